@@ -1,0 +1,213 @@
+/* a64_insn.h: the decoded A64 instruction record shared by the CPU and GPU engines.
+ *
+ * The decoder (a64_decode.c) fills one `struct a64_insn` per 32-bit word; both engines execute
+ * only these records. The file compiles as C11 and as OpenCL C (see a64_types.h).
+ *
+ * Registers are slot numbers into emu_state.x[] with the SP/ZR choice already made by the decoder:
+ *   0..30  x0..x30
+ *   31     SP
+ *   32     ZR as a source: always reads 0
+ *   33     ZR as a destination: a sink whose value nothing reads
+ * A field that an instruction both reads and writes (MOVK, BFM) gets the sink when it names ZR;
+ * its read then only feeds the discarded write, so the result is still exact.
+ */
+#ifndef A64_INSN_H
+#define A64_INSN_H
+
+#include "a64_types.h"
+
+#define A64_REG_SP   31
+#define A64_REG_ZR   32
+#define A64_REG_SINK 33
+#define A64_NUM_REGS 34
+
+/* Operation properties, one row per operation in A64_OPS. The register-role bits say which fields
+ * an operation reads and writes, so that dependency scheduling (GPU) and tracing need no per-op
+ * code. Writeback to rn and the link register are per-record bits (A64_F_WB_*) or op bits. */
+#define A64_P_SETS_FLAGS 0x0001u /* writes NZCV */
+#define A64_P_READS_FLAGS 0x0002u /* reads NZCV */
+#define A64_P_BRANCH     0x0004u /* may change pc other than to pc+4 */
+#define A64_P_LOAD       0x0008u /* reads guest memory */
+#define A64_P_STORE      0x0010u /* writes guest memory */
+#define A64_P_ENDS_BLOCK 0x0020u /* last instruction of a basic block */
+#define A64_P_R_RD       0x0040u /* reads the rd field (store data, MOVK, BFM, CBZ test) */
+#define A64_P_W_RD       0x0080u /* writes the rd field */
+#define A64_P_R_RN       0x0100u
+#define A64_P_R_RM       0x0200u
+#define A64_P_R_RA       0x0400u /* reads ra (MADD addend, STP second register) */
+#define A64_P_W_RA       0x0800u /* writes ra (LDP/LDXP second register) */
+#define A64_P_W_RM       0x1000u /* writes rm (STXR status register) */
+#define A64_P_W_LR       0x2000u /* writes x30 (BL, BLR) */
+#define A64_P_SYS        0x4000u /* system/special: reads or writes state outside x[] and NZCV */
+
+/* Per-record bits, above the property bits in the same `flags` word. */
+#define A64_F_WB_PRE  0x00010000u /* load/store: address = rn + imm, then rn = address */
+#define A64_F_WB_POST 0x00020000u /* load/store: address = rn, then rn = rn + imm */
+#define A64_F_SIGNED  0x00040000u /* load: sign-extend the value to the sf width; LDPSW */
+#define A64_F_ACQUIRE 0x00080000u /* load-acquire form (no effect single-threaded) */
+#define A64_F_RELEASE 0x00100000u /* store-release form (no effect single-threaded) */
+#define A64_F_NONTEMP 0x00200000u /* LDNP/STNP */
+
+#define A64_P_RW_LOAD  (A64_P_LOAD | A64_P_R_RN | A64_P_W_RD)
+#define A64_P_RW_STORE (A64_P_STORE | A64_P_R_RN | A64_P_R_RD)
+#define A64_P_ALU2     (A64_P_W_RD | A64_P_R_RN | A64_P_R_RM)
+#define A64_P_ALU1     (A64_P_W_RD | A64_P_R_RN)
+
+/* The operations: X(name, properties, what it does). `sf` selects W or X width for all of them. */
+#define A64_OPS(X) \
+    X(UNDEF,      A64_P_ENDS_BLOCK, "undefined or unsupported encoding: faults when executed") \
+    /* C4.1.86 Data processing -- immediate */ \
+    X(ADR,        A64_P_W_RD, "rd = pc + imm") \
+    X(ADRP,       A64_P_W_RD, "rd = (pc & ~0xfff) + imm") \
+    X(ADD_IMM,    A64_P_ALU1, "rd = rn + imm (imm already shifted)") \
+    X(ADDS_IMM,   A64_P_ALU1 | A64_P_SETS_FLAGS, "rd = rn + imm, set NZCV") \
+    X(SUB_IMM,    A64_P_ALU1, "rd = rn - imm") \
+    X(SUBS_IMM,   A64_P_ALU1 | A64_P_SETS_FLAGS, "rd = rn - imm, set NZCV") \
+    X(AND_IMM,    A64_P_ALU1, "rd = rn & imm (imm: decoded bitmask)") \
+    X(ORR_IMM,    A64_P_ALU1, "rd = rn | imm") \
+    X(EOR_IMM,    A64_P_ALU1, "rd = rn ^ imm") \
+    X(ANDS_IMM,   A64_P_ALU1 | A64_P_SETS_FLAGS, "rd = rn & imm, set NZ, clear CV") \
+    X(MOVZ,       A64_P_W_RD, "rd = imm (final value, already shifted)") \
+    X(MOVN,       A64_P_W_RD, "rd = imm (final value ~(imm16 << amount), truncated by sf)") \
+    X(MOVK,       A64_P_W_RD | A64_P_R_RD, "rd[amount+15:amount] = imm") \
+    X(SBFM,       A64_P_ALU1, "signed bitfield move (immr, imms)") \
+    X(BFM,        A64_P_ALU1 | A64_P_R_RD, "bitfield move into rd (immr, imms)") \
+    X(UBFM,       A64_P_ALU1, "unsigned bitfield move (immr, imms)") \
+    X(EXTR,       A64_P_ALU2, "rd = (rn:rm) >> amount") \
+    /* C4.1.87 Branches, exception generating and system instructions */ \
+    X(B,          A64_P_BRANCH | A64_P_ENDS_BLOCK, "pc = pc + imm") \
+    X(BL,         A64_P_BRANCH | A64_P_ENDS_BLOCK | A64_P_W_LR, "x30 = pc + 4; pc = pc + imm") \
+    X(B_COND,     A64_P_BRANCH | A64_P_ENDS_BLOCK | A64_P_READS_FLAGS, "if cond: pc = pc + imm") \
+    X(CBZ,        A64_P_BRANCH | A64_P_ENDS_BLOCK | A64_P_R_RD, "if rd == 0: pc = pc + imm") \
+    X(CBNZ,       A64_P_BRANCH | A64_P_ENDS_BLOCK | A64_P_R_RD, "if rd != 0: pc = pc + imm") \
+    X(TBZ,        A64_P_BRANCH | A64_P_ENDS_BLOCK | A64_P_R_RD, "if bit amount of rd is 0: pc += imm") \
+    X(TBNZ,       A64_P_BRANCH | A64_P_ENDS_BLOCK | A64_P_R_RD, "if bit amount of rd is 1: pc += imm") \
+    X(BR,         A64_P_BRANCH | A64_P_ENDS_BLOCK | A64_P_R_RN, "pc = rn") \
+    X(BLR,        A64_P_BRANCH | A64_P_ENDS_BLOCK | A64_P_R_RN | A64_P_W_LR, "x30 = pc + 4; pc = rn") \
+    X(RET,        A64_P_BRANCH | A64_P_ENDS_BLOCK | A64_P_R_RN, "pc = rn") \
+    X(SVC,        A64_P_ENDS_BLOCK | A64_P_SYS, "supervisor call: imm is the immediate") \
+    X(NOP,        0, "NOP and every other hint (YIELD, BTI, PACIASP, ...)") \
+    X(CLREX,      A64_P_SYS, "clear the exclusive monitor") \
+    X(BARRIER,    0, "DMB, DSB, ISB: no effect single-threaded") \
+    X(MRS,        A64_P_W_RD | A64_P_SYS, "rd = system register imm (A64_SYSREG_*)") \
+    X(MSR,        A64_P_R_RD | A64_P_SYS, "system register imm = rd") \
+    /* C4.1.88 Loads and stores */ \
+    X(LDR_IMM,    A64_P_RW_LOAD, "rd = mem[rn + imm] (size, A64_F_SIGNED, writeback bits)") \
+    X(LDR_REG,    A64_P_RW_LOAD | A64_P_R_RM, "rd = mem[rn + (extend(rm, shift) << amount)]") \
+    X(LDR_LIT,    A64_P_LOAD | A64_P_W_RD, "rd = mem[pc + imm]") \
+    X(STR_IMM,    A64_P_RW_STORE, "mem[rn + imm] = rd (size, writeback bits)") \
+    X(STR_REG,    A64_P_RW_STORE | A64_P_R_RM, "mem[rn + (extend(rm, shift) << amount)] = rd") \
+    X(LDP,        A64_P_RW_LOAD | A64_P_W_RA, "rd, ra = mem[rn + imm] (size 2/3; signed: LDPSW)") \
+    X(STP,        A64_P_RW_STORE | A64_P_R_RA, "mem[rn + imm] = rd, ra") \
+    X(LDXR,       A64_P_RW_LOAD | A64_P_SYS, "rd = mem[rn]; mark exclusive") \
+    X(STXR,       A64_P_RW_STORE | A64_P_W_RM | A64_P_SYS, "if exclusive: mem[rn] = rd, rm = 0; else rm = 1") \
+    X(LDXP,       A64_P_RW_LOAD | A64_P_W_RA | A64_P_SYS, "rd, ra = mem[rn]; mark exclusive") \
+    X(STXP,       A64_P_RW_STORE | A64_P_R_RA | A64_P_W_RM | A64_P_SYS, "exclusive pair store") \
+    X(LDAR,       A64_P_RW_LOAD, "rd = mem[rn] (load-acquire)") \
+    X(STLR,       A64_P_RW_STORE, "mem[rn] = rd (store-release)") \
+    X(PRFM,       0, "prefetch: no effect") \
+    /* C4.1.89 Data processing -- register */ \
+    X(ADD_SHIFT,  A64_P_ALU2, "rd = rn + shift(rm, shift, amount)") \
+    X(ADDS_SHIFT, A64_P_ALU2 | A64_P_SETS_FLAGS, "rd = rn + shift(rm), set NZCV") \
+    X(SUB_SHIFT,  A64_P_ALU2, "rd = rn - shift(rm)") \
+    X(SUBS_SHIFT, A64_P_ALU2 | A64_P_SETS_FLAGS, "rd = rn - shift(rm), set NZCV") \
+    X(ADD_EXT,    A64_P_ALU2, "rd = rn + (extend(rm, shift) << amount)") \
+    X(ADDS_EXT,   A64_P_ALU2 | A64_P_SETS_FLAGS, "rd = rn + extend(rm), set NZCV") \
+    X(SUB_EXT,    A64_P_ALU2, "rd = rn - extend(rm)") \
+    X(SUBS_EXT,   A64_P_ALU2 | A64_P_SETS_FLAGS, "rd = rn - extend(rm), set NZCV") \
+    X(AND_SHIFT,  A64_P_ALU2, "rd = rn & shift(rm)") \
+    X(BIC_SHIFT,  A64_P_ALU2, "rd = rn & ~shift(rm)") \
+    X(ORR_SHIFT,  A64_P_ALU2, "rd = rn | shift(rm)") \
+    X(ORN_SHIFT,  A64_P_ALU2, "rd = rn | ~shift(rm)") \
+    X(EOR_SHIFT,  A64_P_ALU2, "rd = rn ^ shift(rm)") \
+    X(EON_SHIFT,  A64_P_ALU2, "rd = rn ^ ~shift(rm)") \
+    X(ANDS_SHIFT, A64_P_ALU2 | A64_P_SETS_FLAGS, "rd = rn & shift(rm), set NZ, clear CV") \
+    X(BICS_SHIFT, A64_P_ALU2 | A64_P_SETS_FLAGS, "rd = rn & ~shift(rm), set NZ, clear CV") \
+    X(ADC,        A64_P_ALU2 | A64_P_READS_FLAGS, "rd = rn + rm + C") \
+    X(ADCS,       A64_P_ALU2 | A64_P_READS_FLAGS | A64_P_SETS_FLAGS, "rd = rn + rm + C, set NZCV") \
+    X(SBC,        A64_P_ALU2 | A64_P_READS_FLAGS, "rd = rn - rm - !C") \
+    X(SBCS,       A64_P_ALU2 | A64_P_READS_FLAGS | A64_P_SETS_FLAGS, "rd = rn - rm - !C, set NZCV") \
+    X(CCMN_REG,   A64_P_R_RN | A64_P_R_RM | A64_P_READS_FLAGS | A64_P_SETS_FLAGS, "NZCV = cond ? flags(rn + rm) : nzcv") \
+    X(CCMN_IMM,   A64_P_R_RN | A64_P_READS_FLAGS | A64_P_SETS_FLAGS, "NZCV = cond ? flags(rn + imm) : nzcv") \
+    X(CCMP_REG,   A64_P_R_RN | A64_P_R_RM | A64_P_READS_FLAGS | A64_P_SETS_FLAGS, "NZCV = cond ? flags(rn - rm) : nzcv") \
+    X(CCMP_IMM,   A64_P_R_RN | A64_P_READS_FLAGS | A64_P_SETS_FLAGS, "NZCV = cond ? flags(rn - imm) : nzcv") \
+    X(CSEL,       A64_P_ALU2 | A64_P_READS_FLAGS, "rd = cond ? rn : rm") \
+    X(CSINC,      A64_P_ALU2 | A64_P_READS_FLAGS, "rd = cond ? rn : rm + 1") \
+    X(CSINV,      A64_P_ALU2 | A64_P_READS_FLAGS, "rd = cond ? rn : ~rm") \
+    X(CSNEG,      A64_P_ALU2 | A64_P_READS_FLAGS, "rd = cond ? rn : -rm") \
+    X(RBIT,       A64_P_ALU1, "rd = bit-reverse(rn)") \
+    X(REV16,      A64_P_ALU1, "byte-swap each halfword") \
+    X(REV32,      A64_P_ALU1, "byte-swap each word (64-bit only)") \
+    X(REV,        A64_P_ALU1, "byte-swap the whole register (W or X)") \
+    X(CLZ,        A64_P_ALU1, "count leading zeros") \
+    X(CLS,        A64_P_ALU1, "count leading sign bits") \
+    X(UDIV,       A64_P_ALU2, "rd = rm ? rn / rm : 0 (unsigned)") \
+    X(SDIV,       A64_P_ALU2, "rd = rm ? rn / rm : 0 (signed, INT_MIN / -1 = INT_MIN)") \
+    X(LSLV,       A64_P_ALU2, "rd = rn << (rm mod width)") \
+    X(LSRV,       A64_P_ALU2, "rd = rn >> (rm mod width), logical") \
+    X(ASRV,       A64_P_ALU2, "rd = rn >> (rm mod width), arithmetic") \
+    X(RORV,       A64_P_ALU2, "rd = rotate-right(rn, rm mod width)") \
+    X(MADD,       A64_P_ALU2 | A64_P_R_RA, "rd = ra + rn * rm") \
+    X(MSUB,       A64_P_ALU2 | A64_P_R_RA, "rd = ra - rn * rm") \
+    X(SMADDL,     A64_P_ALU2 | A64_P_R_RA, "xd = xa + sext(wn) * sext(wm)") \
+    X(SMSUBL,     A64_P_ALU2 | A64_P_R_RA, "xd = xa - sext(wn) * sext(wm)") \
+    X(UMADDL,     A64_P_ALU2 | A64_P_R_RA, "xd = xa + zext(wn) * zext(wm)") \
+    X(UMSUBL,     A64_P_ALU2 | A64_P_R_RA, "xd = xa - zext(wn) * zext(wm)") \
+    X(SMULH,      A64_P_ALU2, "xd = (sext(xn) * sext(xm)) >> 64") \
+    X(UMULH,      A64_P_ALU2, "xd = (zext(xn) * zext(xm)) >> 64")
+
+enum a64_op {
+#define A64_OP_ENUM(name, props, what) A64_OP_##name,
+    A64_OPS(A64_OP_ENUM)
+#undef A64_OP_ENUM
+    A64_OP_COUNT
+};
+
+/* Shift types (field `shift` of *_SHIFT ops, as encoded). */
+enum a64_shift { A64_SHIFT_LSL = 0, A64_SHIFT_LSR = 1, A64_SHIFT_ASR = 2, A64_SHIFT_ROR = 3 };
+
+/* Extend types (field `shift` of *_EXT ops and register-offset loads/stores, as encoded "option"). */
+enum a64_extend {
+    A64_EXT_UXTB = 0, A64_EXT_UXTH = 1, A64_EXT_UXTW = 2, A64_EXT_UXTX = 3,
+    A64_EXT_SXTB = 4, A64_EXT_SXTH = 5, A64_EXT_SXTW = 6, A64_EXT_SXTX = 7
+};
+
+/* Condition codes (field `cond`), as encoded. */
+enum a64_cond {
+    A64_COND_EQ, A64_COND_NE, A64_COND_CS, A64_COND_CC, A64_COND_MI, A64_COND_PL, A64_COND_VS,
+    A64_COND_VC, A64_COND_HI, A64_COND_LS, A64_COND_GE, A64_COND_LT, A64_COND_GT, A64_COND_LE,
+    A64_COND_AL, A64_COND_NV
+};
+
+/* System registers reachable from EL0 (field `imm` of MRS/MSR). */
+enum a64_sysreg {
+    A64_SYSREG_NZCV, A64_SYSREG_FPCR, A64_SYSREG_FPSR, A64_SYSREG_TPIDR_EL0,
+    A64_SYSREG_CTR_EL0, A64_SYSREG_DCZID_EL0, A64_SYSREG_MIDR_EL1,
+    A64_SYSREG_CNTVCT_EL0, A64_SYSREG_CNTFRQ_EL0
+};
+
+/* One decoded instruction: 32 bytes, identical layout in C and OpenCL C. Filled in exactly one
+ * place, a64_decode(). Fields an operation does not use are zero. */
+struct a64_insn {
+    uint16_t op;      /* enum a64_op */
+    uint8_t rd;       /* destination, or Rt of loads/stores/CBZ/TBZ/MSR (register slot, see top) */
+    uint8_t rn;       /* first source, or base address register */
+    uint8_t rm;       /* second source; STXR/STXP status register */
+    uint8_t ra;       /* MADD addend; Rt2 of pairs */
+    uint8_t sf;       /* 1: 64-bit operation; 0: 32-bit (results zero-extended to 64) */
+    uint8_t size;     /* loads/stores: log2 of the access size in bytes (per element for pairs) */
+    uint8_t shift;    /* enum a64_shift or enum a64_extend for the rm operand */
+    uint8_t amount;   /* shift amount; MOVK: hw*16; TBZ/TBNZ: bit number; EXTR: lsb */
+    uint8_t cond;     /* enum a64_cond for B.cond, CSEL family, CCMP/CCMN */
+    uint8_t nzcv;     /* CCMP/CCMN: the flags (bits 3..0 = N,Z,C,V) when cond fails */
+    uint8_t immr;     /* bitfield ops */
+    uint8_t imms;     /* bitfield ops */
+    uint16_t reserved;
+    uint32_t flags;   /* A64_P_* of the op (from a64_op_props) | A64_F_* of this encoding */
+    uint32_t word;    /* the raw instruction word */
+    int64_t imm;      /* immediate: offsets (bytes, sign-extended), masks, MOV values, sysreg id */
+};
+
+A64_STATIC_ASSERT(sizeof(struct a64_insn) == 32, a64_insn_is_32_bytes);
+
+#endif

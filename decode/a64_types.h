@@ -1,0 +1,22 @@
+/* a64_types.h: fixed-width integer types for code that compiles both as C11 and as OpenCL C.
+ * The decoder and the guest-state layout include only this header, so the GPU kernels can include
+ * the very same sources (design section 3). */
+#ifndef A64_TYPES_H
+#define A64_TYPES_H
+
+#ifdef __OPENCL_VERSION__
+typedef uchar  uint8_t;
+typedef ushort uint16_t;
+typedef uint   uint32_t;
+typedef ulong  uint64_t;
+typedef char   int8_t;
+typedef short  int16_t;
+typedef int    int32_t;
+typedef long   int64_t;
+#define A64_STATIC_ASSERT(c, m) typedef char a64_static_assert_##m[(c) ? 1 : -1]
+#else
+#include <stdint.h>
+#define A64_STATIC_ASSERT(c, m) _Static_assert(c, #m)
+#endif
+
+#endif

@@ -1,0 +1,20 @@
+/* emu_load.h: program loading: static ELF64 (ET_EXEC, static-pie ET_DYN) or flat binary, then the
+ * Linux initial stack (argc, argv, envp, auxv). */
+#ifndef EMU_LOAD_H
+#define EMU_LOAD_H
+
+#include "emu_proc.h"
+
+struct emu_load_opts {
+    uint64_t flat_base;  /* load address of a flat .bin (0: EMU_FLAT_BASE) */
+    uint64_t flat_size;  /* size of its read-write-execute region (0: EMU_FLAT_SIZE) */
+    uint64_t pie_base;   /* load bias for static-pie (0: a default) */
+};
+
+/* Load `path` into p and build the initial stack from argv (argv[0] is the guest's name) and envp.
+ * Sets p->st (pc, sp) and p->entry. Returns 0, or -1 with a one-line reason in p->err that names
+ * the file and, where it applies, the offset. */
+int emu_load(struct emu_proc *p, const char *path, char *const argv[], char *const envp[],
+             const struct emu_load_opts *opts);
+
+#endif

@@ -1,0 +1,117 @@
+/* emu_mem.h: bounds-checked guest memory.
+ *
+ * The guest address space is one window [0, size) backed by a single lazily committed host
+ * reservation, with one permission byte per 4 KiB guest page. Every guest access goes through the
+ * inline functions below, which check the window bound and the page permissions and then memcpy:
+ * a guest address is never cast to a host pointer type outside this file pair, so guest code can
+ * never reach host memory outside its own window.
+ *
+ * Pages that hold decoded code carry EMU_PERM_CODE; a store to such a page reports it, so the
+ * engine can invalidate its decoded blocks (self-modifying code).
+ */
+#ifndef EMU_MEM_H
+#define EMU_MEM_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#define EMU_PAGE_BITS 12
+#define EMU_PAGE_SIZE (1ull << EMU_PAGE_BITS)
+#define EMU_PAGE_MASK (EMU_PAGE_SIZE - 1)
+#define EMU_PAGE_DOWN(a) ((a) & ~EMU_PAGE_MASK)
+#define EMU_PAGE_UP(a) (((a) + EMU_PAGE_MASK) & ~EMU_PAGE_MASK)
+
+#define EMU_PERM_R    0x01u
+#define EMU_PERM_W    0x02u
+#define EMU_PERM_X    0x04u
+#define EMU_PERM_CODE 0x08u /* decoded blocks exist for this page */
+#define EMU_PERM_RWX  (EMU_PERM_R | EMU_PERM_W | EMU_PERM_X)
+
+/* Default layout of the guest address space (design section 2). */
+#define EMU_MEM_DEFAULT_SIZE (1ull << 32) /* window: guest addresses below 4 GiB */
+#define EMU_STACK_TOP        0x7ffff000ull
+#define EMU_STACK_SIZE       (8ull << 20)
+#define EMU_MMAP_BASE        0x40000000ull /* mmap allocations grow up from here to the stack */
+#define EMU_FLAT_BASE        0x400000ull
+#define EMU_FLAT_SIZE        (16ull << 20)
+
+struct emu_mem {
+    uint8_t *host;      /* host reservation of `size` bytes; guest address a lives at host + a */
+    uint8_t *perm;      /* EMU_PERM_* per guest page */
+    uint64_t size;      /* window size in bytes, a multiple of the page size */
+    uint64_t brk_start; /* program break: first address after the loaded image */
+    uint64_t brk;       /* current break */
+    uint64_t brk_limit; /* the break may not grow past this */
+    uint64_t mmap_next; /* lowest address the next mmap search starts from */
+    uint64_t fault_addr;/* address of the last failed access */
+};
+
+/* Reserve a window of `size` bytes (0: EMU_MEM_DEFAULT_SIZE). Returns 0, or -1 if the host refused. */
+int emu_mem_init(struct emu_mem *m, uint64_t size);
+void emu_mem_free(struct emu_mem *m);
+
+/* Give [addr, addr+len) the permissions `perm` (EMU_PERM_R/W/X), page-granular. Newly mapped pages
+ * read as zero. Returns 0, or -1 if the range leaves the window. */
+int emu_mem_map(struct emu_mem *m, uint64_t addr, uint64_t len, unsigned perm);
+/* Change permissions of mapped pages; -1 if the range leaves the window or holds unmapped pages. */
+int emu_mem_protect(struct emu_mem *m, uint64_t addr, uint64_t len, unsigned perm);
+/* Unmap and zero [addr, addr+len). */
+int emu_mem_unmap(struct emu_mem *m, uint64_t addr, uint64_t len);
+/* Find `len` bytes of unmapped pages at or above `hint` (or mmap_next), below the stack.
+ * Returns the address, or 0 if none is free. */
+uint64_t emu_mem_find_free(struct emu_mem *m, uint64_t hint, uint64_t len);
+
+/* Copy between guest and host across pages; `need` is the permission every page must have.
+ * Return 0, or -1 with fault_addr set to the first bad address. */
+int emu_mem_copy_in(struct emu_mem *m, uint64_t addr, const void *src, uint64_t len);  /* needs W */
+int emu_mem_copy_out(struct emu_mem *m, uint64_t addr, void *dst, uint64_t len);       /* needs R */
+/* Copy into guest memory ignoring permissions (loader use); the range must be mapped. */
+int emu_mem_poke(struct emu_mem *m, uint64_t addr, const void *src, uint64_t len);
+/* Length of the NUL-terminated guest string at addr, at most max; -1 on a fault or no NUL. */
+int64_t emu_mem_strlen(struct emu_mem *m, uint64_t addr, uint64_t max);
+
+/* 1 if every byte of [a, a+n) lies in the window on pages with all the `need` bits. n <= 16. */
+static inline int emu_mem_check(const struct emu_mem *m, uint64_t a, unsigned n, unsigned need)
+{
+    if (a > m->size - n)
+        return 0;
+    unsigned p = m->perm[a >> EMU_PAGE_BITS] & m->perm[(a + n - 1) >> EMU_PAGE_BITS];
+    return (p & need) == need;
+}
+
+/* Read n (1..16) bytes at guest address a into dst. 0, or -1 on a fault (fault_addr set). */
+static inline int emu_mem_read(struct emu_mem *m, uint64_t a, void *dst, unsigned n)
+{
+    if (!emu_mem_check(m, a, n, EMU_PERM_R)) {
+        m->fault_addr = a;
+        return -1;
+    }
+    memcpy(dst, m->host + a, n);
+    return 0;
+}
+
+/* Write n (1..16) bytes. 0 on success; 1 on success to a page holding decoded code (the caller
+ * must invalidate); -1 on a fault (fault_addr set, nothing written). */
+static inline int emu_mem_write(struct emu_mem *m, uint64_t a, const void *src, unsigned n)
+{
+    if (!emu_mem_check(m, a, n, EMU_PERM_W)) {
+        m->fault_addr = a;
+        return -1;
+    }
+    memcpy(m->host + a, src, n);
+    return ((m->perm[a >> EMU_PAGE_BITS] | m->perm[(a + n - 1) >> EMU_PAGE_BITS]) & EMU_PERM_CODE) != 0;
+}
+
+/* Fetch an instruction word: needs X. 0, or -1 on a fault. */
+static inline int emu_mem_fetch(struct emu_mem *m, uint64_t a, uint32_t *word)
+{
+    if ((a & 3) || !emu_mem_check(m, a, 4, EMU_PERM_X)) {
+        m->fault_addr = a;
+        return -1;
+    }
+    memcpy(word, m->host + a, 4);
+    return 0;
+}
+
+#endif

@@ -1,0 +1,36 @@
+/* emu_proc.h: one guest process: architectural state, memory, files, exit and error reporting.
+ * Engines, the loader and the syscall layer all work on this one struct, passed explicitly. */
+#ifndef EMU_PROC_H
+#define EMU_PROC_H
+
+#include "emu_mem.h"
+#include "emu_state.h"
+#include "emu_stats.h"
+#include "emu_status.h"
+
+#define EMU_MAX_FDS 64
+#define EMU_ERR_LEN 512
+
+struct emu_proc {
+    struct emu_state st;
+    struct emu_mem mem;
+    struct emu_stats stats;
+    int fds[EMU_MAX_FDS];   /* guest fd -> host fd, -1 when closed; 0..2 start as the host's 0..2 */
+    const char *fs_root;    /* if set, guest paths resolve under this host directory only */
+    uint64_t entry;         /* entry point of the loaded program */
+    uint64_t phdr, phnum;   /* for the auxiliary vector */
+    int exit_code;          /* valid when a run ended with EMU_EXIT */
+    char err[EMU_ERR_LEN];  /* one-line message for EMU_UNDEF, EMU_FAULT, EMU_SYSCALL_BAD, EMU_ERROR */
+};
+
+/* Initialise an empty process with a memory window of `mem_size` bytes (0: default).
+ * Returns 0, or -1 with err set. */
+int emu_proc_init(struct emu_proc *p, uint64_t mem_size);
+/* Release memory and close the guest's own host fds (not the host's 0..2). */
+void emu_proc_free(struct emu_proc *p);
+
+/* Fill p->err with the one-line message for a stop with status s at p->st.pc (pc, encoding,
+ * address, syscall number and name as the status needs). Returns p->err. */
+const char *emu_proc_describe(struct emu_proc *p, enum emu_status s);
+
+#endif

@@ -1,0 +1,16 @@
+/* emu_syscall.h: the Linux syscall layer, shared by every engine (design section 2). */
+#ifndef EMU_SYSCALL_H
+#define EMU_SYSCALL_H
+
+#include "emu_proc.h"
+
+/* Perform the syscall described by p->st (number in x8, arguments x0..x5) and write the result to
+ * x0 (negative errno on failure). Returns EMU_OK to continue, EMU_EXIT (p->exit_code set),
+ * EMU_SYSCALL_BAD for an unsupported number, or EMU_FAULT if the guest passed bad memory where
+ * Linux would not return -EFAULT. The pc is left at the svc. */
+enum emu_status emu_syscall(struct emu_proc *p);
+
+/* Name of an AArch64 Linux syscall number, or NULL if unknown. */
+const char *emu_syscall_name(uint64_t nr);
+
+#endif
