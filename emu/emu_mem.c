@@ -61,7 +61,7 @@ int emu_mem_map(struct emu_mem *m, uint64_t addr, uint64_t len, unsigned perm)
     for (uint64_t p = first; p < end; p++) {
         if (m->perm[p]) /* remapping a mapped page must still give zeroes */
             zero_pages(m, p, p + 1);
-        m->perm[p] = (uint8_t)(perm & EMU_PERM_RWX);
+        m->perm[p] = (uint8_t)((perm & EMU_PERM_RWX) | EMU_PERM_MAPPED);
     }
     return 0;
 }
@@ -75,7 +75,7 @@ int emu_mem_protect(struct emu_mem *m, uint64_t addr, uint64_t len, unsigned per
         if (!m->perm[p])
             return -1;
     for (uint64_t p = first; p < end; p++)
-        m->perm[p] = (uint8_t)((perm & EMU_PERM_RWX) | (m->perm[p] & EMU_PERM_CODE));
+        m->perm[p] = (uint8_t)((perm & EMU_PERM_RWX) | (m->perm[p] & EMU_PERM_CODE) | EMU_PERM_MAPPED);
     return 0;
 }
 
@@ -146,6 +146,29 @@ int emu_mem_copy_out(struct emu_mem *m, uint64_t addr, void *dst, uint64_t len)
 int emu_mem_poke(struct emu_mem *m, uint64_t addr, const void *src, uint64_t len)
 {
     return copy(m, addr, (uint8_t *)src, len, 0, 1);
+}
+
+int emu_mem_peek(struct emu_mem *m, uint64_t addr, void *dst, uint64_t len)
+{
+    return copy(m, addr, dst, len, 0, 0);
+}
+
+int emu_mem_range_ok(struct emu_mem *m, uint64_t addr, uint64_t len, unsigned need)
+{
+    if (len == 0)
+        return 1;
+    if (addr >= m->size || len > m->size - addr) {
+        m->fault_addr = addr < m->size ? m->size : addr;
+        return 0;
+    }
+    need |= EMU_PERM_MAPPED;
+    for (uint64_t a = addr; a < addr + len; a = EMU_PAGE_DOWN(a) + EMU_PAGE_SIZE) {
+        if ((m->perm[a >> EMU_PAGE_BITS] & need) != need) {
+            m->fault_addr = a;
+            return 0;
+        }
+    }
+    return 1;
 }
 
 int64_t emu_mem_strlen(struct emu_mem *m, uint64_t addr, uint64_t max)

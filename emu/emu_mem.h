@@ -26,6 +26,7 @@
 #define EMU_PERM_W    0x02u
 #define EMU_PERM_X    0x04u
 #define EMU_PERM_CODE 0x08u /* decoded blocks exist for this page */
+#define EMU_PERM_MAPPED 0x10u /* set on every mapped page, so PROT_NONE pages still count as mapped */
 #define EMU_PERM_RWX  (EMU_PERM_R | EMU_PERM_W | EMU_PERM_X)
 
 /* Default layout of the guest address space (design section 2). */
@@ -68,6 +69,11 @@ int emu_mem_copy_in(struct emu_mem *m, uint64_t addr, const void *src, uint64_t 
 int emu_mem_copy_out(struct emu_mem *m, uint64_t addr, void *dst, uint64_t len);       /* needs R */
 /* Copy into guest memory ignoring permissions (loader use); the range must be mapped. */
 int emu_mem_poke(struct emu_mem *m, uint64_t addr, const void *src, uint64_t len);
+/* Copy out of guest memory ignoring permissions (diagnostics, loader); the range must be mapped. */
+int emu_mem_peek(struct emu_mem *m, uint64_t addr, void *dst, uint64_t len);
+/* 1 if every page of [addr, addr+len) lies in the window and has all the `need` bits (len may be
+ * large; len 0 is always fine). On 0, fault_addr is the first bad address. */
+int emu_mem_range_ok(struct emu_mem *m, uint64_t addr, uint64_t len, unsigned need);
 /* Length of the NUL-terminated guest string at addr, at most max; -1 on a fault or no NUL. */
 int64_t emu_mem_strlen(struct emu_mem *m, uint64_t addr, uint64_t max);
 

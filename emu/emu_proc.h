@@ -21,6 +21,7 @@ struct emu_proc {
     uint64_t phdr, phnum;   /* for the auxiliary vector */
     int exit_code;          /* valid when a run ended with EMU_EXIT */
     char err[EMU_ERR_LEN];  /* one-line message for EMU_UNDEF, EMU_FAULT, EMU_SYSCALL_BAD, EMU_ERROR */
+    unsigned fault_access;  /* EMU_PERM_R, _W or _X: the kind of access that faulted; 0 if unknown */
 };
 
 /* Initialise an empty process with a memory window of `mem_size` bytes (0: default).

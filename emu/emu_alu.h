@@ -1,0 +1,250 @@
+/* emu_alu.h: A64 integer semantics shared by every engine: flag computation, condition codes,
+ * shifts and extends, bitfield moves, bit counting, division and long multiplies.
+ *
+ * Pure functions of their operands, no engine state: the CPU engine instantiates them with a
+ * constant `sf` (so each W/X handler folds to straight-line code), another engine may pass `sf`
+ * at run time. Every result is already zero-extended to 64 bits when sf is 0 (ARM ARM: writes to
+ * a W register clear the upper half). All arithmetic is done in uint64_t: no signed overflow, no
+ * shift by the full width.
+ */
+#ifndef EMU_ALU_H
+#define EMU_ALU_H
+
+#include <stdint.h>
+
+#include "emu_state.h"
+
+/* Truncate to the operation width. */
+static inline uint64_t emu_alu_w(uint64_t v, int sf)
+{
+    return sf ? v : (uint32_t)v;
+}
+
+/* AddWithCarry (ARM ARM J1, shared/functions/integer): result of a + b + cin at width sf, and
+ * the NZCV it produces in *nzcv (EMU_FLAG_* layout). SUBS is a + ~b + 1. */
+static inline uint64_t emu_alu_adc_flags(uint64_t a, uint64_t b, uint64_t cin, int sf, uint32_t *nzcv)
+{
+    uint64_t r;
+    uint32_t f;
+    if (sf) {
+        r = a + b + cin;
+        /* Unsigned carry out: the sum wrapped. With cin=1 and b=~0 the sum equals a, still a carry. */
+        uint64_t c = cin ? (r <= a) : (r < a);
+        uint64_t v = ((a ^ r) & (b ^ r)) >> 63;
+        f = (uint32_t)((r >> 63) << 31) | ((uint32_t)(r == 0) << 30) | ((uint32_t)c << 29) |
+            ((uint32_t)v << 28);
+    } else {
+        uint64_t a32 = (uint32_t)a, b32 = (uint32_t)b;
+        uint64_t wide = a32 + b32 + cin;
+        r = (uint32_t)wide;
+        uint64_t v = (((a32 ^ r) & (b32 ^ r)) >> 31) & 1;
+        f = (uint32_t)((r >> 31) << 31) | ((uint32_t)(r == 0) << 30) | ((uint32_t)(wide >> 32) << 29) |
+            ((uint32_t)v << 28);
+    }
+    *nzcv = f;
+    return r;
+}
+
+/* N and Z of a logical result (ANDS, BICS); C and V are cleared. */
+static inline uint32_t emu_alu_nz(uint64_t r, int sf)
+{
+    if (sf)
+        return (uint32_t)((r >> 63) << 31) | ((uint32_t)(r == 0) << 30);
+    return (uint32_t)(((r >> 31) & 1) << 31) | ((uint32_t)((uint32_t)r == 0) << 30);
+}
+
+/* ConditionHolds (ARM ARM J1): bit `nzcv >> 28` of a 16-entry truth table per condition, so a
+ * condition costs one shift and one mask. Rows: EQ NE CS CC MI PL VS VC HI LS GE LT GT LE AL NV. */
+static inline int emu_alu_cond(unsigned cond, uint32_t nzcv)
+{
+    static const uint16_t table[16] = {
+        0xf0f0, 0x0f0f, 0xcccc, 0x3333, 0xff00, 0x00ff, 0xaaaa, 0x5555,
+        0x0c0c, 0xf3f3, 0xaa55, 0x55aa, 0x0a05, 0xf5fa, 0xffff, 0xffff,
+    };
+    return (table[cond & 15] >> (nzcv >> 28)) & 1;
+}
+
+/* ShiftReg: LSL/LSR/ASR/ROR by `amount` (< width), at width sf. */
+static inline uint64_t emu_alu_shift(uint64_t v, unsigned type, unsigned amount, int sf)
+{
+    unsigned width = sf ? 64 : 32;
+    amount &= width - 1;
+    v = emu_alu_w(v, sf);
+    switch (type & 3) {
+    case 0: return emu_alu_w(v << amount, sf);
+    case 1: return v >> amount;
+    case 2:
+        if (sf)
+            return (uint64_t)((int64_t)v >> amount);
+        return (uint32_t)((int32_t)(uint32_t)v >> amount);
+    default:
+        if (amount == 0)
+            return v;
+        return emu_alu_w((v >> amount) | (v << (width - amount)), sf);
+    }
+}
+
+/* ExtendReg: UXTB..SXTX of v, then shifted left by `shift` (0..4), at width sf. */
+static inline uint64_t emu_alu_extend(uint64_t v, unsigned type, unsigned shift, int sf)
+{
+    switch (type & 7) {
+    case 0: v = (uint8_t)v; break;
+    case 1: v = (uint16_t)v; break;
+    case 2: v = (uint32_t)v; break;
+    case 3: break;
+    case 4: v = (uint64_t)(int64_t)(int8_t)v; break;
+    case 5: v = (uint64_t)(int64_t)(int16_t)v; break;
+    case 6: v = (uint64_t)(int64_t)(int32_t)v; break;
+    default: break;
+    }
+    return emu_alu_w(v << (shift & 7), sf);
+}
+
+/* Low n bits set, 0 <= n <= 64. */
+static inline uint64_t emu_alu_ones(unsigned n)
+{
+    return n >= 64 ? ~0ull : (1ull << n) - 1;
+}
+
+/* Sign-extend the low bits [bit:0] of v to 64 bits. */
+static inline uint64_t emu_alu_sext(uint64_t v, unsigned bit)
+{
+    unsigned s = 63 - bit;
+    return (uint64_t)((int64_t)(v << s) >> s);
+}
+
+/* Bitfield moves (ARM ARM C6.2 SBFM/UBFM/BFM with DecodeBitMasks(sf, imms, immr)). For a valid
+ * encoding, imms >= immr extracts src[imms:immr] to the bottom (xBFX, BFXIL); imms < immr inserts
+ * src[imms:0] at bit width-immr (xBFIZ, BFI). These closed forms equal the wmask/tmask
+ * formulation of the pseudocode for every valid (sf, immr, imms). */
+static inline uint64_t emu_alu_ubfm(uint64_t src, unsigned immr, unsigned imms, int sf)
+{
+    unsigned width = sf ? 64 : 32;
+    if (imms >= immr)
+        return (src >> immr) & emu_alu_ones(imms - immr + 1);
+    return emu_alu_w((src & emu_alu_ones(imms + 1)) << (width - immr), sf);
+}
+
+static inline uint64_t emu_alu_sbfm(uint64_t src, unsigned immr, unsigned imms, int sf)
+{
+    unsigned width = sf ? 64 : 32;
+    if (imms >= immr)
+        return emu_alu_w((uint64_t)((int64_t)emu_alu_sext(src, imms) >> immr), sf);
+    return emu_alu_w(emu_alu_sext(src, imms) << (width - immr), sf);
+}
+
+static inline uint64_t emu_alu_bfm(uint64_t dst, uint64_t src, unsigned immr, unsigned imms, int sf)
+{
+    unsigned width = sf ? 64 : 32;
+    uint64_t mask, field;
+    if (imms >= immr) {
+        mask = emu_alu_ones(imms - immr + 1);
+        field = src >> immr;
+    } else {
+        mask = emu_alu_ones(imms + 1) << (width - immr);
+        field = src << (width - immr);
+    }
+    return emu_alu_w((dst & ~mask) | (field & mask), sf);
+}
+
+/* EXTR: bits [lsb+width-1:lsb] of the concatenation hi:lo. */
+static inline uint64_t emu_alu_extr(uint64_t hi, uint64_t lo, unsigned lsb, int sf)
+{
+    if (lsb == 0)
+        return emu_alu_w(lo, sf);
+    if (sf)
+        return (lo >> lsb) | (hi << (64 - lsb));
+    return (uint32_t)(((uint32_t)lo >> lsb) | ((uint64_t)(uint32_t)hi << (32 - lsb)));
+}
+
+/* Variable shifts: the amount is rm modulo the width (ARM ARM LSLV etc.). */
+static inline uint64_t emu_alu_shiftv(uint64_t v, uint64_t amount, unsigned type, int sf)
+{
+    return emu_alu_shift(v, type, (unsigned)(amount & (sf ? 63 : 31)), sf);
+}
+
+static inline uint64_t emu_alu_rbit(uint64_t v, int sf)
+{
+    v = ((v >> 1) & 0x5555555555555555ull) | ((v & 0x5555555555555555ull) << 1);
+    v = ((v >> 2) & 0x3333333333333333ull) | ((v & 0x3333333333333333ull) << 2);
+    v = ((v >> 4) & 0x0f0f0f0f0f0f0f0full) | ((v & 0x0f0f0f0f0f0f0f0full) << 4);
+    v = __builtin_bswap64(v);
+    return sf ? v : v >> 32;
+}
+
+static inline uint64_t emu_alu_rev16(uint64_t v, int sf)
+{
+    v = ((v >> 8) & 0x00ff00ff00ff00ffull) | ((v & 0x00ff00ff00ff00ffull) << 8);
+    return emu_alu_w(v, sf);
+}
+
+static inline uint64_t emu_alu_rev32(uint64_t v)
+{
+    v = __builtin_bswap64(v);
+    return (v >> 32) | (v << 32);
+}
+
+static inline uint64_t emu_alu_rev(uint64_t v, int sf)
+{
+    return sf ? __builtin_bswap64(v) : __builtin_bswap32((uint32_t)v);
+}
+
+static inline uint64_t emu_alu_clz(uint64_t v, int sf)
+{
+    if (sf)
+        return v ? (uint64_t)__builtin_clzll(v) : 64;
+    return (uint32_t)v ? (uint64_t)__builtin_clz((uint32_t)v) : 32;
+}
+
+/* CLS: leading bits equal to the sign bit, not counting the sign bit itself. */
+static inline uint64_t emu_alu_cls(uint64_t v, int sf)
+{
+    if (sf)
+        return emu_alu_clz((v ^ (v << 1)) | 1, 1);
+    uint32_t w = (uint32_t)v;
+    return emu_alu_clz((uint32_t)(w ^ (w << 1)) | 1u, 0);
+}
+
+/* Division: x / 0 = 0; INT_MIN / -1 = INT_MIN (ARM ARM: the quotient rounds toward zero and the
+ * result is truncated to the width, no trap). */
+static inline uint64_t emu_alu_udiv(uint64_t a, uint64_t b, int sf)
+{
+    a = emu_alu_w(a, sf);
+    b = emu_alu_w(b, sf);
+    return b ? a / b : 0;
+}
+
+static inline uint64_t emu_alu_sdiv(uint64_t a, uint64_t b, int sf)
+{
+    if (sf) {
+        if (b == 0)
+            return 0;
+        if (a == 0x8000000000000000ull && b == ~0ull)
+            return a;
+        return (uint64_t)((int64_t)a / (int64_t)b);
+    }
+    int32_t x = (int32_t)(uint32_t)a, y = (int32_t)(uint32_t)b;
+    if (y == 0)
+        return 0;
+    if (x == INT32_MIN && y == -1)
+        return (uint32_t)x;
+    return (uint32_t)(x / y);
+}
+
+static inline uint64_t emu_alu_umulh(uint64_t a, uint64_t b)
+{
+    return (uint64_t)(((unsigned __int128)a * b) >> 64);
+}
+
+/* Signed high half via the unsigned product: subtract the cross terms of the sign bits. */
+static inline uint64_t emu_alu_smulh(uint64_t a, uint64_t b)
+{
+    uint64_t h = emu_alu_umulh(a, b);
+    if ((int64_t)a < 0)
+        h -= b;
+    if ((int64_t)b < 0)
+        h -= a;
+    return h;
+}
+
+#endif

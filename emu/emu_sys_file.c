@@ -1,0 +1,316 @@
+/* emu_sys_file.c: file syscalls: the guest fd table, read/write and their vector forms, openat,
+ * close, lseek, fstat/newfstatat (with the AArch64 struct stat written field by field) and ioctl.
+ *
+ * Guest buffers never meet host pointers: data moves through a bounce buffer with
+ * emu_mem_copy_in/copy_out, after the whole guest range has been checked, so a bad guest pointer
+ * gives -EFAULT before any host state changes (no input is consumed for a read into bad memory). */
+#define _GNU_SOURCE
+#include "emu_sys_int.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define UIO_MAXIOV 1024
+
+/* Guest (asm-generic) open flags that differ between architectures, in octal as the kernel's
+ * headers write them. The rest (access mode, CREAT, EXCL, NOCTTY, TRUNC, APPEND, NONBLOCK, DSYNC)
+ * have the same values everywhere Linux runs. */
+#define G_O_ASYNC     020000
+#define G_O_DIRECTORY 040000
+#define G_O_NOFOLLOW  0100000
+#define G_O_DIRECT    0200000
+#define G_O_NOATIME   01000000
+#define G_O_CLOEXEC   02000000
+#define G_O_SYNC      04000000
+#define G_O_PATH      010000000
+#define G_O_TMPFILE   020000000
+
+#define G_AT_SYMLINK_NOFOLLOW 0x100
+#define G_AT_NO_AUTOMOUNT     0x800
+#define G_AT_EMPTY_PATH       0x1000
+
+struct span {
+    uint64_t addr, len;
+};
+
+int emu_sys_hostfd(const struct emu_proc *p, uint64_t gfd)
+{
+    return gfd < EMU_MAX_FDS ? p->fds[gfd] : -1;
+}
+
+static int host_open_flags(uint64_t g)
+{
+    static const struct { uint32_t guest; int host; } map[] = {
+        {G_O_ASYNC, O_ASYNC},     {G_O_DIRECTORY, O_DIRECTORY}, {G_O_NOFOLLOW, O_NOFOLLOW},
+        {G_O_DIRECT, O_DIRECT},   {G_O_NOATIME, O_NOATIME},     {G_O_SYNC, O_SYNC},
+        {G_O_PATH, O_PATH},       {G_O_TMPFILE, O_TMPFILE},
+    };
+    int h = (int)(g & (O_ACCMODE | O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_APPEND | O_NONBLOCK | O_DSYNC));
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (g & map[i].guest)
+            h |= map[i].host;
+    /* temu never execs, but its host fds must not leak into anything it might start. */
+    return h | O_CLOEXEC;
+}
+
+/* Copy a guest path (at most EMU_SYS_PATH_MAX bytes with its NUL) into buf. 0 or -errno. */
+static int get_path(struct emu_proc *p, uint64_t addr, char *buf)
+{
+    int64_t n = emu_mem_strlen(&p->mem, addr, EMU_SYS_PATH_MAX);
+    if (n < 0)
+        return emu_mem_range_ok(&p->mem, addr, EMU_SYS_PATH_MAX, EMU_PERM_R) ? -ENAMETOOLONG : -EFAULT;
+    emu_mem_copy_out(&p->mem, addr, buf, (uint64_t)n + 1);
+    return 0;
+}
+
+/* Move bytes between host fd `fd` and the guest ranges sp[0..n) through the bounce buffer.
+ * Reads stop after one short host read, and on anything but a regular file after the first host
+ * read at all, so a pipe or terminal never blocks once some data has arrived (as Linux's readv).
+ * `off` >= 0 makes it positional (pread/pwrite). Returns bytes moved or -errno. */
+static int64_t transfer(struct emu_proc *p, int fd, const struct span *sp, int n, int is_write, int64_t off)
+{
+    struct emu_mem *m = &p->mem;
+    uint64_t total = 0;
+    for (int i = 0; i < n; i++) {
+        if (sp[i].len > EMU_SYS_MAX_RW || total + sp[i].len > (uint64_t)INT64_MAX)
+            return -EINVAL;
+        if (!emu_mem_range_ok(m, sp[i].addr, sp[i].len, is_write ? EMU_PERM_R : EMU_PERM_W))
+            return -EFAULT;
+        total += sp[i].len;
+    }
+    if (total > EMU_SYS_MAX_RW)
+        total = EMU_SYS_MAX_RW;
+    struct stat st;
+    int regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+    _Static_assert(EMU_SYS_CHUNK <= 1u << 20, "the bounce buffer lives on the host stack");
+    uint8_t buf[EMU_SYS_CHUNK];
+    uint64_t done = 0;
+    int idx = 0;
+    uint64_t in_span = 0; /* bytes of sp[idx] already moved */
+    while (done < total) {
+        size_t want = total - done < EMU_SYS_CHUNK ? (size_t)(total - done) : EMU_SYS_CHUNK;
+        if (is_write) { /* gather */
+            uint64_t got = 0;
+            int j = idx;
+            uint64_t o = in_span;
+            while (got < want) {
+                uint64_t k = sp[j].len - o < want - got ? sp[j].len - o : want - got;
+                emu_mem_copy_out(m, sp[j].addr + o, buf + got, k);
+                got += k;
+                o += k;
+                if (o == sp[j].len)
+                    j++, o = 0;
+            }
+        }
+        ssize_t r = is_write ? (off >= 0 ? pwrite(fd, buf, want, off + (int64_t)done) : write(fd, buf, want))
+                             : (off >= 0 ? pread(fd, buf, want, off + (int64_t)done) : read(fd, buf, want));
+        if (r < 0)
+            return done ? (int64_t)done : -errno;
+        /* Advance over the spans by r bytes, scattering read data as we go. */
+        uint64_t left = (uint64_t)r, pos = 0;
+        while (left) {
+            if (in_span == sp[idx].len) {
+                idx++, in_span = 0;
+                continue;
+            }
+            uint64_t k = sp[idx].len - in_span < left ? sp[idx].len - in_span : left;
+            if (!is_write)
+                emu_mem_copy_in(m, sp[idx].addr + in_span, buf + pos, k);
+            in_span += k;
+            pos += k;
+            left -= k;
+        }
+        while (idx < n && in_span == sp[idx].len) /* skip filled and zero-length spans */
+            idx++, in_span = 0;
+        done += (uint64_t)r;
+        if ((size_t)r < want || (!is_write && !regular))
+            break;
+    }
+    return (int64_t)done;
+}
+
+static int64_t rw(struct emu_proc *p, const uint64_t *a, int is_write, int64_t off)
+{
+    int fd = emu_sys_hostfd(p, a[0]);
+    if (fd < 0)
+        return -EBADF;
+    struct span s = {a[1], a[2]};
+    return transfer(p, fd, &s, 1, is_write, off);
+}
+
+static int64_t rwv(struct emu_proc *p, const uint64_t *a, int is_write)
+{
+    int fd = emu_sys_hostfd(p, a[0]);
+    if (fd < 0)
+        return -EBADF;
+    if (a[2] > UIO_MAXIOV)
+        return -EINVAL;
+    int n = (int)a[2];
+    uint8_t raw[16 * UIO_MAXIOV];
+    struct span sp[UIO_MAXIOV];
+    if (n == 0)
+        return 0;
+    if (emu_mem_copy_out(&p->mem, a[1], raw, 16 * (uint64_t)n))
+        return -EFAULT;
+    for (int i = 0; i < n; i++) {
+        memcpy(&sp[i].addr, raw + 16 * i, 8);
+        memcpy(&sp[i].len, raw + 16 * i + 8, 8);
+        if (sp[i].len > (uint64_t)INT64_MAX)
+            return -EINVAL;
+    }
+    return transfer(p, fd, sp, n, is_write, -1);
+}
+
+int64_t emu_sys_read(struct emu_proc *p, const uint64_t *a) { return rw(p, a, 0, -1); }
+int64_t emu_sys_write(struct emu_proc *p, const uint64_t *a) { return rw(p, a, 1, -1); }
+int64_t emu_sys_readv(struct emu_proc *p, const uint64_t *a) { return rwv(p, a, 0); }
+int64_t emu_sys_writev(struct emu_proc *p, const uint64_t *a) { return rwv(p, a, 1); }
+
+int64_t emu_sys_pread64(struct emu_proc *p, const uint64_t *a)
+{
+    return (int64_t)a[3] < 0 ? -EINVAL : rw(p, a, 0, (int64_t)a[3]);
+}
+
+int64_t emu_sys_pwrite64(struct emu_proc *p, const uint64_t *a)
+{
+    return (int64_t)a[3] < 0 ? -EINVAL : rw(p, a, 1, (int64_t)a[3]);
+}
+
+int64_t emu_sys_openat(struct emu_proc *p, const uint64_t *a)
+{
+    char path[EMU_SYS_PATH_MAX];
+    int rc = get_path(p, a[1], path);
+    if (rc)
+        return rc;
+    if (!path[0])
+        return -ENOENT;
+    int g = 0;
+    while (g < EMU_MAX_FDS && p->fds[g] >= 0)
+        g++;
+    if (g == EMU_MAX_FDS)
+        return -EMFILE;
+    int fd = emu_sys_open_path(p, (int64_t)(int32_t)a[0], path, host_open_flags(a[2]), (unsigned)a[3]);
+    if (fd < 0)
+        return fd;
+    p->fds[g] = fd;
+    return g;
+}
+
+int64_t emu_sys_close(struct emu_proc *p, const uint64_t *a)
+{
+    int fd = emu_sys_hostfd(p, a[0]);
+    if (fd < 0)
+        return -EBADF;
+    p->fds[a[0]] = -1;
+    if (fd > 2) /* the host's 0..2 stay open for temu's own messages */
+        close(fd);
+    return 0;
+}
+
+int64_t emu_sys_lseek(struct emu_proc *p, const uint64_t *a)
+{
+    int fd = emu_sys_hostfd(p, a[0]);
+    if (fd < 0)
+        return -EBADF;
+    if (a[2] > 4) /* SEEK_SET, CUR, END, DATA, HOLE */
+        return -EINVAL;
+    off_t r = lseek(fd, (off_t)a[1], (int)a[2]);
+    return r < 0 ? -errno : (int64_t)r;
+}
+
+static void put32(uint8_t *b, uint32_t v)
+{
+    for (int i = 0; i < 4; i++)
+        b[i] = (uint8_t)(v >> (8 * i));
+}
+
+static void put64(uint8_t *b, uint64_t v)
+{
+    put32(b, (uint32_t)v);
+    put32(b + 4, (uint32_t)(v >> 32));
+}
+
+/* The asm-generic struct stat that AArch64 uses: 128 bytes, offsets as in the kernel's
+ * include/uapi/asm-generic/stat.h. */
+static int64_t put_stat(struct emu_proc *p, uint64_t addr, const struct stat *st)
+{
+    uint8_t b[128] = {0};
+    put64(b + 0, (uint64_t)st->st_dev);
+    put64(b + 8, (uint64_t)st->st_ino);
+    put32(b + 16, (uint32_t)st->st_mode);
+    put32(b + 20, (uint32_t)st->st_nlink);
+    put32(b + 24, (uint32_t)st->st_uid);
+    put32(b + 28, (uint32_t)st->st_gid);
+    put64(b + 32, (uint64_t)st->st_rdev);
+    put64(b + 48, (uint64_t)st->st_size);
+    put32(b + 56, (uint32_t)st->st_blksize);
+    put64(b + 64, (uint64_t)st->st_blocks);
+    put64(b + 72, (uint64_t)st->st_atim.tv_sec);
+    put64(b + 80, (uint64_t)st->st_atim.tv_nsec);
+    put64(b + 88, (uint64_t)st->st_mtim.tv_sec);
+    put64(b + 96, (uint64_t)st->st_mtim.tv_nsec);
+    put64(b + 104, (uint64_t)st->st_ctim.tv_sec);
+    put64(b + 112, (uint64_t)st->st_ctim.tv_nsec);
+    return emu_mem_copy_in(&p->mem, addr, b, sizeof b) ? -EFAULT : 0;
+}
+
+int64_t emu_sys_fstat(struct emu_proc *p, const uint64_t *a)
+{
+    int fd = emu_sys_hostfd(p, a[0]);
+    if (fd < 0)
+        return -EBADF;
+    struct stat st;
+    if (fstat(fd, &st))
+        return -errno;
+    return put_stat(p, a[1], &st);
+}
+
+int64_t emu_sys_newfstatat(struct emu_proc *p, const uint64_t *a)
+{
+    uint64_t flags = a[3];
+    if (flags & ~(uint64_t)(G_AT_SYMLINK_NOFOLLOW | G_AT_NO_AUTOMOUNT | G_AT_EMPTY_PATH))
+        return -EINVAL;
+    char path[EMU_SYS_PATH_MAX];
+    int rc = get_path(p, a[1], path);
+    if (rc)
+        return rc;
+    int64_t dirfd = (int32_t)a[0];
+    struct stat st;
+    if (!path[0]) {
+        if (!(flags & G_AT_EMPTY_PATH))
+            return -ENOENT;
+        if (dirfd == EMU_AT_FDCWD) /* the guest's cwd: the root when confined */
+            rc = stat(p->fs_root ? p->fs_root : ".", &st);
+        else if (emu_sys_hostfd(p, (uint64_t)dirfd) < 0)
+            return -EBADF;
+        else
+            rc = fstat(emu_sys_hostfd(p, (uint64_t)dirfd), &st);
+        return rc ? -errno : put_stat(p, a[2], &st);
+    }
+    int nofollow = (flags & G_AT_SYMLINK_NOFOLLOW) != 0;
+    if (!p->fs_root) {
+        int base = AT_FDCWD;
+        if (dirfd != EMU_AT_FDCWD && path[0] != '/' && (base = emu_sys_hostfd(p, (uint64_t)dirfd)) < 0)
+            return -EBADF;
+        if (fstatat(base, path, &st, nofollow ? AT_SYMLINK_NOFOLLOW : 0))
+            return -errno;
+        return put_stat(p, a[2], &st);
+    }
+    /* Confined: open the object itself (O_PATH needs no permission on it) and stat the fd. */
+    int fd = emu_sys_open_path(p, dirfd, path, O_PATH | O_CLOEXEC | (nofollow ? O_NOFOLLOW : 0), 0);
+    if (fd < 0)
+        return fd;
+    rc = fstat(fd, &st);
+    int err = errno;
+    close(fd);
+    return rc ? -err : put_stat(p, a[2], &st);
+}
+
+int64_t emu_sys_ioctl(struct emu_proc *p, const uint64_t *a)
+{
+    /* No terminal emulation yet: TCGETS and everything else say "not a tty", so C runtimes fall
+     * back to full buffering. */
+    return emu_sys_hostfd(p, a[0]) < 0 ? -EBADF : -ENOTTY;
+}

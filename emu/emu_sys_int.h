@@ -1,0 +1,30 @@
+/* emu_sys_int.h: pieces of the syscall layer shared by emu_syscall.c, emu_sys_file.c and
+ * emu_sys_mm.c. Every handler takes the six argument registers and returns the value for x0: the
+ * result, or a negative errno as Linux does. */
+#ifndef EMU_SYS_INT_H
+#define EMU_SYS_INT_H
+
+#include "emu_proc.h"
+
+#define EMU_SYS_CHUNK   (64u * 1024)  /* bounce buffer: the most one host read/write moves */
+#define EMU_SYS_MAX_RW  0x7ffff000ull /* Linux's MAX_RW_COUNT: longer transfers are cut to this */
+#define EMU_SYS_PATH_MAX 4096
+#define EMU_AT_FDCWD    (-100)
+
+typedef int64_t emu_sys_fn(struct emu_proc *p, const uint64_t *a);
+
+/* Host fd behind guest fd `gfd`, or -1 if it is not open. */
+int emu_sys_hostfd(const struct emu_proc *p, uint64_t gfd);
+
+/* Open `path` relative to guest dirfd the way the guest asked (host open flags already
+ * translated), confined to p->fs_root when set. Returns a host fd or a negative errno. */
+int emu_sys_open_path(struct emu_proc *p, int64_t dirfd, const char *path, int hflags, unsigned mode);
+/* The fs_root confinement used when the host has no openat2: resolve with realpath and refuse
+ * anything outside the root (absolute symlinks are not re-rooted, only refused). Exposed for tests. */
+int emu_sys_open_fallback(const char *root, int base_fd, const char *path, int hflags, unsigned mode);
+
+emu_sys_fn emu_sys_read, emu_sys_write, emu_sys_readv, emu_sys_writev, emu_sys_pread64, emu_sys_pwrite64;
+emu_sys_fn emu_sys_openat, emu_sys_close, emu_sys_lseek, emu_sys_fstat, emu_sys_newfstatat, emu_sys_ioctl;
+emu_sys_fn emu_sys_brk, emu_sys_mmap, emu_sys_munmap, emu_sys_mprotect, emu_sys_madvise;
+
+#endif

@@ -1,0 +1,126 @@
+/* temu_options.c: command-line parsing. Options come before the program; everything after the
+ * program path belongs to the guest. */
+#include "temu_options.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+    "usage: temu [options] prog.elf|prog.bin [guest args...]\n"
+    "\n"
+    "Runs a static AArch64 Linux program (ELF, or a flat binary loaded at 0x400000).\n"
+    "\n"
+    "options:\n"
+    "  --engine=cpu         execution engine (only cpu exists so far; gpu and resident are planned)\n"
+    "  --stats              print instructions, blocks, syncs, wall time, IPS to stderr\n"
+    "  --stats=json         the same as one JSON object on stderr's last line\n"
+    "  --max-insns=N        stop with an error after N guest instructions\n"
+    "  --trace[=FILE]       one line per instruction (pc, encoding, disassembly, changed\n"
+    "                       registers) to stderr or FILE\n"
+    "  --base=ADDR          load address of a flat binary (default 0x400000)\n"
+    "  --flat-size=BYTES    size of a flat binary's read-write-execute region (default 16M)\n"
+    "  --fs-root=DIR        confine the guest's file access to DIR\n"
+    "  --list-devices       list the OpenCL platforms and devices, and which one temu picks\n"
+    "  --help, --version\n"
+    "\n"
+    "exit status: the guest's exit code; 132 undefined instruction; 139 guest memory fault;\n"
+    "1 temu error (bad file, unsupported syscall, instruction limit); 2 usage error.\n"
+    "Every error is one line on stderr.\n";
+
+static int usage_error(const char *what, const char *arg)
+{
+    fprintf(stderr, "temu: %s%s%s (see temu --help)\n", what, arg ? ": " : "", arg ? arg : "");
+    return TEMU_EXIT_USAGE;
+}
+
+/* Parse a size or address: decimal or 0x hex, with an optional K/M/G suffix. */
+static int parse_u64(const char *s, uint64_t *out)
+{
+    char *end;
+    errno = 0;
+    if (!*s || *s == '-')
+        return -1;
+    unsigned long long v = strtoull(s, &end, 0);
+    if (errno)
+        return -1;
+    unsigned shift = 0;
+    switch (*end) {
+    case 'k': case 'K': shift = 10; end++; break;
+    case 'm': case 'M': shift = 20; end++; break;
+    case 'g': case 'G': shift = 30; end++; break;
+    }
+    if (*end || (shift && v > (UINT64_MAX >> shift)))
+        return -1;
+    *out = (uint64_t)v << shift;
+    return 0;
+}
+
+/* If arg is "--name=value" return value; if it is exactly "--name" return "" ; else NULL. */
+static const char *opt_value(const char *arg, const char *name)
+{
+    size_t n = strlen(name);
+    if (strncmp(arg, name, n))
+        return NULL;
+    if (arg[n] == '=')
+        return arg + n + 1;
+    return arg[n] ? NULL : "";
+}
+
+int temu_options_parse(int argc, char **argv, struct temu_options *o)
+{
+    memset(o, 0, sizeof *o);
+    int i = 1;
+    for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+        const char *a = argv[i], *v;
+        if (!strcmp(a, "--")) {
+            i++;
+            break;
+        } else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            fputs(usage, stdout);
+            return 0;
+        } else if (!strcmp(a, "--version")) {
+            printf("temu %s\n", TEMU_VERSION);
+            return 0;
+        } else if (!strcmp(a, "--list-devices")) {
+            o->list_devices = 1;
+            return -1;
+        } else if ((v = opt_value(a, "--engine"))) {
+            if (!strcmp(v, "cpu"))
+                o->engine = TEMU_ENGINE_CPU;
+            else if (!strcmp(v, "gpu") || !strcmp(v, "resident"))
+                return usage_error("this build has no GPU engine yet; use --engine=cpu", v);
+            else
+                return usage_error("unknown engine (expected cpu, gpu or resident)", v);
+        } else if ((v = opt_value(a, "--stats"))) {
+            if (!*v)
+                o->stats = TEMU_STATS_TEXT;
+            else if (!strcmp(v, "json"))
+                o->stats = TEMU_STATS_JSON;
+            else
+                return usage_error("unknown --stats format (expected --stats or --stats=json)", v);
+        } else if ((v = opt_value(a, "--max-insns"))) {
+            if (parse_u64(v, &o->max_insns) || o->max_insns == 0)
+                return usage_error("--max-insns needs a positive number", v);
+        } else if ((v = opt_value(a, "--trace"))) {
+            o->trace_path = *v ? v : "-";
+        } else if ((v = opt_value(a, "--base"))) {
+            if (parse_u64(v, &o->flat_base) || (o->flat_base & 0xfff))
+                return usage_error("--base needs a page-aligned address", v);
+        } else if ((v = opt_value(a, "--flat-size"))) {
+            if (parse_u64(v, &o->flat_size) || o->flat_size == 0)
+                return usage_error("--flat-size needs a positive size", v);
+        } else if ((v = opt_value(a, "--fs-root"))) {
+            if (!*v)
+                return usage_error("--fs-root needs a directory", NULL);
+            o->fs_root = v;
+        } else {
+            return usage_error("unknown option", a);
+        }
+    }
+    if (i >= argc)
+        return usage_error("no program given", NULL);
+    o->prog = argv[i];
+    o->guest_argv = argv + i;
+    return -1;
+}

@@ -1,0 +1,34 @@
+/* temu_options.h: the command line, parsed into one struct (design section 1). */
+#ifndef TEMU_OPTIONS_H
+#define TEMU_OPTIONS_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+/* Documented exit statuses besides the guest's own exit code. */
+#define TEMU_EXIT_ERROR 1      /* temu error: bad file, unsupported syscall, limit, no device */
+#define TEMU_EXIT_USAGE 2      /* bad command line */
+#define TEMU_EXIT_SIGILL 132   /* 128 + SIGILL: undefined instruction */
+#define TEMU_EXIT_SIGSEGV 139  /* 128 + SIGSEGV: guest memory fault */
+
+enum temu_engine { TEMU_ENGINE_CPU, TEMU_ENGINE_GPU, TEMU_ENGINE_RESIDENT };
+enum temu_stats_mode { TEMU_STATS_OFF, TEMU_STATS_TEXT, TEMU_STATS_JSON };
+
+struct temu_options {
+    enum temu_engine engine;
+    enum temu_stats_mode stats;
+    uint64_t max_insns;      /* 0: no limit */
+    const char *trace_path;  /* NULL: no trace; "-": stderr */
+    uint64_t flat_base;      /* 0: default */
+    uint64_t flat_size;      /* 0: default */
+    const char *fs_root;     /* NULL: the host filesystem as is */
+    int list_devices;        /* --list-devices: print the OpenCL devices and exit */
+    const char *prog;        /* guest program path */
+    char **guest_argv;       /* argv for the guest: guest_argv[0] is prog; NULL-terminated */
+};
+
+/* Parse argv. Returns -1 to continue with *o filled, or an exit status (0 after --help or
+ * --version, TEMU_EXIT_USAGE after printing a one-line error). */
+int temu_options_parse(int argc, char **argv, struct temu_options *o);
+
+#endif

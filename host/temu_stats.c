@@ -1,0 +1,69 @@
+/* temu_stats.c: prints the counters of emu_stats.h (every counter, from the X-macro list) with
+ * the run's wall time and IPS, as text or as one JSON object on a single line. */
+#include "temu_stats.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+void temu_host_cpu_name(char *buf, size_t len)
+{
+    snprintf(buf, len, "unknown");
+    FILE *f = fopen("/proc/cpuinfo", "r");
+    if (!f)
+        return;
+    char line[256];
+    while (fgets(line, sizeof line, f)) {
+        char *colon = strchr(line, ':');
+        if (!strncmp(line, "model name", 10) && colon) {
+            colon += 1 + (colon[1] == ' ');
+            colon[strcspn(colon, "\n")] = 0;
+            snprintf(buf, len, "%s", colon);
+            break;
+        }
+    }
+    fclose(f);
+}
+
+/* JSON string body: escape quotes, backslashes and control characters. */
+static void json_str(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (; *s; s++) {
+        if (*s == '"' || *s == '\\')
+            fprintf(f, "\\%c", *s);
+        else if ((unsigned char)*s < 0x20)
+            fprintf(f, "\\u%04x", *s);
+        else
+            fputc(*s, f);
+    }
+    fputc('"', f);
+}
+
+void temu_stats_print(FILE *f, enum temu_stats_mode mode, const struct emu_stats *s,
+                      const struct temu_run_info *r)
+{
+    double ips = r->wall_s > 0 ? (double)s->instructions / r->wall_s : 0;
+    if (mode == TEMU_STATS_JSON) {
+        fputc('{', f);
+#define EMU_STATS_JSON(name, what) fprintf(f, "\"" #name "\": %" PRIu64 ", ", s->name);
+        EMU_STATS(EMU_STATS_JSON)
+#undef EMU_STATS_JSON
+        fprintf(f, "\"wall_s\": %.9f, \"load_s\": %.9f, \"ips\": %.1f, \"engine\": ", r->wall_s,
+                r->load_s, ips);
+        json_str(f, r->engine);
+        fputs(", \"device\": ", f);
+        json_str(f, r->device);
+        fprintf(f, ", \"batch\": %u, \"lanes\": %u, \"status\": ", r->batch, r->lanes);
+        json_str(f, r->status);
+        fprintf(f, ", \"exit_code\": %d}\n", r->exit_code);
+        return;
+    }
+    fprintf(f, "temu: engine %s on %s, batch %u, lanes %u\n", r->engine, r->device, r->batch,
+            r->lanes);
+#define EMU_STATS_TEXT(name, what) fprintf(f, "temu: %-15s %15" PRIu64 "  %s\n", #name, s->name, what);
+    EMU_STATS(EMU_STATS_TEXT)
+#undef EMU_STATS_TEXT
+    fprintf(f, "temu: %-15s %15.6f  seconds of execution (load %.6f s apart)\n", "wall_s", r->wall_s,
+            r->load_s);
+    fprintf(f, "temu: %-15s %15.0f  guest instructions per second\n", "ips", ips);
+}

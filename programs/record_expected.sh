@@ -1,0 +1,30 @@
+#!/bin/sh
+# record_expected.sh: (re)make expected/NAME.out and expected/NAME.code for every program in
+# programs.txt by running its ELF build under qemu-aarch64, the reference, at the test size.
+#
+#   programs/record_expected.sh [BUILD_DIR]      (default: build; run after building the programs)
+#
+# Programs run from this directory with the manifest's arguments, exactly as tests/programs.cmake
+# runs them. The .fp ELF build must give the same result; a difference is reported and fails.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+build=$(cd "${1:-$here/../build}" && pwd)
+qemu=${QEMU_AARCH64:-qemu-aarch64}
+cd "$here"
+mkdir -p expected
+
+status=0
+grep -E '^[a-z]' programs.txt | while read -r name args; do
+    elf=$build/programs/$name.elf
+    [ -f "$elf" ] || { echo "missing $elf: build first" >&2; exit 1; }
+    # shellcheck disable=SC2086 # the manifest's arguments are meant to split
+    code=0; "$qemu" "$elf" $args > "expected/$name.out" || code=$?
+    echo "$code" > "expected/$name.code"
+    fp_code=0; fp_out=$("$qemu" "$build/programs/$name.fp.elf" $args) || fp_code=$?
+    if [ "$fp_out" != "$(cat "expected/$name.out")" ] || [ "$fp_code" != "$code" ]; then
+        echo "MISMATCH: $name.fp.elf differs from $name.elf" >&2
+        exit 1
+    fi
+    echo "$name: exit $code, $(wc -l < "expected/$name.out") lines"
+done || status=1
+exit $status

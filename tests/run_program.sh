@@ -1,0 +1,57 @@
+#!/bin/sh
+# run_program.sh: run one guest program and compare its stdout and exit code with the recorded ones.
+#
+#   run_program.sh [--fp-check OBJDUMP CODE_ELF] EXPECTED -- COMMAND [ARGS...]
+#
+# EXPECTED is a path prefix: EXPECTED.out holds the stdout, EXPECTED.code the exit code (both made
+# by programs/record_expected.sh under qemu-aarch64). On a mismatch it prints a unified diff and
+# both exit codes, and fails.
+#
+# --fp-check: before running, disassemble CODE_ELF (the ELF holding the code under test; for a flat
+# .bin, the ELF it was copied from) and, if it contains FP or Advanced SIMD instructions, skip with
+# exit code 77 (ctest's SKIP_RETURN_CODE): temu does not execute those yet. Deciding from the binary
+# rather than from a list keeps the skip honest when a compiler change adds or removes them.
+set -u
+
+if [ "${1:-}" = "--fp-check" ]; then
+    objdump=$2 code_elf=$3
+    shift 3
+    # An FP/SIMD instruction always names a b/h/s/d/q/v register; symbols (<...>) and comments
+    # (// ...) are cut first so names there cannot match.
+    fp=$("$objdump" -d --no-show-raw-insn "$code_elf" |
+        awk -F'\t' '/^ *[0-9a-f]+:/ { print $1 " " $2 " " $3 }' |
+        sed 's/<[^>]*>//g; s|//.*||' |
+        grep -E '(^|[^a-z0-9_])[bhsdqv][0-9]{1,2}([^0-9]|$)')
+    if [ -n "$fp" ]; then
+        count=$(printf '%s\n' "$fp" | wc -l)
+        echo "SKIP: $code_elf has $count FP/SIMD instructions, which temu does not run yet; first:"
+        printf '%s\n' "$fp" | head -n 1 | tr -s ' \t' ' '
+        exit 77
+    fi
+fi
+
+expected=$1
+if [ "${2:-}" != "--" ] || [ $# -lt 3 ]; then
+    echo "usage: $0 [--fp-check OBJDUMP CODE_ELF] EXPECTED -- COMMAND [ARGS...]" >&2
+    exit 2
+fi
+shift 2
+
+out=$(mktemp "${TMPDIR:-/tmp}/temu-prog.XXXXXX") || exit 1
+trap 'rm -f "$out"' EXIT
+"$@" > "$out"
+code=$?
+want_code=$(cat "$expected.code")
+
+status=0
+if ! cmp -s "$expected.out" "$out"; then
+    echo "FAIL: stdout differs from $expected.out (--- expected, +++ got):"
+    diff -u "$expected.out" "$out" | head -n 60
+    status=1
+fi
+if [ "$code" != "$want_code" ]; then
+    echo "FAIL: exit code $code, expected $want_code"
+    status=1
+fi
+[ $status = 0 ] && echo "ok: $*"
+exit $status

@@ -1,0 +1,800 @@
+/* test_decode_capstone.c: a64_decode() against capstone 4.0.2 as the oracle.
+ *
+ * 1. For every supported encoding class, many words with the class's fixed bits and random other
+ *    fields: whenever one side calls the word valid the other must agree (minus the deliberate
+ *    differences listed in deliberately_undef and the capstone bugs in capstone_wrong), the
+ *    operation must map to capstone's instruction id (aliases included), and registers,
+ *    immediates, conditions, sizes and writeback are cross-checked against capstone's detail.
+ * 2. At least 1,000,000 fully random words (seed from TEMU_SEED, else a fixed default, printed on
+ *    failure): the same checks, so nothing capstone calls invalid is accepted by us and nothing in
+ *    a supported class that capstone decodes is UNDEF here.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include <capstone/capstone.h>
+
+#include "a64_decode.h"
+#include "a64_names.h"
+
+#define TEST_PC 0x400000u /* address the words are disassembled at (4 KiB aligned + 0) */
+#define DEFAULT_SEED 0x5eed1234u
+
+static csh cs;
+static cs_insn *csi;
+static uint64_t seed;
+static uint64_t rng_state;
+
+static uint32_t rng32(void)
+{
+    /* xorshift64* */
+    rng_state ^= rng_state >> 12;
+    rng_state ^= rng_state << 25;
+    rng_state ^= rng_state >> 27;
+    return (uint32_t)((rng_state * 0x2545f4914f6cdd1dull) >> 32);
+}
+
+/* ---- operation -> acceptable capstone ids (aliases included) ------------------------------- */
+
+/* Capstone 4 names the flag-setting forms (ADDS, SUBS, ANDS, BICS, ADCS, SBCS) like the plain
+ * ones and sets detail->arm64.update_flags; cross_check compares that bit. */
+#define IDS(...) { __VA_ARGS__, 0 }
+static const unsigned op_ids[A64_OP_COUNT][16] = {
+    [A64_OP_ADR] = IDS(ARM64_INS_ADR),
+    [A64_OP_ADRP] = IDS(ARM64_INS_ADRP),
+    [A64_OP_ADD_IMM] = IDS(ARM64_INS_ADD, ARM64_INS_MOV),
+    [A64_OP_ADDS_IMM] = IDS(ARM64_INS_ADD, ARM64_INS_CMN),
+    [A64_OP_SUB_IMM] = IDS(ARM64_INS_SUB),
+    [A64_OP_SUBS_IMM] = IDS(ARM64_INS_SUB, ARM64_INS_CMP),
+    [A64_OP_AND_IMM] = IDS(ARM64_INS_AND),
+    [A64_OP_ORR_IMM] = IDS(ARM64_INS_ORR, ARM64_INS_MOV),
+    [A64_OP_EOR_IMM] = IDS(ARM64_INS_EOR),
+    [A64_OP_ANDS_IMM] = IDS(ARM64_INS_AND, ARM64_INS_TST),
+    [A64_OP_MOVZ] = IDS(ARM64_INS_MOVZ, ARM64_INS_MOV),
+    [A64_OP_MOVN] = IDS(ARM64_INS_MOVN, ARM64_INS_MOV),
+    [A64_OP_MOVK] = IDS(ARM64_INS_MOVK),
+    [A64_OP_SBFM] = IDS(ARM64_INS_SBFM, ARM64_INS_ASR, ARM64_INS_SBFIZ, ARM64_INS_SBFX,
+                        ARM64_INS_SXTB, ARM64_INS_SXTH, ARM64_INS_SXTW),
+    [A64_OP_BFM] = IDS(ARM64_INS_BFM, ARM64_INS_BFI, ARM64_INS_BFXIL),
+    [A64_OP_UBFM] = IDS(ARM64_INS_UBFM, ARM64_INS_LSL, ARM64_INS_LSR, ARM64_INS_UBFIZ,
+                        ARM64_INS_UBFX, ARM64_INS_UXTB, ARM64_INS_UXTH),
+    [A64_OP_EXTR] = IDS(ARM64_INS_EXTR, ARM64_INS_ROR),
+    [A64_OP_B] = IDS(ARM64_INS_B),
+    [A64_OP_BL] = IDS(ARM64_INS_BL),
+    [A64_OP_B_COND] = IDS(ARM64_INS_B),
+    [A64_OP_CBZ] = IDS(ARM64_INS_CBZ),
+    [A64_OP_CBNZ] = IDS(ARM64_INS_CBNZ),
+    [A64_OP_TBZ] = IDS(ARM64_INS_TBZ),
+    [A64_OP_TBNZ] = IDS(ARM64_INS_TBNZ),
+    [A64_OP_BR] = IDS(ARM64_INS_BR),
+    [A64_OP_BLR] = IDS(ARM64_INS_BLR),
+    [A64_OP_RET] = IDS(ARM64_INS_RET),
+    [A64_OP_SVC] = IDS(ARM64_INS_SVC),
+    [A64_OP_NOP] = IDS(ARM64_INS_NOP, ARM64_INS_HINT, ARM64_INS_YIELD, ARM64_INS_WFE,
+                       ARM64_INS_WFI, ARM64_INS_SEV, ARM64_INS_SEVL),
+    [A64_OP_CLREX] = IDS(ARM64_INS_CLREX),
+    [A64_OP_BARRIER] = IDS(ARM64_INS_DMB, ARM64_INS_DSB, ARM64_INS_ISB),
+    [A64_OP_MRS] = IDS(ARM64_INS_MRS),
+    [A64_OP_MSR] = IDS(ARM64_INS_MSR),
+    [A64_OP_LDR_IMM] = IDS(ARM64_INS_LDR, ARM64_INS_LDRB, ARM64_INS_LDRH, ARM64_INS_LDRSB,
+                           ARM64_INS_LDRSH, ARM64_INS_LDRSW, ARM64_INS_LDUR, ARM64_INS_LDURB,
+                           ARM64_INS_LDURH, ARM64_INS_LDURSB, ARM64_INS_LDURSH, ARM64_INS_LDURSW),
+    [A64_OP_LDR_REG] = IDS(ARM64_INS_LDR, ARM64_INS_LDRB, ARM64_INS_LDRH, ARM64_INS_LDRSB,
+                           ARM64_INS_LDRSH, ARM64_INS_LDRSW),
+    [A64_OP_LDR_LIT] = IDS(ARM64_INS_LDR, ARM64_INS_LDRSW),
+    [A64_OP_STR_IMM] = IDS(ARM64_INS_STR, ARM64_INS_STRB, ARM64_INS_STRH, ARM64_INS_STUR,
+                           ARM64_INS_STURB, ARM64_INS_STURH),
+    [A64_OP_STR_REG] = IDS(ARM64_INS_STR, ARM64_INS_STRB, ARM64_INS_STRH),
+    [A64_OP_LDP] = IDS(ARM64_INS_LDP, ARM64_INS_LDPSW, ARM64_INS_LDNP),
+    [A64_OP_STP] = IDS(ARM64_INS_STP, ARM64_INS_STNP),
+    [A64_OP_LDXR] = IDS(ARM64_INS_LDXR, ARM64_INS_LDXRB, ARM64_INS_LDXRH, ARM64_INS_LDAXR,
+                        ARM64_INS_LDAXRB, ARM64_INS_LDAXRH),
+    [A64_OP_STXR] = IDS(ARM64_INS_STXR, ARM64_INS_STXRB, ARM64_INS_STXRH, ARM64_INS_STLXR,
+                        ARM64_INS_STLXRB, ARM64_INS_STLXRH),
+    [A64_OP_LDXP] = IDS(ARM64_INS_LDXP, ARM64_INS_LDAXP),
+    [A64_OP_STXP] = IDS(ARM64_INS_STXP, ARM64_INS_STLXP),
+    [A64_OP_LDAR] = IDS(ARM64_INS_LDAR, ARM64_INS_LDARB, ARM64_INS_LDARH),
+    [A64_OP_STLR] = IDS(ARM64_INS_STLR, ARM64_INS_STLRB, ARM64_INS_STLRH),
+    [A64_OP_PRFM] = IDS(ARM64_INS_PRFM, ARM64_INS_PRFUM),
+    [A64_OP_ADD_SHIFT] = IDS(ARM64_INS_ADD),
+    [A64_OP_ADDS_SHIFT] = IDS(ARM64_INS_ADD, ARM64_INS_CMN),
+    [A64_OP_SUB_SHIFT] = IDS(ARM64_INS_SUB, ARM64_INS_NEG),
+    [A64_OP_SUBS_SHIFT] = IDS(ARM64_INS_SUB, ARM64_INS_CMP, ARM64_INS_NEGS),
+    [A64_OP_ADD_EXT] = IDS(ARM64_INS_ADD),
+    [A64_OP_ADDS_EXT] = IDS(ARM64_INS_ADD, ARM64_INS_CMN),
+    [A64_OP_SUB_EXT] = IDS(ARM64_INS_SUB),
+    [A64_OP_SUBS_EXT] = IDS(ARM64_INS_SUB, ARM64_INS_CMP),
+    [A64_OP_AND_SHIFT] = IDS(ARM64_INS_AND),
+    [A64_OP_BIC_SHIFT] = IDS(ARM64_INS_BIC),
+    [A64_OP_ORR_SHIFT] = IDS(ARM64_INS_ORR, ARM64_INS_MOV),
+    [A64_OP_ORN_SHIFT] = IDS(ARM64_INS_ORN, ARM64_INS_MVN),
+    [A64_OP_EOR_SHIFT] = IDS(ARM64_INS_EOR),
+    [A64_OP_EON_SHIFT] = IDS(ARM64_INS_EON),
+    [A64_OP_ANDS_SHIFT] = IDS(ARM64_INS_AND, ARM64_INS_TST),
+    [A64_OP_BICS_SHIFT] = IDS(ARM64_INS_BIC),
+    [A64_OP_ADC] = IDS(ARM64_INS_ADC),
+    [A64_OP_ADCS] = IDS(ARM64_INS_ADC),
+    [A64_OP_SBC] = IDS(ARM64_INS_SBC, ARM64_INS_NGC),
+    [A64_OP_SBCS] = IDS(ARM64_INS_SBC, ARM64_INS_NGCS),
+    [A64_OP_CCMN_REG] = IDS(ARM64_INS_CCMN),
+    [A64_OP_CCMN_IMM] = IDS(ARM64_INS_CCMN),
+    [A64_OP_CCMP_REG] = IDS(ARM64_INS_CCMP),
+    [A64_OP_CCMP_IMM] = IDS(ARM64_INS_CCMP),
+    [A64_OP_CSEL] = IDS(ARM64_INS_CSEL),
+    [A64_OP_CSINC] = IDS(ARM64_INS_CSINC, ARM64_INS_CSET, ARM64_INS_CINC),
+    [A64_OP_CSINV] = IDS(ARM64_INS_CSINV, ARM64_INS_CSETM, ARM64_INS_CINV),
+    [A64_OP_CSNEG] = IDS(ARM64_INS_CSNEG, ARM64_INS_CNEG),
+    [A64_OP_RBIT] = IDS(ARM64_INS_RBIT),
+    [A64_OP_REV16] = IDS(ARM64_INS_REV16),
+    [A64_OP_REV32] = IDS(ARM64_INS_REV32),
+    [A64_OP_REV] = IDS(ARM64_INS_REV),
+    [A64_OP_CLZ] = IDS(ARM64_INS_CLZ),
+    [A64_OP_CLS] = IDS(ARM64_INS_CLS),
+    [A64_OP_UDIV] = IDS(ARM64_INS_UDIV),
+    [A64_OP_SDIV] = IDS(ARM64_INS_SDIV),
+    [A64_OP_LSLV] = IDS(ARM64_INS_LSL),
+    [A64_OP_LSRV] = IDS(ARM64_INS_LSR),
+    [A64_OP_ASRV] = IDS(ARM64_INS_ASR),
+    [A64_OP_RORV] = IDS(ARM64_INS_ROR),
+    [A64_OP_MADD] = IDS(ARM64_INS_MADD, ARM64_INS_MUL),
+    [A64_OP_MSUB] = IDS(ARM64_INS_MSUB, ARM64_INS_MNEG),
+    [A64_OP_SMADDL] = IDS(ARM64_INS_SMADDL, ARM64_INS_SMULL),
+    [A64_OP_SMSUBL] = IDS(ARM64_INS_SMSUBL, ARM64_INS_SMNEGL),
+    [A64_OP_UMADDL] = IDS(ARM64_INS_UMADDL, ARM64_INS_UMULL),
+    [A64_OP_UMSUBL] = IDS(ARM64_INS_UMSUBL, ARM64_INS_UMNEGL),
+    [A64_OP_SMULH] = IDS(ARM64_INS_SMULH),
+    [A64_OP_UMULH] = IDS(ARM64_INS_UMULH),
+};
+
+static int op_maps(unsigned op, unsigned id)
+{
+    for (int i = 0; op_ids[op][i]; i++)
+        if (op_ids[op][i] == id)
+            return 1;
+    return 0;
+}
+
+/* ---- supported encoding classes (ARM ARM C4.1), written independently of the decoder's table:
+ * a word in one of these that capstone decodes must not be UNDEF here. */
+
+struct enc_class {
+    const char *name;
+    uint32_t mask, value;
+    int min_valid; /* of 20000 random-field words, this many must be valid (0: 500; -1: any) */
+};
+
+static const struct enc_class classes[] = {
+    { "PC-rel. addressing",        0x1f000000, 0x10000000, 0 },
+    { "Add/subtract (immediate)",  0x1f800000, 0x11000000, 0 },
+    { "Logical (immediate)",       0x1f800000, 0x12000000, 0 },
+    { "Move wide (immediate)",     0x1f800000, 0x12800000, 0 },
+    { "Bitfield",                  0x1f800000, 0x13000000, 0 },
+    { "Extract",                   0x1f800000, 0x13800000, 0 },
+    { "Unconditional branch (imm)", 0x7c000000, 0x14000000, 0 },
+    { "Conditional branch (imm)",  0xff000010, 0x54000000, 0 },
+    { "Compare and branch",        0x7e000000, 0x34000000, 0 },
+    { "Test and branch",           0x7e000000, 0x36000000, 0 },
+    { "Exception generation: SVC", 0xffe0001f, 0xd4000001, 0 },
+    { "Hints",                     0xfffff01f, 0xd503201f, 0 },
+    { "Barriers: CLREX",           0xfffff0ff, 0xd503305f, 0 },
+    { "Barriers: DSB",             0xfffff0ff, 0xd503309f, 0 },
+    { "Barriers: DMB",             0xfffff0ff, 0xd50330bf, 0 },
+    { "Barriers: ISB",             0xfffff0ff, 0xd50330df, 0 },
+    { "System register move",      0xffd00000, 0xd5100000, -1 }, /* almost all UNDEF here */
+    { "MRS NZCV",                  0xffffffe0, 0xd53b4200, 0 },
+    { "MSR NZCV",                  0xffffffe0, 0xd51b4200, 0 },
+    { "MRS FPCR",                  0xffffffe0, 0xd53b4400, 0 },
+    { "MSR FPCR",                  0xffffffe0, 0xd51b4400, 0 },
+    { "MRS FPSR",                  0xffffffe0, 0xd53b4420, 0 },
+    { "MSR FPSR",                  0xffffffe0, 0xd51b4420, 0 },
+    { "MRS TPIDR_EL0",             0xffffffe0, 0xd53bd040, 0 },
+    { "MSR TPIDR_EL0",             0xffffffe0, 0xd51bd040, 0 },
+    { "MRS CTR_EL0",               0xffffffe0, 0xd53b0020, 0 },
+    { "MRS DCZID_EL0",             0xffffffe0, 0xd53b00e0, 0 },
+    { "MRS MIDR_EL1",              0xffffffe0, 0xd5380000, 0 },
+    { "MRS CNTVCT_EL0",            0xffffffe0, 0xd53be040, 0 },
+    { "MRS CNTFRQ_EL0",            0xffffffe0, 0xd53be000, 0 },
+    { "MSR CTR_EL0 (read-only)",   0xffffffe0, 0xd51b0020, -1 },
+    { "MSR DCZID_EL0 (read-only)", 0xffffffe0, 0xd51b00e0, -1 },
+    { "MSR MIDR_EL1 (read-only)",  0xffffffe0, 0xd5180000, -1 },
+    { "MSR CNTVCT_EL0 (read-only)", 0xffffffe0, 0xd51be040, -1 },
+    { "MSR CNTFRQ_EL0 (read-only)", 0xffffffe0, 0xd51be000, -1 },
+    { "Unconditional branch (reg)", 0xff9ffc1f, 0xd61f0000, 0 },
+    { "Load/store exclusive reg.", 0x3fa00000, 0x08000000, 0 },
+    { "Load/store exclusive pair", 0xbfa00000, 0x88200000, 0 },
+    { "Load-acquire/store-release", 0x3fa08000, 0x08808000, 0 },
+    { "Load register (literal)",   0x3f000000, 0x18000000, 0 },
+    { "Load/store pair",           0x3e000000, 0x28000000, 0 },
+    { "Load/store unscaled imm.",  0x3f200c00, 0x38000000, 0 },
+    { "Load/store post-indexed",   0x3f200c00, 0x38000400, 0 },
+    { "Load/store pre-indexed",    0x3f200c00, 0x38000c00, 0 },
+    { "Load/store register offset", 0x3f200c00, 0x38200800, 0 },
+    { "Load/store unsigned imm.",  0x3f000000, 0x39000000, 0 },
+    { "Logical (shifted register)", 0x1f000000, 0x0a000000, 0 },
+    { "Add/subtract (shifted reg.)", 0x1f200000, 0x0b000000, 0 },
+    { "Add/subtract (extended reg.)", 0x1f200000, 0x0b200000, 0 },
+    { "Add/subtract (with carry)", 0x1fe0fc00, 0x1a000000, 0 },
+    { "Conditional compare",       0x3fe00410, 0x3a400000, 0 },
+    { "Conditional select",        0x3fe00800, 0x1a800000, 0 },
+    { "Data-processing (1 source)", 0x7ffff800, 0x5ac00000, 0 },
+    { "Data-processing (1 src) CLZ/CLS", 0x7ffff800, 0x5ac01000, 0 },
+    { "Data-processing (2 src) DIV", 0x7fe0f000, 0x1ac00000, 0 },
+    { "Data-processing (2 src) shifts", 0x7fe0f000, 0x1ac02000, 0 },
+    { "Data-processing (3 source)", 0x1f000000, 0x1b000000, 0 },
+};
+#define NUM_CLASSES ((int)(sizeof(classes) / sizeof(classes[0])))
+
+static int in_supported_class(uint32_t w)
+{
+    for (int i = 0; i < NUM_CLASSES; i++)
+        if ((w & classes[i].mask) == classes[i].value)
+            return 1;
+    return 0;
+}
+
+static uint32_t bits(uint32_t w, int lo, int n)
+{
+    return (w >> lo) & ((1u << n) - 1u);
+}
+
+/* Capstone decodes these, our decoder deliberately does not (each names the rule). */
+static const char *deliberately_undef(uint32_t w)
+{
+    uint32_t rt = bits(w, 0, 5), rn = bits(w, 5, 5), rs = bits(w, 16, 5), rt2 = bits(w, 10, 5);
+
+    /* MRS/MSR: only the EL0 registers of enum a64_sysreg, and MSR only to writable ones. */
+    if ((w & 0xffd00000) == 0xd5100000) {
+        static const uint32_t rw[] = { 0xda10, 0xda20, 0xda21, 0xde82 };
+        static const uint32_t ro[] = { 0xd801, 0xd807, 0xc000, 0xdf02, 0xdf00 };
+        uint32_t enc = bits(w, 5, 16);
+        for (size_t i = 0; i < sizeof(rw) / sizeof(rw[0]); i++)
+            if (enc == rw[i])
+                return NULL;
+        for (size_t i = 0; i < sizeof(ro) / sizeof(ro[0]); i++)
+            if (enc == ro[i] && (w & 0x00200000))
+                return NULL;
+        return "system register not emulated (or MSR to a read-only one)";
+    }
+    /* C6.2 STXR/STLXR/STXP/STLXP: Rs == Rt, Rs == Rt2 (pair) or Rs == Rn != 31 is CONSTRAINED
+     * UNPREDICTABLE; we decode UNDEF. */
+    if ((w & 0x3fc00000) == 0x08000000 && (!(w & 0x00200000) || (w & 0x80000000))) {
+        int pair = !!(w & 0x00200000);
+        if (rs == rt || (pair && rs == rt2) || (rs == rn && rn != 31))
+            return "store-exclusive status register overlaps (CONSTRAINED UNPREDICTABLE)";
+    }
+    /* C6.2 LDP/STP/LDPSW, STR (immediate) with writeback and Rn == Rt or Rt2 (Rn != 31), and
+     * LDP with Rt == Rt2: CONSTRAINED UNPREDICTABLE; we decode UNDEF. */
+    if ((w & 0x3e000000) == 0x28000000 && !(w & 0x04000000)) {
+        int wb = bits(w, 23, 2) == 1 || bits(w, 23, 2) == 3;
+        if (wb && rn != 31 && (rn == rt || rn == rt2))
+            return "pair writeback onto a transfer register (CONSTRAINED UNPREDICTABLE)";
+        if ((w & 0x00400000) && rt == rt2)
+            return "LDP with Rt == Rt2 (CONSTRAINED UNPREDICTABLE)";
+    }
+    if ((w & 0x3f200400) == 0x38000400 && rn != 31 && rn == rt)
+        return "single register writeback onto Rt (CONSTRAINED UNPREDICTABLE)";
+    return NULL;
+}
+
+/* Words capstone 4.0.2 decodes although the ARM ARM says they are reserved (filled in below as
+ * found; each one names the rule capstone misses). */
+static const char *capstone_wrong(uint32_t w)
+{
+    (void)w;
+    return NULL;
+}
+
+/* ---- operand cross-checks ------------------------------------------------------------------ */
+
+struct csreg {
+    int slot; /* 0..30, 31 = SP/WSP, 32 = ZR (read or write), -1 = not a GPR */
+    int x;    /* 64-bit name */
+};
+
+static struct csreg cs_reg(unsigned reg)
+{
+    struct csreg r = { -1, 0 };
+    if (reg >= ARM64_REG_W0 && reg <= ARM64_REG_W30)
+        r.slot = (int)(reg - ARM64_REG_W0);
+    else if (reg >= ARM64_REG_X0 && reg <= ARM64_REG_X28)
+        r.slot = (int)(reg - ARM64_REG_X0), r.x = 1;
+    else if (reg == ARM64_REG_X29)
+        r.slot = 29, r.x = 1;
+    else if (reg == ARM64_REG_X30)
+        r.slot = 30, r.x = 1;
+    else if (reg == ARM64_REG_SP)
+        r.slot = 31, r.x = 1;
+    else if (reg == ARM64_REG_WSP)
+        r.slot = 31;
+    else if (reg == ARM64_REG_XZR)
+        r.slot = 32, r.x = 1;
+    else if (reg == ARM64_REG_WZR)
+        r.slot = 32;
+    return r;
+}
+
+static int slot_eq(int cs_slot, unsigned ours)
+{
+    if (cs_slot == 32)
+        return ours == A64_REG_ZR || ours == A64_REG_SINK;
+    return cs_slot == (int)ours;
+}
+
+static char failbuf[512];
+static int nfail;
+
+static void mismatch(uint32_t w, const struct a64_insn *d, const char *fmt, ...)
+{
+    va_list ap;
+    int n = snprintf(failbuf, sizeof failbuf, "word %08x (%s %s) op %s: ", w,
+                     csi->size ? csi->mnemonic : "-", csi->size ? csi->op_str : "",
+                     a64_op_name(d->op));
+    va_start(ap, fmt);
+    vsnprintf(failbuf + n, sizeof failbuf - (size_t)n, fmt, ap);
+    va_end(ap);
+    if (nfail++ < 20)
+        print_error("%s (seed %#llx)\n", failbuf, (unsigned long long)seed);
+}
+
+static uint64_t width_mask(int sf)
+{
+    return sf ? ~0ull : 0xffffffffull;
+}
+
+static const unsigned sysreg_enc_of[] = {
+    [A64_SYSREG_NZCV] = 0xda10,       [A64_SYSREG_FPCR] = 0xda20,
+    [A64_SYSREG_FPSR] = 0xda21,       [A64_SYSREG_TPIDR_EL0] = 0xde82,
+    [A64_SYSREG_CTR_EL0] = 0xd801,    [A64_SYSREG_DCZID_EL0] = 0xd807,
+    [A64_SYSREG_MIDR_EL1] = 0xc000,   [A64_SYSREG_CNTVCT_EL0] = 0xdf02,
+    [A64_SYSREG_CNTFRQ_EL0] = 0xdf00,
+};
+
+static int cc_of(unsigned cond)
+{
+    return (int)cond + 1; /* ARM64_CC_EQ == 1 */
+}
+
+/* Size and signedness implied by a load/store mnemonic, -1 when the register width decides. */
+static int id_size(unsigned id, int *sign)
+{
+    *sign = 0;
+    switch (id) {
+    case ARM64_INS_LDRSB: case ARM64_INS_LDURSB:
+        *sign = 1; /* fall through */
+    case ARM64_INS_LDRB: case ARM64_INS_LDURB: case ARM64_INS_STRB: case ARM64_INS_STURB:
+    case ARM64_INS_LDXRB: case ARM64_INS_LDAXRB: case ARM64_INS_STXRB: case ARM64_INS_STLXRB:
+    case ARM64_INS_LDARB: case ARM64_INS_STLRB:
+        return 0;
+    case ARM64_INS_LDRSH: case ARM64_INS_LDURSH:
+        *sign = 1; /* fall through */
+    case ARM64_INS_LDRH: case ARM64_INS_LDURH: case ARM64_INS_STRH: case ARM64_INS_STURH:
+    case ARM64_INS_LDXRH: case ARM64_INS_LDAXRH: case ARM64_INS_STXRH: case ARM64_INS_STLXRH:
+    case ARM64_INS_LDARH: case ARM64_INS_STLRH:
+        return 1;
+    case ARM64_INS_LDRSW: case ARM64_INS_LDURSW: case ARM64_INS_LDPSW:
+        *sign = 1;
+        return 2;
+    default:
+        return -1;
+    }
+}
+
+/* Immediates, conditions, sizes and writeback against capstone's detail. */
+static void check_values(uint32_t w, const struct a64_insn *d, int canonical, const int64_t *imms,
+                         int nimms, const cs_arm64_op *mem, const cs_arm64_op *last_reg,
+                         int first_x)
+{
+    cs_arm64 *a = &csi->detail->arm64;
+    unsigned id = csi->id;
+    uint64_t wm = width_mask(d->sf);
+    int64_t target = (int64_t)TEST_PC + d->imm;
+    int sign, sz;
+
+    switch (d->op) {
+    case A64_OP_ADR:
+        if (nimms != 1 || imms[0] != target)
+            mismatch(w, d, "ADR target");
+        break;
+    case A64_OP_ADRP:
+        if (nimms != 1 || imms[0] != (int64_t)(TEST_PC & ~0xfffull) + d->imm)
+            mismatch(w, d, "ADRP target");
+        break;
+    case A64_OP_ADD_IMM: case A64_OP_ADDS_IMM: case A64_OP_SUB_IMM: case A64_OP_SUBS_IMM:
+        if (id == ARM64_INS_MOV) {
+            if (d->imm != 0)
+                mismatch(w, d, "MOV alias with imm %lld", (long long)d->imm);
+            break;
+        }
+        for (int i = 0; i < a->op_count; i++) {
+            const cs_arm64_op *o = &a->operands[i];
+            if (o->type == ARM64_OP_IMM &&
+                (o->imm << (o->shift.type == ARM64_SFT_LSL ? o->shift.value : 0)) != d->imm)
+                mismatch(w, d, "add/sub imm %lld", (long long)d->imm);
+        }
+        break;
+    case A64_OP_AND_IMM: case A64_OP_ORR_IMM: case A64_OP_EOR_IMM: case A64_OP_ANDS_IMM:
+        if (nimms != 1 || ((uint64_t)imms[0] & wm) != (uint64_t)d->imm || ((uint64_t)d->imm & ~wm))
+            mismatch(w, d, "bitmask imm %#llx", (unsigned long long)d->imm);
+        break;
+    case A64_OP_MOVZ: case A64_OP_MOVN: case A64_OP_MOVK: {
+        uint64_t v;
+        if (nimms != 1) {
+            mismatch(w, d, "move wide without an imm");
+            break;
+        }
+        v = (uint64_t)imms[0];
+        for (int i = 0; i < a->op_count; i++)
+            if (a->operands[i].type == ARM64_OP_IMM && a->operands[i].shift.type == ARM64_SFT_LSL)
+                v <<= a->operands[i].shift.value;
+        if (d->op == A64_OP_MOVK) {
+            if (v != ((uint64_t)d->imm << d->amount))
+                mismatch(w, d, "MOVK imm/amount");
+        } else if (d->op == A64_OP_MOVN && id == ARM64_INS_MOVN) {
+            if ((~v & wm) != (uint64_t)d->imm)
+                mismatch(w, d, "MOVN value");
+        } else if ((v & wm) != (uint64_t)d->imm || ((uint64_t)d->imm & ~wm)) {
+            mismatch(w, d, "move wide value %#llx", (unsigned long long)d->imm);
+        }
+        break;
+    }
+    case A64_OP_SBFM: case A64_OP_BFM: case A64_OP_UBFM:
+        if (canonical && (nimms != 2 || imms[0] != d->immr || imms[1] != d->imms))
+            mismatch(w, d, "immr/imms");
+        break;
+    case A64_OP_EXTR:
+        if (nimms != 1 || imms[0] != d->amount)
+            mismatch(w, d, "EXTR lsb");
+        break;
+    case A64_OP_B: case A64_OP_BL: case A64_OP_CBZ: case A64_OP_CBNZ:
+        if (nimms != 1 || imms[0] != target)
+            mismatch(w, d, "branch target");
+        break;
+    case A64_OP_B_COND:
+        if (nimms != 1 || imms[0] != target || (int)a->cc != cc_of(d->cond))
+            mismatch(w, d, "B.cond target/cond");
+        break;
+    case A64_OP_TBZ: case A64_OP_TBNZ:
+        if (nimms != 2 || imms[0] != d->amount || imms[1] != target)
+            mismatch(w, d, "test bit/target");
+        break;
+    case A64_OP_SVC:
+        if (nimms != 1 || imms[0] != d->imm)
+            mismatch(w, d, "SVC imm");
+        break;
+    case A64_OP_MRS: case A64_OP_MSR:
+        for (int i = 0; i < a->op_count; i++) {
+            const cs_arm64_op *o = &a->operands[i];
+            if ((o->type == ARM64_OP_REG_MRS || o->type == ARM64_OP_REG_MSR) &&
+                (unsigned)o->reg != sysreg_enc_of[d->imm])
+                mismatch(w, d, "system register %#x", (unsigned)o->reg);
+        }
+        break;
+    case A64_OP_CCMN_REG: case A64_OP_CCMP_REG:
+        if (nimms != 1 || imms[0] != d->nzcv || (int)a->cc != cc_of(d->cond))
+            mismatch(w, d, "ccmp nzcv/cond");
+        break;
+    case A64_OP_CCMN_IMM: case A64_OP_CCMP_IMM:
+        if (nimms != 2 || imms[0] != d->imm || imms[1] != d->nzcv || (int)a->cc != cc_of(d->cond))
+            mismatch(w, d, "ccmp imm/nzcv/cond");
+        break;
+    case A64_OP_CSEL: case A64_OP_CSINC: case A64_OP_CSINV: case A64_OP_CSNEG:
+        if (canonical && (int)a->cc != cc_of(d->cond))
+            mismatch(w, d, "csel cond");
+        break;
+    case A64_OP_ADD_SHIFT: case A64_OP_ADDS_SHIFT: case A64_OP_SUB_SHIFT: case A64_OP_SUBS_SHIFT:
+    case A64_OP_AND_SHIFT: case A64_OP_BIC_SHIFT: case A64_OP_ORR_SHIFT: case A64_OP_ORN_SHIFT:
+    case A64_OP_EOR_SHIFT: case A64_OP_EON_SHIFT: case A64_OP_ANDS_SHIFT: case A64_OP_BICS_SHIFT:
+        if (d->amount && (!last_reg || last_reg->shift.value != d->amount ||
+                          (int)last_reg->shift.type != (d->shift == 0 ? ARM64_SFT_LSL
+                                                        : d->shift == 1 ? ARM64_SFT_LSR
+                                                        : d->shift == 2 ? ARM64_SFT_ASR
+                                                        : ARM64_SFT_ROR)))
+            mismatch(w, d, "shift %u #%u", d->shift, d->amount);
+        break;
+    case A64_OP_ADD_EXT: case A64_OP_ADDS_EXT: case A64_OP_SUB_EXT: case A64_OP_SUBS_EXT:
+        if (!last_reg) {
+            mismatch(w, d, "no rm");
+        } else if (last_reg->ext) {
+            if ((int)last_reg->ext != d->shift + 1 || last_reg->shift.value != d->amount)
+                mismatch(w, d, "extend %u #%u", d->shift, d->amount);
+        } else if (d->shift != (d->sf ? A64_EXT_UXTX : A64_EXT_UXTW) ||
+                   last_reg->shift.value != d->amount) {
+            mismatch(w, d, "LSL form of extend %u #%u", d->shift, d->amount);
+        }
+        break;
+    case A64_OP_LDR_LIT:
+        if (nimms != 1 || imms[0] != target)
+            mismatch(w, d, "literal address");
+        sz = id_size(id, &sign);
+        if (sign != !!(d->flags & A64_F_SIGNED) || (sz >= 0 && sz != d->size) ||
+            (sz < 0 && d->size != 2 + first_x) || d->sf != first_x)
+            mismatch(w, d, "literal size/sign");
+        break;
+    case A64_OP_PRFM:
+        for (int i = 0; i < a->op_count; i++) {
+            const cs_arm64_op *o = &a->operands[i];
+            if (i == 0 && o->type == ARM64_OP_PREFETCH && (unsigned)o->prefetch != d->rd + 1u)
+                mismatch(w, d, "prfop %u", d->rd);
+            if (o->type == ARM64_OP_MEM && !o->mem.index && o->mem.disp != d->imm)
+                mismatch(w, d, "PRFM offset");
+        }
+        if (!mem && (nimms < 1 || imms[nimms - 1] != target))
+            mismatch(w, d, "PRFM literal");
+        break;
+    case A64_OP_LDR_IMM: case A64_OP_STR_IMM: case A64_OP_LDR_REG: case A64_OP_STR_REG:
+    case A64_OP_LDP: case A64_OP_STP: case A64_OP_LDXR: case A64_OP_STXR: case A64_OP_LDXP:
+    case A64_OP_STXP: case A64_OP_LDAR: case A64_OP_STLR: {
+        int wb = !!(d->flags & (A64_F_WB_PRE | A64_F_WB_POST));
+        int x_reg = (d->op == A64_OP_STXR || d->op == A64_OP_STXP) ? -1 : first_x;
+        sz = id_size(id, &sign);
+        if (!mem) {
+            mismatch(w, d, "no memory operand");
+            break;
+        }
+        if (a->writeback != wb)
+            mismatch(w, d, "writeback");
+        if (d->flags & A64_F_WB_POST) {
+            if (mem->mem.disp != 0 || nimms != 1 || imms[0] != d->imm)
+                mismatch(w, d, "post-index offset");
+        } else if (mem->mem.disp != d->imm) {
+            mismatch(w, d, "offset %lld, capstone %d", (long long)d->imm, mem->mem.disp);
+        }
+        if (sign != !!(d->flags & A64_F_SIGNED))
+            mismatch(w, d, "signedness");
+        if (sz >= 0 ? sz != d->size : (x_reg >= 0 && d->size != 2 + x_reg))
+            mismatch(w, d, "size %u", d->size);
+        if (x_reg >= 0 && d->sf != x_reg)
+            mismatch(w, d, "sf %u", d->sf);
+        if ((id == ARM64_INS_LDNP || id == ARM64_INS_STNP) != !!(d->flags & A64_F_NONTEMP))
+            mismatch(w, d, "non-temporal");
+        if (d->op == A64_OP_LDR_REG || d->op == A64_OP_STR_REG) {
+            int ext = mem->ext ? (int)mem->ext - 1 : A64_EXT_UXTX;
+            if (ext != d->shift || (mem->shift.type ? mem->shift.value : 0) != d->amount)
+                mismatch(w, d, "index extend %u #%u", d->shift, d->amount);
+        }
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+/* Compare the record with capstone's detail. Registers: every GPR capstone names must be one of
+ * our register fields (SP versus ZR exactly); for the canonical (non-alias) id the register
+ * sequence must equal the op's field order. Immediates, conditions, sizes, writeback per op. */
+static void cross_check(uint32_t w, const struct a64_insn *d)
+{
+    cs_arm64 *a = &csi->detail->arm64;
+    unsigned id = csi->id;
+    int canonical = op_ids[d->op][0] == id;
+    int regs[8], nregs = 0, first_x = -1;
+    int64_t imms[4];
+    int nimms = 0, has_mem = 0;
+    cs_arm64_op *mem = NULL, *last_reg = NULL;
+    unsigned fields[4] = { d->rd, d->rn, d->rm, d->ra };
+
+    for (int i = 0; i < a->op_count; i++) {
+        cs_arm64_op *o = &a->operands[i];
+        if (o->type == ARM64_OP_REG) {
+            struct csreg r = cs_reg(o->reg);
+            if (r.slot < 0)
+                continue;
+            if (first_x < 0)
+                first_x = r.x;
+            regs[nregs++] = r.slot;
+            last_reg = o;
+        } else if (o->type == ARM64_OP_IMM || o->type == ARM64_OP_CIMM) {
+            if (nimms < 4)
+                imms[nimms++] = o->imm;
+        } else if (o->type == ARM64_OP_MEM) {
+            has_mem = 1;
+            mem = o;
+            regs[nregs++] = cs_reg(o->mem.base).slot;
+            if (o->mem.index)
+                regs[nregs++] = cs_reg(o->mem.index).slot;
+        }
+    }
+    for (int i = 0; i < nregs; i++) {
+        int ok = 0;
+        for (int f = 0; f < 4; f++)
+            ok |= slot_eq(regs[i], fields[f]);
+        if (!ok) {
+            mismatch(w, d, "capstone register slot %d not in record (rd %u rn %u rm %u ra %u)",
+                 regs[i], d->rd, d->rn, d->rm, d->ra);
+            return;
+        }
+    }
+
+    /* The other way round: an SP slot of ours must be an SP in capstone's text, and the aliases
+     * that drop a ZR destination (CMP, CMN, TST) must have the sink there. */
+    for (int f = 0; f < 4; f++) {
+        int found = 0;
+        if (fields[f] != A64_REG_SP || (f == 0 && d->op == A64_OP_PRFM))
+            continue;
+        for (int i = 0; i < nregs; i++)
+            found |= regs[i] == A64_REG_SP;
+        if (!found) {
+            mismatch(w, d, "field %d is SP, capstone names no SP", f);
+            return;
+        }
+    }
+    if ((id == ARM64_INS_CMP || id == ARM64_INS_CMN || id == ARM64_INS_TST) &&
+        d->rd != A64_REG_SINK) {
+        mismatch(w, d, "compare alias without the ZR sink as rd (%u)", d->rd);
+        return;
+    }
+
+    /* Canonical register order per op. */
+    const char *order = NULL;
+    switch (d->op) {
+    case A64_OP_ADD_IMM: case A64_OP_ADDS_IMM: case A64_OP_SUB_IMM: case A64_OP_SUBS_IMM:
+    case A64_OP_AND_IMM: case A64_OP_ORR_IMM: case A64_OP_EOR_IMM: case A64_OP_ANDS_IMM:
+    case A64_OP_SBFM: case A64_OP_BFM: case A64_OP_UBFM:
+    case A64_OP_RBIT: case A64_OP_REV16: case A64_OP_REV32: case A64_OP_REV: case A64_OP_CLZ:
+    case A64_OP_CLS:
+        order = "dn"; break;
+    case A64_OP_EXTR: case A64_OP_ADD_SHIFT: case A64_OP_ADDS_SHIFT: case A64_OP_SUB_SHIFT:
+    case A64_OP_SUBS_SHIFT: case A64_OP_ADD_EXT: case A64_OP_ADDS_EXT: case A64_OP_SUB_EXT:
+    case A64_OP_SUBS_EXT: case A64_OP_AND_SHIFT: case A64_OP_BIC_SHIFT: case A64_OP_ORR_SHIFT:
+    case A64_OP_ORN_SHIFT: case A64_OP_EOR_SHIFT: case A64_OP_EON_SHIFT: case A64_OP_ANDS_SHIFT:
+    case A64_OP_BICS_SHIFT: case A64_OP_ADC: case A64_OP_ADCS: case A64_OP_SBC: case A64_OP_SBCS:
+    case A64_OP_CSEL: case A64_OP_CSINC: case A64_OP_CSINV: case A64_OP_CSNEG:
+    case A64_OP_UDIV: case A64_OP_SDIV: case A64_OP_LSLV: case A64_OP_LSRV: case A64_OP_ASRV:
+    case A64_OP_RORV: case A64_OP_SMULH: case A64_OP_UMULH:
+        order = "dnm"; break;
+    case A64_OP_MADD: case A64_OP_MSUB: case A64_OP_SMADDL: case A64_OP_SMSUBL:
+    case A64_OP_UMADDL: case A64_OP_UMSUBL:
+        order = "dnma"; break;
+    case A64_OP_CCMN_REG: case A64_OP_CCMP_REG: order = "nm"; break;
+    case A64_OP_CCMN_IMM: case A64_OP_CCMP_IMM: case A64_OP_BR: case A64_OP_BLR:
+    case A64_OP_RET: order = "n"; break;
+    case A64_OP_ADR: case A64_OP_ADRP: case A64_OP_MOVZ: case A64_OP_MOVN: case A64_OP_MOVK:
+    case A64_OP_CBZ: case A64_OP_CBNZ: case A64_OP_TBZ: case A64_OP_TBNZ: case A64_OP_MRS:
+    case A64_OP_MSR: case A64_OP_LDR_LIT:
+        order = "d"; break;
+    case A64_OP_LDR_IMM: case A64_OP_STR_IMM: case A64_OP_LDXR: case A64_OP_LDAR:
+    case A64_OP_STLR:
+        order = "dn"; break;
+    case A64_OP_LDR_REG: case A64_OP_STR_REG: order = "dnm"; break;
+    case A64_OP_LDP: case A64_OP_STP: case A64_OP_LDXP: order = "dan"; break;
+    case A64_OP_STXR: order = "mdn"; break;
+    case A64_OP_STXP: order = "mdan"; break;
+    default: break;
+    }
+    if (d->op == A64_OP_RET && d->rn == 30 && nregs == 0)
+        order = NULL; /* "ret" names x30 implicitly */
+    if (canonical && order) {
+        int n = (int)strlen(order);
+        if (n != nregs) {
+            mismatch(w, d, "capstone has %d registers, expected %d", nregs, n);
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            unsigned f = order[i] == 'd' ? d->rd : order[i] == 'n' ? d->rn
+                       : order[i] == 'm' ? d->rm : d->ra;
+            if (!slot_eq(regs[i], f)) {
+                mismatch(w, d, "register %d: capstone slot %d, ours %u", i, regs[i], f);
+                return;
+            }
+        }
+    }
+    if ((id == ARM64_INS_ADD || id == ARM64_INS_SUB || id == ARM64_INS_AND || id == ARM64_INS_BIC ||
+         id == ARM64_INS_ADC || id == ARM64_INS_SBC) &&
+        a->update_flags != !!(d->flags & A64_P_SETS_FLAGS))
+        mismatch(w, d, "flag setting differs");
+    check_values(w, d, canonical, imms, nimms, mem, last_reg, first_x);
+    (void)has_mem;
+}
+
+/* One word through both decoders; returns 1 when capstone decoded it. */
+static int check_word(uint32_t w, int *valid_ours)
+{
+    struct a64_insn d;
+    uint8_t b[4] = { (uint8_t)w, (uint8_t)(w >> 8), (uint8_t)(w >> 16), (uint8_t)(w >> 24) };
+    const uint8_t *code = b;
+    size_t size = 4;
+    uint64_t addr = TEST_PC;
+    int cs_ok;
+
+    a64_decode(w, &d);
+    cs_ok = cs_disasm_iter(cs, &code, &size, &addr, csi);
+    if (!cs_ok)
+        csi->size = 0;
+    *valid_ours = d.op != A64_OP_UNDEF;
+    if (d.word != w)
+        mismatch(w, &d, "word field %08x", d.word);
+    if (!cs_ok) {
+        if (d.op != A64_OP_UNDEF && !capstone_wrong(w))
+            mismatch(w, &d, "capstone says invalid, we decode it");
+        return 0;
+    }
+    if (d.op == A64_OP_UNDEF) {
+        if (in_supported_class(w) && !deliberately_undef(w))
+            mismatch(w, &d, "in a supported class, capstone decodes it, we say UNDEF");
+        return 1;
+    }
+    if (deliberately_undef(w)) {
+        mismatch(w, &d, "should be UNDEF: %s", deliberately_undef(w));
+        return 1;
+    }
+    if (!op_maps(d.op, csi->id)) {
+        mismatch(w, &d, "capstone id %u (%s) does not map", csi->id, cs_insn_name(cs, csi->id));
+        return 1;
+    }
+    cross_check(w, &d);
+    return 1;
+}
+
+/* ---- tests ---------------------------------------------------------------------------------- */
+
+static int setup(void **state)
+{
+    const char *env = getenv("TEMU_SEED");
+    (void)state;
+    seed = env ? strtoull(env, NULL, 0) : DEFAULT_SEED;
+    rng_state = seed ? seed : 1;
+    if (cs_open(CS_ARCH_ARM64, CS_MODE_ARM, &cs) != CS_ERR_OK)
+        return -1;
+    cs_option(cs, CS_OPT_DETAIL, CS_OPT_ON);
+    csi = cs_malloc(cs);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    cs_free(csi, 1);
+    cs_close(&cs);
+    return 0;
+}
+
+/* Every supported class: random fields around the fixed bits; at least a quarter valid. */
+static void test_classes_agree(void **state)
+{
+    (void)state;
+    nfail = 0;
+    for (int c = 0; c < NUM_CLASSES; c++) {
+        int ours = 0, theirs = 0, valid;
+        for (int i = 0; i < 20000; i++) {
+            uint32_t w = (rng32() & ~classes[c].mask) | classes[c].value;
+            theirs += check_word(w, &valid);
+            ours += valid;
+        }
+        /* Default: 2.5% (Extract has sf == N and, for sf=0, imms < 32: about 5% valid). */
+        int min = classes[c].min_valid ? classes[c].min_valid : 500;
+        if (ours < min || theirs < min)
+            print_error("class %s: only %d (ours) / %d (capstone) of 20000 valid\n",
+                        classes[c].name, ours, theirs), nfail++;
+    }
+    if (nfail)
+        fail_msg("%d mismatches, last: %s (seed %#llx)", nfail, failbuf, (unsigned long long)seed);
+}
+
+/* Random words over the whole encoding space. */
+static void test_random_words(void **state)
+{
+    int valid, n = 1000000;
+    const char *env = getenv("TEMU_RANDOM_WORDS");
+    (void)state;
+    if (env)
+        n = atoi(env);
+    nfail = 0;
+    for (int i = 0; i < n; i++)
+        check_word(rng32(), &valid);
+    if (nfail)
+        fail_msg("%d mismatches, last: %s (seed %#llx)", nfail, failbuf, (unsigned long long)seed);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_classes_agree),
+        cmocka_unit_test(test_random_words),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
