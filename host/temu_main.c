@@ -43,7 +43,7 @@ int main(int argc, char **argv)
         return rc;
     if (opt.list_devices) {
 #ifdef TEMU_HAVE_GPU
-        return gpu_cl_list_devices(stdout) ? TEMU_EXIT_ERROR : 0;
+        return gpu_cl_list_devices_for(stdout, opt.device) ? TEMU_EXIT_ERROR : 0;
 #else
         fprintf(stderr, "temu: this build has no OpenCL support (OpenCL was not found at build time)\n");
         return TEMU_EXIT_ERROR;

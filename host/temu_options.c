@@ -22,6 +22,7 @@ static const char usage[] =
     "  --flat-size=BYTES    size of a flat binary's read-write-execute region (default 16M)\n"
     "  --fs-root=DIR        confine the guest's file access to DIR\n"
     "  --list-devices       list the OpenCL platforms and devices, and which one temu picks\n"
+    "  --device=N           OpenCL device index from --list-devices (or env TEMU_DEVICE)\n"
     "  --help, --version\n"
     "\n"
     "exit status: the guest's exit code; 132 undefined instruction; 139 guest memory fault;\n"
@@ -70,6 +71,7 @@ static const char *opt_value(const char *arg, const char *name)
 int temu_options_parse(int argc, char **argv, struct temu_options *o)
 {
     memset(o, 0, sizeof *o);
+    o->device = -1;
     int i = 1;
     for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
         const char *a = argv[i], *v;
@@ -84,7 +86,11 @@ int temu_options_parse(int argc, char **argv, struct temu_options *o)
             return 0;
         } else if (!strcmp(a, "--list-devices")) {
             o->list_devices = 1;
-            return -1;
+        } else if ((v = opt_value(a, "--device"))) {
+            uint64_t n;
+            if (parse_u64(v, &n) || n > 1000)
+                return usage_error("--device needs a device index", v);
+            o->device = (int)n;
         } else if ((v = opt_value(a, "--engine"))) {
             if (!strcmp(v, "cpu"))
                 o->engine = TEMU_ENGINE_CPU;
@@ -118,6 +124,8 @@ int temu_options_parse(int argc, char **argv, struct temu_options *o)
             return usage_error("unknown option", a);
         }
     }
+    if (o->list_devices)
+        return -1;
     if (i >= argc)
         return usage_error("no program given", NULL);
     o->prog = argv[i];

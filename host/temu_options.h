@@ -23,6 +23,7 @@ struct temu_options {
     uint64_t flat_size;      /* 0: default */
     const char *fs_root;     /* NULL: the host filesystem as is */
     int list_devices;        /* --list-devices: print the OpenCL devices and exit */
+    int device;              /* --device=N: OpenCL device index; -1: TEMU_DEVICE or the default */
     const char *prog;        /* guest program path */
     char **guest_argv;       /* argv for the guest: guest_argv[0] is prog; NULL-terminated */
 };
