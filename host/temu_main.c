@@ -1,5 +1,6 @@
 /* temu_main.c: `temu [options] prog [guest args]`: load, run on the chosen engine, report. */
 #include <inttypes.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -49,6 +50,9 @@ int main(int argc, char **argv)
         return TEMU_EXIT_ERROR;
 #endif
     }
+
+    /* A guest writing to a closed pipe must get EPIPE from write, not kill temu. */
+    signal(SIGPIPE, SIG_IGN);
 
     static struct emu_proc proc; /* large (guest state, fd table): keep it off the stack */
     struct emu_proc *p = &proc;

@@ -392,7 +392,7 @@ static void check_values(uint32_t w, const struct a64_insn *d, int canonical, co
     cs_arm64 *a = &csi->detail->arm64;
     unsigned id = csi->id;
     uint64_t wm = width_mask(d->sf);
-    int64_t target = (int64_t)TEST_PC + d->imm;
+    int64_t target = (int64_t)(TEST_PC + (uint64_t)d->imm); /* wraps like the pc */
     int sign, sz;
 
     switch (d->op) {
@@ -401,7 +401,7 @@ static void check_values(uint32_t w, const struct a64_insn *d, int canonical, co
             mismatch(w, d, "ADR target");
         break;
     case A64_OP_ADRP:
-        if (nimms != 1 || imms[0] != (int64_t)(TEST_PC & ~0xfffull) + d->imm)
+        if (nimms != 1 || imms[0] != (int64_t)((TEST_PC & ~0xfffull) + (uint64_t)d->imm))
             mismatch(w, d, "ADRP target");
         break;
     case A64_OP_ADD_IMM: case A64_OP_ADDS_IMM: case A64_OP_SUB_IMM: case A64_OP_SUBS_IMM:

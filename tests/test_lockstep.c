@@ -1,0 +1,285 @@
+/* test_lockstep.c: the CPU engine against Unicorn 2 on random code.
+ *
+ * Each round builds a short block of random instructions, drawn per encoding class from a table
+ * of (fixed bits, random bits) with forward branches mixed in, loads a random register state
+ * (edge values such as 0, -1, INT_MIN, 0xffffffff included) and runs the block on both temu and
+ * Unicorn; then x0..x30, sp, NZCV and the scratch memory must agree. Words temu's decoder calls
+ * UNDEF are skipped. Memory instructions always use x28 as the base, which points into a mapped
+ * scratch region, and register offsets use x27, which holds a small value; no instruction may
+ * write x27 or x28 other than by base writeback, and writeback offsets are multiples of 16 so that
+ * the base stays aligned for the exclusives. Blocks end at a `udf`: temu stops there with
+ * EMU_UNDEF, Unicorn at its `until` address.
+ *
+ * TEMU_SEED=n replays a run; TEMU_LOCKSTEP_INSNS=n changes its length (default 200000). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <unicorn/unicorn.h>
+
+#include "a64_decode.h"
+#include "emu_cpu.h"
+#include "emu_proc.h"
+
+#define MEM_SIZE (16ull << 20)
+#define CODE ((uint64_t)0x100000)
+#define CODE_SIZE 0x10000ull
+#define SCRATCH ((uint64_t)0x200000)
+#define SCRATCH_SIZE 0x10000ull
+#define BASE_REG 28
+#define INDEX_REG 27
+#define MAX_BLOCK 24
+
+static uint64_t rng_state;
+
+static uint64_t rnd(void)
+{
+    /* splitmix64: small, good enough, reproducible from the seed */
+    uint64_t z = (rng_state += 0x9e3779b97f4a7c15ull);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+}
+
+/* Encoding classes: word = fixed | (random & mask). Rn is fixed to x28 (bits 9:5 = 0x380) in
+ * the memory classes; immediates there are narrowed to keep addresses in the scratch region. */
+struct enc_class {
+    uint32_t fixed, mask;
+    unsigned weight;
+    const char *name;
+};
+
+#define RN28 (28u << 5)
+#define RM27 (27u << 16)
+
+static const struct enc_class classes[] = {
+    {0x11000000, 0xe07fffff, 6, "add/sub immediate"},
+    {0x12000000, 0xe07fffff, 4, "logical immediate"},
+    {0x12800000, 0xe07fffff, 3, "move wide"},
+    {0x13000000, 0xe07fffff, 5, "bitfield"},
+    {0x13800000, 0x805fffff, 2, "extract"},
+    {0x10000000, 0xe0ffffff, 1, "adr/adrp"},
+    {0x0a000000, 0xe0ffffff, 5, "logical shifted register"},
+    {0x0b000000, 0xe0dfffff, 6, "add/sub shifted register"},
+    {0x0b200000, 0xe01fffff, 3, "add/sub extended register"},
+    {0x1a000000, 0xe01f03ff, 3, "adc/sbc"},
+    {0x3a400000, 0xc01ff3ef, 3, "ccmp/ccmn register"},
+    {0x3a400800, 0xc01ff3ef, 3, "ccmp/ccmn immediate"},
+    {0x1a800000, 0xc01ff7ff, 5, "conditional select"},
+    {0x5ac00000, 0x80001fff, 2, "data processing 1 source"},
+    {0x1ac00000, 0x801f3fff, 3, "data processing 2 source"},
+    {0x1b000000, 0x80ffffff, 3, "data processing 3 source"},
+    {0x39000000 | RN28, 0xc0c1fc1f, 4, "load/store unsigned offset"},
+    {0x38000000 | RN28, 0xc0c1f01f, 3, "load/store unscaled"},
+    {0x38000400 | RN28, 0xc0df001f, 2, "load/store post-index"},
+    {0x38000c00 | RN28, 0xc0df001f, 2, "load/store pre-index"},
+    {0x38200800 | RN28 | RM27, 0xc0c0f01f, 3, "load/store register offset"},
+    {0x28000000 | RN28, 0xc1fe7c1f, 4, "load/store pair"},
+    {0x18000000, 0xc0001fff, 1, "load literal"},
+    {0x08007c00 | RN28, 0xc0ff801f, 2, "load/store exclusive, acquire/release"},
+    {0xd53b4200, 0x0000001f, 1, "mrs nzcv"},
+    {0xd51b4200, 0x0000001f, 1, "msr nzcv"},
+    {0xd503201f, 0x00000000, 1, "nop"},
+};
+
+/* Does the decoded instruction write x27 or x28 other than by base writeback? */
+static int writes_reserved(const struct a64_insn *in)
+{
+    uint32_t f = in->flags;
+    int r = 0;
+    if (f & A64_P_W_RD)
+        r |= in->rd == BASE_REG || in->rd == INDEX_REG;
+    if (f & A64_P_W_RA)
+        r |= in->ra == BASE_REG || in->ra == INDEX_REG;
+    if (f & A64_P_W_RM)
+        r |= in->rm == BASE_REG || in->rm == INDEX_REG;
+    if ((f & (A64_F_WB_PRE | A64_F_WB_POST)) && in->rn != BASE_REG)
+        r = 1;
+    return r;
+}
+
+static uint32_t random_insn(void)
+{
+    unsigned total = 0;
+    for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++)
+        total += classes[i].weight;
+    for (;;) {
+        unsigned pick = (unsigned)(rnd() % total);
+        size_t i = 0;
+        while (pick >= classes[i].weight)
+            pick -= classes[i++].weight;
+        uint32_t w = classes[i].fixed | ((uint32_t)rnd() & classes[i].mask);
+        struct a64_insn in;
+        a64_decode(w, &in);
+        if (in.op == A64_OP_UNDEF || (in.flags & A64_P_ENDS_BLOCK) || writes_reserved(&in))
+            continue;
+        return w;
+    }
+}
+
+/* A forward branch from slot i to slot i + d (d >= 1, at most the final udf). */
+static uint32_t random_branch(unsigned d)
+{
+    uint32_t rt = (uint32_t)rnd() & 31;
+    switch (rnd() % 5) {
+    case 0: return 0x14000000u | (d & 0x3ffffffu);                                   /* b */
+    case 1: return 0x54000000u | ((d & 0x7ffffu) << 5) | ((uint32_t)rnd() & 15);       /* b.cond */
+    case 2: return ((uint32_t)rnd() & 0x81000000u) | 0x34000000u | ((d & 0x7ffffu) << 5) | rt; /* cbz/cbnz */
+    case 3: return ((uint32_t)rnd() & 0x81f80000u) | 0x36000000u | ((d & 0x3fffu) << 5) | rt;  /* tbz/tbnz */
+    default: return 0x94000000u | (d & 0x3ffffffu);                                  /* bl */
+    }
+}
+
+static uint64_t random_value(void)
+{
+    static const uint64_t edges[] = {
+        0, 1, ~0ull, 0x8000000000000000ull, 0x7fffffffffffffffull, 0x80000000ull, 0x7fffffffull,
+        0xffffffffull, 0x100000000ull, 0xffffffff80000000ull, 2, 63, 64, 31, 32,
+    };
+    switch (rnd() % 4) {
+    case 0: return edges[rnd() % (sizeof edges / sizeof edges[0])];
+    case 1: return rnd() & 0xff;
+    default: return rnd();
+    }
+}
+
+static const int uc_x[31] = {
+    UC_ARM64_REG_X0, UC_ARM64_REG_X1, UC_ARM64_REG_X2, UC_ARM64_REG_X3, UC_ARM64_REG_X4,
+    UC_ARM64_REG_X5, UC_ARM64_REG_X6, UC_ARM64_REG_X7, UC_ARM64_REG_X8, UC_ARM64_REG_X9,
+    UC_ARM64_REG_X10, UC_ARM64_REG_X11, UC_ARM64_REG_X12, UC_ARM64_REG_X13, UC_ARM64_REG_X14,
+    UC_ARM64_REG_X15, UC_ARM64_REG_X16, UC_ARM64_REG_X17, UC_ARM64_REG_X18, UC_ARM64_REG_X19,
+    UC_ARM64_REG_X20, UC_ARM64_REG_X21, UC_ARM64_REG_X22, UC_ARM64_REG_X23, UC_ARM64_REG_X24,
+    UC_ARM64_REG_X25, UC_ARM64_REG_X26, UC_ARM64_REG_X27, UC_ARM64_REG_X28, UC_ARM64_REG_X29,
+    UC_ARM64_REG_X30,
+};
+
+static void dump_block(const uint32_t *code, unsigned n)
+{
+    for (unsigned i = 0; i < n; i++)
+        print_message("  0x%" PRIx64 ": 0x%08x\n", CODE + (uint64_t)4 * i, code[i]);
+}
+
+static void test_lockstep(void **state)
+{
+    (void)state;
+    const char *seed_env = getenv("TEMU_SEED");
+    const char *n_env = getenv("TEMU_LOCKSTEP_INSNS");
+    uint64_t seed = seed_env ? strtoull(seed_env, NULL, 0) : (uint64_t)time(NULL);
+    uint64_t want = n_env ? strtoull(n_env, NULL, 0) : 200000;
+    rng_state = seed;
+
+    static struct emu_proc p;
+    assert_int_equal(emu_proc_init(&p, MEM_SIZE), 0);
+    struct emu_cpu *c = emu_cpu_new();
+    assert_non_null(c);
+    uc_engine *uc;
+    assert_int_equal(uc_open(UC_ARCH_ARM64, UC_MODE_ARM, &uc), UC_ERR_OK);
+    assert_int_equal(uc_mem_map(uc, CODE, CODE_SIZE, UC_PROT_ALL), UC_ERR_OK);
+    assert_int_equal(uc_mem_map(uc, SCRATCH, SCRATCH_SIZE, UC_PROT_READ | UC_PROT_WRITE), UC_ERR_OK);
+    assert_int_equal(emu_mem_map(&p.mem, SCRATCH, SCRATCH_SIZE, EMU_PERM_R | EMU_PERM_W), 0);
+
+    /* Same random scratch contents on both sides. */
+    static uint8_t mem_t[SCRATCH_SIZE], mem_u[SCRATCH_SIZE];
+    for (uint64_t i = 0; i < SCRATCH_SIZE; i += 8) {
+        uint64_t v = random_value();
+        memcpy(mem_t + i, &v, 8);
+    }
+    assert_int_equal(emu_mem_poke(&p.mem, SCRATCH, mem_t, SCRATCH_SIZE), 0);
+    assert_int_equal(uc_mem_write(uc, SCRATCH, mem_t, SCRATCH_SIZE), UC_ERR_OK);
+
+    uint64_t done = 0, blocks = 0;
+    /* The first code page, written whole each round: literal loads read past the block. */
+    static uint32_t code[1024];
+    while (done < want) {
+        unsigned n = 1 + (unsigned)(rnd() % MAX_BLOCK);
+        for (unsigned i = 0; i < n; i++)
+            code[i] = rnd() % 7 == 0 ? random_branch(1 + (unsigned)(rnd() % (n - i))) : random_insn();
+        memset(code + n, 0, sizeof code - 4 * n); /* udf #0, then zeroes */
+
+        /* temu: remapping the code page drops its decoded blocks. */
+        assert_int_equal(emu_mem_map(&p.mem, CODE, CODE_SIZE, EMU_PERM_RWX), 0);
+        assert_int_equal(emu_mem_poke(&p.mem, CODE, code, sizeof code), 0);
+        assert_int_equal(uc_mem_write(uc, CODE, code, sizeof code), UC_ERR_OK);
+        uc_ctl_remove_cache(uc, CODE, CODE + CODE_SIZE);
+
+        struct emu_state before;
+        memset(&p.st, 0, sizeof p.st);
+        for (int r = 0; r < 31; r++)
+            p.st.x[r] = random_value();
+        p.st.x[INDEX_REG] = rnd() & 0xff;
+        p.st.x[BASE_REG] = SCRATCH + SCRATCH_SIZE / 2 + 16 * (rnd() % 64);
+        p.st.x[31] = rnd();
+        p.st.nzcv = (uint64_t)(rnd() & 0xf) << 28;
+        p.st.pc = CODE;
+        before = p.st;
+        for (int r = 0; r < 31; r++)
+            uc_reg_write(uc, uc_x[r], &p.st.x[r]);
+        uc_reg_write(uc, UC_ARM64_REG_SP, &p.st.x[31]);
+        uc_reg_write(uc, UC_ARM64_REG_NZCV, &p.st.nzcv);
+        uint64_t pc = CODE;
+        uc_reg_write(uc, UC_ARM64_REG_PC, &pc);
+
+        uint64_t retired = p.stats.instructions;
+        enum emu_status s = emu_cpu_run(c, &p, 0);
+        uc_err ue = uc_emu_start(uc, CODE, CODE + 4ull * n, 0, 0);
+
+        uint64_t ux[32], unzcv, upc;
+        for (int r = 0; r < 31; r++)
+            uc_reg_read(uc, uc_x[r], &ux[r]);
+        uc_reg_read(uc, UC_ARM64_REG_SP, &ux[31]);
+        uc_reg_read(uc, UC_ARM64_REG_NZCV, &unzcv);
+        uc_reg_read(uc, UC_ARM64_REG_PC, &upc);
+        unzcv &= 0xf0000000u;
+
+        int bad = s != EMU_UNDEF || p.st.pc != CODE + 4ull * n || ue != UC_ERR_OK || upc != p.st.pc ||
+                  unzcv != p.st.nzcv;
+        for (int r = 0; r < 32; r++)
+            bad |= ux[r] != p.st.x[r];
+        if (!bad) {
+            assert_int_equal(emu_mem_copy_out(&p.mem, SCRATCH, mem_t, SCRATCH_SIZE), 0);
+            assert_int_equal(uc_mem_read(uc, SCRATCH, mem_u, SCRATCH_SIZE), UC_ERR_OK);
+            bad = memcmp(mem_t, mem_u, SCRATCH_SIZE) != 0;
+        }
+        if (bad) {
+            print_error("lockstep mismatch: TEMU_SEED=%" PRIu64 ", block %" PRIu64 "\n", seed, blocks);
+            print_error("temu: status %d pc 0x%" PRIx64 " (%s); unicorn: %s pc 0x%" PRIx64 "\n", s, p.st.pc,
+                        p.err, uc_strerror(ue), upc);
+            dump_block(code, n + 1);
+            for (int r = 0; r < 32; r++)
+                if (ux[r] != p.st.x[r] || r == BASE_REG)
+                    print_error("  x%d: before 0x%016" PRIx64 " temu 0x%016" PRIx64 " unicorn 0x%016" PRIx64 "\n",
+                                r, before.x[r], p.st.x[r], ux[r]);
+            print_error("  nzcv: before 0x%" PRIx64 " temu 0x%" PRIx64 " unicorn 0x%" PRIx64 "\n", before.nzcv,
+                        p.st.nzcv, unzcv);
+            for (uint64_t i = 0; i < SCRATCH_SIZE; i++)
+                if (mem_t[i] != mem_u[i]) {
+                    print_error("  memory differs first at 0x%" PRIx64 "\n", SCRATCH + i);
+                    break;
+                }
+            fail();
+        }
+        done += p.stats.instructions - retired;
+        blocks++;
+    }
+    print_message("lockstep: seed %" PRIu64 ", %" PRIu64 " instructions in %" PRIu64 " blocks agree\n", seed,
+                  done, blocks);
+    uc_close(uc);
+    emu_cpu_free(c);
+    emu_proc_free(&p);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_lockstep),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
