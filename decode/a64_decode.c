@@ -11,15 +11,9 @@
  * The file is C11 and OpenCL C 1.2 at once: no libc, integer types from a64_types.h, the table in
  * the __constant address space under OpenCL and indexed directly (no pointers to it).
  */
-/* Plain clang (-x cl, as the build's OpenCL check runs it) defines only __OPENCL_C_VERSION__;
- * OpenCL runtimes define __OPENCL_VERSION__ too, which a64_types.h tests. */
-#if defined(__OPENCL_C_VERSION__) && !defined(__OPENCL_VERSION__)
-#define __OPENCL_VERSION__ __OPENCL_C_VERSION__
-#endif
-
 #include "a64_decode.h"
 
-#ifdef __OPENCL_VERSION__
+#ifdef A64_OPENCL
 #define A64_CONST __constant
 #else
 #define A64_CONST static const
@@ -179,8 +173,7 @@ A64_CONST struct a64_pattern a64_patterns[] = {
  *  Register offset: size 1 1 1 V 0 0 opc 1 Rm option S 1 0 Rn Rt
  *  Unsigned imm.:   size 1 1 1 V 0 1 opc imm12 Rn Rt
  *  opc of single-register forms: 00 store, 01 load, 10 load signed to 64 bits, 11 to 32 bits.
- *  Every V=1 (FP/SIMD register) form is left out:
- *  P(0x04000000 within bits 29..27 = x11 / 101, ...): LDR/STR/LDP/STP/LDUR/STUR of B/H/S/D/Q.
+ *  Every V=1 (FP/SIMD register) form is left out; see the commented lines in each group.
  *  Writeback forms whose base is a transfer register (Rn == Rt or Rt2, Rn != 31), exclusive
  *  stores whose status register is the data or base register, and LDP/LDXP with Rt == Rt2 are
  *  CONSTRAINED UNPREDICTABLE (ARM ARM C6.2 and K1.2); this decoder makes all of them UNDEF.     */
@@ -236,7 +229,8 @@ A64_CONST struct a64_pattern a64_patterns[] = {
     P(0xbfe00c00, 0x38800c00, LDR_IMM,  L_LDST_IMM9,   D_LDST | A64_F_WB_PRE | A64_F_SIGNED),
     P(0xffe00c00, 0xb8800c00, LDR_IMM,  L_LDST_IMM9,   D_LDST | A64_F_WB_PRE | A64_F_SIGNED),
     P(0xbfe00c00, 0x38c00c00, LDR_IMM,  L_LDST_IMM9,   D_LDST | A64_F_WB_PRE | A64_F_SIGNED),
-/*  P(0x3f200c00, 0x38000800, LDTR/STTR and sign-extending forms, ...): unprivileged            */
+/*  P(0x3f200c00, 0x38000800, LDTR/STTR and sign-extending forms, ...): unprivileged
+ *  P(0x3f200000, 0x3c000000, LDUR/STUR/LDR/STR B/H/S/D/Q pre/post/unscaled, ...): FP/SIMD    */
     /* Load/store register, register offset */
     P(0x3fe00c00, 0x38200800, STR_REG,  L_LDST_REG,    D_LDST),
     P(0x3fe00c00, 0x38600800, LDR_REG,  L_LDST_REG,    D_LDST),
@@ -244,7 +238,8 @@ A64_CONST struct a64_pattern a64_patterns[] = {
     P(0xffe00c00, 0xb8a00800, LDR_REG,  L_LDST_REG,    D_LDST | A64_F_SIGNED),
     P(0xffe00c00, 0xf8a00800, PRFM,     L_LDST_REG,    D_LDST),
     P(0xbfe00c00, 0x38e00800, LDR_REG,  L_LDST_REG,    D_LDST | A64_F_SIGNED),
-/*  P(0x3f200c00, 0x38200000, LDADD/LDCLR/.../SWP/LDAPR, ...): LSE atomics (RCpc LDAPR)
+/*  P(0x3f200c00, 0x3c200800, LDR/STR B/H/S/D/Q register offset, ...): FP/SIMD
+ *  P(0x3f200c00, 0x38200000, LDADD/LDCLR/.../SWP/LDAPR, ...): LSE atomics (RCpc LDAPR)
  *  P(0xff200400, 0xf8200400, LDRAA/LDRAB, ...): pointer authentication                         */
     /* Load/store register, unsigned immediate */
     P(0x3fc00000, 0x39000000, STR_IMM,  L_LDST_UIMM,   D_LDST),
@@ -253,6 +248,7 @@ A64_CONST struct a64_pattern a64_patterns[] = {
     P(0xffc00000, 0xb9800000, LDR_IMM,  L_LDST_UIMM,   D_LDST | A64_F_SIGNED),
     P(0xffc00000, 0xf9800000, PRFM,     L_LDST_UIMM,   D_LDST),
     P(0xbfc00000, 0x39c00000, LDR_IMM,  L_LDST_UIMM,   D_LDST | A64_F_SIGNED),
+/*  P(0x3f000000, 0x3d000000, LDR/STR B/H/S/D/Q unsigned offset, ...): FP/SIMD                */
 
 /* ---- C4.1.89 Data processing -- register ---------------------------------------------------
  *  Logical (shifted):  sf opc 0 1 0 1 0 shift N Rm imm6 Rn Rd

@@ -4,7 +4,12 @@
 #ifndef A64_TYPES_H
 #define A64_TYPES_H
 
-#ifdef __OPENCL_VERSION__
+/* OpenCL runtimes define __OPENCL_VERSION__; plain `clang -x cl` defines only __OPENCL_C_VERSION__. */
+#if defined(__OPENCL_VERSION__) || defined(__OPENCL_C_VERSION__)
+#define A64_OPENCL 1
+#endif
+
+#ifdef A64_OPENCL
 typedef uchar  uint8_t;
 typedef ushort uint16_t;
 typedef uint   uint32_t;
