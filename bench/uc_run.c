@@ -9,6 +9,7 @@
  */
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unicorn/unicorn.h>
 
@@ -20,6 +21,7 @@ extern char **environ;
 struct uc_peer {
     struct emu_proc *p;
     int stop;            /* why emulation stopped: 0 running, 1 exit, 2 error */
+    uint8_t *uc_has;     /* per guest page: already mapped in Unicorn */
 };
 
 static const int uc_xregs[31] = {
@@ -31,13 +33,26 @@ static const int uc_xregs[31] = {
     UC_ARM64_REG_X25, UC_ARM64_REG_X26, UC_ARM64_REG_X27, UC_ARM64_REG_X28, UC_ARM64_REG_X29,
     UC_ARM64_REG_X30};
 
-/* Share one guest page with Unicorn if temu's memory has it mapped. */
-static bool map_page(uc_engine *uc, struct emu_proc *p, uint64_t addr)
+/* Share with Unicorn the whole run of temu-mapped pages around addr that Unicorn lacks: one
+ * mapping per run, since Unicorn allows only a few thousand separate mappings. */
+static bool map_page(uc_engine *uc, struct uc_peer *peer, uint64_t addr)
 {
-    uint64_t page = EMU_PAGE_DOWN(addr);
-    if (page >= p->mem.size || !p->mem.perm[page >> EMU_PAGE_BITS])
+    const struct emu_mem *m = &peer->p->mem;
+    uint64_t page = addr >> EMU_PAGE_BITS, pages = m->size >> EMU_PAGE_BITS;
+#define UC_WANTS(pg) ((pg) < pages && m->perm[pg] && !peer->uc_has[pg])
+    if (!UC_WANTS(page))
         return false;
-    return uc_mem_map_ptr(uc, page, EMU_PAGE_SIZE, UC_PROT_ALL, p->mem.host + page) == UC_ERR_OK;
+    uint64_t first = page, end = page + 1;
+    while (first > 0 && UC_WANTS(first - 1))
+        first--;
+    while (UC_WANTS(end))
+        end++;
+#undef UC_WANTS
+    if (uc_mem_map_ptr(uc, first << EMU_PAGE_BITS, (end - first) << EMU_PAGE_BITS, UC_PROT_ALL,
+                       m->host + (first << EMU_PAGE_BITS)) != UC_ERR_OK)
+        return false;
+    memset(peer->uc_has + first, 1, end - first);
+    return true;
 }
 
 static bool on_unmapped(uc_engine *uc, uc_mem_type type, uint64_t addr, int size, int64_t value,
@@ -45,10 +60,11 @@ static bool on_unmapped(uc_engine *uc, uc_mem_type type, uint64_t addr, int size
 {
     (void)type, (void)value;
     struct uc_peer *peer = ctx;
-    bool ok = map_page(uc, peer->p, addr);
-    if (ok && EMU_PAGE_DOWN(addr) != EMU_PAGE_DOWN(addr + (uint64_t)size - 1))
-        ok = map_page(uc, peer->p, addr + (uint64_t)size - 1);
-    return ok;
+    bool ok = map_page(uc, peer, addr);
+    uint64_t last = addr + (uint64_t)size - 1;
+    if (!ok || EMU_PAGE_DOWN(addr) == EMU_PAGE_DOWN(last))
+        return ok;
+    return map_page(uc, peer, last) || peer->uc_has[last >> EMU_PAGE_BITS];
 }
 
 static void on_svc(uc_engine *uc, uint32_t intno, void *ctx)
@@ -88,6 +104,7 @@ int main(int argc, char **argv)
     struct emu_proc *p = &proc;
     uc_engine *uc = NULL;
     uc_hook h1, h2;
+    struct uc_peer peer = {.p = p};
     int rc = 1;
     if (emu_proc_init(p, 0) || emu_load(p, argv[1], argv + 1, environ, &(struct emu_load_opts){0})) {
         fprintf(stderr, "temu-unicorn: %s\n", p->err);
@@ -97,7 +114,9 @@ int main(int argc, char **argv)
         fprintf(stderr, "temu-unicorn: uc_open failed\n");
         goto out;
     }
-    struct uc_peer peer = {.p = p};
+    peer.uc_has = calloc(p->mem.size >> EMU_PAGE_BITS, 1);
+    if (!peer.uc_has)
+        goto out;
     uc_hook_add(uc, &h1, UC_HOOK_MEM_UNMAPPED, on_unmapped, &peer, 1, 0);
     uc_hook_add(uc, &h2, UC_HOOK_INTR, on_svc, &peer, 1, 0);
     for (int i = 0; i < 31; i++)
@@ -116,6 +135,7 @@ out:
     fflush(stdout);
     if (uc)
         uc_close(uc);
+    free(peer.uc_has);
     emu_proc_free(p);
     return rc;
 }
