@@ -6,12 +6,4 @@ if(TARGET test_gpu_decode AND TARGET temu_gpu)
   target_compile_definitions(test_gpu_decode PRIVATE TEMU_HAVE_GPU=1)
   # Two device builds (source, SPIR-V) and 1.3 M decodes on PoCL: give it room on slow runners.
   set_tests_properties(test_gpu_decode PROPERTIES TIMEOUT 120)
-  if(TEMU_SANITIZE)
-    # The ICD loader, PoCL and its LLVM keep allocations alive until exit (not instrumented, not
-    # ours): suppress leaks whose stack passes through them, and keep LeakSanitizer on for ours.
-    set(supp ${CMAKE_CURRENT_BINARY_DIR}/gpu_lsan.supp)
-    file(WRITE ${supp} "leak:libOpenCL.so\nleak:libpocl.so\nleak:libLLVM\nleak:libclang\nleak:libhwloc\n")
-    set_property(TEST test_gpu_decode APPEND PROPERTY ENVIRONMENT
-                 "LSAN_OPTIONS=suppressions=${supp}:print_suppressions=0")
-  endif()
 endif()
