@@ -20,6 +20,7 @@ import subprocess
 import sys
 import time
 
+MIN_BENCH_INSNS = 100_000_000  # below this a run measures start-up, not execution
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
@@ -70,7 +71,7 @@ def main():
     wanted = set(a.programs.split(",")) if a.programs else None
     progdir = os.path.join(ROOT, "programs")
 
-    rows, ratios = [], {n: [] for n, _ in peers}
+    rows, ratios, skipped = [], {n: [] for n, _ in peers}, []
     for name, args in manifest():
         if wanted and name not in wanted:
             continue
@@ -84,6 +85,9 @@ def main():
             temu_exec.append(stats["wall_s"])
             temu_wall.append(t)
             ref = (r.stdout, r.returncode)
+        if insns < MIN_BENCH_INSNS:
+            skipped.append("%s (%d instructions: no bench size)" % (name, insns))
+            continue
         row = {"name": name, "insns": insns, "temu_exec": temu_exec, "temu": temu_wall}
         for pname, cmd in peers:
             ts = []
@@ -121,6 +125,8 @@ def main():
         if ratios[pname]:
             g = math.exp(sum(math.log(x) for x in ratios[pname]) / len(ratios[pname]))
             out.append("Geometric mean speed of temu relative to %s: %.2fx" % (pname, g))
+    if skipped:
+        out.append("Left out: " + ", ".join(skipped) + ".")
     text = "\n".join(out)
     print(text)
     if a.out:
