@@ -23,6 +23,14 @@ static uint16_t rd16(const uint8_t *b) { return (uint16_t)(b[0] | b[1] << 8); }
 static uint32_t rd32(const uint8_t *b) { return (uint32_t)rd16(b) | (uint32_t)rd16(b + 2) << 16; }
 static uint64_t rd64(const uint8_t *b) { return (uint64_t)rd32(b) | (uint64_t)rd32(b + 4) << 32; }
 
+/* Program header table access (e_phoff at 32, e_phnum at 56). Only after check_ehdr has proved
+ * the table lies inside the file. */
+static unsigned elf_phnum(const uint8_t *img) { return rd16(img + 56); }
+static const uint8_t *elf_phdr(const uint8_t *img, unsigned i)
+{
+    return img + rd64(img + 32) + (uint64_t)i * EMU_ELF_PHENT;
+}
+
 struct seg {
     unsigned index;        /* program header number, for messages */
     uint32_t flags;
@@ -111,10 +119,8 @@ static int check_ehdr(struct emu_proc *p, const char *path, const uint8_t *img, 
  * mistake and the message says how to fix it. */
 static int check_interp(struct emu_proc *p, const char *path, const uint8_t *img, uint64_t size)
 {
-    uint64_t phoff = rd64(img + 32);
-    unsigned phnum = rd16(img + 56);
-    for (unsigned i = 0; i < phnum; i++) {
-        const uint8_t *ph = img + phoff + (uint64_t)i * EMU_ELF_PHENT;
+    for (unsigned i = 0; i < elf_phnum(img); i++) {
+        const uint8_t *ph = elf_phdr(img, i);
         if (rd32(ph) != PT_INTERP_)
             continue;
         uint64_t off = rd64(ph + 8), n = rd64(ph + 32);
@@ -132,12 +138,10 @@ static int check_interp(struct emu_proc *p, const char *path, const uint8_t *img
 static int collect_segments(struct emu_proc *p, const char *path, const uint8_t *img, uint64_t size,
                             uint64_t bias, struct seg *segs)
 {
-    uint64_t phoff = rd64(img + 32);
-    unsigned phnum = rd16(img + 56);
     uint64_t stack_lo = EMU_STACK_TOP - EMU_STACK_SIZE;
     int n = 0;
-    for (unsigned i = 0; i < phnum; i++) {
-        const uint8_t *ph = img + phoff + (uint64_t)i * EMU_ELF_PHENT;
+    for (unsigned i = 0; i < elf_phnum(img); i++) {
+        const uint8_t *ph = elf_phdr(img, i);
         if (rd32(ph) != PT_LOAD_)
             continue;
         uint64_t off = rd64(ph + 8), vaddr = rd64(ph + 16), filesz = rd64(ph + 32), memsz = rd64(ph + 40);
@@ -208,10 +212,9 @@ static int map_segments(struct emu_proc *p, const char *path, const uint8_t *img
 static uint64_t find_phdr(const uint8_t *img, uint64_t bias, const struct seg *segs, int n)
 {
     uint64_t phoff = rd64(img + 32);
-    unsigned phnum = rd16(img + 56);
-    uint64_t len = (uint64_t)phnum * EMU_ELF_PHENT;
-    for (unsigned i = 0; i < phnum; i++) {
-        const uint8_t *ph = img + phoff + (uint64_t)i * EMU_ELF_PHENT;
+    uint64_t len = (uint64_t)elf_phnum(img) * EMU_ELF_PHENT;
+    for (unsigned i = 0; i < elf_phnum(img); i++) {
+        const uint8_t *ph = elf_phdr(img, i);
         if (rd32(ph) != PT_PHDR_)
             continue;
         uint64_t a = rd64(ph + 16) + bias;
@@ -232,10 +235,8 @@ static uint64_t find_phdr(const uint8_t *img, uint64_t bias, const struct seg *s
 static int apply_relocations(struct emu_proc *p, const char *path, const uint8_t *img, uint64_t bias)
 {
     struct emu_mem *m = &p->mem;
-    uint64_t phoff = rd64(img + 32);
-    unsigned phnum = rd16(img + 56);
-    for (unsigned i = 0; i < phnum; i++) {
-        const uint8_t *ph = img + phoff + (uint64_t)i * EMU_ELF_PHENT;
+    for (unsigned i = 0; i < elf_phnum(img); i++) {
+        const uint8_t *ph = elf_phdr(img, i);
         if (rd32(ph) != PT_DYNAMIC_)
             continue;
         uint64_t dyn = rd64(ph + 16) + bias, ndyn = rd64(ph + 40) / 16;
@@ -284,7 +285,7 @@ int emu_elf_load(struct emu_proc *p, const char *path, const uint8_t *img, uint6
 {
     if (check_ehdr(p, path, img, size) || check_interp(p, path, img, size))
         return -1;
-    unsigned phnum = rd16(img + 56);
+    unsigned phnum = elf_phnum(img);
     int is_pie = rd16(img + 16) == ET_DYN_;
     uint64_t bias = 0;
     if (is_pie) {
@@ -292,9 +293,9 @@ int emu_elf_load(struct emu_proc *p, const char *path, const uint8_t *img, uint6
         uint64_t base = opts && opts->pie_base ? opts->pie_base : EMU_PIE_DEFAULT_BASE;
         if (base & EMU_PAGE_MASK)
             return emu_load_fail(p, path, "static-pie base 0x%" PRIx64 " is not page aligned", base);
-        uint64_t lo = UINT64_MAX, phoff = rd64(img + 32);
-        for (unsigned i = 0; i < phnum; i++) {
-            const uint8_t *ph = img + phoff + (uint64_t)i * EMU_ELF_PHENT;
+        uint64_t lo = UINT64_MAX;
+        for (unsigned i = 0; i < elf_phnum(img); i++) {
+            const uint8_t *ph = elf_phdr(img, i);
             if (rd32(ph) == PT_LOAD_ && rd64(ph + 40) && rd64(ph + 16) < lo)
                 lo = rd64(ph + 16);
         }
