@@ -169,6 +169,20 @@ static void report_no_device(cl_uint nplatforms)
             d ? (used ? files : "is empty") : "does not exist");
 }
 
+/* enumerate(), with "no device at all" reported once here (one line) as GPU_NO_DEVICE. */
+static int enumerate_some(struct found **list, cl_uint *count)
+{
+    cl_uint np = 0;
+    int rc = enumerate(list, count, &np);
+    if (rc == GPU_OK && *count == 0) {
+        free(*list);
+        *list = NULL;
+        report_no_device(np);
+        return GPU_NO_DEVICE;
+    }
+    return rc;
+}
+
 /* Turn `requested` (or TEMU_DEVICE, or the type preference) into an index into list[].
  * Returns -1 after printing a line when the request names no device. */
 static int pick(const struct found *list, cl_uint count, int requested)
@@ -260,16 +274,12 @@ int gpu_cl_takes_spirv(const struct gpu_cl *cl)
 int gpu_cl_open(struct gpu_cl *cl, int requested)
 {
     struct found *list = NULL;
-    cl_uint count = 0, np = 0;
+    cl_uint count = 0;
     cl_int err = CL_SUCCESS;
     memset(cl, 0, sizeof *cl);
-    int rc = enumerate(&list, &count, &np);
+    int rc = enumerate_some(&list, &count);
     if (rc != GPU_OK)
         return rc;
-    if (count == 0) {
-        report_no_device(np);
-        return GPU_NO_DEVICE;
-    }
     rc = GPU_ERROR;
     int i = pick(list, count, requested);
     if (i < 0)
@@ -355,14 +365,10 @@ static void list_one(FILE *out, const struct found *f, int index, int picked)
 int gpu_cl_list_devices_for(FILE *out, int requested)
 {
     struct found *list = NULL;
-    cl_uint count = 0, np = 0;
-    int rc = enumerate(&list, &count, &np);
+    cl_uint count = 0;
+    int rc = enumerate_some(&list, &count);
     if (rc != GPU_OK)
         return rc;
-    if (count == 0) {
-        report_no_device(np);
-        return GPU_NO_DEVICE;
-    }
     int chosen = pick(list, count, requested);
     cl_platform_id shown = NULL;
     for (cl_uint i = 0; i < count; i++) {
