@@ -39,7 +39,7 @@ foreach(tool TEMU_CL_CLANG TEMU_LLVM_SPIRV TEMU_SPIRV_VAL)
 endforeach()
 
 set(TEMU_GPU_KERNEL_DIR ${CMAKE_CURRENT_BINARY_DIR}/gpu_kernels)
-set(TEMU_GPU_INCLUDES ${CMAKE_CURRENT_SOURCE_DIR}/decode ${CMAKE_CURRENT_SOURCE_DIR}/host)
+set(TEMU_GPU_INCLUDES ${CMAKE_CURRENT_SOURCE_DIR}/decode ${CMAKE_CURRENT_SOURCE_DIR}/emu ${CMAKE_CURRENT_SOURCE_DIR}/host)
 set(TEMU_GPU_EMBED ${CMAKE_CURRENT_SOURCE_DIR}/host/gpu_embed.cmake)
 file(MAKE_DIRECTORY ${TEMU_GPU_KERNEL_DIR})
 
@@ -92,4 +92,4 @@ file(GLOB TEMU_GPU_SRC CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/host/gpu_*.
 add_library(temu_gpu STATIC ${TEMU_GPU_SRC} ${TEMU_GPU_KERNEL_DIR}/gpu_blobs.c)
 target_include_directories(temu_gpu PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/host ${TEMU_GPU_KERNEL_DIR})
 target_compile_definitions(temu_gpu PUBLIC CL_TARGET_OPENCL_VERSION=300)
-target_link_libraries(temu_gpu PUBLIC ${TEMU_OPENCL_LIB} temu_decode PRIVATE temu_flags)
+target_link_libraries(temu_gpu PUBLIC ${TEMU_OPENCL_LIB} temu_decode temu_emu PRIVATE temu_flags)

@@ -214,6 +214,18 @@ static int pick(const struct found *list, cl_uint count, int requested)
     return count ? 0 : -1;
 }
 
+int gpu_cl_have_gpu(void)
+{
+    struct found *list = NULL;
+    cl_uint count = 0, np = 0;
+    int have = 0;
+    if (enumerate(&list, &count, &np) == GPU_OK)
+        for (cl_uint i = 0; i < count; i++)
+            have |= (list[i].type & CL_DEVICE_TYPE_GPU) != 0;
+    free(list);
+    return have;
+}
+
 /* A device string property, "?" when the query fails (it only feeds messages and the listing). */
 static void device_str(cl_device_id d, cl_device_info what, char *buf, size_t len)
 {

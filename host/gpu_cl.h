@@ -51,6 +51,9 @@ const char *gpu_cl_error_name(cl_int err);
  * Returns GPU_OK, GPU_NO_DEVICE or GPU_ERROR; on failure *cl holds nothing to close. */
 int gpu_cl_open(struct gpu_cl *cl, int requested);
 
+/* 1 if some platform has a GPU device (the default engine is gpu then); prints nothing. */
+int gpu_cl_have_gpu(void);
+
 /* Release what gpu_cl_open acquired; safe on a zeroed struct. */
 void gpu_cl_close(struct gpu_cl *cl);
 

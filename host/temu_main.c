@@ -5,13 +5,18 @@
 #include <string.h>
 #include <time.h>
 
+#include <stdlib.h>
+#include <unistd.h>
+
 #include "emu_cpu.h"
 #include "emu_load.h"
+#include "temu_commands.h"
 #include "temu_options.h"
 #include "temu_stats.h"
 #include "temu_trace.h"
 #ifdef TEMU_HAVE_GPU
 #include "gpu_cl.h"
+#include "gpu_engine.h"
 #endif
 
 extern char **environ;
@@ -36,8 +41,49 @@ static int exit_status(enum emu_status s, const struct emu_proc *p, const char *
     }
 }
 
+/* --dump-state: the registers every engine must agree on, one "name 0xvalue" line each. */
+static int dump_state(const char *path, const struct emu_state *st)
+{
+    FILE *f = strcmp(path, "-") ? fopen(path, "w") : stderr;
+    if (!f)
+        return -1;
+    for (int i = 0; i < 31; i++)
+        fprintf(f, "x%d 0x%016" PRIx64 "\n", i, st->x[i]);
+    fprintf(f, "sp 0x%016" PRIx64 "\npc 0x%016" PRIx64 "\nnzcv 0x%08" PRIx64 "\ntpidr 0x%016" PRIx64 "\n",
+            st->x[A64_REG_SP], st->pc, st->nzcv, st->tpidr);
+    return f == stderr ? 0 : fclose(f);
+}
+
+/* The path of this executable, for the subcommands' child runs. */
+static const char *self_path(const char *argv0)
+{
+    static char buf[4096];
+    ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+    if (n <= 0)
+        return argv0;
+    buf[n] = 0;
+    return buf;
+}
+
+/* Which engine runs: the one asked for, or gpu when an OpenCL GPU exists, else cpu. */
+static enum temu_engine pick_engine(enum temu_engine asked)
+{
+    if (asked != TEMU_ENGINE_AUTO)
+        return asked;
+#ifdef TEMU_HAVE_GPU
+    if (gpu_cl_have_gpu())
+        return TEMU_ENGINE_GPU;
+#endif
+    return TEMU_ENGINE_CPU;
+}
+
 int main(int argc, char **argv)
 {
+    if (argc > 1 && !strcmp(argv[1], "sweep"))
+        return temu_sweep_main(argc - 1, argv + 1, self_path(argv[0]));
+    if (argc > 1 && !strcmp(argv[1], "compare"))
+        return temu_compare_main(argc - 1, argv + 1, self_path(argv[0]));
+
     struct temu_options opt;
     int rc = temu_options_parse(argc, argv, &opt);
     if (rc >= 0)
@@ -57,6 +103,10 @@ int main(int argc, char **argv)
     static struct emu_proc proc; /* large (guest state, fd table): keep it off the stack */
     struct emu_proc *p = &proc;
     struct emu_cpu *cpu = NULL;
+#ifdef TEMU_HAVE_GPU
+    struct gpu_cl cl = {0};
+    struct gpu_engine *gpu = NULL;
+#endif
     struct temu_trace trace = {0};
     int status = TEMU_EXIT_ERROR;
 
@@ -71,8 +121,26 @@ int main(int argc, char **argv)
         fprintf(stderr, "temu: %s\n", p->err);
         goto out;
     }
-    cpu = emu_cpu_new();
-    if (!cpu) {
+    enum temu_engine engine = pick_engine(opt.engine);
+#ifdef TEMU_HAVE_GPU
+    if (engine == TEMU_ENGINE_GPU) {
+        if (opt.trace_path) {
+            fprintf(stderr, "temu: --trace needs --engine=cpu\n");
+            status = TEMU_EXIT_USAGE;
+            goto out;
+        }
+        if (gpu_cl_open(&cl, opt.device) != GPU_OK ||
+            gpu_engine_new(&gpu, &cl, p, opt.batch, GPU_PROGRAM_AUTO) != GPU_OK)
+            goto out;
+    }
+#else
+    if (engine == TEMU_ENGINE_GPU) {
+        fprintf(stderr, "temu: this build has no GPU engine (OpenCL was not found at build time)\n");
+        goto out;
+    }
+#endif
+    cpu = engine == TEMU_ENGINE_CPU ? emu_cpu_new() : NULL;
+    if (engine == TEMU_ENGINE_CPU && !cpu) {
         fprintf(stderr, "temu: out of host memory creating the CPU engine\n");
         goto out;
     }
@@ -85,7 +153,13 @@ int main(int argc, char **argv)
     }
 
     double t1 = now_s();
-    enum emu_status s = emu_cpu_run(cpu, p, opt.max_insns);
+    enum emu_status s;
+#ifdef TEMU_HAVE_GPU
+    if (gpu)
+        s = gpu_engine_run(gpu, p, opt.max_insns);
+    else
+#endif
+        s = emu_cpu_run(cpu, p, opt.max_insns);
     double t2 = now_s();
 
     const char *sname;
@@ -97,10 +171,23 @@ int main(int argc, char **argv)
     else if (s != EMU_EXIT)
         fprintf(stderr, "temu: %s\n", p->err);
 
+    if (opt.dump_state && dump_state(opt.dump_state, &p->st)) {
+        fprintf(stderr, "temu: cannot write %s\n", opt.dump_state);
+        status = TEMU_EXIT_ERROR;
+    }
     if (opt.stats != TEMU_STATS_OFF) {
         char cpu_name[128];
+        const char *device = cpu_name, *engine_name = "cpu";
+        unsigned batch = 0;
         temu_host_cpu_name(cpu_name, sizeof cpu_name);
-        struct temu_run_info info = {.engine = "cpu", .device = cpu_name, .batch = 0, .lanes = 1,
+#ifdef TEMU_HAVE_GPU
+        if (gpu) {
+            device = cl.name;
+            engine_name = "gpu";
+            batch = opt.batch;
+        }
+#endif
+        struct temu_run_info info = {.engine = engine_name, .device = device, .batch = batch, .lanes = 1,
                                      .load_s = t1 - t0, .wall_s = t2 - t1, .status = sname,
                                      .exit_code = status};
         temu_stats_print(stderr, opt.stats, &p->stats, &info);
@@ -110,6 +197,10 @@ out:
         temu_trace_close(&trace);
     if (cpu)
         emu_cpu_free(cpu);
+#ifdef TEMU_HAVE_GPU
+    gpu_engine_free(gpu);
+    gpu_cl_close(&cl);
+#endif
     emu_proc_free(p);
     return status;
 }

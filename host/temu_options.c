@@ -8,11 +8,16 @@
 
 static const char usage[] =
     "usage: temu [options] prog.elf|prog.bin [guest args...]\n"
+    "       temu sweep [options] prog [guest args...]    (temu sweep --help)\n"
+    "       temu compare [options] prog [guest args...]  (temu compare --help)\n"
     "\n"
     "Runs a static AArch64 Linux program (ELF, or a flat binary loaded at 0x400000).\n"
     "\n"
     "options:\n"
-    "  --engine=cpu         execution engine (only cpu exists so far; gpu and resident are planned)\n"
+    "  --engine=cpu|gpu     execution engine (default: gpu when an OpenCL GPU exists, else cpu;\n"
+    "                       resident is planned)\n"
+    "  --batch=N            GPU engine: at most N instructions fetched, decoded and executed\n"
+    "                       per host-device sync (1..16384, default 1024)\n"
     "  --stats              print instructions, blocks, syncs, wall time, IPS to stderr\n"
     "  --stats=json         the same as one JSON object on stderr's last line\n"
     "  --max-insns=N        stop with an error after N guest instructions\n"
@@ -21,6 +26,7 @@ static const char usage[] =
     "  --base=ADDR          load address of a flat binary (default 0x400000)\n"
     "  --flat-size=BYTES    size of a flat binary's read-write-execute region (default 16M)\n"
     "  --fs-root=DIR        confine the guest's file access to DIR\n"
+    "  --dump-state=FILE    write the final registers, sp, pc and flags to FILE (\"-\": stderr)\n"
     "  --list-devices       list the OpenCL platforms and devices, and which one temu picks\n"
     "  --device=N           OpenCL device index from --list-devices (or env TEMU_DEVICE)\n"
     "  --help, --version\n"
@@ -72,6 +78,7 @@ int temu_options_parse(int argc, char **argv, struct temu_options *o)
 {
     memset(o, 0, sizeof *o);
     o->device = -1;
+    o->batch = TEMU_BATCH_DEFAULT;
     int i = 1;
     for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
         const char *a = argv[i], *v;
@@ -94,10 +101,21 @@ int temu_options_parse(int argc, char **argv, struct temu_options *o)
         } else if ((v = opt_value(a, "--engine"))) {
             if (!strcmp(v, "cpu"))
                 o->engine = TEMU_ENGINE_CPU;
-            else if (!strcmp(v, "gpu") || !strcmp(v, "resident"))
-                return usage_error("this build has no GPU engine yet; use --engine=cpu", v);
+            else if (!strcmp(v, "gpu"))
+                o->engine = TEMU_ENGINE_GPU;
+            else if (!strcmp(v, "resident"))
+                return usage_error("the resident engine is not built yet; use --engine=cpu or gpu", v);
             else
                 return usage_error("unknown engine (expected cpu, gpu or resident)", v);
+        } else if ((v = opt_value(a, "--batch"))) {
+            uint64_t n;
+            if (parse_u64(v, &n) || n == 0 || n > TEMU_BATCH_MAX)
+                return usage_error("--batch needs a number from 1 to 16384", v);
+            o->batch = (unsigned)n;
+        } else if ((v = opt_value(a, "--dump-state"))) {
+            if (!*v)
+                return usage_error("--dump-state needs a file name (or -)", NULL);
+            o->dump_state = v;
         } else if ((v = opt_value(a, "--stats"))) {
             if (!*v)
                 o->stats = TEMU_STATS_TEXT;

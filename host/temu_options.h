@@ -11,17 +11,23 @@
 #define TEMU_EXIT_SIGILL 132   /* 128 + SIGILL: undefined instruction */
 #define TEMU_EXIT_SIGSEGV 139  /* 128 + SIGSEGV: guest memory fault */
 
-enum temu_engine { TEMU_ENGINE_CPU, TEMU_ENGINE_GPU, TEMU_ENGINE_RESIDENT };
+/* AUTO: gpu when an OpenCL GPU device exists, else cpu (design section 1). */
+enum temu_engine { TEMU_ENGINE_AUTO, TEMU_ENGINE_CPU, TEMU_ENGINE_GPU, TEMU_ENGINE_RESIDENT };
+
+#define TEMU_BATCH_DEFAULT 1024u
+#define TEMU_BATCH_MAX 16384u
 enum temu_stats_mode { TEMU_STATS_OFF, TEMU_STATS_TEXT, TEMU_STATS_JSON };
 
 struct temu_options {
     enum temu_engine engine;
     enum temu_stats_mode stats;
+    unsigned batch;          /* GPU engine: instructions fetched and decoded per sync at most */
     uint64_t max_insns;      /* 0: no limit */
     const char *trace_path;  /* NULL: no trace; "-": stderr */
     uint64_t flat_base;      /* 0: default */
     uint64_t flat_size;      /* 0: default */
     const char *fs_root;     /* NULL: the host filesystem as is */
+    const char *dump_state;  /* --dump-state=FILE: final registers, pc and flags as text; NULL: none */
     int list_devices;        /* --list-devices: print the OpenCL devices and exit */
     int device;              /* --device=N: OpenCL device index; -1: TEMU_DEVICE or the default */
     const char *prog;        /* guest program path */
