@@ -13,12 +13,6 @@
  */
 #include "a64_decode.h"
 
-#ifdef A64_OPENCL
-#define A64_CONST __constant
-#else
-#define A64_CONST static const
-#endif
-
 /* Decoder-private per-line bits, kept apart from the public A64_F_* bits (masked off on output). */
 #define D_RD_SP 0x40000000u /* Rd == 31 names SP (otherwise ZR) */
 #define D_RN_SP 0x80000000u /* Rn == 31 names SP (otherwise ZR) */

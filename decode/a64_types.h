@@ -19,9 +19,13 @@ typedef short  int16_t;
 typedef int    int32_t;
 typedef long   int64_t;
 #define A64_STATIC_ASSERT(c, m) typedef char a64_static_assert_##m[(c) ? 1 : -1]
+#define A64_CONST __constant /* read-only tables at program scope */
+#define A64_U64(c) c##ul /* OpenCL's long long would be 128 bits */
 #else
 #include <stdint.h>
 #define A64_STATIC_ASSERT(c, m) _Static_assert(c, #m)
+#define A64_CONST static const
+#define A64_U64(c) UINT64_C(c)
 #endif
 
 #endif

@@ -10,9 +10,37 @@
 #ifndef EMU_ALU_H
 #define EMU_ALU_H
 
-#include <stdint.h>
-
 #include "emu_state.h"
+
+/* The few host builtins, spelled for each compiler: GCC/clang builtins and __int128 in C,
+ * OpenCL C built-ins on the device (this header is included by the GPU kernels too). */
+#ifdef A64_OPENCL
+#define EMU_ALU_CLZ64(v) ((uint64_t)clz((ulong)(v)))
+#define EMU_ALU_CLZ32(v) ((uint64_t)clz((uint)(v)))
+#define EMU_ALU_UMULH(a, b) mul_hi((ulong)(a), (ulong)(b))
+#define EMU_ALU_INT32_MIN (-2147483647 - 1)
+static inline uint64_t emu_alu_bswap64(uint64_t v)
+{
+    v = ((v >> 8) & A64_U64(0x00ff00ff00ff00ff)) | ((v & A64_U64(0x00ff00ff00ff00ff)) << 8);
+    v = ((v >> 16) & A64_U64(0x0000ffff0000ffff)) | ((v & A64_U64(0x0000ffff0000ffff)) << 16);
+    return (v >> 32) | (v << 32);
+}
+#define EMU_ALU_BSWAP64(v) emu_alu_bswap64(v)
+#define EMU_ALU_BSWAP32(v) ((uint32_t)(emu_alu_bswap64((uint64_t)(v)) >> 32))
+#else
+#define EMU_ALU_CLZ64(v) ((uint64_t)__builtin_clzll(v))
+#define EMU_ALU_CLZ32(v) ((uint64_t)__builtin_clz(v))
+#define EMU_ALU_UMULH(a, b) ((uint64_t)(((unsigned __int128)(a) * (b)) >> 64))
+#define EMU_ALU_INT32_MIN INT32_MIN
+#define EMU_ALU_BSWAP64(v) __builtin_bswap64(v)
+#define EMU_ALU_BSWAP32(v) __builtin_bswap32(v)
+#endif
+
+/* ConditionHolds truth table: see emu_alu_cond. */
+A64_CONST uint16_t emu_alu_cond_table[16] = {
+    0xf0f0, 0x0f0f, 0xcccc, 0x3333, 0xff00, 0x00ff, 0xaaaa, 0x5555,
+    0x0c0c, 0xf3f3, 0xaa55, 0x55aa, 0x0a05, 0xf5fa, 0xffff, 0xffff,
+};
 
 /* Truncate to the operation width. */
 static inline uint64_t emu_alu_w(uint64_t v, int sf)
@@ -57,11 +85,7 @@ static inline uint32_t emu_alu_nz(uint64_t r, int sf)
  * condition costs one shift and one mask. Rows: EQ NE CS CC MI PL VS VC HI LS GE LT GT LE AL NV. */
 static inline int emu_alu_cond(unsigned cond, uint32_t nzcv)
 {
-    static const uint16_t table[16] = {
-        0xf0f0, 0x0f0f, 0xcccc, 0x3333, 0xff00, 0x00ff, 0xaaaa, 0x5555,
-        0x0c0c, 0xf3f3, 0xaa55, 0x55aa, 0x0a05, 0xf5fa, 0xffff, 0xffff,
-    };
-    return (table[cond & 15] >> (nzcv >> 28)) & 1;
+    return (emu_alu_cond_table[cond & 15] >> (nzcv >> 28)) & 1;
 }
 
 /* ShiftReg: LSL/LSR/ASR/ROR by `amount` (< width), at width sf. */
@@ -103,7 +127,7 @@ static inline uint64_t emu_alu_extend(uint64_t v, unsigned type, unsigned shift,
 /* Low n bits set, 0 <= n <= 64. */
 static inline uint64_t emu_alu_ones(unsigned n)
 {
-    return n >= 64 ? ~0ull : (1ull << n) - 1;
+    return n >= 64 ? ~A64_U64(0) : (A64_U64(1) << n) - 1;
 }
 
 /* Sign-extend the low bits [bit:0] of v to 64 bits. */
@@ -165,35 +189,35 @@ static inline uint64_t emu_alu_shiftv(uint64_t v, uint64_t amount, unsigned type
 
 static inline uint64_t emu_alu_rbit(uint64_t v, int sf)
 {
-    v = ((v >> 1) & 0x5555555555555555ull) | ((v & 0x5555555555555555ull) << 1);
-    v = ((v >> 2) & 0x3333333333333333ull) | ((v & 0x3333333333333333ull) << 2);
-    v = ((v >> 4) & 0x0f0f0f0f0f0f0f0full) | ((v & 0x0f0f0f0f0f0f0f0full) << 4);
-    v = __builtin_bswap64(v);
+    v = ((v >> 1) & A64_U64(0x5555555555555555)) | ((v & A64_U64(0x5555555555555555)) << 1);
+    v = ((v >> 2) & A64_U64(0x3333333333333333)) | ((v & A64_U64(0x3333333333333333)) << 2);
+    v = ((v >> 4) & A64_U64(0x0f0f0f0f0f0f0f0f)) | ((v & A64_U64(0x0f0f0f0f0f0f0f0f)) << 4);
+    v = EMU_ALU_BSWAP64(v);
     return sf ? v : v >> 32;
 }
 
 static inline uint64_t emu_alu_rev16(uint64_t v, int sf)
 {
-    v = ((v >> 8) & 0x00ff00ff00ff00ffull) | ((v & 0x00ff00ff00ff00ffull) << 8);
+    v = ((v >> 8) & A64_U64(0x00ff00ff00ff00ff)) | ((v & A64_U64(0x00ff00ff00ff00ff)) << 8);
     return emu_alu_w(v, sf);
 }
 
 static inline uint64_t emu_alu_rev32(uint64_t v)
 {
-    v = __builtin_bswap64(v);
+    v = EMU_ALU_BSWAP64(v);
     return (v >> 32) | (v << 32);
 }
 
 static inline uint64_t emu_alu_rev(uint64_t v, int sf)
 {
-    return sf ? __builtin_bswap64(v) : __builtin_bswap32((uint32_t)v);
+    return sf ? EMU_ALU_BSWAP64(v) : EMU_ALU_BSWAP32((uint32_t)v);
 }
 
 static inline uint64_t emu_alu_clz(uint64_t v, int sf)
 {
     if (sf)
-        return v ? (uint64_t)__builtin_clzll(v) : 64;
-    return (uint32_t)v ? (uint64_t)__builtin_clz((uint32_t)v) : 32;
+        return v ? EMU_ALU_CLZ64(v) : 64;
+    return (uint32_t)v ? EMU_ALU_CLZ32((uint32_t)v) : 32;
 }
 
 /* CLS: leading bits equal to the sign bit, not counting the sign bit itself. */
@@ -219,21 +243,21 @@ static inline uint64_t emu_alu_sdiv(uint64_t a, uint64_t b, int sf)
     if (sf) {
         if (b == 0)
             return 0;
-        if (a == 0x8000000000000000ull && b == ~0ull)
+        if (a == A64_U64(0x8000000000000000) && b == ~A64_U64(0))
             return a;
         return (uint64_t)((int64_t)a / (int64_t)b);
     }
     int32_t x = (int32_t)(uint32_t)a, y = (int32_t)(uint32_t)b;
     if (y == 0)
         return 0;
-    if (x == INT32_MIN && y == -1)
+    if (x == EMU_ALU_INT32_MIN && y == -1)
         return (uint32_t)x;
     return (uint32_t)(x / y);
 }
 
 static inline uint64_t emu_alu_umulh(uint64_t a, uint64_t b)
 {
-    return (uint64_t)(((unsigned __int128)a * b) >> 64);
+    return EMU_ALU_UMULH(a, b);
 }
 
 /* Signed high half via the unsigned product: subtract the cross terms of the sign bits. */

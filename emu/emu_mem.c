@@ -36,6 +36,25 @@ void emu_mem_free(struct emu_mem *m)
     memset(m, 0, sizeof *m);
 }
 
+/* Tell a mirroring engine (emu_mem_sync) what the host is about to read, or just changed. */
+static void sync_pull(const struct emu_mem *m, uint64_t addr, uint64_t len)
+{
+    if (m->sync)
+        m->sync->pull(m->sync->ctx, addr, len);
+}
+
+static void sync_push(const struct emu_mem *m, uint64_t addr, uint64_t len)
+{
+    if (m->sync)
+        m->sync->push(m->sync->ctx, addr, len);
+}
+
+static void sync_remap(const struct emu_mem *m, uint64_t addr, uint64_t len, int fresh)
+{
+    if (m->sync)
+        m->sync->remap(m->sync->ctx, addr, len, fresh);
+}
+
 /* Page range [first, end) of [addr, addr+len), or -1 when it leaves the window. */
 static int page_range(const struct emu_mem *m, uint64_t addr, uint64_t len, uint64_t *first,
                       uint64_t *end)
@@ -63,6 +82,7 @@ int emu_mem_map(struct emu_mem *m, uint64_t addr, uint64_t len, unsigned perm)
             zero_pages(m, p, p + 1);
         m->perm[p] = (uint8_t)((perm & EMU_PERM_RWX) | EMU_PERM_MAPPED);
     }
+    sync_remap(m, addr, len, 1);
     return 0;
 }
 
@@ -76,6 +96,7 @@ int emu_mem_protect(struct emu_mem *m, uint64_t addr, uint64_t len, unsigned per
             return -1;
     for (uint64_t p = first; p < end; p++)
         m->perm[p] = (uint8_t)((perm & EMU_PERM_RWX) | (m->perm[p] & EMU_PERM_CODE) | EMU_PERM_MAPPED);
+    sync_remap(m, addr, len, 0);
     return 0;
 }
 
@@ -86,6 +107,7 @@ int emu_mem_unmap(struct emu_mem *m, uint64_t addr, uint64_t len)
         return -1;
     memset(m->perm + first, 0, end - first);
     zero_pages(m, first, end);
+    sync_remap(m, addr, len, 1);
     return 0;
 }
 
@@ -122,10 +144,13 @@ static int copy(struct emu_mem *m, uint64_t addr, uint8_t *host, uint64_t len, u
             m->fault_addr = addr;
             return -1;
         }
-        if (in)
+        if (in) {
             memcpy(m->host + addr, host, chunk);
-        else
+            sync_push(m, addr, chunk);
+        } else {
+            sync_pull(m, addr, chunk);
             memcpy(host, m->host + addr, chunk);
+        }
         addr += chunk;
         host += chunk;
         len -= chunk;
@@ -173,12 +198,20 @@ int emu_mem_range_ok(struct emu_mem *m, uint64_t addr, uint64_t len, unsigned ne
 
 int64_t emu_mem_strlen(struct emu_mem *m, uint64_t addr, uint64_t max)
 {
-    for (uint64_t n = 0; n < max; n++) {
-        uint8_t c;
-        if (emu_mem_read(m, addr + n, &c, 1))
+    /* A page piece at a time: check it, pull it once, then scan it. */
+    for (uint64_t n = 0; n < max;) {
+        uint64_t a = addr + n, chunk = EMU_PAGE_SIZE - (a & EMU_PAGE_MASK);
+        if (chunk > max - n)
+            chunk = max - n;
+        if (!emu_mem_check(m, a, 1, EMU_PERM_R)) {
+            m->fault_addr = a;
             return -1;
-        if (c == 0)
-            return (int64_t)n;
+        }
+        sync_pull(m, a, chunk);
+        const uint8_t *nul = memchr(m->host + a, 0, chunk);
+        if (nul)
+            return (int64_t)(n + (uint64_t)(nul - (m->host + a)));
+        n += chunk;
     }
     m->fault_addr = addr + max;
     return -1;

@@ -37,6 +37,18 @@
 #define EMU_FLAT_BASE        0x400000ull
 #define EMU_FLAT_SIZE        (16ull << 20)
 
+/* For an engine that keeps guest memory elsewhere too (the GPU engine keeps it on the device): the
+ * non-inline functions below call these around their host-side accesses, so whatever the syscall
+ * layer or loader reads or writes crosses over, and nothing else does. The inline accessors never
+ * call them: they are the CPU engine's path. */
+struct emu_mem_sync {
+    void (*pull)(void *ctx, uint64_t addr, uint64_t len);  /* before the host reads guest bytes */
+    void (*push)(void *ctx, uint64_t addr, uint64_t len);  /* after the host wrote guest bytes */
+    /* after map/unmap (fresh = 1: the pages' contents are now the host's, zero) or protect (0) */
+    void (*remap)(void *ctx, uint64_t addr, uint64_t len, int fresh);
+    void *ctx;
+};
+
 struct emu_mem {
     uint8_t *host;      /* host reservation of `size` bytes; guest address a lives at host + a */
     uint8_t *perm;      /* EMU_PERM_* per guest page */
@@ -46,6 +58,7 @@ struct emu_mem {
     uint64_t brk_limit; /* the break may not grow past this */
     uint64_t mmap_next; /* lowest address the next mmap search starts from */
     uint64_t fault_addr;/* address of the last failed access */
+    const struct emu_mem_sync *sync; /* NULL unless an engine mirrors guest memory */
 };
 
 /* Reserve a window of `size` bytes (0: EMU_MEM_DEFAULT_SIZE). Returns 0, or -1 if the host refused. */

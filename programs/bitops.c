@@ -2,7 +2,9 @@
  * clz/cls, rbit, rev/rev16/rev32, rotates (ror), bitfield extract and insert (ubfx/sbfx/bfi),
  * population count (SWAR here; the .fp build may use the SIMD cnt), and logical immediates.
  * ~66 instructions per round.
- * Test: 20,000 rounds (~1.3M instructions). Bench: 2,500,000 (~165M). */
+ * Test: 20,000 rounds (~1.3M instructions). Bench: 2,500,000 (~165M).
+ * Small (argument "small", for the GPU engine tests): 200 rounds.
+ */
 #include "rt.h"
 
 static u64 rotr(u64 x, unsigned r) { return (x >> (r & 63)) | (x << ((64 - r) & 63)); }
@@ -29,7 +31,7 @@ static int popcount_loop(u64 x)
 
 int main(int argc, char **argv)
 {
-    u64 rounds = rt_is_bench(argc, argv) ? 2500000 : 20000;
+    u64 rounds = rt_size(argc, argv, 200, 20000, 2500000);
     u64 x = 0x0123456789ABCDEFul, acc = 0, bad = 0;
     for (u64 r = 0; r < rounds; r++) {
         x ^= x << 13, x ^= x >> 7, x ^= x << 17;

@@ -1,7 +1,9 @@
 /* bytecode: a small stack-machine interpreter (switch dispatch) running a loop program that sums
  * i*i mod 7 + (i xor 0x55) for i = n-1 down to 0, plus a call to a subroutine every iteration.
  * About 21 bytecodes and ~360 instructions per loop iteration.
- * Test: n = 5,000 (~1.8M instructions). Bench: n = 500,000 (~180M). */
+ * Test: n = 5,000 (~1.8M instructions). Bench: n = 500,000 (~180M).
+ * Small (argument "small", for the GPU engine tests): n = 50.
+ */
 #include "rt.h"
 
 enum op { PUSH, LOAD, STORE, ADD, SUB, MUL, MOD, XOR, DUP, JNZ, JMP, CALL, RET, PRINT, HALT };
@@ -51,7 +53,7 @@ static i64 run(i64 n, u64 *steps)
 
 int main(int argc, char **argv)
 {
-    i64 n = rt_is_bench(argc, argv) ? 500000 : 5000;
+    i64 n = rt_size(argc, argv, 50, 5000, 500000);
     u64 steps;
     i64 acc = run(n, &steps);
     printf("n=%ld acc=%ld bytecodes=%lu\n", n, acc, steps);

@@ -1,6 +1,8 @@
 /* matmul: C = A * B on 32-bit integer matrices (wrapping), filled by an LCG; a triple loop of
  * loads and multiply-adds. Test: 64x64 (262K multiply-adds, ~1.4M instructions).
- * Bench: 320x320 (33M multiply-adds, ~165M). */
+ * Bench: 320x320 (33M multiply-adds, ~165M).
+ * Small (argument "small", for the GPU engine tests): 12x12.
+ */
 #include "rt.h"
 
 #define MAX_N 320
@@ -15,7 +17,7 @@ static u32 lcg(void)
 
 int main(int argc, char **argv)
 {
-    int n = rt_is_bench(argc, argv) ? MAX_N : 64;
+    int n = rt_size(argc, argv, 12, 64, MAX_N);
     for (int i = 0; i < n * n; i++) {
         a[i] = lcg() & 0xffff;
         b[i] = lcg() & 0xffff;

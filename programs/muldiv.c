@@ -1,7 +1,9 @@
 /* muldiv: 64- and 32-bit multiply (low and high halves), multiply-add/subtract, signed and unsigned
  * division and remainder, on xorshift operands; divisors are forced non-zero and INT64_MIN / -1
  * avoided (both undefined in C). ~48 instructions per round.
- * Test: 30,000 rounds (~1.4M instructions). Bench: 3,000,000 rounds (~145M). */
+ * Test: 30,000 rounds (~1.4M instructions). Bench: 3,000,000 rounds (~145M).
+ * Small (argument "small", for the GPU engine tests): 300 rounds.
+ */
 #include "rt.h"
 
 static u64 xs = 0x9E3779B97F4A7C15ul;
@@ -13,7 +15,7 @@ static u64 next(void)
 
 int main(int argc, char **argv)
 {
-    u64 rounds = rt_is_bench(argc, argv) ? 3000000 : 30000;
+    u64 rounds = rt_size(argc, argv, 300, 30000, 3000000);
     u64 acc = 0, hi = 0, q = 0;
     for (u64 r = 0; r < rounds; r++) {
         u64 a = next(), b = next();

@@ -1,6 +1,8 @@
 /* sort: quicksort (median of three, recursion on the smaller side) finishing small partitions
  * with insertion sort, on xorshift data; then checks order and a permutation-invariant checksum.
- * Test: 12,000 elements (~1.6M instructions). Bench: 800,000 elements (~150M). */
+ * Test: 12,000 elements (~1.6M instructions). Bench: 800,000 elements (~150M).
+ * Small (argument "small", for the GPU engine tests): 200 elements.
+ */
 #include "rt.h"
 
 #define MAX_N 800000
@@ -63,7 +65,7 @@ static void quicksort(u32 *p, long n)
 
 int main(int argc, char **argv)
 {
-    long n = rt_is_bench(argc, argv) ? MAX_N : 12000;
+    long n = rt_size(argc, argv, 200, 12000, MAX_N);
     u64 x = 88172645463325252ul, sum_before = 0, sum_after = 0;
     for (long i = 0; i < n; i++) {
         x ^= x << 13, x ^= x >> 7, x ^= x << 17;

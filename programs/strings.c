@@ -1,6 +1,8 @@
 /* strings: byte-wise string routines written out here (length, compare, copy, concatenate,
  * search, reverse, decimal conversion), run over generated words and sentences.
- * Test: 400 rounds (~1.5M instructions). Bench: 40,000 rounds (~150M). */
+ * Test: 400 rounds (~1.5M instructions). Bench: 40,000 rounds (~150M).
+ * Small (argument "small", for the GPU engine tests): 4 rounds.
+ */
 #include "rt.h"
 
 static size_t s_len(const char *s)
@@ -77,7 +79,7 @@ static const char *words[] = {"alpha", "bravo", "charlie", "delta", "echo", "fox
 
 int main(int argc, char **argv)
 {
-    int rounds = rt_is_bench(argc, argv) ? 40000 : 400;
+    int rounds = rt_size(argc, argv, 4, 400, 40000);
     static char sentence[512], tmp[512], num[32];
     u64 h = 1469598103934665603ul, found = 0, order = 0;
     for (int r = 0; r < rounds; r++) {

@@ -1,10 +1,13 @@
 #!/bin/bash
-# bad_input.sh TEMU: run the temu executable on bad programs and check that each fails the way the
+# bad_input.sh TEMU [OPTIONS...]: run the temu executable (with OPTIONS before each program, e.g.
+# --engine=gpu, so every engine must give the same answers) on bad programs and check that each fails the way the
 # design promises: the right exit status (1 temu error, 2 usage, 132 undefined instruction,
 # 139 memory fault) and exactly one line on stderr naming the cause.
 # Every bad file is made here, byte by byte, in a temp dir.
 set -u
-TEMU=${1:?usage: bad_input.sh path/to/temu}
+TEMU=${1:?usage: bad_input.sh path/to/temu [options...]}
+shift
+OPTS=("$@")
 T=$(mktemp -d "${TMPDIR:-/tmp}/temu-bad-input.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 pass=0
@@ -58,7 +61,7 @@ check() {
     local args=()
     while [ $# -gt 0 ] && [ "$1" != -- ]; do args+=("$1"); shift; done
     [ $# -gt 0 ] && shift
-    "$TEMU" "${args[@]}" > "$T/out" 2> "$T/err" < /dev/null
+    "$TEMU" "${OPTS[@]}" "${args[@]}" > "$T/out" 2> "$T/err" < /dev/null
     local rc=$? why=""
     local lines
     lines=$(wc -l < "$T/err")

@@ -202,3 +202,10 @@ int rt_is_bench(int argc, char **argv)
 {
     return argc > 1 && strcmp(argv[1], "bench") == 0;
 }
+
+long rt_size(int argc, char **argv, long small, long test, long bench)
+{
+    if (rt_is_bench(argc, argv))
+        return bench;
+    return argc > 1 && strcmp(argv[1], "small") == 0 ? small : test;
+}

@@ -39,5 +39,8 @@ void rt_print_u64s(const char *name, const u64 *v, int n);
 
 /* 1 when the first argument is "bench": run the large size instead of the test size. */
 int rt_is_bench(int argc, char **argv);
+/* The problem size: `bench` when argv[1] is "bench", `small` when it is "small" (the GPU
+ * engine tests, where every block costs a host-device round trip), else `test`. */
+long rt_size(int argc, char **argv, long small, long test, long bench);
 
 #endif

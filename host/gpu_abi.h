@@ -1,0 +1,90 @@
+/* gpu_abi.h: what the host and the batch kernels (shaders/batch.cl) exchange through device buffers.
+ * C11 and OpenCL C, like the decoder; fixed-width fields in an order that needs no padding, checked
+ * on both sides by the static asserts at the end.
+ *
+ * Guest memory on the device is a pool of 4 KiB page frames and one page-table entry per guest page
+ * of the window: permission bits (EMU_PERM_* values) in the low byte, the frame number above. A
+ * zero entry is an unmapped page.
+ *
+ * Register renaming: inside a block, an operand names either the value a slot had when the block
+ * began (GPU_REF_REG | slot) or output k of the block's instruction j (j * GPU_OUTS + k). Only true
+ * (read-after-write) dependencies then order instructions; each slot's final value is the output of
+ * its last writer. Slots are emu_state.x[0..33] and GPU_SLOT_NZCV. */
+#ifndef GPU_ABI_H
+#define GPU_ABI_H
+
+#include "a64_types.h"
+
+#define GPU_PTE_FRAME_SHIFT 8
+/* Permission bits of an entry: the values of EMU_PERM_* (emu_mem.h, which is host-only). */
+#define GPU_PERM_R 0x01u
+#define GPU_PERM_W 0x02u
+#define GPU_PERM_X 0x04u
+#define GPU_PERM_CODE 0x08u /* set by decode_block on pages it decoded from */
+#define GPU_PAGE_BITS 12
+
+#define GPU_SLOT_NZCV 34
+#define GPU_NUM_SLOTS 35
+#define GPU_REF_REG 0x80000000u
+#define GPU_REF_NONE 0xffffffffu
+#define GPU_NO_SLOT 0xffu
+
+/* Outputs of one instruction, by role; applied to the slots in the order WB, RD, RA, NZCV, so a
+ * loaded value beats the base writeback (rt == rn) and RA beats RD (LDP rt == rt2), as on the CPU. */
+#define GPU_OUT_RD 0    /* rd: the result */
+#define GPU_OUT_RA 1    /* ra of pair loads, or rm: the STXR/STXP status */
+#define GPU_OUT_WB 2    /* rn: base writeback; or x30: the link of BL/BLR */
+#define GPU_OUT_NZCV 3  /* the flags */
+#define GPU_OUTS 4
+
+/* Operand roles: which of an instruction's fields each source reference stands for. */
+#define GPU_SRC_RN 0
+#define GPU_SRC_RM 1
+#define GPU_SRC_RD 2
+#define GPU_SRC_RA 3
+#define GPU_SRC_NZCV 4
+#define GPU_SRCS 5
+
+/* Flags of a decoded block (struct gpu_block). */
+#define GPU_BLOCK_FETCH_FAULT 1u /* its first word is not executable (or pc is misaligned) */
+#define GPU_BLOCK_NO_ROOM 2u     /* the decode cache is full: flush it and decode again */
+
+/* A decoded block in the device decode cache. Its records sit at [first, first + count) of the
+ * record arrays; lstart[first + L] .. lstart[first + L + 1] index order[], the instructions of
+ * level L + 1. */
+struct gpu_block {
+    uint64_t pc;
+    uint32_t first;
+    uint32_t count;                 /* instructions; 0 with GPU_BLOCK_FETCH_FAULT or _NO_ROOM */
+    uint32_t nlevels;
+    uint32_t flags;
+    uint32_t final[GPU_NUM_SLOTS + 1]; /* per slot: reference to its value at the block's end */
+};
+
+/* The schedule of one instruction. */
+struct gpu_sched {
+    uint32_t src[GPU_SRCS];  /* operand references by GPU_SRC_* role; GPU_REF_NONE: unused */
+    uint8_t dst[GPU_OUTS];   /* slot written by each output role; GPU_NO_SLOT: none */
+    uint32_t level;          /* 1 + the highest level among what it must follow */
+    uint32_t reserved;
+};
+
+/* Flags of a lane's status. */
+#define GPU_ST_CODE_WRITTEN 1u /* a store hit a page holding decoded code: flush the decode cache */
+#define GPU_ST_NO_ROOM 2u      /* nothing ran: the decode cache is full */
+
+/* What the host reads back after each block: the only per-sync transfer. */
+struct gpu_status {
+    uint64_t pc;            /* next pc; or the pc of the svc, undefined or faulting instruction */
+    uint64_t fault_addr;    /* EMU_FAULT: the guest address that failed */
+    uint32_t status;        /* enum emu_status: EMU_OK, EMU_SVC, EMU_UNDEF or EMU_FAULT */
+    uint32_t retired;       /* instructions of the block that completed */
+    uint32_t fault_access;  /* EMU_FAULT: EMU_PERM_R, _W or _X */
+    uint32_t flags;         /* GPU_ST_* */
+};
+
+A64_STATIC_ASSERT(sizeof(struct gpu_block) == 168, gpu_block_size);
+A64_STATIC_ASSERT(sizeof(struct gpu_sched) == 32, gpu_sched_size);
+A64_STATIC_ASSERT(sizeof(struct gpu_status) == 32, gpu_status_size);
+
+#endif

@@ -1,0 +1,232 @@
+/* batch.cl: the GPU batch engine's kernels (design section 5, steps 2 to 5).
+ *
+ *   decode_block   one work-group: fetch up to `batch` words at pc from device guest memory, decode
+ *                  them in parallel (the CPU engine's decoder source), cut the block at its first
+ *                  terminator, then one work-item schedules it (schedule.h) into the decode cache.
+ *   execute_batch  one work-group per lane: the instructions of each dependency level run in
+ *                  parallel, a barrier between levels; then the final slot values are scattered to
+ *                  the lane's registers and a status record tells the host what happened.
+ */
+#include "a64_decode.c"
+#include "execute.h"
+#include "schedule.h"
+
+#define NO_WORD 0xffffu /* decode_block: the word could not be fetched (not a real op id) */
+
+__kernel void decode_block(__global uint *pt, ulong npages, __global uchar *pool, ulong pc,
+                           uint batch, uint block_id, __global struct gpu_block *blocks,
+                           __global struct a64_insn *scratch, __global uint *alloc, uint capacity,
+                           __global struct a64_insn *insns, __global struct gpu_sched *sched,
+                           __global uint *order, __global uint *lstart)
+{
+    struct guest_mem m = {pt, npages, pool};
+    uint lid = get_local_id(0), lsz = get_local_size(0);
+    for (uint i = lid; i < batch; i += lsz) {
+        uint word;
+        struct a64_insn rec;
+        if (gm_fetch(m, pc + 4ul * i, &word)) {
+            rec.op = NO_WORD;
+        } else {
+            a64_decode(word, &rec);
+        }
+        scratch[i] = rec;
+    }
+    barrier(CLK_GLOBAL_MEM_FENCE);
+    if (lid != 0)
+        return;
+
+    __global struct gpu_block *blk = &blocks[block_id];
+    uint n = 0;
+    while (n < batch && scratch[n].op != NO_WORD) {
+        n++;
+        if (scratch[n - 1].flags & A64_P_ENDS_BLOCK)
+            break;
+    }
+    blk->pc = pc;
+    blk->count = 0;
+    blk->nlevels = 0;
+    blk->first = 0;
+    if (n == 0) {
+        blk->flags = GPU_BLOCK_FETCH_FAULT;
+        return;
+    }
+    uint first = atomic_add(alloc, n + 1);
+    if (first > capacity || capacity - first < n + 1) {
+        blk->flags = GPU_BLOCK_NO_ROOM;
+        return;
+    }
+    for (uint i = 0; i < n; i++)
+        insns[first + i] = scratch[i];
+    blk->first = first;
+    blk->count = n;
+    blk->flags = 0;
+    schedule_block(insns, sched, order, lstart, blk, first, n);
+    /* Stores to these pages must now be reported: the decoded copy would go stale. */
+    for (ulong page = pc >> GPU_PAGE_BITS; page <= (pc + 4ul * n - 1) >> GPU_PAGE_BITS; page++)
+        atomic_or(&pt[page], GPU_PERM_CODE);
+}
+
+/* The value a reference names: a block-start slot or an earlier instruction's output. */
+static ulong ref_value(uint ref, __local const ulong *regs, __global const ulong *outv)
+{
+    if (ref == GPU_REF_NONE)
+        return 0;
+    return (ref & GPU_REF_REG) ? regs[ref & 63] : outv[ref];
+}
+
+/* The last writer of `slot` among the block's first `end` instructions, as a reference. */
+static uint last_writer(__global const struct gpu_sched *sched, uint first, uint end, uint slot)
+{
+    const uint reverse[GPU_OUTS] = {GPU_OUT_NZCV, GPU_OUT_RA, GPU_OUT_RD, GPU_OUT_WB};
+    for (uint j = end; j-- > 0;) {
+        struct gpu_sched sc = sched[first + j];
+        for (uint k = 0; k < GPU_OUTS; k++)
+            if (sc.dst[reverse[k]] == slot)
+                return j * GPU_OUTS + reverse[k];
+    }
+    return GPU_REF_REG | slot;
+}
+
+#define NO_STOP 0xffffffffu
+
+__kernel void execute_batch(__global struct emu_state *states, __global uint *pt, ulong npages,
+                            __global uchar *pool, __global const struct gpu_block *blocks,
+                            uint block_id, uint limit, __global const struct a64_insn *insns,
+                            __global const struct gpu_sched *sched, __global const uint *order,
+                            __global const uint *lstart, __global ulong *outs, uint batch,
+                            __global struct gpu_status *status, ulong cntvct)
+{
+    __local ulong regs[GPU_NUM_SLOTS + 1];
+    __local ulong sys[SYS_COUNT];
+    __local uint stop_at, stop_kind;
+    __local ulong next_pc;
+
+    uint lane = get_group_id(0), lid = get_local_id(0), lsz = get_local_size(0);
+    __global struct emu_state *st = &states[lane];
+    __global ulong *outv = outs + (ulong)lane * batch * GPU_OUTS;
+    __global struct gpu_status *out_status = &status[lane];
+    struct guest_mem m = {pt, npages, pool};
+    struct gpu_block blk = blocks[block_id];
+
+    for (uint s = lid; s < GPU_NUM_SLOTS; s += lsz)
+        regs[s] = s == GPU_SLOT_NZCV ? st->nzcv : s == A64_REG_ZR ? 0 : st->x[s];
+    if (lid == 0) {
+        sys[SYS_TPIDR] = st->tpidr;
+        sys[SYS_FPCR] = st->fpcr;
+        sys[SYS_FPSR] = st->fpsr;
+        sys[SYS_EXCL_ADDR] = st->excl_addr;
+        sys[SYS_EXCL_VALID] = st->excl_valid;
+        stop_at = NO_STOP;
+        stop_kind = EXEC_DONE;
+        next_pc = blk.pc + 4ul * blk.count;
+    }
+    if (blk.flags) { /* nothing to run: say why */
+        if (lid == 0) {
+            out_status->pc = blk.pc;
+            out_status->fault_addr = blk.pc;
+            out_status->status = (blk.flags & GPU_BLOCK_NO_ROOM) ? EMU_OK : EMU_FAULT;
+            out_status->retired = 0;
+            out_status->fault_access = GPU_PERM_X;
+            out_status->flags = (blk.flags & GPU_BLOCK_NO_ROOM) ? GPU_ST_NO_ROOM : 0;
+        }
+        return;
+    }
+    barrier(CLK_LOCAL_MEM_FENCE);
+
+    uint n = min(blk.count, limit), first = blk.first;
+    uint my_stop = NO_STOP, my_kind = EXEC_DONE; /* this item's earliest stop */
+    struct exec_stop my_info = {0, 0};
+    /* Every level runs, but once an instruction stops (fault, undefined, store into code), only
+     * instructions before it still do: those must all take effect, and a later level may hold
+     * some of them. stop_at only decreases, so any value an item reads is a safe bound. */
+    for (uint level = 1; level <= blk.nlevels; level++) {
+        uint end = lstart[first + level], bound = min(n, stop_at);
+        for (uint p = lstart[first + level - 1] + lid; p < end; p += lsz) {
+            uint i = order[first + p];
+            if (i >= bound)
+                continue;
+            struct a64_insn in = insns[first + i];
+            struct gpu_sched sc = sched[first + i];
+            struct exec_in v;
+            v.rn = ref_value(sc.src[GPU_SRC_RN], regs, outv);
+            v.rm = ref_value(sc.src[GPU_SRC_RM], regs, outv);
+            v.rd = ref_value(sc.src[GPU_SRC_RD], regs, outv);
+            v.ra = ref_value(sc.src[GPU_SRC_RA], regs, outv);
+            v.nzcv = (uint)ref_value(sc.src[GPU_SRC_NZCV], regs, outv);
+            ulong out[GPU_OUTS] = {0, 0, 0, 0}, next = 0;
+            struct exec_stop info = {0, 0};
+            uint r = exec_insn(&in, blk.pc + 4ul * i, v, out, &next, m, sys, cntvct, &info);
+            for (uint k = 0; k < GPU_OUTS; k++)
+                if (sc.dst[k] != GPU_NO_SLOT)
+                    outv[i * GPU_OUTS + k] = out[k];
+            if (in.flags & A64_P_BRANCH)
+                next_pc = next; /* the one branch is the block's last instruction */
+            if (r != EXEC_DONE) {
+                atomic_min(&stop_at, i);
+                if (i < my_stop) {
+                    my_stop = i;
+                    my_kind = r;
+                    my_info = info;
+                }
+            }
+        }
+        barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+    }
+
+    /* Where execution ends: `done` instructions take effect, and what the host hears. */
+    uint done = n, kind = EMU_OK, flags = 0;
+    int whole = n == blk.count; /* every instruction counts: the schedule's final writers apply */
+    ulong pc = n < blk.count ? blk.pc + 4ul * n : next_pc;
+    uint stopped = stop_at;
+    if (stopped != NO_STOP) {
+        if (my_stop == stopped) { /* the owner of the earliest stop reports it */
+            out_status->fault_addr = my_info.addr;
+            out_status->fault_access = my_info.access;
+            stop_kind = my_kind;
+        }
+        barrier(CLK_LOCAL_MEM_FENCE);
+        whole = 0;
+        if (stop_kind == EXEC_CODE) { /* it completed: continue after it, with the cache flushed */
+            done = stopped + 1;
+            pc = blk.pc + 4ul * done;
+            flags = GPU_ST_CODE_WRITTEN;
+        } else {
+            done = stopped;
+            pc = blk.pc + 4ul * stopped;
+            kind = stop_kind == EXEC_FAULT ? EMU_FAULT : EMU_UNDEF;
+        }
+    } else if (n == blk.count) {
+        uint last = insns[first + n - 1].op;
+        if (last == A64_OP_SVC || last == A64_OP_UNDEF) { /* no outputs: the final writers stand */
+            done = n - 1;
+            pc = blk.pc + 4ul * done;
+            kind = last == A64_OP_SVC ? EMU_SVC : EMU_UNDEF;
+        }
+    }
+
+    /* Scatter: each slot takes the value of its last writer among the instructions that count. */
+    for (uint s = lid; s < GPU_NUM_SLOTS; s += lsz) {
+        uint ref = whole ? blk.final[s] : last_writer(sched, first, done, s);
+        ulong val = ref_value(ref, regs, outv);
+        if (s == GPU_SLOT_NZCV)
+            st->nzcv = val;
+        else if (s != A64_REG_ZR)
+            st->x[s] = val;
+    }
+    if (lid == 0) {
+        st->tpidr = sys[SYS_TPIDR];
+        st->fpcr = sys[SYS_FPCR];
+        st->fpsr = sys[SYS_FPSR];
+        st->excl_addr = sys[SYS_EXCL_ADDR];
+        st->excl_valid = sys[SYS_EXCL_VALID];
+        st->pc = pc;
+        out_status->pc = pc;
+        out_status->status = kind;
+        out_status->retired = done;
+        out_status->flags = flags;
+        if (kind != EMU_FAULT) {
+            out_status->fault_addr = 0;
+            out_status->fault_access = 0;
+        }
+    }
+}
