@@ -5,6 +5,8 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "temu_json.h"
+
 void temu_host_cpu_name(char *buf, size_t len)
 {
     snprintf(buf, len, "unknown");
@@ -24,21 +26,6 @@ void temu_host_cpu_name(char *buf, size_t len)
     fclose(f);
 }
 
-/* JSON string body: escape quotes, backslashes and control characters. */
-static void json_str(FILE *f, const char *s)
-{
-    fputc('"', f);
-    for (; *s; s++) {
-        if (*s == '"' || *s == '\\')
-            fprintf(f, "\\%c", *s);
-        else if ((unsigned char)*s < 0x20)
-            fprintf(f, "\\u%04x", *s);
-        else
-            fputc(*s, f);
-    }
-    fputc('"', f);
-}
-
 void temu_stats_print(FILE *f, enum temu_stats_mode mode, const struct emu_stats *s,
                       const struct temu_run_info *r)
 {
@@ -50,11 +37,11 @@ void temu_stats_print(FILE *f, enum temu_stats_mode mode, const struct emu_stats
 #undef EMU_STATS_JSON
         fprintf(f, "\"wall_s\": %.9f, \"load_s\": %.9f, \"ips\": %.1f, \"engine\": ", r->wall_s,
                 r->load_s, ips);
-        json_str(f, r->engine);
+        temu_json_put_string(f, r->engine);
         fputs(", \"device\": ", f);
-        json_str(f, r->device);
+        temu_json_put_string(f, r->device);
         fprintf(f, ", \"batch\": %u, \"lanes\": %u, \"status\": ", r->batch, r->lanes);
-        json_str(f, r->status);
+        temu_json_put_string(f, r->status);
         fprintf(f, ", \"exit_code\": %d}\n", r->exit_code);
         return;
     }

@@ -1,12 +1,204 @@
-/* temu_sweep.c: placeholder, replaced by the sweep implementation. */
+/* temu_sweep.c: `temu sweep`: IPS over a list of batch sizes (design sections 1 and 7). Each run
+ * is a separate temu process; one warm-up run comes first so that compiled kernels are cached
+ * before anything is timed. */
+#include <inttypes.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "temu_commands.h"
 #include "temu_options.h"
+#include "temu_sweep.h"
+
+static const char usage[] =
+    "usage: temu sweep [options] [temu options] prog [guest args...]\n"
+    "\n"
+    "Runs prog once to warm up (not counted), then --repeat times for each batch size, each run a\n"
+    "separate `temu --stats=json` process with the guest's stdout sent to /dev/null, and reports\n"
+    "guest instructions per second (IPS: instructions over execution wall time, loading apart).\n"
+    "\n"
+    "options:\n"
+    "  --batch=LIST      comma-separated batch sizes, each 1..16384 (default 1,8,64,512,4096)\n"
+    "  --engine=cpu|gpu  engine of every run (default: temu's own choice); the CPU engine\n"
+    "                    ignores the batch size\n"
+    "  --repeat=R        runs per batch size, 1..1000 (default 3)\n"
+    "  --csv             CSV: a header row, then one row per batch size\n"
+    "  --json            one JSON array with one object per batch size\n"
+    "  --plot=FILE.png   also draw median IPS against batch size (both log scale) with gnuplot\n"
+    "  --lanes=LIST      not implemented yet\n"
+    "  --help\n"
+    "Other options before prog (--device=N, --max-insns=N, --fs-root=DIR, ...) go to every run;\n"
+    "--stats, --dump-state and --list-devices are not allowed.\n"
+    "\n"
+    "output: a line naming program, engine, device and repeats, then per batch size: batch,\n"
+    "median, min and max IPS, instructions, syncs, instructions per sync (\"-\" with no syncs),\n"
+    "median wall_s. CSV and JSON have the same columns (no syncs: empty, null).\n"
+    "\n"
+    "exit status: 0; 1 when a run fails, when runs differ in exit status or instruction count,\n"
+    "or when --plot finds no gnuplot; 2 usage error.\n";
+
+struct sweep_opts {
+    unsigned batches[TEMU_SWEEP_ROWS_MAX];
+    int nbatch;
+    const char *engine;                /* NULL: temu's default */
+    unsigned repeat;
+    enum temu_sweep_format format;
+    const char *plot;                  /* --plot=FILE.png; NULL: none */
+    struct temu_subcmd_line line;
+};
+
+static int parse_batches(const char *list, struct sweep_opts *o)
+{
+    char item[32];
+    o->nbatch = 0;
+    for (const char *s = list;; s++) {
+        size_t n = strcspn(s, ",");
+        if (n >= sizeof item || o->nbatch >= TEMU_SWEEP_ROWS_MAX)
+            return -1;
+        memcpy(item, s, n);
+        item[n] = 0;
+        if (temu_subcmd_count(item, TEMU_BATCH_MAX, &o->batches[o->nbatch++]))
+            return -1;
+        s += n;
+        if (!*s)
+            return 0;
+    }
+}
+
+/* Returns -1 to go on with *o filled, or the exit status (0 after --help). */
+static int parse_args(int argc, char **argv, struct sweep_opts *o)
+{
+    static const unsigned default_batches[] = {1, 8, 64, 512, 4096};
+    memset(o, 0, sizeof *o);
+    memcpy(o->batches, default_batches, sizeof default_batches);
+    o->nbatch = sizeof default_batches / sizeof default_batches[0];
+    o->repeat = 3;
+    o->line.cmd = "sweep";
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i], *v;
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            fputs(usage, stdout);
+            return 0;
+        } else if ((v = temu_subcmd_value(a, "--batch"))) {
+            if (parse_batches(v, o))
+                return temu_subcmd_usage_error("sweep", "--batch needs a comma-separated list of "
+                                               "sizes from 1 to 16384 (at most 64)", v);
+        } else if ((v = temu_subcmd_value(a, "--lanes"))) {
+            return temu_subcmd_usage_error("sweep", "--lanes is not implemented yet", NULL);
+        } else if ((v = temu_subcmd_value(a, "--engine"))) {
+            if (strcmp(v, "cpu") && strcmp(v, "gpu"))
+                return temu_subcmd_usage_error("sweep", "--engine must be cpu or gpu", v);
+            o->engine = v;
+        } else if ((v = temu_subcmd_value(a, "--repeat"))) {
+            if (temu_subcmd_count(v, TEMU_MEASURE_REPEAT_MAX, &o->repeat))
+                return temu_subcmd_usage_error("sweep", "--repeat needs a number from 1 to 1000", v);
+        } else if (!strcmp(a, "--csv")) {
+            o->format = TEMU_SWEEP_CSV;
+        } else if (!strcmp(a, "--json")) {
+            o->format = TEMU_SWEEP_JSON;
+        } else if ((v = temu_subcmd_value(a, "--plot"))) {
+            if (!*v)
+                return temu_subcmd_usage_error("sweep", "--plot needs a file name", NULL);
+            o->plot = v;
+        } else {
+            int rc = temu_subcmd_take(&o->line, argc, argv, i);
+            if (rc == 1)
+                return -1;
+            if (rc)
+                return rc;
+        }
+    }
+    return temu_subcmd_usage_error("sweep", "no program given", NULL);
+}
+
+/* One run at one batch size. Returns 0 with *m filled, or the exit status after a one-line
+ * message: a run that printed no stats, or whose guest did not exit normally, is a failure. */
+static int run_once(const struct sweep_opts *o, const char *self, unsigned batch,
+                    const char *err_path, struct temu_measure *m)
+{
+    struct temu_argv a;
+    char why[512];
+    temu_measure_argv(&a, self, &o->line, o->engine, batch, NULL);
+    int rc = temu_measure_run(&a, "/dev/null", err_path, m, why, sizeof why);
+    if (!rc && strcmp(m->status, "exit"))
+        rc = TEMU_EXIT_ERROR; /* why holds the child's first stderr line */
+    if (rc == TEMU_EXIT_USAGE)
+        fprintf(stderr, "temu sweep: %s\n", why); /* a passed-through option, not the batch */
+    else if (rc)
+        fprintf(stderr, "temu sweep: batch %u: %s\n", batch, why);
+    return rc;
+}
+
+/* Every run must agree with the first on what the guest did; a difference means the engine is
+ * not deterministic, and its figures would not be comparable across batch sizes. */
+static int check_same(const struct temu_measure *first, const struct temu_measure *m,
+                      unsigned batch, unsigned run)
+{
+    if (m->exit_code == first->exit_code && m->instructions == first->instructions)
+        return 0;
+    fprintf(stderr,
+            "temu sweep: batch %u, run %u: exit status %d after %" PRIu64 " instructions, but the "
+            "first run had %d after %" PRIu64 " (runs must agree)\n",
+            batch, run, m->exit_code, m->instructions, first->exit_code, first->instructions);
+    return TEMU_EXIT_ERROR;
+}
+
+static int run_sweep(const struct sweep_opts *o, const char *self, const struct temu_scratch *sc,
+                     struct temu_sweep_table *t)
+{
+    char err_path[512];
+    temu_scratch_path(sc, "run.err", err_path, sizeof err_path);
+    struct temu_measure first, m;
+    int rc = run_once(o, self, o->batches[0], err_path, &first);
+    if (rc)
+        return rc;
+    snprintf(t->engine, sizeof t->engine, "%s", first.engine);
+    snprintf(t->device, sizeof t->device, "%s", first.device);
+    for (int k = 0; k < o->nbatch; k++) {
+        struct temu_sweep_row *row = &t->rows[t->nrows++];
+        double ips[TEMU_MEASURE_REPEAT_MAX], wall[TEMU_MEASURE_REPEAT_MAX];
+        row->batch = o->batches[k];
+        for (unsigned r = 0; r < o->repeat; r++) {
+            if ((rc = run_once(o, self, row->batch, err_path, &m)) ||
+                (rc = check_same(&first, &m, row->batch, r + 1)))
+                return rc;
+            if (r == 0) {
+                row->instructions = m.instructions;
+                row->syncs = m.syncs;
+            }
+            ips[r] = m.ips;
+            wall[r] = m.wall_s;
+        }
+        row->ips = temu_spread_of(ips, (int)o->repeat);
+        row->wall_s = temu_spread_of(wall, (int)o->repeat);
+    }
+    return 0;
+}
 
 int temu_sweep_main(int argc, char **argv, const char *self)
 {
-    (void)argc; (void)argv; (void)self;
-    fprintf(stderr, "temu: sweep is not built yet\n");
-    return TEMU_EXIT_ERROR;
+    struct sweep_opts o;
+    struct temu_sweep_table t;
+    int rc = parse_args(argc, argv, &o);
+    if (rc >= 0)
+        return rc;
+    /* Fail before minutes of runs, not after them. */
+    if (o.plot && !temu_child_in_path("gnuplot")) {
+        fprintf(stderr, "temu sweep: --plot needs gnuplot, which is not installed (gnuplot-nox)\n");
+        return TEMU_EXIT_ERROR;
+    }
+    struct temu_scratch sc;
+    if (temu_scratch_open(&sc, "sweep"))
+        return TEMU_EXIT_ERROR;
+    memset(&t, 0, sizeof t);
+    t.prog = o.line.prog_argv[0];
+    t.repeat = o.repeat;
+    rc = run_sweep(&o, self, &sc, &t);
+    if (!rc) {
+        temu_sweep_print(stdout, o.format, &t);
+        fflush(stdout);
+        if (o.plot)
+            rc = temu_sweep_plot(&t, o.plot, &sc);
+    }
+    temu_scratch_close(&sc);
+    return rc;
 }
