@@ -48,11 +48,6 @@
 #define CPU_LIKELY(x) __builtin_expect(!!(x), 1)
 #define CPU_UNLIKELY(x) __builtin_expect(!!(x), 0)
 
-/* System register values reported to the guest (see the Quirks section of the report). */
-#define CPU_MIDR 0x410fd034ull  /* Cortex-A53 r0p4 */
-#define CPU_CTR 0x8444c004ull   /* 64-byte I and D cache lines, PIPT I-cache */
-#define CPU_DCZID 0x14ull       /* DZP=1: DC ZVA prohibited (BS=4, 64 bytes, for completeness) */
-#define CPU_CNTFRQ 1000000000ull /* 1 GHz, so CNTVCT_EL0 is host monotonic nanoseconds */
 
 /* Micro-ops. Families expand to W/X pairs (W first, so W + sf selects), to register/shifted
  * operand forms, and to the addressing modes of loads and stores. */
@@ -826,11 +821,11 @@ dispatch:
         case A64_SYSREG_FPCR: v = p->st.fpcr; break;
         case A64_SYSREG_FPSR: v = p->st.fpsr; break;
         case A64_SYSREG_TPIDR_EL0: v = p->st.tpidr; break;
-        case A64_SYSREG_CTR_EL0: v = CPU_CTR; break;
-        case A64_SYSREG_DCZID_EL0: v = CPU_DCZID; break;
-        case A64_SYSREG_MIDR_EL1: v = CPU_MIDR; break;
+        case A64_SYSREG_CTR_EL0: v = EMU_SYSREG_CTR; break;
+        case A64_SYSREG_DCZID_EL0: v = EMU_SYSREG_DCZID; break;
+        case A64_SYSREG_MIDR_EL1: v = EMU_SYSREG_MIDR; break;
         case A64_SYSREG_CNTVCT_EL0: v = cpu_cntvct(); break;
-        case A64_SYSREG_CNTFRQ_EL0: v = CPU_CNTFRQ; break;
+        case A64_SYSREG_CNTFRQ_EL0: v = EMU_SYSREG_CNTFRQ; break;
         default: goto undef;
         }
         RD = v;

@@ -11,6 +11,12 @@
 #define EMU_FLAG_C (1u << 29)
 #define EMU_FLAG_V (1u << 28)
 
+/* System register values every engine reports to the guest (README, Quirks). */
+#define EMU_SYSREG_MIDR A64_U64(0x410fd034)    /* Cortex-A53 r0p4 */
+#define EMU_SYSREG_CTR A64_U64(0x8444c004)     /* 64-byte I and D cache lines, PIPT I-cache */
+#define EMU_SYSREG_DCZID A64_U64(0x14)         /* DZP=1: DC ZVA prohibited (BS=4, 64 bytes) */
+#define EMU_SYSREG_CNTFRQ A64_U64(1000000000)  /* 1 GHz: CNTVCT_EL0 counts host nanoseconds */
+
 struct emu_state {
     uint64_t x[A64_NUM_REGS]; /* x0..x30, [31] SP, [32] reads of ZR (always 0), [33] ZR write sink */
     uint64_t pc;

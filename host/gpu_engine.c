@@ -303,8 +303,6 @@ enum emu_status gpu_engine_run(struct gpu_engine *e, struct emu_proc *p, uint64_
             return engine_error(p);
         enum emu_status s = (enum emu_status)st.status;
         if (s == EMU_SVC) {
-            uint64_t nr = p->st.x[8];
-            (void)nr;
             p->fault_access = 0;
             s = emu_syscall(p);
             if (e->mem.failed)

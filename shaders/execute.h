@@ -12,12 +12,6 @@
 #include "emu_status.h"
 #include "guest_mem.h"
 
-/* CPU engine constants (emu_cpu.c): what MRS reads on either engine. */
-#define EXEC_MIDR 0x410fd034ul
-#define EXEC_CTR 0x8444c004ul
-#define EXEC_DCZID 0x14ul
-#define EXEC_CNTFRQ 1000000000ul
-
 /* System state only system instructions touch; they run alone in their level. */
 #define SYS_TPIDR 0
 #define SYS_FPCR 1
@@ -181,11 +175,11 @@ static uint exec_insn(const struct a64_insn *in, ulong pc, struct exec_in v, ulo
         case A64_SYSREG_FPCR: r = sys[SYS_FPCR]; break;
         case A64_SYSREG_FPSR: r = sys[SYS_FPSR]; break;
         case A64_SYSREG_TPIDR_EL0: r = sys[SYS_TPIDR]; break;
-        case A64_SYSREG_CTR_EL0: r = EXEC_CTR; break;
-        case A64_SYSREG_DCZID_EL0: r = EXEC_DCZID; break;
-        case A64_SYSREG_MIDR_EL1: r = EXEC_MIDR; break;
+        case A64_SYSREG_CTR_EL0: r = EMU_SYSREG_CTR; break;
+        case A64_SYSREG_DCZID_EL0: r = EMU_SYSREG_DCZID; break;
+        case A64_SYSREG_MIDR_EL1: r = EMU_SYSREG_MIDR; break;
         case A64_SYSREG_CNTVCT_EL0: r = cntvct; break; /* the host's clock when the batch began */
-        case A64_SYSREG_CNTFRQ_EL0: r = EXEC_CNTFRQ; break;
+        case A64_SYSREG_CNTFRQ_EL0: r = EMU_SYSREG_CNTFRQ; break;
         default: return EXEC_UNDEF;
         }
         out[GPU_OUT_RD] = r;

@@ -36,7 +36,17 @@ check "bad --max-insns exits 2" [ "$rc" -eq 2 ]
 run --engine=warp "$progs/hello.elf"
 check "unknown engine exits 2" [ "$rc" -eq 2 ]
 
-run --stats=json "$progs/hello.elf"
+run --batch=0 "$progs/hello.elf"
+check "--batch=0 exits 2 with one line" bash -c "[ $rc -eq 2 ] && [ \$(wc -l <'$tmp/err') -eq 1 ]"
+run --batch=16385 "$progs/hello.elf"
+check "--batch above 16384 exits 2" [ "$rc" -eq 2 ]
+run --engine=resident "$progs/hello.elf"
+check "--engine=resident (not built yet) exits 2" [ "$rc" -eq 2 ]
+
+run --engine=cpu --dump-state=- "$progs/hello.elf"
+check "--dump-state=- writes 35 register lines to stderr" bash -c "[ $rc -eq 0 ] && [ \$(grep -c '^[a-z0-9]* 0x' '$tmp/err') -eq 35 ]"
+
+run --engine=cpu --stats=json "$progs/hello.elf"
 check "--stats=json keeps the guest's exit code" [ "$rc" -eq 0 ]
 check "--stats=json leaves stdout to the guest" grep -q "Hello from temu!" "$tmp/out"
 json=$(tail -n 1 "$tmp/err")
