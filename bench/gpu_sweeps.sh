@@ -1,6 +1,6 @@
 #!/bin/bash
-# gpu_sweeps.sh [BUILD_DIR] [OUT_DIR]: the issue-3 figures. `temu sweep` of the GPU batch engine
-# over batch sizes on the countdown (2-instruction blocks: pure sync cost) and on straight_adds
+# gpu_sweeps.sh [BUILD_DIR] [OUT_DIR]: `temu sweep` of the GPU batch engine (issue 3) and of the
+# device-resident engine (issue 4, one lane) over batch sizes on the countdown (2-instruction blocks: pure sync cost) and on straight_adds
 # (one 10,000-add block, the prototype's benchmark), each next to the CPU engine on the same
 # program, written to OUT_DIR/gpu_sweep_<device>.md with the machine, device and command lines.
 set -eu
@@ -16,7 +16,7 @@ md=$out/gpu_sweep_$tag.md
 mkdir -p "$out"
 cpu=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)
 {
-    echo "# GPU batch engine: IPS over batch sizes ($(date -u +%Y-%m-%d))"
+    echo "# GPU batch and resident engines: IPS over batch sizes ($(date -u +%Y-%m-%d))"
     echo
     echo "- host: $cpu, $(nproc) cores; OpenCL device: ${device:-none}"
     echo "- macro figures (whole guest programs, execution wall time only; kernel build and loading"
@@ -24,10 +24,12 @@ cpu=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)
     echo
     for case in "countdown small" "straight_adds small"; do
         set -- $case
-        echo "## $1 ${2:-} (\`temu sweep --engine=gpu --batch=$batches --repeat=$repeat $progs/$1.elf ${2:-}\`)"
+        echo "## $1 ${2:-} (\`temu sweep --engine=gpu|resident --batch=$batches --repeat=$repeat $progs/$1.elf ${2:-}\`)"
         echo
         echo '```'
         "$temu" sweep --engine=gpu --batch="$batches" --repeat="$repeat" "$progs/$1.elf" ${2:-}
+        echo
+        "$temu" sweep --engine=resident --batch="$batches" --repeat="$repeat" "$progs/$1.elf" ${2:-}
         echo
         "$temu" sweep --engine=cpu --batch=1 --repeat="$repeat" "$progs/$1.elf" ${2:-} | tail -n 1 |
             sed 's/^/cpu engine, same program: /'

@@ -69,11 +69,29 @@ struct gpu_sched {
     uint32_t reserved;
 };
 
+/* The decode cache's index, pc -> block id: open addressing with linear probing. The host fills it
+ * (it decides block ids); the resident kernel reads it to follow branches without the host. */
+#define GPU_INDEX_SLOTS (1u << 17)
+#define GPU_MAX_BLOCKS (GPU_INDEX_SLOTS / 2) /* flushed when full, so probes stay short */
+
+struct gpu_index_slot {
+    uint64_t pc;
+    uint32_t id;        /* 0: empty; else the block id + 1 */
+    uint32_t reserved;
+};
+
+/* Where probing for pc starts. */
+static inline uint32_t gpu_index_hash(uint64_t pc)
+{
+    return (uint32_t)(((pc >> 2) * A64_U64(0x9e3779b97f4a7c15)) >> 40) & (GPU_INDEX_SLOTS - 1);
+}
+
 /* Flags of a lane's status. */
 #define GPU_ST_CODE_WRITTEN 1u /* a store hit a page holding decoded code: flush the decode cache */
 #define GPU_ST_NO_ROOM 2u      /* nothing ran: the decode cache is full */
+#define GPU_ST_MISS 4u         /* resident engine: no decoded block at pc; decode it and relaunch */
 
-/* What the host reads back after each block: the only per-sync transfer. */
+/* What the host reads back after each launch: the only per-sync transfer. */
 struct gpu_status {
     uint64_t pc;            /* next pc; or the pc of the svc, undefined or faulting instruction */
     uint64_t fault_addr;    /* EMU_FAULT: the guest address that failed */
@@ -81,10 +99,13 @@ struct gpu_status {
     uint32_t retired;       /* instructions of the block that completed */
     uint32_t fault_access;  /* EMU_FAULT: EMU_PERM_R, _W or _X */
     uint32_t flags;         /* GPU_ST_* */
+    uint32_t blocks;        /* blocks run (retired counts them all) */
+    uint32_t reserved;
 };
 
 A64_STATIC_ASSERT(sizeof(struct gpu_block) == 168, gpu_block_size);
 A64_STATIC_ASSERT(sizeof(struct gpu_sched) == 32, gpu_sched_size);
-A64_STATIC_ASSERT(sizeof(struct gpu_status) == 32, gpu_status_size);
+A64_STATIC_ASSERT(sizeof(struct gpu_status) == 40, gpu_status_size);
+A64_STATIC_ASSERT(sizeof(struct gpu_index_slot) == 16, gpu_index_slot_size);
 
 #endif

@@ -299,6 +299,7 @@ int gpu_cl_open(struct gpu_cl *cl, int requested)
     cl->index = i;
     cl->platform = list[i].platform;
     cl->device = list[i].device;
+    cl->type = list[i].type;
     device_str(cl->device, CL_DEVICE_NAME, cl->name, sizeof cl->name);
     device_str(cl->device, CL_DRIVER_VERSION, cl->driver, sizeof cl->driver);
     if (device_version(cl->device) >= 21) {

@@ -32,6 +32,7 @@ struct gpu_cl {
     cl_context context;
     cl_command_queue queue;
     int index;               /* position in the --list-devices listing */
+    cl_device_type type;     /* CL_DEVICE_TYPE_GPU, _CPU, ... */
     char name[256];          /* CL_DEVICE_NAME */
     char driver[128];        /* CL_DRIVER_VERSION */
     char il_versions[256];   /* CL_DEVICE_IL_VERSION, "" when the device takes no IL */

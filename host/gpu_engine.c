@@ -11,30 +11,25 @@
 #include "gpu_blobs.h"
 #include "gpu_guestmem.h"
 
-#define ENGINE_MAX_BLOCKS (1u << 16)   /* decoded blocks before the cache is flushed */
 #define ENGINE_MIN_RECORDS (1u << 18)  /* record positions in the device decode cache, at least */
 #define ENGINE_LOCAL_MAX 256           /* work-items per group: enough for a GPU's SIMD width */
-
-/* Host index of the device decode cache: open addressing, pc -> block id. */
-struct block_slot {
-    uint64_t pc;
-    uint32_t id;   /* 0: empty; else block id + 1 */
-};
 
 struct gpu_engine {
     const struct gpu_cl *cl;
     struct emu_proc *proc;
     unsigned batch;
+    uint32_t budget;           /* resident engine: instructions per launch; 0: the batch engine */
     cl_program program;
     enum gpu_program_path path;
-    cl_kernel decode, execute;
+    cl_kernel decode, execute; /* execute: execute_batch, or execute_resident */
     size_t decode_local, execute_local;
     struct gpu_guestmem mem;
     unsigned mem_generation;   /* of mem whose buffers the kernels' arguments name */
     /* Decode cache, on the device. */
     cl_mem blocks, scratch, alloc, insns, sched, order, lstart;
     uint32_t capacity;         /* record positions */
-    struct block_slot *index;  /* 2 * ENGINE_MAX_BLOCKS slots */
+    struct gpu_index_slot *index; /* GPU_INDEX_SLOTS, mirrored on the device for the resident engine */
+    cl_mem index_buf;
     uint32_t nblocks;
     /* The lane. */
     cl_mem state, outs, status;
@@ -47,21 +42,20 @@ static uint64_t host_ns(void)
     return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
 }
 
-static size_t index_slot(uint64_t pc)
-{
-    uint64_t h = (pc >> 2) * 0x9e3779b97f4a7c15ull;
-    return (size_t)(h >> 40) & (2 * ENGINE_MAX_BLOCKS - 1);
-}
-
 /* Forget every decoded block (a full cache, or code that changed: counted as invalidations). */
 static int flush_cache(struct gpu_engine *e)
 {
     static const cl_uint zero = 0;
     if (e->mem.code_changed)
         e->proc->stats.invalidations += e->nblocks;
-    memset(e->index, 0, 2 * ENGINE_MAX_BLOCKS * sizeof *e->index);
+    /* Enqueued index writes read e->index: let them finish before it is cleared. */
+    if (GPU_CL_CHECK(clFinish(e->cl->queue)))
+        return GPU_ERROR;
+    memset(e->index, 0, GPU_INDEX_SLOTS * sizeof *e->index);
     e->nblocks = 0;
-    if (GPU_CL_CHECK(clEnqueueWriteBuffer(e->cl->queue, e->alloc, CL_TRUE, 0, sizeof zero, &zero, 0, NULL, NULL)))
+    if (GPU_CL_CHECK(clEnqueueWriteBuffer(e->cl->queue, e->alloc, CL_TRUE, 0, sizeof zero, &zero, 0, NULL, NULL)) ||
+        GPU_CL_CHECK(clEnqueueFillBuffer(e->cl->queue, e->index_buf, &zero, sizeof zero, 0,
+                                         GPU_INDEX_SLOTS * sizeof *e->index, 0, NULL, NULL)))
         return GPU_ERROR;
     return gpu_guestmem_clear_code(&e->mem);
 }
@@ -94,7 +88,14 @@ static size_t local_size(const struct gpu_engine *e, cl_kernel k)
     size_t max = 1;
     if (GPU_CL_CHECK(clGetKernelWorkGroupInfo(k, e->cl->device, CL_KERNEL_WORK_GROUP_SIZE, sizeof max, &max, NULL)))
         max = 1;
-    size_t n = e->batch < ENGINE_LOCAL_MAX ? e->batch : ENGINE_LOCAL_MAX;
+    /* A CPU device (PoCL) runs a work-group's items one after another on one core: more items
+     * add no parallelism, only barrier work (measured: 1 item is fastest there). */
+    size_t want = (e->cl->type & CL_DEVICE_TYPE_CPU) ? 1 : ENGINE_LOCAL_MAX;
+    /* TEMU_GPU_LOCAL=N overrides, so the tests also run many items per group on PoCL. */
+    const char *env = getenv("TEMU_GPU_LOCAL");
+    if (env && atoi(env) > 0)
+        want = (size_t)atoi(env);
+    size_t n = e->batch < want ? e->batch : want;
     return n < max ? n : max;
 }
 
@@ -114,6 +115,7 @@ static int set_fixed_args(struct gpu_engine *e)
            GPU_CL_CHECK(clSetKernelArg(d, 13, sizeof e->lstart, &e->lstart)) ||
            GPU_CL_CHECK(clSetKernelArg(x, 0, sizeof e->state, &e->state)) ||
            GPU_CL_CHECK(clSetKernelArg(x, 4, sizeof e->blocks, &e->blocks)) ||
+           (e->budget && GPU_CL_CHECK(clSetKernelArg(x, 5, sizeof e->index_buf, &e->index_buf))) ||
            GPU_CL_CHECK(clSetKernelArg(x, 7, sizeof e->insns, &e->insns)) ||
            GPU_CL_CHECK(clSetKernelArg(x, 8, sizeof e->sched, &e->sched)) ||
            GPU_CL_CHECK(clSetKernelArg(x, 9, sizeof e->order, &e->order)) ||
@@ -125,7 +127,7 @@ static int set_fixed_args(struct gpu_engine *e)
 }
 
 int gpu_engine_new(struct gpu_engine **out, const struct gpu_cl *cl, struct emu_proc *p,
-                   unsigned batch, enum gpu_program_path path)
+                   unsigned batch, uint32_t budget, enum gpu_program_path path)
 {
     cl_int err = CL_SUCCESS;
     *out = NULL;
@@ -137,19 +139,22 @@ int gpu_engine_new(struct gpu_engine **out, const struct gpu_cl *cl, struct emu_
     e->cl = cl;
     e->proc = p;
     e->batch = batch;
+    e->budget = budget;
     e->capacity = ENGINE_MIN_RECORDS > 16 * (batch + 1) ? ENGINE_MIN_RECORDS : 16 * (batch + 1);
-    e->index = calloc(2 * ENGINE_MAX_BLOCKS, sizeof *e->index);
+    e->index = calloc(GPU_INDEX_SLOTS, sizeof *e->index);
     int rc = e->index ? gpu_program_build(cl, &gpu_blob_batch, path, &e->program, &e->path) : GPU_ERROR;
     if (rc != GPU_OK)
         goto fail;
     rc = GPU_ERROR;
     if (GPU_CL_CHECK((e->decode = clCreateKernel(e->program, "decode_block", &err), err)) ||
-        GPU_CL_CHECK((e->execute = clCreateKernel(e->program, "execute_batch", &err), err)))
+        GPU_CL_CHECK((e->execute = clCreateKernel(e->program, budget ? "execute_resident" : "execute_batch",
+                                                  &err), err)))
         goto fail;
     e->decode_local = local_size(e, e->decode);
     e->execute_local = local_size(e, e->execute);
     size_t cap = e->capacity;
-    if (make_buffer(e, &e->blocks, ENGINE_MAX_BLOCKS * sizeof(struct gpu_block)) ||
+    if (make_buffer(e, &e->blocks, GPU_MAX_BLOCKS * sizeof(struct gpu_block)) ||
+        make_buffer(e, &e->index_buf, GPU_INDEX_SLOTS * sizeof(struct gpu_index_slot)) ||
         make_buffer(e, &e->scratch, batch * sizeof(struct a64_insn)) ||
         make_buffer(e, &e->alloc, sizeof(cl_uint)) ||
         make_buffer(e, &e->insns, cap * sizeof(struct a64_insn)) ||
@@ -183,7 +188,7 @@ void gpu_engine_free(struct gpu_engine *e)
     if (e->cl)
         GPU_CL_CHECK(clFinish(e->cl->queue));
     gpu_guestmem_free(&e->mem);
-    cl_mem *bufs[] = {&e->blocks, &e->scratch, &e->alloc, &e->insns, &e->sched, &e->order,
+    cl_mem *bufs[] = {&e->blocks, &e->index_buf, &e->scratch, &e->alloc, &e->insns, &e->sched, &e->order,
                       &e->lstart, &e->state, &e->outs, &e->status};
     for (size_t i = 0; i < sizeof bufs / sizeof bufs[0]; i++)
         if (*bufs[i])
@@ -201,14 +206,14 @@ void gpu_engine_free(struct gpu_engine *e)
 /* The block id for pc, enqueueing decode_block on a miss. Returns GPU_OK or GPU_ERROR. */
 static int lookup_block(struct gpu_engine *e, uint64_t pc, cl_uint *id)
 {
-    size_t mask = 2 * ENGINE_MAX_BLOCKS - 1, i = index_slot(pc);
+    size_t mask = GPU_INDEX_SLOTS - 1, i = gpu_index_hash(pc);
     for (; e->index[i].id; i = (i + 1) & mask) {
         if (e->index[i].pc == pc) {
             *id = e->index[i].id - 1;
             return GPU_OK;
         }
     }
-    if (e->nblocks == ENGINE_MAX_BLOCKS) {
+    if (e->nblocks == GPU_MAX_BLOCKS) {
         if (flush_cache(e))
             return GPU_ERROR;
         return lookup_block(e, pc, id);
@@ -224,18 +229,29 @@ static int lookup_block(struct gpu_engine *e, uint64_t pc, cl_uint *id)
         GPU_CL_CHECK(clSetKernelArg(e->decode, 5, sizeof *id, id)) ||
         GPU_CL_CHECK(clEnqueueNDRangeKernel(e->cl->queue, e->decode, 1, NULL, &local, &local, 0, NULL, NULL)))
         return GPU_ERROR;
+    /* The resident kernel finds blocks through the device copy of the index (the slot stays
+     * unchanged until flush_cache, which waits for this write). */
+    if (e->budget && GPU_CL_CHECK(clEnqueueWriteBuffer(e->cl->queue, e->index_buf, CL_FALSE, i * sizeof *e->index,
+                                                       sizeof *e->index, &e->index[i], 0, NULL, NULL)))
+        return GPU_ERROR;
     return GPU_OK;
 }
 
-/* Run one block at pc: decode on a miss, execute, wait for the status. The one sync. */
-static int run_block(struct gpu_engine *e, uint64_t pc, cl_uint limit, struct gpu_status *st)
+/* Run from pc, wait for the status: the one sync. The batch engine runs the block at pc (decoding
+ * it on a miss) for at most `limit` instructions; the resident engine runs blocks until one is
+ * missing or `limit` instructions are retired, and the host decodes a missing block before the
+ * next launch, in the same queue, without waiting. */
+static int run_launch(struct gpu_engine *e, uint64_t pc, cl_uint limit, struct gpu_status *st)
 {
     cl_uint id;
     cl_ulong now = host_ns();
     size_t local = e->execute_local;
-    if (set_mem_args(e) || lookup_block(e, pc, &id) ||
-        GPU_CL_CHECK(clSetKernelArg(e->execute, 5, sizeof id, &id)) ||
-        GPU_CL_CHECK(clSetKernelArg(e->execute, 6, sizeof limit, &limit)) ||
+    if (set_mem_args(e))
+        return GPU_ERROR;
+    /* The batch engine names the block; the resident one looks blocks up on the device. */
+    if (!e->budget && (lookup_block(e, pc, &id) || GPU_CL_CHECK(clSetKernelArg(e->execute, 5, sizeof id, &id))))
+        return GPU_ERROR;
+    if (GPU_CL_CHECK(clSetKernelArg(e->execute, 6, sizeof limit, &limit)) ||
         GPU_CL_CHECK(clSetKernelArg(e->execute, 14, sizeof now, &now)) ||
         GPU_CL_CHECK(clEnqueueNDRangeKernel(e->cl->queue, e->execute, 1, NULL, &local, &local, 0, NULL, NULL)) ||
         GPU_CL_CHECK(clEnqueueReadBuffer(e->cl->queue, e->status, CL_TRUE, 0, sizeof *st, st, 0, NULL, NULL)))
@@ -281,20 +297,27 @@ enum emu_status gpu_engine_run(struct gpu_engine *e, struct emu_proc *p, uint64_
             return EMU_LIMIT;
         }
         struct gpu_status st;
-        cl_uint limit = remaining < e->batch ? (cl_uint)remaining : e->batch;
-        if (run_block(e, pc, limit, &st))
+        uint64_t most = e->budget ? e->budget : e->batch;
+        cl_uint limit = remaining < most ? (cl_uint)remaining : (cl_uint)most;
+        if (run_launch(e, pc, limit, &st))
             return engine_error(p);
-        if (st.flags & GPU_ST_NO_ROOM) { /* nothing ran: make room and decode again */
+        p->stats.instructions += st.retired;
+        p->stats.blocks += st.blocks;
+        remaining -= st.retired;
+        pc = st.pc;
+        if (st.flags & GPU_ST_NO_ROOM) { /* the block at pc did not run: make room, decode again */
             if (flush_cache(e))
                 return engine_error(p);
             continue;
         }
-        p->stats.instructions += st.retired;
-        p->stats.blocks++;
-        remaining -= st.retired;
+        if (st.flags & GPU_ST_MISS) { /* decode it; the next launch follows in the same queue */
+            cl_uint id;
+            if (lookup_block(e, pc, &id))
+                return engine_error(p);
+            continue;
+        }
         if (st.flags & GPU_ST_CODE_WRITTEN)
             e->mem.code_changed = 1;
-        pc = st.pc;
         if (st.status == EMU_OK)
             continue;
 

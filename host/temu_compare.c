@@ -19,11 +19,12 @@ static const char usage[] =
     "guest's stdout captured (not shown), and checks that all runs agree with the first: the same\n"
     "stdout bytes, exit code, instruction count and final registers (--dump-state). Prints one row\n"
     "per engine: engine, batch, instructions, syncs, exit code, median IPS, device; then the\n"
-    "gpu/cpu IPS ratio when both ran.\n"
+    "ratio of each engine's IPS to the cpu engine's.\n"
     "\n"
     "options:\n"
-    "  --engines=LIST  comma-separated engines from cpu, gpu; the same one may come twice\n"
-    "                  (default: cpu, then gpu when `temu --list-devices` finds an OpenCL device)\n"
+    "  --engines=LIST  comma-separated engines from cpu, gpu, resident; one may come twice\n"
+    "                  (default: cpu, then gpu and resident when `temu --list-devices` finds\n"
+    "                  an OpenCL device)\n"
     "  --batch=N       the GPU engine's batch size, 1..16384 (default: temu's, 1024)\n"
     "  --repeat=R      runs per engine, 1..1000 (default 1); the table shows the median IPS\n"
     "  --help\n"
@@ -62,6 +63,8 @@ static int parse_engines(const char *list, struct compare_opts *o)
             o->engines[o->nengines++] = "cpu";
         else if (n == 3 && !strncmp(s, "gpu", 3))
             o->engines[o->nengines++] = "gpu";
+        else if (n == 8 && !strncmp(s, "resident", 8))
+            o->engines[o->nengines++] = "resident";
         else
             return -1;
         s += n;
@@ -84,7 +87,7 @@ static int parse_args(int argc, char **argv, struct compare_opts *o)
         } else if ((v = temu_subcmd_value(a, "--engines"))) {
             if (parse_engines(v, o))
                 return temu_subcmd_usage_error("compare", "--engines needs a comma-separated list "
-                                               "of cpu and gpu (at most 4)", v);
+                                               "of cpu, gpu and resident (at most 4)", v);
         } else if ((v = temu_subcmd_value(a, "--batch"))) {
             if (temu_subcmd_count(v, TEMU_BATCH_MAX, &o->batch))
                 return temu_subcmd_usage_error("compare", "--batch needs a number from 1 to 16384", v);
@@ -134,14 +137,15 @@ static int pick_engines(const char *self, struct compare_opts *o, const struct t
 {
     int want_gpu = o->nengines == 0;
     for (int k = 0; k < o->nengines; k++)
-        want_gpu |= !strcmp(o->engines[k], "gpu");
+        want_gpu |= strcmp(o->engines[k], "cpu") != 0; /* gpu and resident need a device */
     char why[512];
     int have_gpu = want_gpu && gpu_available(self, o, sc, why, sizeof why);
     if (o->nengines == 0) {
         o->engines[o->nengines++] = "cpu";
-        if (have_gpu)
+        if (have_gpu) {
             o->engines[o->nengines++] = "gpu";
-        else
+            o->engines[o->nengines++] = "resident";
+        } else
             printf("gpu: not available (%s); running the cpu engine only\n", why);
         return 0;
     }
@@ -174,7 +178,7 @@ static void print_table(const struct compare_opts *o, const struct engine_result
     printf("%-8s %6s %14s %10s %5s %15s  %s\n", "engine", "batch", "instructions", "syncs", "exit",
            "median IPS", "device");
     double ips[ENGINES_MAX];
-    int cpu_at = -1, gpu_at = -1; /* the first entry of each engine, for the ratio */
+    int cpu_at = -1; /* the first cpu entry: the base of the ratios */
     for (int e = 0; e < o->nengines; e++) {
         const struct temu_measure *m = &res[e].first;
         ips[e] = temu_spread_of(res[e].ips, (int)o->repeat).median;
@@ -182,11 +186,10 @@ static void print_table(const struct compare_opts *o, const struct engine_result
                m->instructions, m->syncs, m->exit_code, ips[e], m->device);
         if (!strcmp(o->engines[e], "cpu") && cpu_at < 0)
             cpu_at = e;
-        if (!strcmp(o->engines[e], "gpu") && gpu_at < 0)
-            gpu_at = e;
     }
-    if (cpu_at >= 0 && gpu_at >= 0 && ips[cpu_at] > 0)
-        printf("gpu/cpu IPS ratio: %.4g\n", ips[gpu_at] / ips[cpu_at]);
+    for (int e = 0; e < o->nengines && cpu_at >= 0 && ips[cpu_at] > 0; e++)
+        if (strcmp(o->engines[e], "cpu"))
+            printf("%s/cpu IPS ratio: %.4g\n", res[e].label, ips[e] / ips[cpu_at]);
 }
 
 /* Name each entry of the list; an engine named twice gets its position, so messages can tell

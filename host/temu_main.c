@@ -123,18 +123,19 @@ int main(int argc, char **argv)
     }
     enum temu_engine engine = pick_engine(opt.engine);
 #ifdef TEMU_HAVE_GPU
-    if (engine == TEMU_ENGINE_GPU) {
+    if (engine == TEMU_ENGINE_GPU || engine == TEMU_ENGINE_RESIDENT) {
         if (opt.trace_path) {
             fprintf(stderr, "temu: --trace needs --engine=cpu\n");
             status = TEMU_EXIT_USAGE;
             goto out;
         }
         if (gpu_cl_open(&cl, opt.device) != GPU_OK ||
-            gpu_engine_new(&gpu, &cl, p, opt.batch, GPU_PROGRAM_AUTO) != GPU_OK)
+            gpu_engine_new(&gpu, &cl, p, opt.batch, engine == TEMU_ENGINE_RESIDENT ? opt.budget : 0,
+                           GPU_PROGRAM_AUTO) != GPU_OK)
             goto out;
     }
 #else
-    if (engine == TEMU_ENGINE_GPU) {
+    if (engine != TEMU_ENGINE_CPU) {
         fprintf(stderr, "temu: this build has no GPU engine (OpenCL was not found at build time)\n");
         goto out;
     }
@@ -183,7 +184,7 @@ int main(int argc, char **argv)
 #ifdef TEMU_HAVE_GPU
         if (gpu) {
             device = cl.name;
-            engine_name = "gpu";
+            engine_name = engine == TEMU_ENGINE_RESIDENT ? "resident" : "gpu";
             batch = opt.batch;
         }
 #endif

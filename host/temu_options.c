@@ -14,10 +14,12 @@ static const char usage[] =
     "Runs a static AArch64 Linux program (ELF, or a flat binary loaded at 0x400000).\n"
     "\n"
     "options:\n"
-    "  --engine=cpu|gpu     execution engine (default: gpu when an OpenCL GPU exists, else cpu;\n"
-    "                       resident is planned)\n"
+    "  --engine=cpu|gpu|resident  execution engine (default: gpu when an OpenCL GPU exists,\n"
+    "                       else cpu); resident follows branches on the device\n"
     "  --batch=N            GPU engine: at most N instructions fetched, decoded and executed\n"
     "                       per host-device sync (1..16384, default 1024)\n"
+    "  --budget=N           resident engine: at most N instructions per device launch\n"
+    "                       (default 1000000)\n"
     "  --stats              print instructions, blocks, syncs, wall time, IPS to stderr\n"
     "  --stats=json         the same as one JSON object on stderr's last line\n"
     "  --max-insns=N        stop with an error after N guest instructions\n"
@@ -79,6 +81,7 @@ int temu_options_parse(int argc, char **argv, struct temu_options *o)
     memset(o, 0, sizeof *o);
     o->device = -1;
     o->batch = TEMU_BATCH_DEFAULT;
+    o->budget = TEMU_BUDGET_DEFAULT;
     int i = 1;
     for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
         const char *a = argv[i], *v;
@@ -104,7 +107,7 @@ int temu_options_parse(int argc, char **argv, struct temu_options *o)
             else if (!strcmp(v, "gpu"))
                 o->engine = TEMU_ENGINE_GPU;
             else if (!strcmp(v, "resident"))
-                return usage_error("the resident engine is not built yet; use --engine=cpu or gpu", v);
+                o->engine = TEMU_ENGINE_RESIDENT;
             else
                 return usage_error("unknown engine (expected cpu, gpu or resident)", v);
         } else if ((v = opt_value(a, "--batch"))) {
@@ -112,6 +115,11 @@ int temu_options_parse(int argc, char **argv, struct temu_options *o)
             if (parse_u64(v, &n) || n == 0 || n > TEMU_BATCH_MAX)
                 return usage_error("--batch needs a number from 1 to 16384", v);
             o->batch = (unsigned)n;
+        } else if ((v = opt_value(a, "--budget"))) {
+            uint64_t n;
+            if (parse_u64(v, &n) || n == 0 || n > 0xffffffffu)
+                return usage_error("--budget needs a number from 1 to 4294967295", v);
+            o->budget = (uint32_t)n;
         } else if ((v = opt_value(a, "--dump-state"))) {
             if (!*v)
                 return usage_error("--dump-state needs a file name (or -)", NULL);

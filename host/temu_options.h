@@ -16,12 +16,14 @@ enum temu_engine { TEMU_ENGINE_AUTO, TEMU_ENGINE_CPU, TEMU_ENGINE_GPU, TEMU_ENGI
 
 #define TEMU_BATCH_DEFAULT 1024u
 #define TEMU_BATCH_MAX 16384u
+#define TEMU_BUDGET_DEFAULT 1000000u
 enum temu_stats_mode { TEMU_STATS_OFF, TEMU_STATS_TEXT, TEMU_STATS_JSON };
 
 struct temu_options {
     enum temu_engine engine;
     enum temu_stats_mode stats;
-    unsigned batch;          /* GPU engine: instructions fetched and decoded per sync at most */
+    unsigned batch;          /* GPU engines: instructions fetched and decoded per block at most */
+    uint32_t budget;         /* resident engine: instructions per launch at most */
     uint64_t max_insns;      /* 0: no limit */
     const char *trace_path;  /* NULL: no trace; "-": stderr */
     uint64_t flat_base;      /* 0: default */

@@ -30,13 +30,14 @@ void temu_stats_print(FILE *f, enum temu_stats_mode mode, const struct emu_stats
                       const struct temu_run_info *r)
 {
     double ips = r->wall_s > 0 ? (double)s->instructions / r->wall_s : 0;
+    double syncs_per_block = s->blocks ? (double)s->syncs / (double)s->blocks : 0;
     if (mode == TEMU_STATS_JSON) {
         fputc('{', f);
 #define EMU_STATS_JSON(name, what) fprintf(f, "\"" #name "\": %" PRIu64 ", ", s->name);
         EMU_STATS(EMU_STATS_JSON)
 #undef EMU_STATS_JSON
-        fprintf(f, "\"wall_s\": %.9f, \"load_s\": %.9f, \"ips\": %.1f, \"engine\": ", r->wall_s,
-                r->load_s, ips);
+        fprintf(f, "\"syncs_per_block\": %.6f, \"wall_s\": %.9f, \"load_s\": %.9f, \"ips\": %.1f, "
+                "\"engine\": ", syncs_per_block, r->wall_s, r->load_s, ips);
         temu_json_put_string(f, r->engine);
         fputs(", \"device\": ", f);
         temu_json_put_string(f, r->device);
@@ -50,6 +51,8 @@ void temu_stats_print(FILE *f, enum temu_stats_mode mode, const struct emu_stats
 #define EMU_STATS_TEXT(name, what) fprintf(f, "temu: %-15s %15" PRIu64 "  %s\n", #name, s->name, what);
     EMU_STATS(EMU_STATS_TEXT)
 #undef EMU_STATS_TEXT
+    fprintf(f, "temu: %-15s %15.6f  host-device synchronisations per block executed\n",
+            "syncs_per_block", syncs_per_block);
     fprintf(f, "temu: %-15s %15.6f  seconds of execution (load %.6f s apart)\n", "wall_s", r->wall_s,
             r->load_s);
     fprintf(f, "temu: %-15s %15.0f  guest instructions per second\n", "ips", ips);

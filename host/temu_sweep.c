@@ -18,8 +18,8 @@ static const char usage[] =
     "\n"
     "options:\n"
     "  --batch=LIST      comma-separated batch sizes, each 1..16384 (default 1,8,64,512,4096)\n"
-    "  --engine=cpu|gpu  engine of every run (default: temu's own choice); the CPU engine\n"
-    "                    ignores the batch size\n"
+    "  --engine=E        cpu, gpu or resident: engine of every run (default: temu's own\n"
+    "                    choice); the CPU engine ignores the batch size\n"
     "  --repeat=R        runs per batch size, 1..1000 (default 3)\n"
     "  --csv             CSV: a header row, then one row per batch size\n"
     "  --json            one JSON array with one object per batch size\n"
@@ -85,8 +85,8 @@ static int parse_args(int argc, char **argv, struct sweep_opts *o)
         } else if ((v = temu_subcmd_value(a, "--lanes"))) {
             return temu_subcmd_usage_error("sweep", "--lanes is not implemented yet", NULL);
         } else if ((v = temu_subcmd_value(a, "--engine"))) {
-            if (strcmp(v, "cpu") && strcmp(v, "gpu"))
-                return temu_subcmd_usage_error("sweep", "--engine must be cpu or gpu", v);
+            if (strcmp(v, "cpu") && strcmp(v, "gpu") && strcmp(v, "resident"))
+                return temu_subcmd_usage_error("sweep", "--engine must be cpu, gpu or resident", v);
             o->engine = v;
         } else if ((v = temu_subcmd_value(a, "--repeat"))) {
             if (temu_subcmd_count(v, TEMU_MEASURE_REPEAT_MAX, &o->repeat))

@@ -6,6 +6,8 @@
  *   execute_batch  one work-group per lane: the instructions of each dependency level run in
  *                  parallel, a barrier between levels; then the final slot values are scattered to
  *                  the lane's registers and a status record tells the host what happened.
+ *   execute_resident  the same per block, in a loop that follows branches on the device through
+ *                  the decode cache's index until a miss, a syscall, a stop or the budget.
  */
 #include "a64_decode.c"
 #include "execute.h"
@@ -89,36 +91,36 @@ static uint last_writer(__global const struct gpu_sched *sched, uint first, uint
 
 #define NO_STOP 0xffffffffu
 
-__kernel void execute_batch(__global struct emu_state *states, __global uint *pt, ulong npages,
-                            __global uchar *pool, __global const struct gpu_block *blocks,
-                            uint block_id, uint limit, __global const struct a64_insn *insns,
-                            __global const struct gpu_sched *sched, __global const uint *order,
-                            __global const uint *lstart, __global ulong *outs, uint batch,
-                            __global struct gpu_status *status, ulong cntvct)
-{
-    __local ulong regs[GPU_NUM_SLOTS + 1];
-    __local ulong sys[SYS_COUNT];
-    __local uint stop_at, stop_kind;
-    __local ulong next_pc;
+/* Local memory of one block's run, shared by its work-group. */
+struct run_locals {
+    ulong regs[GPU_NUM_SLOTS + 1]; /* the slots' values when the block began */
+    ulong sys[SYS_COUNT];
+    ulong next_pc;                 /* the branch's target */
+    uint stop_at, stop_kind;       /* earliest stopping instruction, and why */
+};
 
-    uint lane = get_group_id(0), lid = get_local_id(0), lsz = get_local_size(0);
-    __global struct emu_state *st = &states[lane];
-    __global ulong *outv = outs + (ulong)lane * batch * GPU_OUTS;
-    __global struct gpu_status *out_status = &status[lane];
-    struct guest_mem m = {pt, npages, pool};
+/* Run block `block_id` for lane state `st`, at most `limit` instructions, and report in
+ * *out_status. Called by every work-item of the group; `st` must be current (a barrier before). */
+static void run_block(__global struct emu_state *st, struct guest_mem m,
+                      __global const struct gpu_block *blocks, uint block_id, uint limit,
+                      __global const struct a64_insn *insns, __global const struct gpu_sched *sched,
+                      __global const uint *order, __global const uint *lstart, __global ulong *outv,
+                      __global struct gpu_status *out_status, ulong cntvct, __local struct run_locals *L)
+{
+    uint lid = get_local_id(0), lsz = get_local_size(0);
     struct gpu_block blk = blocks[block_id];
 
     for (uint s = lid; s < GPU_NUM_SLOTS; s += lsz)
-        regs[s] = s == GPU_SLOT_NZCV ? st->nzcv : s == A64_REG_ZR ? 0 : st->x[s];
+        L->regs[s] = s == GPU_SLOT_NZCV ? st->nzcv : s == A64_REG_ZR ? 0 : st->x[s];
     if (lid == 0) {
-        sys[SYS_TPIDR] = st->tpidr;
-        sys[SYS_FPCR] = st->fpcr;
-        sys[SYS_FPSR] = st->fpsr;
-        sys[SYS_EXCL_ADDR] = st->excl_addr;
-        sys[SYS_EXCL_VALID] = st->excl_valid;
-        stop_at = NO_STOP;
-        stop_kind = EXEC_DONE;
-        next_pc = blk.pc + 4ul * blk.count;
+        L->sys[SYS_TPIDR] = st->tpidr;
+        L->sys[SYS_FPCR] = st->fpcr;
+        L->sys[SYS_FPSR] = st->fpsr;
+        L->sys[SYS_EXCL_ADDR] = st->excl_addr;
+        L->sys[SYS_EXCL_VALID] = st->excl_valid;
+        L->stop_at = NO_STOP;
+        L->stop_kind = EXEC_DONE;
+        L->next_pc = blk.pc + 4ul * blk.count;
     }
     if (blk.flags) { /* nothing to run: say why */
         if (lid == 0) {
@@ -128,6 +130,7 @@ __kernel void execute_batch(__global struct emu_state *states, __global uint *pt
             out_status->retired = 0;
             out_status->fault_access = GPU_PERM_X;
             out_status->flags = (blk.flags & GPU_BLOCK_NO_ROOM) ? GPU_ST_NO_ROOM : 0;
+            out_status->blocks = 0;
         }
         return;
     }
@@ -138,9 +141,9 @@ __kernel void execute_batch(__global struct emu_state *states, __global uint *pt
     struct exec_stop my_info = {0, 0};
     /* Every level runs, but once an instruction stops (fault, undefined, store into code), only
      * instructions before it still do: those must all take effect, and a later level may hold
-     * some of them. stop_at only decreases, so any value an item reads is a safe bound. */
+     * some of them. L->stop_at only decreases, so any value an item reads is a safe bound. */
     for (uint level = 1; level <= blk.nlevels; level++) {
-        uint end = lstart[first + level], bound = min(n, stop_at);
+        uint end = lstart[first + level], bound = min(n, L->stop_at);
         for (uint p = lstart[first + level - 1] + lid; p < end; p += lsz) {
             uint i = order[first + p];
             if (i >= bound)
@@ -148,21 +151,21 @@ __kernel void execute_batch(__global struct emu_state *states, __global uint *pt
             struct a64_insn in = insns[first + i];
             struct gpu_sched sc = sched[first + i];
             struct exec_in v;
-            v.rn = ref_value(sc.src[GPU_SRC_RN], regs, outv);
-            v.rm = ref_value(sc.src[GPU_SRC_RM], regs, outv);
-            v.rd = ref_value(sc.src[GPU_SRC_RD], regs, outv);
-            v.ra = ref_value(sc.src[GPU_SRC_RA], regs, outv);
-            v.nzcv = (uint)ref_value(sc.src[GPU_SRC_NZCV], regs, outv);
+            v.rn = ref_value(sc.src[GPU_SRC_RN], L->regs, outv);
+            v.rm = ref_value(sc.src[GPU_SRC_RM], L->regs, outv);
+            v.rd = ref_value(sc.src[GPU_SRC_RD], L->regs, outv);
+            v.ra = ref_value(sc.src[GPU_SRC_RA], L->regs, outv);
+            v.nzcv = (uint)ref_value(sc.src[GPU_SRC_NZCV], L->regs, outv);
             ulong out[GPU_OUTS] = {0, 0, 0, 0}, next = 0;
             struct exec_stop info = {0, 0};
-            uint r = exec_insn(&in, blk.pc + 4ul * i, v, out, &next, m, sys, cntvct, &info);
+            uint r = exec_insn(&in, blk.pc + 4ul * i, v, out, &next, m, L->sys, cntvct, &info);
             for (uint k = 0; k < GPU_OUTS; k++)
                 if (sc.dst[k] != GPU_NO_SLOT)
                     outv[i * GPU_OUTS + k] = out[k];
             if (in.flags & A64_P_BRANCH)
-                next_pc = next; /* the one branch is the block's last instruction */
+                L->next_pc = next; /* the one branch is the block's last instruction */
             if (r != EXEC_DONE) {
-                atomic_min(&stop_at, i);
+                atomic_min(&L->stop_at, i);
                 if (i < my_stop) {
                     my_stop = i;
                     my_kind = r;
@@ -176,24 +179,24 @@ __kernel void execute_batch(__global struct emu_state *states, __global uint *pt
     /* Where execution ends: `done` instructions take effect, and what the host hears. */
     uint done = n, kind = EMU_OK, flags = 0;
     int whole = n == blk.count; /* every instruction counts: the schedule's final writers apply */
-    ulong pc = n < blk.count ? blk.pc + 4ul * n : next_pc;
-    uint stopped = stop_at;
+    ulong pc = n < blk.count ? blk.pc + 4ul * n : L->next_pc;
+    uint stopped = L->stop_at;
     if (stopped != NO_STOP) {
         if (my_stop == stopped) { /* the owner of the earliest stop reports it */
             out_status->fault_addr = my_info.addr;
             out_status->fault_access = my_info.access;
-            stop_kind = my_kind;
+            L->stop_kind = my_kind;
         }
         barrier(CLK_LOCAL_MEM_FENCE);
         whole = 0;
-        if (stop_kind == EXEC_CODE) { /* it completed: continue after it, with the cache flushed */
+        if (L->stop_kind == EXEC_CODE) { /* it completed: continue after it, with the cache flushed */
             done = stopped + 1;
             pc = blk.pc + 4ul * done;
             flags = GPU_ST_CODE_WRITTEN;
         } else {
             done = stopped;
             pc = blk.pc + 4ul * stopped;
-            kind = stop_kind == EXEC_FAULT ? EMU_FAULT : EMU_UNDEF;
+            kind = L->stop_kind == EXEC_FAULT ? EMU_FAULT : EMU_UNDEF;
         }
     } else if (n == blk.count) {
         uint last = insns[first + n - 1].op;
@@ -207,26 +210,101 @@ __kernel void execute_batch(__global struct emu_state *states, __global uint *pt
     /* Scatter: each slot takes the value of its last writer among the instructions that count. */
     for (uint s = lid; s < GPU_NUM_SLOTS; s += lsz) {
         uint ref = whole ? blk.final[s] : last_writer(sched, first, done, s);
-        ulong val = ref_value(ref, regs, outv);
+        ulong val = ref_value(ref, L->regs, outv);
         if (s == GPU_SLOT_NZCV)
             st->nzcv = val;
         else if (s != A64_REG_ZR)
             st->x[s] = val;
     }
     if (lid == 0) {
-        st->tpidr = sys[SYS_TPIDR];
-        st->fpcr = sys[SYS_FPCR];
-        st->fpsr = sys[SYS_FPSR];
-        st->excl_addr = sys[SYS_EXCL_ADDR];
-        st->excl_valid = sys[SYS_EXCL_VALID];
+        st->tpidr = L->sys[SYS_TPIDR];
+        st->fpcr = L->sys[SYS_FPCR];
+        st->fpsr = L->sys[SYS_FPSR];
+        st->excl_addr = L->sys[SYS_EXCL_ADDR];
+        st->excl_valid = L->sys[SYS_EXCL_VALID];
         st->pc = pc;
         out_status->pc = pc;
         out_status->status = kind;
         out_status->retired = done;
         out_status->flags = flags;
+        out_status->blocks = 1;
         if (kind != EMU_FAULT) {
             out_status->fault_addr = 0;
             out_status->fault_access = 0;
         }
+    }
+}
+
+__kernel void execute_batch(__global struct emu_state *states, __global uint *pt, ulong npages,
+                            __global uchar *pool, __global const struct gpu_block *blocks,
+                            uint block_id, uint limit, __global const struct a64_insn *insns,
+                            __global const struct gpu_sched *sched, __global const uint *order,
+                            __global const uint *lstart, __global ulong *outs, uint batch,
+                            __global struct gpu_status *status, ulong cntvct)
+{
+    __local struct run_locals L;
+    uint lane = get_group_id(0);
+    struct guest_mem m = {pt, npages, pool};
+    run_block(&states[lane], m, blocks, block_id, limit, insns, sched, order, lstart,
+              outs + (ulong)lane * batch * GPU_OUTS, &status[lane], cntvct, &L);
+}
+
+#define NO_BLOCK 0xffffffffu
+
+/* The decoded block at pc, from the index the host fills; NO_BLOCK when there is none. */
+static uint index_find(__global const struct gpu_index_slot *index, ulong pc)
+{
+    for (uint i = gpu_index_hash(pc);; i = (i + 1) & (GPU_INDEX_SLOTS - 1)) {
+        struct gpu_index_slot e = index[i];
+        if (e.id == 0)
+            return NO_BLOCK;
+        if (e.pc == pc)
+            return e.id - 1;
+    }
+}
+
+__kernel void execute_resident(__global struct emu_state *states, __global uint *pt, ulong npages,
+                               __global uchar *pool, __global const struct gpu_block *blocks,
+                               __global const struct gpu_index_slot *index, uint budget,
+                               __global const struct a64_insn *insns,
+                               __global const struct gpu_sched *sched, __global const uint *order,
+                               __global const uint *lstart, __global ulong *outs, uint batch,
+                               __global struct gpu_status *status, ulong cntvct)
+{
+    __local struct run_locals L;
+    __local uint current;
+    uint lane = get_group_id(0), lid = get_local_id(0);
+    __global struct emu_state *st = &states[lane];
+    __global struct gpu_status *out_status = &status[lane];
+    __global ulong *outv = outs + (ulong)lane * batch * GPU_OUTS;
+    struct guest_mem m = {pt, npages, pool};
+    uint total = 0, nblocks = 0, miss = 0;
+    for (;;) {
+        if (lid == 0)
+            current = index_find(index, st->pc);
+        barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+        uint id = current;
+        if (id == NO_BLOCK) {
+            miss = 1;
+            break;
+        }
+        run_block(st, m, blocks, id, min(batch, budget - total), insns, sched, order, lstart, outv,
+                  out_status, cntvct, &L);
+        barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+        uint s = out_status->status, flags = out_status->flags;
+        total += out_status->retired;
+        nblocks += out_status->blocks;
+        if (s != EMU_OK || flags || total >= budget)
+            break;
+    }
+    barrier(CLK_GLOBAL_MEM_FENCE); /* every item has read the last block's status */
+    if (lid == 0) {
+        if (miss) {
+            out_status->pc = st->pc;
+            out_status->status = EMU_OK;
+            out_status->flags = GPU_ST_MISS;
+        }
+        out_status->retired = total;
+        out_status->blocks = nblocks;
     }
 }

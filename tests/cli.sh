@@ -40,8 +40,8 @@ run --batch=0 "$progs/hello.elf"
 check "--batch=0 exits 2 with one line" bash -c "[ $rc -eq 2 ] && [ \$(wc -l <'$tmp/err') -eq 1 ]"
 run --batch=16385 "$progs/hello.elf"
 check "--batch above 16384 exits 2" [ "$rc" -eq 2 ]
-run --engine=resident "$progs/hello.elf"
-check "--engine=resident (not built yet) exits 2" [ "$rc" -eq 2 ]
+run --budget=0 "$progs/hello.elf"
+check "--budget=0 exits 2" [ "$rc" -eq 2 ]
 
 run --engine=cpu --dump-state=- "$progs/hello.elf"
 check "--dump-state=- writes 35 register lines to stderr" bash -c "[ $rc -eq 0 ] && [ \$(grep -c '^[a-z0-9]* 0x' '$tmp/err') -eq 35 ]"

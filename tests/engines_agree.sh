@@ -2,6 +2,7 @@
 # engines_agree.sh TEMU "OPTIONS" IMAGE [ARGS...]: run IMAGE on the CPU engine (the reference) and
 # with OPTIONS (e.g. "--engine=gpu --batch=3"), and require the same exit status, stdout, error
 # line, final registers (--dump-state) and retired-instruction count. Prints what differs.
+# Env AGREE_COMMON: options for both runs (e.g. --max-insns=N, to compare where a budget stops).
 set -u
 temu=$1 opts=$2
 shift 2
@@ -9,10 +10,11 @@ t=$(mktemp -d "${TMPDIR:-/tmp}/temu-agree.XXXXXX") || exit 1
 trap 'rm -rf "$t"' EXIT
 
 image_args=("$@")
-"$temu" --engine=cpu --stats=json --dump-state="$t/cpu.state" "${image_args[@]}" >"$t/cpu.out" 2>"$t/cpu.err"
+# shellcheck disable=SC2086 # option lists
+"$temu" --engine=cpu ${AGREE_COMMON:-} --stats=json --dump-state="$t/cpu.state" "${image_args[@]}" >"$t/cpu.out" 2>"$t/cpu.err"
 cpu_code=$?
 # shellcheck disable=SC2086 # OPTIONS is a list of words
-"$temu" $opts --stats=json --dump-state="$t/other.state" "${image_args[@]}" >"$t/other.out" 2>"$t/other.err"
+"$temu" $opts ${AGREE_COMMON:-} --stats=json --dump-state="$t/other.state" "${image_args[@]}" >"$t/other.out" 2>"$t/other.err"
 other_code=$?
 
 insns() { tail -n 1 "$1" | sed -n 's/.*"instructions": \([0-9]*\).*/\1/p'; }

@@ -33,21 +33,52 @@ foreach(line ${TEMU_PROGRAM_MANIFEST})
                        ${TEMU_PROGRAMS_DIR}/${name}.${format} ${words}
                WORKING_DIRECTORY ${TEMU_PROGRAMS_SRC})
       set_tests_properties(${test} PROPERTIES TIMEOUT 300 LABELS "gpu;programs")
+      # On a CPU device temu runs one work-item per group; these sizes make PoCL run the
+      # parallel level code with several items (3: fewer than a level may hold; 256: striding).
+      if(batch EQUAL 3)
+        set_tests_properties(${test} PROPERTIES ENVIRONMENT TEMU_GPU_LOCAL=3)
+      elseif(batch EQUAL 4096)
+        set_tests_properties(${test} PROPERTIES ENVIRONMENT TEMU_GPU_LOCAL=256)
+      endif()
     endforeach()
+    # The resident engine: branches followed on the device; a small budget forces relaunches.
+    set(test resident_${name}_${format})
+    add_test(NAME ${test}
+             COMMAND ${TEMU_AGREE} "--engine=resident --batch=64 --budget=5000"
+                     ${TEMU_PROGRAMS_DIR}/${name}.${format} ${words}
+             WORKING_DIRECTORY ${TEMU_PROGRAMS_SRC})
+    set_tests_properties(${test} PROPERTIES TIMEOUT 300 LABELS "gpu;resident;programs")
+    if(format STREQUAL "bin")
+      set_tests_properties(${test} PROPERTIES ENVIRONMENT TEMU_GPU_LOCAL=16)
+    endif()
   endforeach()
 endforeach()
 
-# Bad programs fail on the GPU engine exactly as on the CPU engine (exit status, one error line).
+# An instruction limit stops every engine at the same instruction, with the same registers.
+foreach(engine "gpu --batch=64" "gpu --batch=3" "resident --budget=777")
+  string(REGEX REPLACE "[^a-z0-9]+" "_" tag "${engine}")
+  add_test(NAME limit_${tag} COMMAND ${TEMU_AGREE} "--engine=${engine}" ${TEMU_PROGRAMS_DIR}/sort.elf small
+           WORKING_DIRECTORY ${TEMU_PROGRAMS_SRC})
+  set_tests_properties(limit_${tag} PROPERTIES ENVIRONMENT AGREE_COMMON=--max-insns=12345
+                       TIMEOUT 300 LABELS gpu)
+endforeach()
+
+# Bad programs fail on the GPU engines exactly as on the CPU engine (exit status, one error line).
 add_test(NAME gpu_bad_input COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/bad_input.sh $<TARGET_FILE:temu>
                                     --engine=gpu --batch=64)
+add_test(NAME resident_bad_input COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/bad_input.sh
+                                         $<TARGET_FILE:temu> --engine=resident)
 # Precise stops (faults, undefined instructions) and self-modifying code inside one block.
 foreach(batch 1 64)
   add_test(NAME gpu_b${batch}_stops COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/engine_stops.sh
                                             $<TARGET_FILE:temu> "--engine=gpu --batch=${batch}")
 endforeach()
+set_tests_properties(gpu_b64_stops PROPERTIES ENVIRONMENT TEMU_GPU_LOCAL=8)
+add_test(NAME resident_stops COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/engine_stops.sh
+                                     $<TARGET_FILE:temu> "--engine=resident --batch=64")
 # Kernels from source and from SPIR-V (the latter skips where the device takes no IL).
 add_test(NAME gpu_kernel_paths COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/kernel_paths.sh
                                        $<TARGET_FILE:temu> ${TEMU_PROGRAMS_DIR}/dep_flags.elf
          WORKING_DIRECTORY ${TEMU_PROGRAMS_SRC})
-set_tests_properties(gpu_bad_input gpu_b1_stops gpu_b64_stops gpu_kernel_paths PROPERTIES
-                     TIMEOUT 300 LABELS gpu SKIP_RETURN_CODE 77)
+set_tests_properties(gpu_bad_input gpu_b1_stops gpu_b64_stops gpu_kernel_paths resident_bad_input
+                     resident_stops PROPERTIES TIMEOUT 300 LABELS gpu SKIP_RETURN_CODE 77)
