@@ -10,7 +10,7 @@ temu=$build/temu
 progs=$build/programs
 repeat=${REPEAT:-5}
 batches=${BATCHES:-1,8,64,512,4096}
-device=$("$temu" --list-devices | sed -n 's/^ *device [0-9]*: \(.*\)  *<- temu picks.*/\1/p' | head -n 1)
+device=$("$temu" --list-devices | sed -n 's/^ *device [0-9]*: \(.*[^ ]\)  *<- temu picks.*/\1/p' | head -n 1)
 tag=$(printf '%s' "${device:-unknown}" | tr -c 'A-Za-z0-9' '_' | tr -s _ | sed 's/_*$//' | cut -c1-40)
 md=$out/gpu_sweep_$tag.md
 mkdir -p "$out"
@@ -22,16 +22,21 @@ cpu=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)
     echo "- macro figures (whole guest programs, execution wall time only; kernel build and loading"
     echo "  are reported apart by temu). Median of $repeat runs after one warm-up; lanes 1."
     echo
-    for case in "countdown small" "straight_adds small"; do
-        set -- $case
-        echo "## $1 ${2:-} (\`temu sweep --engine=gpu|resident --batch=$batches --repeat=$repeat $progs/$1.elf ${2:-}\`)"
+    # program, its arguments for the batch engine (every block is a sync: the small size), and
+    # for the resident engine and the CPU engine (the test size, where launches are amortised)
+    for case in "countdown|small|" "straight_adds|small|small"; do
+        IFS='|' read -r name gpu_args res_args <<<"$case"
+        echo "## $name"
+        echo
+        echo "\`temu sweep --engine=gpu --batch=$batches --repeat=$repeat $progs/$name.elf $gpu_args\`,"
+        echo "then \`--engine=resident\` and \`--engine=cpu\` with \`$progs/$name.elf $res_args\`"
         echo
         echo '```'
-        "$temu" sweep --engine=gpu --batch="$batches" --repeat="$repeat" "$progs/$1.elf" ${2:-}
+        "$temu" sweep --engine=gpu --batch="$batches" --repeat="$repeat" "$progs/$name.elf" $gpu_args
         echo
-        "$temu" sweep --engine=resident --batch="$batches" --repeat="$repeat" "$progs/$1.elf" ${2:-}
+        "$temu" sweep --engine=resident --batch="$batches" --repeat="$repeat" "$progs/$name.elf" $res_args
         echo
-        "$temu" sweep --engine=cpu --batch=1 --repeat="$repeat" "$progs/$1.elf" ${2:-} | tail -n 1 |
+        "$temu" sweep --engine=cpu --batch=1 --repeat="$repeat" "$progs/$name.elf" $res_args | tail -n 1 |
             sed 's/^/cpu engine, same program: /'
         echo '```'
         echo
