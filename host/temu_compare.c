@@ -84,14 +84,14 @@ static int parse_args(int argc, char **argv, struct compare_opts *o)
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             fputs(usage, stdout);
             return 0;
-        } else if ((v = temu_subcmd_value(a, "--engines"))) {
+        } else if ((v = temu_option_value(a, "--engines"))) {
             if (parse_engines(v, o))
                 return temu_subcmd_usage_error("compare", "--engines needs a comma-separated list "
                                                "of cpu, gpu and resident (at most 4)", v);
-        } else if ((v = temu_subcmd_value(a, "--batch"))) {
+        } else if ((v = temu_option_value(a, "--batch"))) {
             if (temu_subcmd_count(v, TEMU_BATCH_MAX, &o->batch))
                 return temu_subcmd_usage_error("compare", "--batch needs a number from 1 to 16384", v);
-        } else if ((v = temu_subcmd_value(a, "--repeat"))) {
+        } else if ((v = temu_option_value(a, "--repeat"))) {
             if (temu_subcmd_count(v, TEMU_MEASURE_REPEAT_MAX, &o->repeat))
                 return temu_subcmd_usage_error("compare", "--repeat needs a number from 1 to 1000", v);
         } else {
@@ -115,7 +115,7 @@ static int gpu_available(const char *self, const struct compare_opts *o,
     temu_argv_add(&a, self);
     temu_argv_add(&a, "--list-devices");
     for (int k = 0; k < o->line.npass; k++)
-        if (temu_subcmd_value(o->line.pass[k], "--device"))
+        if (temu_option_value(o->line.pass[k], "--device"))
             temu_argv_add(&a, o->line.pass[k]);
     char out[512], err[512];
     int rc = temu_child_run(&a, temu_scratch_path(sc, "devices.out", out, sizeof out),

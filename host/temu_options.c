@@ -66,8 +66,7 @@ static int parse_u64(const char *s, uint64_t *out)
     return 0;
 }
 
-/* If arg is "--name=value" return value; if it is exactly "--name" return "" ; else NULL. */
-static const char *opt_value(const char *arg, const char *name)
+const char *temu_option_value(const char *arg, const char *name)
 {
     size_t n = strlen(name);
     if (strncmp(arg, name, n))
@@ -97,12 +96,12 @@ int temu_options_parse(int argc, char **argv, struct temu_options *o)
             return 0;
         } else if (!strcmp(a, "--list-devices")) {
             o->list_devices = 1;
-        } else if ((v = opt_value(a, "--device"))) {
+        } else if ((v = temu_option_value(a, "--device"))) {
             uint64_t n;
             if (parse_u64(v, &n) || n > 1000)
                 return usage_error("--device needs a device index", v);
             o->device = (int)n;
-        } else if ((v = opt_value(a, "--engine"))) {
+        } else if ((v = temu_option_value(a, "--engine"))) {
             if (!strcmp(v, "cpu"))
                 o->engine = TEMU_ENGINE_CPU;
             else if (!strcmp(v, "gpu"))
@@ -111,39 +110,39 @@ int temu_options_parse(int argc, char **argv, struct temu_options *o)
                 o->engine = TEMU_ENGINE_RESIDENT;
             else
                 return usage_error("unknown engine (expected cpu, gpu or resident)", v);
-        } else if ((v = opt_value(a, "--batch"))) {
+        } else if ((v = temu_option_value(a, "--batch"))) {
             uint64_t n;
             if (parse_u64(v, &n) || n == 0 || n > TEMU_BATCH_MAX)
                 return usage_error("--batch needs a number from 1 to 16384", v);
             o->batch = (unsigned)n;
-        } else if ((v = opt_value(a, "--budget"))) {
+        } else if ((v = temu_option_value(a, "--budget"))) {
             uint64_t n;
             if (parse_u64(v, &n) || n == 0 || n > 0xffffffffu)
                 return usage_error("--budget needs a number from 1 to 4294967295", v);
             o->budget = (uint32_t)n;
-        } else if ((v = opt_value(a, "--dump-state"))) {
+        } else if ((v = temu_option_value(a, "--dump-state"))) {
             if (!*v)
                 return usage_error("--dump-state needs a file name (or -)", NULL);
             o->dump_state = v;
-        } else if ((v = opt_value(a, "--stats"))) {
+        } else if ((v = temu_option_value(a, "--stats"))) {
             if (!*v)
                 o->stats = TEMU_STATS_TEXT;
             else if (!strcmp(v, "json"))
                 o->stats = TEMU_STATS_JSON;
             else
                 return usage_error("unknown --stats format (expected --stats or --stats=json)", v);
-        } else if ((v = opt_value(a, "--max-insns"))) {
+        } else if ((v = temu_option_value(a, "--max-insns"))) {
             if (parse_u64(v, &o->max_insns) || o->max_insns == 0)
                 return usage_error("--max-insns needs a positive number", v);
-        } else if ((v = opt_value(a, "--trace"))) {
+        } else if ((v = temu_option_value(a, "--trace"))) {
             o->trace_path = *v ? v : "-";
-        } else if ((v = opt_value(a, "--base"))) {
+        } else if ((v = temu_option_value(a, "--base"))) {
             if (parse_u64(v, &o->flat_base) || (o->flat_base & 0xfff))
                 return usage_error("--base needs a page-aligned address", v);
-        } else if ((v = opt_value(a, "--flat-size"))) {
+        } else if ((v = temu_option_value(a, "--flat-size"))) {
             if (parse_u64(v, &o->flat_size) || o->flat_size == 0)
                 return usage_error("--flat-size needs a positive size", v);
-        } else if ((v = opt_value(a, "--fs-root"))) {
+        } else if ((v = temu_option_value(a, "--fs-root"))) {
             if (!*v)
                 return usage_error("--fs-root needs a directory", NULL);
             o->fs_root = v;

@@ -36,6 +36,10 @@ struct temu_options {
     char **guest_argv;       /* argv for the guest: guest_argv[0] is prog; NULL-terminated */
 };
 
+/* If arg is "--name=value" return value; if it is exactly "--name" return ""; else NULL.
+ * Shared with the subcommands' parsers. */
+const char *temu_option_value(const char *arg, const char *name);
+
 /* Parse argv. Returns -1 to continue with *o filled, or an exit status (0 after --help or
  * --version, TEMU_EXIT_USAGE after printing a one-line error). */
 int temu_options_parse(int argc, char **argv, struct temu_options *o);

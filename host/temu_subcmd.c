@@ -10,16 +10,6 @@
 
 #include "temu_options.h"
 
-const char *temu_subcmd_value(const char *arg, const char *name)
-{
-    size_t n = strlen(name);
-    if (strncmp(arg, name, n))
-        return NULL;
-    if (arg[n] == '=')
-        return arg + n + 1;
-    return arg[n] ? NULL : "";
-}
-
 int temu_subcmd_count(const char *s, unsigned max, unsigned *out)
 {
     if (*s < '0' || *s > '9')
@@ -46,7 +36,7 @@ static int is_reserved(const char *arg)
     static const char *const reserved[] = {"--stats", "--dump-state", "--engine", "--list-devices",
                                            "--version", "--help"};
     for (size_t k = 0; k < sizeof reserved / sizeof reserved[0]; k++)
-        if (temu_subcmd_value(arg, reserved[k]))
+        if (temu_option_value(arg, reserved[k]))
             return 1;
     return !strcmp(arg, "-h");
 }

@@ -12,9 +12,6 @@ struct temu_subcmd_line {
     char **prog_argv;                         /* program path, then guest args; NULL-terminated */
 };
 
-/* If arg is "--name=value" return value; if it is exactly "--name" return ""; else NULL. */
-const char *temu_subcmd_value(const char *arg, const char *name);
-
 /* Parse a decimal number from 1 to max. Returns 0, or -1 when s is not one. */
 int temu_subcmd_count(const char *s, unsigned max, unsigned *out);
 

@@ -78,24 +78,24 @@ static int parse_args(int argc, char **argv, struct sweep_opts *o)
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             fputs(usage, stdout);
             return 0;
-        } else if ((v = temu_subcmd_value(a, "--batch"))) {
+        } else if ((v = temu_option_value(a, "--batch"))) {
             if (parse_batches(v, o))
                 return temu_subcmd_usage_error("sweep", "--batch needs a comma-separated list of "
                                                "sizes from 1 to 16384 (at most 64)", v);
-        } else if ((v = temu_subcmd_value(a, "--lanes"))) {
+        } else if ((v = temu_option_value(a, "--lanes"))) {
             return temu_subcmd_usage_error("sweep", "--lanes is not implemented yet", NULL);
-        } else if ((v = temu_subcmd_value(a, "--engine"))) {
+        } else if ((v = temu_option_value(a, "--engine"))) {
             if (strcmp(v, "cpu") && strcmp(v, "gpu") && strcmp(v, "resident"))
                 return temu_subcmd_usage_error("sweep", "--engine must be cpu, gpu or resident", v);
             o->engine = v;
-        } else if ((v = temu_subcmd_value(a, "--repeat"))) {
+        } else if ((v = temu_option_value(a, "--repeat"))) {
             if (temu_subcmd_count(v, TEMU_MEASURE_REPEAT_MAX, &o->repeat))
                 return temu_subcmd_usage_error("sweep", "--repeat needs a number from 1 to 1000", v);
         } else if (!strcmp(a, "--csv")) {
             o->format = TEMU_SWEEP_CSV;
         } else if (!strcmp(a, "--json")) {
             o->format = TEMU_SWEEP_JSON;
-        } else if ((v = temu_subcmd_value(a, "--plot"))) {
+        } else if ((v = temu_option_value(a, "--plot"))) {
             if (!*v)
                 return temu_subcmd_usage_error("sweep", "--plot needs a file name", NULL);
             o->plot = v;
