@@ -20,7 +20,6 @@ struct gpu_engine {
     unsigned batch;
     uint32_t budget;           /* resident engine: instructions per launch; 0: the batch engine */
     cl_program program;
-    enum gpu_program_path path;
     cl_kernel decode, execute; /* execute: execute_batch, or execute_resident */
     size_t decode_local, execute_local;
     struct gpu_guestmem mem;
@@ -142,7 +141,7 @@ int gpu_engine_new(struct gpu_engine **out, const struct gpu_cl *cl, struct emu_
     e->budget = budget;
     e->capacity = ENGINE_MIN_RECORDS > 16 * (batch + 1) ? ENGINE_MIN_RECORDS : 16 * (batch + 1);
     e->index = calloc(GPU_INDEX_SLOTS, sizeof *e->index);
-    int rc = e->index ? gpu_program_build(cl, &gpu_blob_batch, path, &e->program, &e->path) : GPU_ERROR;
+    int rc = e->index ? gpu_program_build(cl, &gpu_blob_batch, path, &e->program, NULL) : GPU_ERROR;
     if (rc != GPU_OK)
         goto fail;
     rc = GPU_ERROR;
@@ -174,11 +173,6 @@ int gpu_engine_new(struct gpu_engine **out, const struct gpu_cl *cl, struct emu_
 fail:
     gpu_engine_free(e);
     return rc;
-}
-
-enum gpu_program_path gpu_engine_program_path(const struct gpu_engine *e)
-{
-    return e->path;
 }
 
 void gpu_engine_free(struct gpu_engine *e)

@@ -30,9 +30,6 @@ int gpu_engine_new(struct gpu_engine **out, const struct gpu_cl *cl, struct emu_
  * p->stats the counters (syncs included); errors are described in p->err as the CPU engine does. */
 enum emu_status gpu_engine_run(struct gpu_engine *e, struct emu_proc *p, uint64_t max_insns);
 
-/* How the kernels were built (source or il). */
-enum gpu_program_path gpu_engine_program_path(const struct gpu_engine *e);
-
 /* Release device resources and detach from p's memory. Safe on NULL. */
 void gpu_engine_free(struct gpu_engine *e);
 
