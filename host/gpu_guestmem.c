@@ -32,6 +32,13 @@ static int grow_pool(struct gpu_guestmem *g, uint32_t frames)
                 frames, cl->name, (unsigned long long)cl->max_alloc);
         return GPU_ERROR;
     }
+    /* The free list can hold every frame of the pool. */
+    uint32_t *free_list = realloc(g->free_frames, (size_t)frames * sizeof *free_list);
+    if (!free_list) {
+        fprintf(stderr, "temu: out of host memory for the device frame list\n");
+        return GPU_ERROR;
+    }
+    g->free_frames = free_list;
     cl_mem grown = NULL;
     if (GPU_CL_CHECK((grown = clCreateBuffer(cl->context, CL_MEM_READ_WRITE, (size_t)frames * FRAME_SIZE,
                                              NULL, &err), err)))
@@ -62,7 +69,7 @@ static uint32_t alloc_frame(struct gpu_guestmem *g)
 
 static void free_frame(struct gpu_guestmem *g, uint32_t frame)
 {
-    g->free_frames[g->nfree++] = frame; /* room for every frame: sized with the pool's maximum */
+    g->free_frames[g->nfree++] = frame; /* sized with the pool: there is room */
 }
 
 static int write_pt(struct gpu_guestmem *g, uint64_t first, uint64_t end)
@@ -153,12 +160,10 @@ int gpu_guestmem_init(struct gpu_guestmem *g, const struct gpu_cl *cl, struct em
     uint64_t mapped = 0;
     for (uint64_t pg = 0; pg < g->npages; pg++)
         mapped += mem->perm[pg] != 0;
-    uint32_t max_frames = 1u << (32 - GPU_PTE_FRAME_SHIFT);
     g->pt = calloc(g->npages, sizeof *g->pt);
     g->code_pages = calloc(g->npages, 1);
-    g->free_frames = malloc(max_frames * sizeof *g->free_frames);
     uint8_t *staging = NULL;
-    if (!g->pt || !g->code_pages || !g->free_frames) {
+    if (!g->pt || !g->code_pages) {
         fprintf(stderr, "temu: out of host memory for the device page table\n");
         goto fail;
     }
