@@ -13,13 +13,8 @@ trap 'rm -rf "$T"' EXIT
 pass=0
 fail=0
 
-# le VALUE NBYTES: VALUE as NBYTES little-endian bytes.
-le() {
-    local v=$1 n=$2 i
-    for ((i = 0; i < n; i++)); do
-        printf "\\x$(printf %02x $(((v >> (8 * i)) & 255)))"
-    done
-}
+# shellcheck source=words.sh
+. "$(dirname "$0")/words.sh"
 
 # ehdr CLASS DATA TYPE MACHINE ENTRY PHNUM: a 64-byte ELF header with program headers at 64.
 ehdr() {
@@ -39,8 +34,6 @@ phdr() {
 # pad_to FILE SIZE: extend FILE with zeroes to SIZE bytes.
 pad_to() { truncate -s $(($2)) "$1"; }
 
-# words W...: 32-bit instruction words, little-endian.
-words() { local w; for w in "$@"; do le "$w" 4; done; }
 
 PT_LOAD=1 PT_INTERP=3 PT_NOTE=4 RX=5 RW=6 R=4
 ET_EXEC=2 ET_REL=1 EM_AARCH64=183 EM_X86_64=62

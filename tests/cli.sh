@@ -3,18 +3,11 @@
 # exit-code propagation. usage: cli.sh TEMU PROGRAM_DIR
 set -u
 temu=$1 progs=$2
-pass=0 fail=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-check() { # check NAME CONDITION...
-    local name=$1; shift
-    if "$@"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $name"; fi
-}
-run() { # run ARGS... -> $rc, $tmp/out, $tmp/err
-    "$temu" "$@" >"$tmp/out" 2>"$tmp/err"; rc=$?
-}
-one_line_err() { [ "$(wc -l <"$tmp/err")" -eq 1 ]; }
+# shellcheck source=harness.sh
+. "$(dirname "$0")/harness.sh"
 
 run --help
 check "--help exits 0" [ "$rc" -eq 0 ]

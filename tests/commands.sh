@@ -4,20 +4,13 @@
 # usage: commands.sh TEMU PROGRAM_DIR
 set -u
 temu=$1 progs=$2
-pass=0 fail=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir "$tmp/scratch"
 export TMPDIR=$tmp/scratch # the subcommands' temporary files go here; checked empty at the end
 
-check() { # check NAME CONDITION...
-    local name=$1; shift
-    if "$@"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $name"; fi
-}
-run() { # run ARGS... -> $rc, $tmp/out, $tmp/err
-    "$temu" "$@" >"$tmp/out" 2>"$tmp/err"; rc=$?
-}
-one_line_err() { [ "$(wc -l <"$tmp/err")" -eq 1 ]; }
+# shellcheck source=harness.sh
+. "$(dirname "$0")/harness.sh"
 usage_error() { # usage_error NAME ARGS...: exit 2 with one line on stderr
     local name=$1; shift
     run "$@"

@@ -9,8 +9,8 @@ here=$(dirname "$0")
 T=$(mktemp -d "${TMPDIR:-/tmp}/temu-stops.XXXXXX") || exit 1
 trap 'rm -rf "$T"' EXIT
 
-le32() { printf "\\x$(printf %02x $(($1 & 255)))\\x$(printf %02x $((($1 >> 8) & 255)))\\x$(printf %02x $((($1 >> 16) & 255)))\\x$(printf %02x $((($1 >> 24) & 255)))"; }
-words() { local w; for w in "$@"; do le32 "$w"; done; }
+# shellcheck source=words.sh
+. "$here/words.sh"
 
 # A load faults at level 2 while `mov x4, #7` (level 1) and the second add (level 2) run beside it:
 # neither may show in the registers.
