@@ -35,7 +35,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "../decode/a64_decode.h"
 #include "emu_alu.h"
@@ -553,14 +552,6 @@ static struct cpu_block *cpu_truncate(struct emu_cpu *c, const struct cpu_block 
     return s;
 }
 
-/* Host monotonic time in CNTFRQ ticks (1 GHz: nanoseconds). */
-static uint64_t cpu_cntvct(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
-}
-
 /* Syscalls after which mappings may differ: chains skip the lookup's page check, so flush them. */
 static int cpu_syscall_remaps(uint64_t nr)
 {
@@ -824,7 +815,7 @@ dispatch:
         case A64_SYSREG_CTR_EL0: v = EMU_SYSREG_CTR; break;
         case A64_SYSREG_DCZID_EL0: v = EMU_SYSREG_DCZID; break;
         case A64_SYSREG_MIDR_EL1: v = EMU_SYSREG_MIDR; break;
-        case A64_SYSREG_CNTVCT_EL0: v = cpu_cntvct(); break;
+        case A64_SYSREG_CNTVCT_EL0: v = emu_cntvct(); break;
         case A64_SYSREG_CNTFRQ_EL0: v = EMU_SYSREG_CNTFRQ; break;
         default: goto undef;
         }

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
+#include <time.h>
 #include <unistd.h>
 
 int emu_proc_init(struct emu_proc *p, uint64_t mem_size)
@@ -103,4 +104,11 @@ const char *emu_proc_describe(struct emu_proc *p, enum emu_status s)
         break;
     }
     return p->err;
+}
+
+uint64_t emu_cntvct(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
 }

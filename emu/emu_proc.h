@@ -34,4 +34,8 @@ void emu_proc_free(struct emu_proc *p);
  * address, syscall number and name as the status needs). Returns p->err. */
 const char *emu_proc_describe(struct emu_proc *p, enum emu_status s);
 
+/* CNTVCT_EL0 as every engine reports it: the host's monotonic clock in EMU_SYSREG_CNTFRQ ticks
+ * (1 GHz: nanoseconds). */
+uint64_t emu_cntvct(void);
+
 #endif

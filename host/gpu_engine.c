@@ -4,7 +4,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "emu_syscall.h"
 #include "gpu_abi.h"
@@ -33,13 +32,6 @@ struct gpu_engine {
     /* The lane. */
     cl_mem state, outs, status;
 };
-
-static uint64_t host_ns(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
-}
 
 /* Forget every decoded block (a full cache, or code that changed: counted as invalidations). */
 static int flush_cache(struct gpu_engine *e)
@@ -238,7 +230,7 @@ static int lookup_block(struct gpu_engine *e, uint64_t pc, cl_uint *id)
 static int run_launch(struct gpu_engine *e, uint64_t pc, cl_uint limit, struct gpu_status *st)
 {
     cl_uint id;
-    cl_ulong now = host_ns();
+    cl_ulong now = emu_cntvct(); /* what MRS CNTVCT_EL0 reads during this launch */
     size_t local = e->execute_local;
     if (set_mem_args(e))
         return GPU_ERROR;
