@@ -2,9 +2,11 @@
  * C11 and OpenCL C, like the decoder; fixed-width fields in an order that needs no padding, checked
  * on both sides by the static asserts at the end.
  *
- * Guest memory on the device is a pool of 4 KiB page frames and one page-table entry per guest page
- * of the window: permission bits (EMU_PERM_* values) in the low byte, the frame number above. A
- * zero entry is an unmapped page.
+ * Guest memory on the device is a pool of 4 KiB page frames, shared by every lane, and per lane one
+ * page-table entry per guest page of the window: permission bits (EMU_PERM_* values) in the low
+ * byte, the frame number above. A zero entry is an unmapped page; frame 0 is the zero page that
+ * mapped but never written pages point to. A map of one byte per page, shared by the lanes, marks
+ * the pages decoded blocks were read from (stores there must be reported).
  *
  * Register renaming: inside a block, an operand names either the value a slot had when the block
  * began (GPU_REF_REG | slot) or output k of the block's instruction j (j * GPU_OUTS + k). Only true
@@ -20,7 +22,6 @@
 #define GPU_PERM_R 0x01u
 #define GPU_PERM_W 0x02u
 #define GPU_PERM_X 0x04u
-#define GPU_PERM_CODE 0x08u /* set by decode_block on pages it decoded from */
 #define GPU_PAGE_BITS 12
 
 #define GPU_SLOT_NZCV 34

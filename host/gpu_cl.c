@@ -311,7 +311,9 @@ int gpu_cl_open(struct gpu_cl *cl, int requested)
     if (GPU_CL_CHECK(clGetDeviceInfo(cl->device, CL_DEVICE_MAX_WORK_GROUP_SIZE,
                                      sizeof cl->max_work_group, &cl->max_work_group, NULL)) ||
         GPU_CL_CHECK(clGetDeviceInfo(cl->device, CL_DEVICE_MAX_MEM_ALLOC_SIZE,
-                                     sizeof cl->max_alloc, &cl->max_alloc, NULL)))
+                                     sizeof cl->max_alloc, &cl->max_alloc, NULL)) ||
+        GPU_CL_CHECK(clGetDeviceInfo(cl->device, CL_DEVICE_GLOBAL_MEM_SIZE,
+                                     sizeof cl->global_mem, &cl->global_mem, NULL)))
         goto out;
     const cl_context_properties props[] = {CL_CONTEXT_PLATFORM, (cl_context_properties)cl->platform, 0};
     if (GPU_CL_CHECK((cl->context = clCreateContext(props, 1, &cl->device, NULL, NULL, &err), err)))

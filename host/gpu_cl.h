@@ -39,6 +39,7 @@ struct gpu_cl {
     int il_khr;              /* IL only through cl_khr_il_program (device before OpenCL 2.1) */
     size_t max_work_group;   /* CL_DEVICE_MAX_WORK_GROUP_SIZE */
     cl_ulong max_alloc;      /* CL_DEVICE_MAX_MEM_ALLOC_SIZE */
+    cl_ulong global_mem;     /* CL_DEVICE_GLOBAL_MEM_SIZE */
 };
 
 /* Implementation of GPU_CL_CHECK: returns 0 when err is CL_SUCCESS. */

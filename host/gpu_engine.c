@@ -8,9 +8,9 @@
 #include "emu_syscall.h"
 #include "gpu_abi.h"
 #include "gpu_blobs.h"
+#include "gpu_dcache.h"
 #include "gpu_guestmem.h"
 
-#define ENGINE_MIN_RECORDS (1u << 18)  /* record positions in the device decode cache, at least */
 #define ENGINE_LOCAL_MAX 256           /* work-items per group: enough for a GPU's SIMD width */
 
 struct gpu_engine {
@@ -19,50 +19,30 @@ struct gpu_engine {
     unsigned batch;
     uint32_t budget;           /* resident engine: instructions per launch; 0: the batch engine */
     cl_program program;
-    cl_kernel decode, execute; /* execute: execute_batch, or execute_resident */
-    size_t decode_local, execute_local;
+    cl_kernel execute;         /* execute_batch, or execute_resident */
+    size_t execute_local;
     struct gpu_guestmem mem;
-    unsigned mem_generation;   /* of mem whose buffers the kernels' arguments name */
-    /* Decode cache, on the device. */
-    cl_mem blocks, scratch, alloc, insns, sched, order, lstart;
-    uint32_t capacity;         /* record positions */
-    struct gpu_index_slot *index; /* GPU_INDEX_SLOTS, mirrored on the device for the resident engine */
-    cl_mem index_buf;
-    uint32_t nblocks;
+    unsigned mem_generation;   /* of mem whose buffers the kernel's arguments name */
+    struct gpu_dcache cache;
     /* The lane. */
     cl_mem state, outs, status;
 };
 
-/* Forget every decoded block (a full cache, or code that changed: counted as invalidations). */
-static int flush_cache(struct gpu_engine *e)
-{
-    static const cl_uint zero = 0;
-    if (e->mem.code_changed)
-        e->proc->stats.invalidations += e->nblocks;
-    /* Enqueued index writes read e->index: let them finish before it is cleared. */
-    if (GPU_CL_CHECK(clFinish(e->cl->queue)))
-        return GPU_ERROR;
-    memset(e->index, 0, GPU_INDEX_SLOTS * sizeof *e->index);
-    e->nblocks = 0;
-    if (GPU_CL_CHECK(clEnqueueWriteBuffer(e->cl->queue, e->alloc, CL_TRUE, 0, sizeof zero, &zero, 0, NULL, NULL)) ||
-        GPU_CL_CHECK(clEnqueueFillBuffer(e->cl->queue, e->index_buf, &zero, sizeof zero, 0,
-                                         GPU_INDEX_SLOTS * sizeof *e->index, 0, NULL, NULL)))
-        return GPU_ERROR;
-    return gpu_guestmem_clear_code(&e->mem);
-}
+/* execute_batch's and execute_resident's arguments, in their parameter order (ARG_BLOCK_ID is the
+ * batch kernel's block id, the resident kernel's index). */
+enum { ARG_STATES, ARG_PT, ARG_NPAGES, ARG_POOL, ARG_CODE, ARG_BLOCKS, ARG_BLOCK_ID, ARG_LIMIT, ARG_INSNS,
+       ARG_SCHED, ARG_ORDER, ARG_LSTART, ARG_OUTS, ARG_BATCH, ARG_STATUS, ARG_CNTVCT };
 
-/* Point the kernels at the current guest memory buffers (the pool may have grown). */
+/* Point the kernel at the current guest memory buffers (the pool may have grown). */
 static int set_mem_args(struct gpu_engine *e)
 {
     cl_ulong npages = e->mem.npages;
     if (e->mem_generation == e->mem.generation)
         return GPU_OK;
-    if (GPU_CL_CHECK(clSetKernelArg(e->decode, 0, sizeof e->mem.pt_buf, &e->mem.pt_buf)) ||
-        GPU_CL_CHECK(clSetKernelArg(e->decode, 1, sizeof npages, &npages)) ||
-        GPU_CL_CHECK(clSetKernelArg(e->decode, 2, sizeof e->mem.pool_buf, &e->mem.pool_buf)) ||
-        GPU_CL_CHECK(clSetKernelArg(e->execute, 1, sizeof e->mem.pt_buf, &e->mem.pt_buf)) ||
-        GPU_CL_CHECK(clSetKernelArg(e->execute, 2, sizeof npages, &npages)) ||
-        GPU_CL_CHECK(clSetKernelArg(e->execute, 3, sizeof e->mem.pool_buf, &e->mem.pool_buf)))
+    if (GPU_CL_CHECK(clSetKernelArg(e->execute, ARG_PT, sizeof e->mem.pt_buf, &e->mem.pt_buf)) ||
+        GPU_CL_CHECK(clSetKernelArg(e->execute, ARG_NPAGES, sizeof npages, &npages)) ||
+        GPU_CL_CHECK(clSetKernelArg(e->execute, ARG_POOL, sizeof e->mem.pool_buf, &e->mem.pool_buf)) ||
+        GPU_CL_CHECK(clSetKernelArg(e->execute, ARG_CODE, sizeof e->mem.code_buf, &e->mem.code_buf)))
         return GPU_ERROR;
     e->mem_generation = e->mem.generation;
     return GPU_OK;
@@ -74,46 +54,38 @@ static int make_buffer(struct gpu_engine *e, cl_mem *buf, size_t size)
     return GPU_CL_CHECK((*buf = clCreateBuffer(e->cl->context, CL_MEM_READ_WRITE, size, NULL, &err), err));
 }
 
-static size_t local_size(const struct gpu_engine *e, cl_kernel k)
+size_t gpu_engine_local_size(const struct gpu_cl *cl, cl_kernel k, size_t want_gpu, size_t most)
 {
     size_t max = 1;
-    if (GPU_CL_CHECK(clGetKernelWorkGroupInfo(k, e->cl->device, CL_KERNEL_WORK_GROUP_SIZE, sizeof max, &max, NULL)))
+    if (GPU_CL_CHECK(clGetKernelWorkGroupInfo(k, cl->device, CL_KERNEL_WORK_GROUP_SIZE, sizeof max, &max, NULL)))
         max = 1;
     /* A CPU device (PoCL) runs a work-group's items one after another on one core: more items
      * add no parallelism, only barrier work (measured: 1 item is fastest there). */
-    size_t want = (e->cl->type & CL_DEVICE_TYPE_CPU) ? 1 : ENGINE_LOCAL_MAX;
+    size_t want = (cl->type & CL_DEVICE_TYPE_CPU) ? 1 : want_gpu;
     /* TEMU_GPU_LOCAL=N overrides, so the tests also run many items per group on PoCL. */
     const char *env = getenv("TEMU_GPU_LOCAL");
     if (env && atoi(env) > 0)
         want = (size_t)atoi(env);
-    size_t n = e->batch < want ? e->batch : want;
+    size_t n = most < want ? most : want;
     return n < max ? n : max;
 }
 
-/* Kernel arguments that never change, then the ones per run. */
+/* Kernel arguments that never change. */
 static int set_fixed_args(struct gpu_engine *e)
 {
-    cl_uint batch = e->batch, capacity = e->capacity;
-    cl_kernel d = e->decode, x = e->execute;
-    return GPU_CL_CHECK(clSetKernelArg(d, 4, sizeof batch, &batch)) ||
-           GPU_CL_CHECK(clSetKernelArg(d, 6, sizeof e->blocks, &e->blocks)) ||
-           GPU_CL_CHECK(clSetKernelArg(d, 7, sizeof e->scratch, &e->scratch)) ||
-           GPU_CL_CHECK(clSetKernelArg(d, 8, sizeof e->alloc, &e->alloc)) ||
-           GPU_CL_CHECK(clSetKernelArg(d, 9, sizeof capacity, &capacity)) ||
-           GPU_CL_CHECK(clSetKernelArg(d, 10, sizeof e->insns, &e->insns)) ||
-           GPU_CL_CHECK(clSetKernelArg(d, 11, sizeof e->sched, &e->sched)) ||
-           GPU_CL_CHECK(clSetKernelArg(d, 12, sizeof e->order, &e->order)) ||
-           GPU_CL_CHECK(clSetKernelArg(d, 13, sizeof e->lstart, &e->lstart)) ||
-           GPU_CL_CHECK(clSetKernelArg(x, 0, sizeof e->state, &e->state)) ||
-           GPU_CL_CHECK(clSetKernelArg(x, 4, sizeof e->blocks, &e->blocks)) ||
-           (e->budget && GPU_CL_CHECK(clSetKernelArg(x, 5, sizeof e->index_buf, &e->index_buf))) ||
-           GPU_CL_CHECK(clSetKernelArg(x, 7, sizeof e->insns, &e->insns)) ||
-           GPU_CL_CHECK(clSetKernelArg(x, 8, sizeof e->sched, &e->sched)) ||
-           GPU_CL_CHECK(clSetKernelArg(x, 9, sizeof e->order, &e->order)) ||
-           GPU_CL_CHECK(clSetKernelArg(x, 10, sizeof e->lstart, &e->lstart)) ||
-           GPU_CL_CHECK(clSetKernelArg(x, 11, sizeof e->outs, &e->outs)) ||
-           GPU_CL_CHECK(clSetKernelArg(x, 12, sizeof batch, &batch)) ||
-           GPU_CL_CHECK(clSetKernelArg(x, 13, sizeof e->status, &e->status))
+    cl_uint batch = e->batch;
+    cl_kernel x = e->execute;
+    struct gpu_dcache *c = &e->cache;
+    return GPU_CL_CHECK(clSetKernelArg(x, ARG_STATES, sizeof e->state, &e->state)) ||
+           GPU_CL_CHECK(clSetKernelArg(x, ARG_BLOCKS, sizeof c->blocks, &c->blocks)) ||
+           (e->budget && GPU_CL_CHECK(clSetKernelArg(x, ARG_BLOCK_ID, sizeof c->index_buf, &c->index_buf))) ||
+           GPU_CL_CHECK(clSetKernelArg(x, ARG_INSNS, sizeof c->insns, &c->insns)) ||
+           GPU_CL_CHECK(clSetKernelArg(x, ARG_SCHED, sizeof c->sched, &c->sched)) ||
+           GPU_CL_CHECK(clSetKernelArg(x, ARG_ORDER, sizeof c->order, &c->order)) ||
+           GPU_CL_CHECK(clSetKernelArg(x, ARG_LSTART, sizeof c->lstart, &c->lstart)) ||
+           GPU_CL_CHECK(clSetKernelArg(x, ARG_OUTS, sizeof e->outs, &e->outs)) ||
+           GPU_CL_CHECK(clSetKernelArg(x, ARG_BATCH, sizeof batch, &batch)) ||
+           GPU_CL_CHECK(clSetKernelArg(x, ARG_STATUS, sizeof e->status, &e->status))
                ? GPU_ERROR : GPU_OK;
 }
 
@@ -131,34 +103,23 @@ int gpu_engine_new(struct gpu_engine **out, const struct gpu_cl *cl, struct emu_
     e->proc = p;
     e->batch = batch;
     e->budget = budget;
-    e->capacity = ENGINE_MIN_RECORDS > 16 * (batch + 1) ? ENGINE_MIN_RECORDS : 16 * (batch + 1);
-    e->index = calloc(GPU_INDEX_SLOTS, sizeof *e->index);
-    int rc = e->index ? gpu_program_build(cl, &gpu_blob_batch, path, &e->program, NULL) : GPU_ERROR;
+    struct emu_mem *mem = &p->mem;
+    int rc = gpu_program_build(cl, &gpu_blob_batch, path, &e->program, NULL);
     if (rc != GPU_OK)
         goto fail;
     rc = GPU_ERROR;
-    if (GPU_CL_CHECK((e->decode = clCreateKernel(e->program, "decode_block", &err), err)) ||
-        GPU_CL_CHECK((e->execute = clCreateKernel(e->program, budget ? "execute_resident" : "execute_batch",
+    if (GPU_CL_CHECK((e->execute = clCreateKernel(e->program, budget ? "execute_resident" : "execute_batch",
                                                   &err), err)))
         goto fail;
-    e->decode_local = local_size(e, e->decode);
-    e->execute_local = local_size(e, e->execute);
-    size_t cap = e->capacity;
-    if (make_buffer(e, &e->blocks, GPU_MAX_BLOCKS * sizeof(struct gpu_block)) ||
-        make_buffer(e, &e->index_buf, GPU_INDEX_SLOTS * sizeof(struct gpu_index_slot)) ||
-        make_buffer(e, &e->scratch, batch * sizeof(struct a64_insn)) ||
-        make_buffer(e, &e->alloc, sizeof(cl_uint)) ||
-        make_buffer(e, &e->insns, cap * sizeof(struct a64_insn)) ||
-        make_buffer(e, &e->sched, cap * sizeof(struct gpu_sched)) ||
-        make_buffer(e, &e->order, cap * sizeof(cl_uint)) ||
-        make_buffer(e, &e->lstart, cap * sizeof(cl_uint)) ||
-        make_buffer(e, &e->state, sizeof(struct emu_state)) ||
+    e->execute_local = gpu_engine_local_size(cl, e->execute, ENGINE_LOCAL_MAX, batch);
+    if (make_buffer(e, &e->state, sizeof(struct emu_state)) ||
         make_buffer(e, &e->outs, (size_t)batch * GPU_OUTS * sizeof(cl_ulong)) ||
         make_buffer(e, &e->status, sizeof(struct gpu_status)) ||
-        gpu_guestmem_init(&e->mem, cl, &p->mem) != GPU_OK)
+        gpu_guestmem_init(&e->mem, cl, &mem, 1) != GPU_OK ||
+        gpu_dcache_init(&e->cache, cl, e->program, &e->mem, batch, e->execute_local) != GPU_OK)
         goto fail;
     e->mem_generation = e->mem.generation - 1;
-    if (set_fixed_args(e) || set_mem_args(e) || flush_cache(e))
+    if (set_fixed_args(e) || set_mem_args(e))
         goto fail;
     *out = e;
     return GPU_OK;
@@ -173,54 +134,17 @@ void gpu_engine_free(struct gpu_engine *e)
         return;
     if (e->cl)
         GPU_CL_CHECK(clFinish(e->cl->queue));
+    gpu_dcache_free(&e->cache);
     gpu_guestmem_free(&e->mem);
-    cl_mem *bufs[] = {&e->blocks, &e->index_buf, &e->scratch, &e->alloc, &e->insns, &e->sched, &e->order,
-                      &e->lstart, &e->state, &e->outs, &e->status};
+    cl_mem *bufs[] = {&e->state, &e->outs, &e->status};
     for (size_t i = 0; i < sizeof bufs / sizeof bufs[0]; i++)
         if (*bufs[i])
             GPU_CL_CHECK(clReleaseMemObject(*bufs[i]));
-    if (e->decode)
-        GPU_CL_CHECK(clReleaseKernel(e->decode));
     if (e->execute)
         GPU_CL_CHECK(clReleaseKernel(e->execute));
     if (e->program)
         GPU_CL_CHECK(clReleaseProgram(e->program));
-    free(e->index);
     free(e);
-}
-
-/* The block id for pc, enqueueing decode_block on a miss. Returns GPU_OK or GPU_ERROR. */
-static int lookup_block(struct gpu_engine *e, uint64_t pc, cl_uint *id)
-{
-    size_t mask = GPU_INDEX_SLOTS - 1, i = gpu_index_hash(pc);
-    for (; e->index[i].id; i = (i + 1) & mask) {
-        if (e->index[i].pc == pc) {
-            *id = e->index[i].id - 1;
-            return GPU_OK;
-        }
-    }
-    if (e->nblocks == GPU_MAX_BLOCKS) {
-        if (flush_cache(e))
-            return GPU_ERROR;
-        return lookup_block(e, pc, id);
-    }
-    *id = e->nblocks++;
-    e->index[i].pc = pc;
-    e->index[i].id = *id + 1;
-    cl_ulong pc_arg = pc;
-    size_t local = e->decode_local;
-    gpu_guestmem_mark_code(&e->mem, pc, e->batch);
-    e->proc->stats.blocks_decoded++;
-    if (GPU_CL_CHECK(clSetKernelArg(e->decode, 3, sizeof pc_arg, &pc_arg)) ||
-        GPU_CL_CHECK(clSetKernelArg(e->decode, 5, sizeof *id, id)) ||
-        GPU_CL_CHECK(clEnqueueNDRangeKernel(e->cl->queue, e->decode, 1, NULL, &local, &local, 0, NULL, NULL)))
-        return GPU_ERROR;
-    /* The resident kernel finds blocks through the device copy of the index (the slot stays
-     * unchanged until flush_cache, which waits for this write). */
-    if (e->budget && GPU_CL_CHECK(clEnqueueWriteBuffer(e->cl->queue, e->index_buf, CL_FALSE, i * sizeof *e->index,
-                                                       sizeof *e->index, &e->index[i], 0, NULL, NULL)))
-        return GPU_ERROR;
-    return GPU_OK;
 }
 
 /* Run from pc, wait for the status: the one sync. The batch engine runs the block at pc (decoding
@@ -235,10 +159,11 @@ static int run_launch(struct gpu_engine *e, uint64_t pc, cl_uint limit, struct g
     if (set_mem_args(e))
         return GPU_ERROR;
     /* The batch engine names the block; the resident one looks blocks up on the device. */
-    if (!e->budget && (lookup_block(e, pc, &id) || GPU_CL_CHECK(clSetKernelArg(e->execute, 5, sizeof id, &id))))
+    if (!e->budget && (gpu_dcache_lookup(&e->cache, pc, 0, &id, &e->proc->stats) ||
+                       GPU_CL_CHECK(clSetKernelArg(e->execute, ARG_BLOCK_ID, sizeof id, &id))))
         return GPU_ERROR;
-    if (GPU_CL_CHECK(clSetKernelArg(e->execute, 6, sizeof limit, &limit)) ||
-        GPU_CL_CHECK(clSetKernelArg(e->execute, 14, sizeof now, &now)) ||
+    if (GPU_CL_CHECK(clSetKernelArg(e->execute, ARG_LIMIT, sizeof limit, &limit)) ||
+        GPU_CL_CHECK(clSetKernelArg(e->execute, ARG_CNTVCT, sizeof now, &now)) ||
         GPU_CL_CHECK(clEnqueueNDRangeKernel(e->cl->queue, e->execute, 1, NULL, &local, &local, 0, NULL, NULL)) ||
         GPU_CL_CHECK(clEnqueueReadBuffer(e->cl->queue, e->status, CL_TRUE, 0, sizeof *st, st, 0, NULL, NULL)))
         return GPU_ERROR;
@@ -275,7 +200,7 @@ enum emu_status gpu_engine_run(struct gpu_engine *e, struct emu_proc *p, uint64_
     for (;;) {
         if (e->mem.failed)
             return engine_error(p);
-        if (e->mem.code_changed && flush_cache(e))
+        if (e->mem.code_changed && gpu_dcache_flush(&e->cache, &p->stats))
             return engine_error(p);
         if (remaining == 0) {
             if (read_state(e))
@@ -292,13 +217,13 @@ enum emu_status gpu_engine_run(struct gpu_engine *e, struct emu_proc *p, uint64_
         remaining -= st.retired;
         pc = st.pc;
         if (st.flags & GPU_ST_NO_ROOM) { /* the block at pc did not run: make room, decode again */
-            if (flush_cache(e))
+            if (gpu_dcache_flush(&e->cache, &p->stats))
                 return engine_error(p);
             continue;
         }
         if (st.flags & GPU_ST_MISS) { /* decode it; the next launch follows in the same queue */
             cl_uint id;
-            if (lookup_block(e, pc, &id))
+            if (gpu_dcache_lookup(&e->cache, pc, 0, &id, &p->stats))
                 return engine_error(p);
             continue;
         }
@@ -306,6 +231,14 @@ enum emu_status gpu_engine_run(struct gpu_engine *e, struct emu_proc *p, uint64_
             e->mem.code_changed = 1;
         if (st.status == EMU_OK)
             continue;
+        if (st.status == EMU_FAULT && st.fault_access == EMU_PERM_W) {
+            /* A first write to a page still on the zero page: back it and run the store again. */
+            int backed = gpu_guestmem_back(&e->mem, 0, st.fault_addr, 16);
+            if (backed < 0)
+                return engine_error(p);
+            if (backed)
+                continue;
+        }
 
         /* A stop: the host needs the registers. */
         if (read_state(e))

@@ -3,14 +3,16 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "gpu_abi.h"
 
 A64_STATIC_ASSERT(GPU_PERM_R == EMU_PERM_R && GPU_PERM_W == EMU_PERM_W && GPU_PERM_X == EMU_PERM_X &&
-                      GPU_PERM_CODE == EMU_PERM_CODE && GPU_PAGE_BITS == EMU_PAGE_BITS,
+                      GPU_PAGE_BITS == EMU_PAGE_BITS,
                   gpu_perm_bits_match_emu);
 
 #define FRAME_SIZE EMU_PAGE_SIZE
+#define STAGE_FRAMES 4096u /* frames uploaded per write at set-up (16 MiB of staging) */
 
 static uint32_t pte_frame(uint32_t e)
 {
@@ -34,11 +36,15 @@ static int grow_pool(struct gpu_guestmem *g, uint32_t frames)
     }
     /* The free list can hold every frame of the pool. */
     uint32_t *free_list = realloc(g->free_frames, (size_t)frames * sizeof *free_list);
-    if (!free_list) {
+    uint32_t *refs = free_list ? realloc(g->refs, (size_t)frames * sizeof *refs) : NULL;
+    if (free_list)
+        g->free_frames = free_list;
+    if (!refs) {
         fprintf(stderr, "temu: out of host memory for the device frame list\n");
         return GPU_ERROR;
     }
-    g->free_frames = free_list;
+    memset(refs + g->nframes, 0, (size_t)(frames - g->nframes) * sizeof *refs);
+    g->refs = refs;
     cl_mem grown = NULL;
     if (GPU_CL_CHECK((grown = clCreateBuffer(cl->context, CL_MEM_READ_WRITE, (size_t)frames * FRAME_SIZE,
                                              NULL, &err), err)))
@@ -57,51 +63,106 @@ static int grow_pool(struct gpu_guestmem *g, uint32_t frames)
     return GPU_OK;
 }
 
-/* A frame for a newly mapped page, or 0 on failure. */
+/* A frame of its own for one page-table entry, or 0 on failure (g->failed set). */
 static uint32_t alloc_frame(struct gpu_guestmem *g)
 {
-    if (g->nfree)
-        return g->free_frames[--g->nfree];
-    if (g->next_frame == g->nframes && grow_pool(g, g->nframes * 2))
-        return 0;
-    return g->next_frame++;
+    uint32_t f;
+    if (g->nfree) {
+        f = g->free_frames[--g->nfree];
+    } else {
+        if (g->next_frame == g->nframes && grow_pool(g, g->nframes * 2)) {
+            g->failed = 1;
+            return 0;
+        }
+        f = g->next_frame++;
+    }
+    g->refs[f] = 1;
+    return f;
 }
 
-static void free_frame(struct gpu_guestmem *g, uint32_t frame)
+/* One entry stopped naming frame f (0, the zero page, is nobody's). */
+static void release_frame(struct gpu_guestmem *g, uint32_t f)
 {
-    g->free_frames[g->nfree++] = frame; /* sized with the pool: there is room */
+    if (f && --g->refs[f] == 0)
+        g->free_frames[g->nfree++] = f; /* sized with the pool: there is room */
 }
 
-static int write_pt(struct gpu_guestmem *g, uint64_t first, uint64_t end)
+static int fill_zero(struct gpu_guestmem *g, uint32_t f)
 {
-    return GPU_CL_CHECK(clEnqueueWriteBuffer(g->cl->queue, g->pt_buf, CL_TRUE, first * sizeof *g->pt,
-                                             (end - first) * sizeof *g->pt, g->pt + first, 0, NULL, NULL));
+    static const cl_uchar zero = 0;
+    return GPU_CL_CHECK(clEnqueueFillBuffer(g->cl->queue, g->pool_buf, &zero, 1, (size_t)f * FRAME_SIZE,
+                                            FRAME_SIZE, 0, NULL, NULL));
 }
 
-/* Call fn(g, frame offset, host address, length) for each page piece of [addr, addr+len). */
-static void each_piece(struct gpu_guestmem *g, uint64_t addr, uint64_t len,
-                       int (*fn)(struct gpu_guestmem *, size_t, uint8_t *, size_t))
+static int write_pt(struct gpu_guestmem_lane *l, uint64_t first, uint64_t end)
 {
-    while (len && !g->failed) {
+    struct gpu_guestmem *g = l->g;
+    return GPU_CL_CHECK(clEnqueueWriteBuffer(g->cl->queue, g->pt_buf, CL_TRUE,
+                                             (l->pt_offset + first) * sizeof *g->pt, (end - first) * sizeof *g->pt,
+                                             l->pt + first, 0, NULL, NULL));
+}
+
+/* Give page pg of lane l a frame of its own in place of the zero page or a shared frame, with
+ * the same contents. 0, or -1 (g->failed set). */
+static int own_frame(struct gpu_guestmem_lane *l, uint64_t pg)
+{
+    struct gpu_guestmem *g = l->g;
+    uint32_t e = l->pt[pg], old = pte_frame(e), f = alloc_frame(g);
+    if (!f)
+        return -1;
+    int bad = old ? GPU_CL_CHECK(clEnqueueCopyBuffer(g->cl->queue, g->pool_buf, g->pool_buf,
+                                                     (size_t)old * FRAME_SIZE, (size_t)f * FRAME_SIZE,
+                                                     FRAME_SIZE, 0, NULL, NULL))
+                  : fill_zero(g, f);
+    release_frame(g, old);
+    l->pt[pg] = pte_make(f, e);
+    if (bad || write_pt(l, pg, pg + 1)) {
+        g->failed = 1;
+        return -1;
+    }
+    return 0;
+}
+
+/* Call fn(g, frame, offset in the frame, host address, length) for each page piece of
+ * [addr, addr+len) of lane l; stops at the first failure. */
+static void each_piece(struct gpu_guestmem_lane *l, uint64_t addr, uint64_t len,
+                       int (*fn)(struct gpu_guestmem_lane *, uint64_t, size_t, uint8_t *, size_t))
+{
+    while (len && !l->g->failed) {
         uint64_t chunk = FRAME_SIZE - (addr & EMU_PAGE_MASK);
         if (chunk > len)
             chunk = len;
-        uint32_t frame = pte_frame(g->pt[addr >> EMU_PAGE_BITS]);
-        if (frame && fn(g, (size_t)frame * FRAME_SIZE + (addr & EMU_PAGE_MASK), g->mem->host + addr, chunk))
-            g->failed = 1;
+        if (fn(l, addr >> EMU_PAGE_BITS, (size_t)(addr & EMU_PAGE_MASK), l->mem->host + addr, chunk))
+            l->g->failed = 1;
         addr += chunk;
         len -= chunk;
     }
 }
 
-static int read_piece(struct gpu_guestmem *g, size_t off, uint8_t *host, size_t len)
+static int read_piece(struct gpu_guestmem_lane *l, uint64_t pg, size_t off, uint8_t *host, size_t len)
 {
-    return GPU_CL_CHECK(clEnqueueReadBuffer(g->cl->queue, g->pool_buf, CL_TRUE, off, len, host, 0, NULL, NULL));
+    uint32_t f = pte_frame(l->pt[pg]);
+    if (!f) { /* never written on the device: zeroes */
+        memset(host, 0, len);
+        return 0;
+    }
+    return GPU_CL_CHECK(clEnqueueReadBuffer(l->g->cl->queue, l->g->pool_buf, CL_TRUE, (size_t)f * FRAME_SIZE + off,
+                                            len, host, 0, NULL, NULL));
 }
 
-static int write_piece(struct gpu_guestmem *g, size_t off, uint8_t *host, size_t len)
+static int write_piece(struct gpu_guestmem_lane *l, uint64_t pg, size_t off, uint8_t *host, size_t len)
 {
-    return GPU_CL_CHECK(clEnqueueWriteBuffer(g->cl->queue, g->pool_buf, CL_TRUE, off, len, host, 0, NULL, NULL));
+    struct gpu_guestmem *g = l->g;
+    if (!l->pt[pg])
+        return 0; /* unmapped: the host side refused the access already */
+    uint32_t f = pte_frame(l->pt[pg]);
+    if ((!f || g->refs[f] > 1) && own_frame(l, pg))
+        return -1;
+    f = pte_frame(l->pt[pg]);
+    if (g->code_pages[pg])
+        g->code_changed = 1;
+    return GPU_CL_CHECK(clEnqueueWriteBuffer(g->cl->queue, g->pool_buf, CL_TRUE, (size_t)f * FRAME_SIZE + off, len,
+                                             host, 0, NULL, NULL));
 }
 
 static void hook_pull(void *ctx, uint64_t addr, uint64_t len)
@@ -111,109 +172,227 @@ static void hook_pull(void *ctx, uint64_t addr, uint64_t len)
 
 static void hook_push(void *ctx, uint64_t addr, uint64_t len)
 {
-    struct gpu_guestmem *g = ctx;
-    each_piece(g, addr, len, write_piece);
-    for (uint64_t a = EMU_PAGE_DOWN(addr); a < addr + len; a += EMU_PAGE_SIZE)
-        if (g->code_pages[a >> EMU_PAGE_BITS])
-            g->code_changed = 1;
+    each_piece(ctx, addr, len, write_piece);
 }
 
-/* Mirror the host's mappings of [addr, addr+len): frames for new pages (zero-filled when `fresh`
- * or new), none for unmapped ones, permission bits for the rest. */
+/* Mirror the host's mappings of [addr, addr+len): fresh or unmapped pages let go of their frames
+ * (fresh ones read as zero from the zero page), protected ones keep theirs, except that a shared
+ * frame is copied before its page becomes writable. */
 static void hook_remap(void *ctx, uint64_t addr, uint64_t len, int fresh)
 {
-    struct gpu_guestmem *g = ctx;
+    struct gpu_guestmem_lane *l = ctx;
+    struct gpu_guestmem *g = l->g;
     uint64_t first = addr >> EMU_PAGE_BITS, end = EMU_PAGE_UP(addr + len) >> EMU_PAGE_BITS;
-    static const cl_uchar zero = 0;
     for (uint64_t pg = first; pg < end && !g->failed; pg++) {
-        unsigned perm = g->mem->perm[pg];
-        uint32_t e = g->pt[pg], frame = pte_frame(e);
+        unsigned perm = l->mem->perm[pg];
+        uint32_t e = l->pt[pg], f = pte_frame(e);
         if ((e & EMU_PERM_X) || g->code_pages[pg])
             g->code_changed = 1; /* code there may be gone or different now */
-        if (!perm) {
-            if (frame)
-                free_frame(g, frame);
-            g->pt[pg] = 0;
+        if (!perm || fresh) {
+            release_frame(g, f);
+            l->pt[pg] = perm ? pte_make(0, perm) : 0;
             continue;
         }
-        int zero_fill = fresh || !frame;
-        if (!frame && !(frame = alloc_frame(g))) {
-            g->failed = 1;
+        l->pt[pg] = pte_make(f, perm);
+        if (f && g->refs[f] > 1 && (perm & EMU_PERM_W) && own_frame(l, pg))
             break;
-        }
-        g->pt[pg] = pte_make(frame, perm);
-        if (zero_fill && GPU_CL_CHECK(clEnqueueFillBuffer(g->cl->queue, g->pool_buf, &zero, 1,
-                                                          (size_t)frame * FRAME_SIZE, FRAME_SIZE, 0, NULL, NULL)))
-            g->failed = 1;
     }
-    if (!g->failed && write_pt(g, first, end))
+    if (!g->failed && write_pt(l, first, end))
         g->failed = 1;
 }
 
-int gpu_guestmem_init(struct gpu_guestmem *g, const struct gpu_cl *cl, struct emu_mem *mem)
+int gpu_guestmem_back(struct gpu_guestmem *g, unsigned lane, uint64_t addr, uint64_t len)
+{
+    struct gpu_guestmem_lane *l = &g->lanes[lane];
+    int backed = 0;
+    uint64_t last = len ? addr + len - 1 : addr;
+    for (uint64_t pg = addr >> EMU_PAGE_BITS; pg <= last >> EMU_PAGE_BITS && pg < g->npages; pg++) {
+        uint32_t e = l->pt[pg];
+        if (!(e & EMU_PERM_W) || pte_frame(e))
+            continue;
+        if (own_frame(l, pg))
+            return GPU_ERROR;
+        backed = 1;
+    }
+    return backed;
+}
+
+/* Pages of the window the host has touched (resident), so set-up looks at those only: a lane's
+ * stack or a flat binary's region is mostly never touched. NULL on failure. */
+static unsigned char *touched_pages(const struct emu_mem *m)
+{
+    unsigned char *vec = malloc(m->size >> EMU_PAGE_BITS);
+    if (vec && mincore(m->host, m->size, vec)) {
+        free(vec);
+        return NULL;
+    }
+    return vec;
+}
+
+static int page_is_zero(const uint8_t *p)
+{
+    static const uint8_t zero[FRAME_SIZE];
+    return !memcmp(p, zero, FRAME_SIZE);
+}
+
+/* Set-up's staging: frames are numbered in upload order, so each full chunk is one write. */
+struct stage {
+    uint8_t *buf;
+    uint32_t first, count; /* frames [first, first + count) are in buf */
+};
+
+static int stage_flush(struct gpu_guestmem *g, struct stage *s)
+{
+    if (s->count && GPU_CL_CHECK(clEnqueueWriteBuffer(g->cl->queue, g->pool_buf, CL_TRUE,
+                                                      (size_t)s->first * FRAME_SIZE, (size_t)s->count * FRAME_SIZE,
+                                                      s->buf, 0, NULL, NULL)))
+        return GPU_ERROR;
+    s->first += s->count;
+    s->count = 0;
+    return GPU_OK;
+}
+
+/* Plan lane l's page table: the zero page for untouched or zero pages, lane 0's frame for
+ * read-only pages equal to lane 0's, a new frame (numbered from *next) for the rest. With `s`,
+ * also upload the new frames; without, only count them. */
+static int plan_lane(struct gpu_guestmem *g, unsigned lane, uint32_t *next, struct stage *s)
+{
+    struct gpu_guestmem_lane *l = &g->lanes[lane], *l0 = &g->lanes[0];
+    const struct emu_mem *m = l->mem;
+    unsigned char *touched = touched_pages(m);
+    if (!touched) {
+        fprintf(stderr, "temu: cannot read the guest memory map of lane %u\n", lane);
+        return GPU_ERROR;
+    }
+    for (uint64_t pg = 0; pg < g->npages; pg++) {
+        unsigned perm = m->perm[pg];
+        const uint8_t *bytes = m->host + (pg << EMU_PAGE_BITS);
+        uint32_t f = 0;
+        if (!perm) {
+            l->pt[pg] = 0;
+            continue;
+        }
+        if (!(touched[pg] & 1) || page_is_zero(bytes)) {
+            f = 0;
+        } else if (lane && !(perm & EMU_PERM_W) && l0->mem->perm[pg] == perm && pte_frame(l0->pt[pg]) &&
+                   !memcmp(bytes, l0->mem->host + (pg << EMU_PAGE_BITS), FRAME_SIZE)) {
+            f = pte_frame(l0->pt[pg]);
+            if (s)
+                g->refs[f]++;
+        } else {
+            f = (*next)++;
+            if (s) {
+                g->refs[f] = 1;
+                memcpy(s->buf + (size_t)s->count++ * FRAME_SIZE, bytes, FRAME_SIZE);
+                if (s->count == STAGE_FRAMES && stage_flush(g, s)) {
+                    free(touched);
+                    return GPU_ERROR;
+                }
+            }
+        }
+        l->pt[pg] = pte_make(f, perm);
+    }
+    free(touched);
+    return GPU_OK;
+}
+
+/* Say how many lanes fit when `need` bytes of device memory do not. */
+static int too_big(const struct gpu_guestmem *g, uint64_t need, uint64_t pt_bytes)
+{
+    const struct gpu_cl *cl = g->cl;
+    uint64_t have = cl->global_mem / 10 * 9, per_lane = need / g->nlanes + 1;
+    uint64_t fit = have / per_lane, fit_alloc = cl->max_alloc / (pt_bytes / g->nlanes);
+    if (fit_alloc < fit)
+        fit = fit_alloc;
+    fprintf(stderr, "temu: %u lanes need about %llu MiB of device memory on %s (%llu MiB there, %llu MiB in one "
+            "buffer): at most %llu lanes of this program fit; try fewer lanes or a smaller --lane-mem\n",
+            g->nlanes, (unsigned long long)(need >> 20), cl->name, (unsigned long long)(cl->global_mem >> 20),
+            (unsigned long long)(cl->max_alloc >> 20), (unsigned long long)fit);
+    return GPU_ERROR;
+}
+
+int gpu_guestmem_init(struct gpu_guestmem *g, const struct gpu_cl *cl, struct emu_mem *const *mems, unsigned n)
 {
     cl_int err = CL_SUCCESS;
     memset(g, 0, sizeof *g);
     g->cl = cl;
-    g->mem = mem;
-    g->npages = mem->size >> EMU_PAGE_BITS;
-    uint64_t mapped = 0;
-    for (uint64_t pg = 0; pg < g->npages; pg++)
-        mapped += mem->perm[pg] != 0;
-    g->pt = calloc(g->npages, sizeof *g->pt);
+    g->nlanes = n;
+    g->npages = mems[0]->size >> EMU_PAGE_BITS;
+    struct stage s = {NULL, 1, 0};
+    g->lanes = calloc(n, sizeof *g->lanes);
+    g->pt = calloc((size_t)n * g->npages, sizeof *g->pt);
     g->code_pages = calloc(g->npages, 1);
-    uint8_t *staging = NULL;
-    if (!g->pt || !g->code_pages) {
-        fprintf(stderr, "temu: out of host memory for the device page table\n");
+    if (!g->lanes || !g->pt || !g->code_pages) {
+        fprintf(stderr, "temu: out of host memory for the device page tables of %u lanes\n", n);
         goto fail;
     }
-    /* Frames for what is mapped now, plus room to grow before the first reallocation. */
-    uint32_t frames = (uint32_t)(mapped + mapped / 4 + 256);
-    if (grow_pool(g, frames))
+    for (unsigned i = 0; i < n; i++) {
+        struct gpu_guestmem_lane *l = &g->lanes[i];
+        l->g = g;
+        l->mem = mems[i];
+        l->pt_offset = (size_t)i * g->npages;
+        l->pt = g->pt + l->pt_offset;
+    }
+    /* Count the frames first, so the pool is made once at the right size. */
+    uint32_t frames = 1;
+    for (unsigned i = 0; i < n; i++)
+        if (plan_lane(g, i, &frames, NULL))
+            goto fail;
+    uint64_t pt_bytes = (uint64_t)n * g->npages * sizeof *g->pt;
+    uint64_t pool_frames = frames + frames / 4 + 256;
+    uint64_t need = pt_bytes + pool_frames * FRAME_SIZE + g->npages;
+    if (need > cl->global_mem / 10 * 9 || pt_bytes > cl->max_alloc) {
+        too_big(g, need, pt_bytes);
         goto fail;
-    g->next_frame = 1;
-    staging = malloc((size_t)(mapped + 1) * FRAME_SIZE);
-    if (!staging) {
+    }
+    if (grow_pool(g, (uint32_t)pool_frames))
+        goto fail;
+    s.buf = malloc((size_t)STAGE_FRAMES * FRAME_SIZE);
+    if (!s.buf) {
         fprintf(stderr, "temu: out of host memory staging guest memory for the device\n");
         goto fail;
     }
-    memset(staging, 0, FRAME_SIZE);
-    for (uint64_t pg = 0; pg < g->npages; pg++) {
-        if (!mem->perm[pg])
-            continue;
-        uint32_t frame = g->next_frame++;
-        memcpy(staging + (size_t)frame * FRAME_SIZE, mem->host + (pg << EMU_PAGE_BITS), FRAME_SIZE);
-        g->pt[pg] = pte_make(frame, mem->perm[pg]);
-    }
-    if (GPU_CL_CHECK((g->pt_buf = clCreateBuffer(cl->context, CL_MEM_READ_WRITE, g->npages * sizeof *g->pt,
-                                                 NULL, &err), err)) ||
-        write_pt(g, 0, g->npages) ||
-        GPU_CL_CHECK(clEnqueueWriteBuffer(cl->queue, g->pool_buf, CL_TRUE, 0,
-                                          (size_t)g->next_frame * FRAME_SIZE, staging, 0, NULL, NULL)))
+    g->next_frame = 1;
+    for (unsigned i = 0; i < n; i++)
+        if (plan_lane(g, i, &g->next_frame, &s))
+            goto fail;
+    int staged = stage_flush(g, &s);
+    free(s.buf);
+    s.buf = NULL;
+    if (staged || fill_zero(g, 0) ||
+        GPU_CL_CHECK((g->pt_buf = clCreateBuffer(cl->context, CL_MEM_READ_WRITE, pt_bytes, NULL, &err), err)) ||
+        GPU_CL_CHECK(clEnqueueWriteBuffer(cl->queue, g->pt_buf, CL_TRUE, 0, pt_bytes, g->pt, 0, NULL, NULL)) ||
+        GPU_CL_CHECK((g->code_buf = clCreateBuffer(cl->context, CL_MEM_READ_WRITE, g->npages, NULL, &err), err)) ||
+        gpu_guestmem_clear_code(g))
         goto fail;
-    free(staging);
-    g->sync.pull = hook_pull;
-    g->sync.push = hook_push;
-    g->sync.remap = hook_remap;
-    g->sync.ctx = g;
-    mem->sync = &g->sync;
+    for (unsigned i = 0; i < n; i++) {
+        struct gpu_guestmem_lane *l = &g->lanes[i];
+        l->sync.pull = hook_pull;
+        l->sync.push = hook_push;
+        l->sync.remap = hook_remap;
+        l->sync.ctx = l;
+        l->mem->sync = &l->sync;
+    }
     return GPU_OK;
 fail:
-    free(staging);
+    free(s.buf);
     gpu_guestmem_free(g);
     return GPU_ERROR;
 }
 
 void gpu_guestmem_free(struct gpu_guestmem *g)
 {
-    if (g->mem && g->mem->sync == &g->sync)
-        g->mem->sync = NULL;
-    if (g->pool_buf)
-        GPU_CL_CHECK(clReleaseMemObject(g->pool_buf));
-    if (g->pt_buf)
-        GPU_CL_CHECK(clReleaseMemObject(g->pt_buf));
+    for (unsigned i = 0; g->lanes && i < g->nlanes; i++)
+        if (g->lanes[i].mem && g->lanes[i].mem->sync == &g->lanes[i].sync)
+            g->lanes[i].mem->sync = NULL;
+    cl_mem *bufs[] = {&g->pool_buf, &g->pt_buf, &g->code_buf};
+    for (size_t i = 0; i < sizeof bufs / sizeof bufs[0]; i++)
+        if (*bufs[i])
+            GPU_CL_CHECK(clReleaseMemObject(*bufs[i]));
+    free(g->lanes);
     free(g->pt);
     free(g->code_pages);
+    free(g->refs);
     free(g->free_frames);
     memset(g, 0, sizeof *g);
 }
@@ -227,7 +406,9 @@ void gpu_guestmem_mark_code(struct gpu_guestmem *g, uint64_t pc, uint64_t words)
 
 int gpu_guestmem_clear_code(struct gpu_guestmem *g)
 {
+    static const cl_uchar zero = 0;
     memset(g->code_pages, 0, g->npages);
     g->code_changed = 0;
-    return write_pt(g, 0, g->npages) ? GPU_ERROR : GPU_OK;
+    return GPU_CL_CHECK(clEnqueueFillBuffer(g->cl->queue, g->code_buf, &zero, 1, 0, g->npages, 0, NULL, NULL))
+               ? GPU_ERROR : GPU_OK;
 }

@@ -15,13 +15,13 @@
 
 #define NO_WORD 0xffffu /* decode_block: the word could not be fetched (not a real op id) */
 
-__kernel void decode_block(__global uint *pt, ulong npages, __global uchar *pool, ulong pc,
-                           uint batch, uint block_id, __global struct gpu_block *blocks,
-                           __global struct a64_insn *scratch, __global uint *alloc, uint capacity,
-                           __global struct a64_insn *insns, __global struct gpu_sched *sched,
-                           __global uint *order, __global uint *lstart)
+__kernel void decode_block(__global uint *pt, ulong npages, __global uchar *pool, __global uchar *code,
+                           ulong pt_offset, ulong pc, uint batch, uint block_id,
+                           __global struct gpu_block *blocks, __global struct a64_insn *scratch,
+                           __global uint *alloc, uint capacity, __global struct a64_insn *insns,
+                           __global struct gpu_sched *sched, __global uint *order, __global uint *lstart)
 {
-    struct guest_mem m = {pt, npages, pool};
+    struct guest_mem m = {pt + pt_offset, npages, pool, code};
     uint lid = get_local_id(0), lsz = get_local_size(0);
     for (uint i = lid; i < batch; i += lsz) {
         uint word;
@@ -63,9 +63,9 @@ __kernel void decode_block(__global uint *pt, ulong npages, __global uchar *pool
     blk->count = n;
     blk->flags = 0;
     schedule_block(insns, sched, order, lstart, blk, first, n);
-    /* Stores to these pages must now be reported: the decoded copy would go stale. */
+    /* Stores to these pages must now be reported, in every lane: the decoded copy would go stale. */
     for (ulong page = pc >> GPU_PAGE_BITS; page <= (pc + 4ul * n - 1) >> GPU_PAGE_BITS; page++)
-        atomic_or(&pt[page], GPU_PERM_CODE);
+        code[page] = 1;
 }
 
 /* The value a reference names: a block-start slot or an earlier instruction's output. */
@@ -236,7 +236,8 @@ static void run_block(__global struct emu_state *st, struct guest_mem m,
 }
 
 __kernel void execute_batch(__global struct emu_state *states, __global uint *pt, ulong npages,
-                            __global uchar *pool, __global const struct gpu_block *blocks,
+                            __global uchar *pool, __global const uchar *code,
+                            __global const struct gpu_block *blocks,
                             uint block_id, uint limit, __global const struct a64_insn *insns,
                             __global const struct gpu_sched *sched, __global const uint *order,
                             __global const uint *lstart, __global ulong *outs, uint batch,
@@ -244,7 +245,7 @@ __kernel void execute_batch(__global struct emu_state *states, __global uint *pt
 {
     __local struct run_locals L;
     uint lane = get_group_id(0);
-    struct guest_mem m = {pt, npages, pool};
+    struct guest_mem m = {pt, npages, pool, code};
     run_block(&states[lane], m, blocks, block_id, limit, insns, sched, order, lstart,
               outs + (ulong)lane * batch * GPU_OUTS, &status[lane], cntvct, &L);
 }
@@ -264,7 +265,8 @@ static uint index_find(__global const struct gpu_index_slot *index, ulong pc)
 }
 
 __kernel void execute_resident(__global struct emu_state *states, __global uint *pt, ulong npages,
-                               __global uchar *pool, __global const struct gpu_block *blocks,
+                               __global uchar *pool, __global const uchar *code,
+                               __global const struct gpu_block *blocks,
                                __global const struct gpu_index_slot *index, uint budget,
                                __global const struct a64_insn *insns,
                                __global const struct gpu_sched *sched, __global const uint *order,
@@ -277,7 +279,7 @@ __kernel void execute_resident(__global struct emu_state *states, __global uint 
     __global struct emu_state *st = &states[lane];
     __global struct gpu_status *out_status = &status[lane];
     __global ulong *outv = outs + (ulong)lane * batch * GPU_OUTS;
-    struct guest_mem m = {pt, npages, pool};
+    struct guest_mem m = {pt, npages, pool, code};
     uint total = 0, nblocks = 0, miss = 0;
     for (;;) {
         if (lid == 0)

@@ -1,7 +1,11 @@
 /* guest_mem.h: guest memory on the device (OpenCL C): a page table with one entry per guest page of
  * the window and a pool of 4 KiB frames (layout in gpu_abi.h). Every access checks the page
  * permissions of its first and last byte and touches nothing when either fails, so a guest
- * address never reaches device memory outside the lane's own frames. */
+ * address never reaches device memory outside the lane's own frames.
+ *
+ * Frame 0 is all zeroes and never written: a mapped page that nobody has written yet points
+ * there, so it reads as zero and costs no frame; a write to it fails like a fault, and the host
+ * gives the page a frame of its own and runs the instruction again (gpu_guestmem_back). */
 #ifndef GUEST_MEM_H
 #define GUEST_MEM_H
 
@@ -10,9 +14,10 @@
 #define GM_PAGE_MASK ((1ul << GPU_PAGE_BITS) - 1)
 
 struct guest_mem {
-    __global uint *pt;     /* page-table entries */
-    ulong npages;          /* entries in pt: the window is npages pages from address 0 */
-    __global uchar *pool;  /* frames */
+    __global uint *pt;          /* the lane's page-table entries */
+    ulong npages;               /* entries in pt: the window is npages pages from address 0 */
+    __global uchar *pool;       /* frames, shared by every lane */
+    __global const uchar *code; /* per page, shared by every lane: decoded blocks were read there */
 };
 
 /* Pool offset of guest byte a when its page has every bit of `need`, else -1. */
@@ -22,8 +27,8 @@ static long gm_offset(struct guest_mem m, ulong a, uint need)
     if (page >= m.npages)
         return -1;
     uint e = m.pt[page];
-    if ((e & need) != need)
-        return -1;
+    if ((e & need) != need || ((need & GPU_PERM_W) && e < (1u << GPU_PTE_FRAME_SHIFT)))
+        return -1; /* also a write to frame 0, the shared zero page */
     return (long)(((ulong)(e >> GPU_PTE_FRAME_SHIFT) << GPU_PAGE_BITS) | (a & GM_PAGE_MASK));
 }
 
@@ -82,8 +87,7 @@ static int gm_write(struct guest_mem m, ulong a, uint n, ulong lo, ulong hi)
             m.pool[gm_byte(a, n, b, o0, o1)] = (uchar)(v >> (8 * (b & 7)));
         }
     }
-    uint code = (m.pt[a >> GPU_PAGE_BITS] | m.pt[(a + n - 1) >> GPU_PAGE_BITS]) & GPU_PERM_CODE;
-    return code ? 1 : 0;
+    return (m.code[a >> GPU_PAGE_BITS] | m.code[(a + n - 1) >> GPU_PAGE_BITS]) ? 1 : 0;
 }
 
 /* Fetch the instruction word at a (needs X, 4-byte alignment). 0, or -1. */

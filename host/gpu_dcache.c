@@ -1,0 +1,143 @@
+/* gpu_dcache.c: the device decode cache (see gpu_dcache.h). */
+#include "gpu_dcache.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define DCACHE_MIN_RECORDS (1u << 18) /* record positions in the device decode cache, at least */
+
+/* decode_block's arguments, in its parameter order. */
+enum { ARG_PT, ARG_NPAGES, ARG_POOL, ARG_CODE, ARG_PT_OFFSET, ARG_PC, ARG_BATCH, ARG_BLOCK_ID, ARG_BLOCKS,
+       ARG_SCRATCH, ARG_ALLOC, ARG_CAPACITY, ARG_INSNS, ARG_SCHED, ARG_ORDER, ARG_LSTART };
+
+static int make_buffer(const struct gpu_cl *cl, cl_mem *buf, size_t size)
+{
+    cl_int err = CL_SUCCESS;
+    return GPU_CL_CHECK((*buf = clCreateBuffer(cl->context, CL_MEM_READ_WRITE, size, NULL, &err), err));
+}
+
+int gpu_dcache_init(struct gpu_dcache *c, const struct gpu_cl *cl, cl_program program,
+                    struct gpu_guestmem *mem, unsigned batch, size_t decode_local)
+{
+    cl_int err = CL_SUCCESS;
+    memset(c, 0, sizeof *c);
+    c->cl = cl;
+    c->mem = mem;
+    c->mem_generation = mem->generation - 1;
+    c->batch = batch;
+    c->decode_local = decode_local;
+    c->capacity = DCACHE_MIN_RECORDS > 16 * (batch + 1) ? DCACHE_MIN_RECORDS : 16 * (batch + 1);
+    c->index = calloc(GPU_INDEX_SLOTS, sizeof *c->index);
+    size_t cap = c->capacity;
+    cl_uint b = batch, capacity = c->capacity;
+    cl_kernel d;
+    if (!c->index) {
+        fprintf(stderr, "temu: out of host memory for the decode cache index\n");
+        goto fail;
+    }
+    if (GPU_CL_CHECK((c->decode = clCreateKernel(program, "decode_block", &err), err)) ||
+        make_buffer(cl, &c->blocks, GPU_MAX_BLOCKS * sizeof(struct gpu_block)) ||
+        make_buffer(cl, &c->index_buf, GPU_INDEX_SLOTS * sizeof(struct gpu_index_slot)) ||
+        make_buffer(cl, &c->scratch, batch * sizeof(struct a64_insn)) ||
+        make_buffer(cl, &c->alloc, sizeof(cl_uint)) ||
+        make_buffer(cl, &c->insns, cap * sizeof(struct a64_insn)) ||
+        make_buffer(cl, &c->sched, cap * sizeof(struct gpu_sched)) ||
+        make_buffer(cl, &c->order, cap * sizeof(cl_uint)) ||
+        make_buffer(cl, &c->lstart, cap * sizeof(cl_uint)))
+        goto fail;
+    d = c->decode;
+    if (GPU_CL_CHECK(clSetKernelArg(d, ARG_BATCH, sizeof b, &b)) ||
+        GPU_CL_CHECK(clSetKernelArg(d, ARG_BLOCKS, sizeof c->blocks, &c->blocks)) ||
+        GPU_CL_CHECK(clSetKernelArg(d, ARG_SCRATCH, sizeof c->scratch, &c->scratch)) ||
+        GPU_CL_CHECK(clSetKernelArg(d, ARG_ALLOC, sizeof c->alloc, &c->alloc)) ||
+        GPU_CL_CHECK(clSetKernelArg(d, ARG_CAPACITY, sizeof capacity, &capacity)) ||
+        GPU_CL_CHECK(clSetKernelArg(d, ARG_INSNS, sizeof c->insns, &c->insns)) ||
+        GPU_CL_CHECK(clSetKernelArg(d, ARG_SCHED, sizeof c->sched, &c->sched)) ||
+        GPU_CL_CHECK(clSetKernelArg(d, ARG_ORDER, sizeof c->order, &c->order)) ||
+        GPU_CL_CHECK(clSetKernelArg(d, ARG_LSTART, sizeof c->lstart, &c->lstart)) ||
+        gpu_dcache_flush(c, NULL))
+        goto fail;
+    return GPU_OK;
+fail:
+    gpu_dcache_free(c);
+    return GPU_ERROR;
+}
+
+void gpu_dcache_free(struct gpu_dcache *c)
+{
+    cl_mem *bufs[] = {&c->blocks, &c->index_buf, &c->scratch, &c->alloc, &c->insns, &c->sched, &c->order, &c->lstart};
+    for (size_t i = 0; i < sizeof bufs / sizeof bufs[0]; i++)
+        if (*bufs[i])
+            GPU_CL_CHECK(clReleaseMemObject(*bufs[i]));
+    if (c->decode)
+        GPU_CL_CHECK(clReleaseKernel(c->decode));
+    free(c->index);
+    memset(c, 0, sizeof *c);
+}
+
+int gpu_dcache_flush(struct gpu_dcache *c, struct emu_stats *s)
+{
+    static const cl_uint zero = 0;
+    if (s && c->mem->code_changed)
+        s->invalidations += c->nblocks;
+    /* Enqueued index writes read c->index: let them finish before it is cleared. */
+    if (GPU_CL_CHECK(clFinish(c->cl->queue)))
+        return GPU_ERROR;
+    memset(c->index, 0, GPU_INDEX_SLOTS * sizeof *c->index);
+    c->nblocks = 0;
+    if (GPU_CL_CHECK(clEnqueueWriteBuffer(c->cl->queue, c->alloc, CL_TRUE, 0, sizeof zero, &zero, 0, NULL, NULL)) ||
+        GPU_CL_CHECK(clEnqueueFillBuffer(c->cl->queue, c->index_buf, &zero, sizeof zero, 0,
+                                         GPU_INDEX_SLOTS * sizeof *c->index, 0, NULL, NULL)))
+        return GPU_ERROR;
+    return gpu_guestmem_clear_code(c->mem);
+}
+
+/* Point decode_block at the current guest memory buffers (the pool may have grown). */
+static int set_mem_args(struct gpu_dcache *c)
+{
+    struct gpu_guestmem *m = c->mem;
+    cl_ulong npages = m->npages;
+    if (c->mem_generation == m->generation)
+        return GPU_OK;
+    if (GPU_CL_CHECK(clSetKernelArg(c->decode, ARG_PT, sizeof m->pt_buf, &m->pt_buf)) ||
+        GPU_CL_CHECK(clSetKernelArg(c->decode, ARG_NPAGES, sizeof npages, &npages)) ||
+        GPU_CL_CHECK(clSetKernelArg(c->decode, ARG_POOL, sizeof m->pool_buf, &m->pool_buf)) ||
+        GPU_CL_CHECK(clSetKernelArg(c->decode, ARG_CODE, sizeof m->code_buf, &m->code_buf)))
+        return GPU_ERROR;
+    c->mem_generation = m->generation;
+    return GPU_OK;
+}
+
+int gpu_dcache_lookup(struct gpu_dcache *c, uint64_t pc, unsigned lane, cl_uint *id, struct emu_stats *s)
+{
+    size_t mask = GPU_INDEX_SLOTS - 1, i = gpu_index_hash(pc);
+    for (; c->index[i].id; i = (i + 1) & mask) {
+        if (c->index[i].pc == pc) {
+            *id = c->index[i].id - 1;
+            return GPU_OK;
+        }
+    }
+    if (c->nblocks == GPU_MAX_BLOCKS) {
+        if (gpu_dcache_flush(c, s))
+            return GPU_ERROR;
+        return gpu_dcache_lookup(c, pc, lane, id, s);
+    }
+    *id = c->nblocks++;
+    c->index[i].pc = pc;
+    c->index[i].id = *id + 1;
+    cl_ulong pc_arg = pc, pt_offset = c->mem->lanes[lane].pt_offset;
+    size_t local = c->decode_local;
+    gpu_guestmem_mark_code(c->mem, pc, c->batch);
+    s->blocks_decoded++;
+    if (set_mem_args(c) ||
+        GPU_CL_CHECK(clSetKernelArg(c->decode, ARG_PT_OFFSET, sizeof pt_offset, &pt_offset)) ||
+        GPU_CL_CHECK(clSetKernelArg(c->decode, ARG_PC, sizeof pc_arg, &pc_arg)) ||
+        GPU_CL_CHECK(clSetKernelArg(c->decode, ARG_BLOCK_ID, sizeof *id, id)) ||
+        GPU_CL_CHECK(clEnqueueNDRangeKernel(c->cl->queue, c->decode, 1, NULL, &local, &local, 0, NULL, NULL)))
+        return GPU_ERROR;
+    /* Kernels that follow branches find blocks through the device copy of the index (the slot
+     * stays unchanged until gpu_dcache_flush, which waits for this write). */
+    return GPU_CL_CHECK(clEnqueueWriteBuffer(c->cl->queue, c->index_buf, CL_FALSE, i * sizeof *c->index,
+                                             sizeof *c->index, &c->index[i], 0, NULL, NULL))
+               ? GPU_ERROR : GPU_OK;
+}

@@ -1,0 +1,44 @@
+/* gpu_dcache.h: the device decode cache the GPU engines share (design section 5, steps 2 and 3):
+ * decoded blocks keyed by start pc, their records and schedules on the device, and the index
+ * pc -> block id, kept on the host (which decides block ids) and mirrored on the device for the
+ * kernels that follow branches there (the resident engine's and the lanes').
+ *
+ * A miss enqueues kernel decode_block, which fetches the words from a lane's guest memory on the
+ * device; nothing waits for it: later launches in the same queue see the block. */
+#ifndef GPU_DCACHE_H
+#define GPU_DCACHE_H
+
+#include "a64_insn.h"
+#include "emu_stats.h"
+#include "gpu_abi.h"
+#include "gpu_cl.h"
+#include "gpu_guestmem.h"
+
+struct gpu_dcache {
+    const struct gpu_cl *cl;
+    struct gpu_guestmem *mem;     /* where blocks are fetched from */
+    unsigned mem_generation;      /* of mem whose buffers decode_block's arguments name */
+    unsigned batch;               /* words fetched per block at most */
+    cl_kernel decode;
+    size_t decode_local;
+    cl_mem blocks, scratch, alloc, insns, sched, order, lstart, index_buf;
+    uint32_t capacity;            /* record positions */
+    struct gpu_index_slot *index; /* GPU_INDEX_SLOTS */
+    uint32_t nblocks;
+};
+
+/* Make the cache's buffers and its decode_block kernel from `program` (the batch kernels), for
+ * blocks of at most `batch` words read from `mem`; `decode_local` work-items decode. GPU_OK or
+ * GPU_ERROR (line printed). */
+int gpu_dcache_init(struct gpu_dcache *c, const struct gpu_cl *cl, cl_program program,
+                    struct gpu_guestmem *mem, unsigned batch, size_t decode_local);
+void gpu_dcache_free(struct gpu_dcache *c);
+
+/* Forget every block: a full cache, or code that changed (then counted in s->invalidations). */
+int gpu_dcache_flush(struct gpu_dcache *c, struct emu_stats *s);
+
+/* The block id for pc, enqueueing decode_block (reading lane `lane`'s memory, counted in
+ * s->blocks_decoded) on a miss. GPU_OK or GPU_ERROR. */
+int gpu_dcache_lookup(struct gpu_dcache *c, uint64_t pc, unsigned lane, cl_uint *id, struct emu_stats *s);
+
+#endif
