@@ -8,6 +8,8 @@
  *                  the lane's registers and a status record tells the host what happened.
  *   execute_resident  the same per block, in a loop that follows branches on the device through
  *                  the decode cache's index until a miss, a syscall, a stop or the budget.
+ *   execute_lanes  (lanes.h) many lanes, one work-item each, every lane running its blocks in
+ *                  program order through the same decode cache.
  */
 #include "a64_decode.c"
 #include "execute.h"
@@ -310,3 +312,4 @@ __kernel void execute_resident(__global struct emu_state *states, __global uint 
         out_status->blocks = nblocks;
     }
 }
+#include "lanes.h"

@@ -1,0 +1,170 @@
+/* lanes.h: kernel execute_lanes, many guests at once (issue 4; design section 5, "Lanes").
+ * Included at the end of batch.cl, whose decode cache and index it shares.
+ *
+ * One work-item runs one lane: it finds the decoded block at its pc through the device index and
+ * runs the block's records in program order on registers of its own, so no schedule, levels or
+ * barriers are needed inside a block. Lanes at the same pc take the same path through the kernel,
+ * which is what keeps a GPU's SIMD groups full: the work-items of a group step through blocks
+ * together (one barrier per step), and each step also counts how many lanes shared their pc
+ * (lane convergence). A lane stops on a miss, a syscall, a fault or undefined instruction, a store
+ * into decoded code, its instruction limit or `max_blocks` blocks; it is then masked off while the
+ * rest of its group goes on. */
+#ifndef LANES_H
+#define LANES_H
+
+/* The value of source role r: its slot's current value, 0 when the instruction has no such operand. */
+static ulong lane_src(const ulong *r, const uchar *src, uint role)
+{
+    return src[role] == GPU_NO_SLOT ? 0 : r[src[role]];
+}
+
+__kernel void execute_lanes(__global struct emu_state *states, __global uint *pt, ulong npages,
+                            __global uchar *pool, __global const uchar *code,
+                            __global const struct gpu_block *blocks,
+                            __global const struct gpu_index_slot *index,
+                            __global const struct a64_insn *insns, __global const uint *limits,
+                            uint max_blocks, uint nlanes, __global struct gpu_status *status,
+                            __global ulong *convergence, ulong cntvct, __local ulong *sys_all,
+                            __local ulong *pcs)
+{
+    __local uint any[2]; /* some lane of the group still runs (by step parity: no reset races) */
+    uint lane = get_global_id(0), lid = get_local_id(0), lsz = get_local_size(0);
+    uint limit = lane < nlanes ? limits[lane] : 0;
+    int live = limit != 0;
+    __local ulong *sys = sys_all + lid * SYS_COUNT;
+    __global struct emu_state *st = &states[lane < nlanes ? lane : 0];
+    struct guest_mem m = {pt + (ulong)(lane < nlanes ? lane : 0) * npages, npages, pool, code};
+    ulong r[GPU_NUM_SLOTS + 1];
+    ulong pc = 0, fault_addr = 0, together = 0, steps = 0;
+    uint kind = EMU_OK, flags = 0, access = 0, total = 0, nblocks = 0;
+    if (live) {
+        for (uint s = 0; s < GPU_NUM_SLOTS; s++)
+            r[s] = s == GPU_SLOT_NZCV ? st->nzcv : s == A64_REG_ZR ? 0 : st->x[s];
+        sys[SYS_TPIDR] = st->tpidr;
+        sys[SYS_FPCR] = st->fpcr;
+        sys[SYS_FPSR] = st->fpsr;
+        sys[SYS_EXCL_ADDR] = st->excl_addr;
+        sys[SYS_EXCL_VALID] = st->excl_valid;
+        pc = st->pc;
+    }
+    int started = live;
+    for (uint step = 0;; step++) {
+        uint id = NO_BLOCK;
+        if (live) {
+            id = index_find(index, pc);
+            if (id == NO_BLOCK) {
+                flags = GPU_ST_MISS;
+                live = 0;
+            }
+        }
+        pcs[lid] = live ? pc : ~0ul;
+        if (lid == 0)
+            any[step & 1] = 0;
+        barrier(CLK_LOCAL_MEM_FENCE);
+        if (live) {
+            uint same = 0;
+            for (uint j = 0; j < lsz; j++)
+                same += pcs[j] == pc;
+            together += same > 1;
+            steps++;
+            any[step & 1] = 1;
+        }
+        barrier(CLK_LOCAL_MEM_FENCE);
+        if (!any[step & 1])
+            break;
+        if (!live)
+            continue;
+
+        struct gpu_block blk = blocks[id];
+        if (blk.flags) { /* nothing to run: the cache is full, or pc cannot be fetched */
+            if (blk.flags & GPU_BLOCK_NO_ROOM) {
+                flags = GPU_ST_NO_ROOM;
+            } else {
+                kind = EMU_FAULT;
+                fault_addr = pc;
+                access = GPU_PERM_X;
+            }
+            live = 0;
+            continue;
+        }
+        uint n = min(blk.count, limit - total), i = 0;
+        ulong next = blk.pc + 4ul * n;
+        for (; i < n; i++) {
+            struct a64_insn in = insns[blk.first + i];
+            ulong at = blk.pc + 4ul * i;
+            if (in.op == A64_OP_SVC || in.op == A64_OP_UNDEF) { /* the host's, at this pc */
+                kind = in.op == A64_OP_SVC ? EMU_SVC : EMU_UNDEF;
+                next = at;
+                break;
+            }
+            uchar src[GPU_SRCS], dst[GPU_OUTS];
+            sched_srcs(&in, src);
+            sched_dsts(&in, dst);
+            struct exec_in v;
+            v.rn = lane_src(r, src, GPU_SRC_RN);
+            v.rm = lane_src(r, src, GPU_SRC_RM);
+            v.rd = lane_src(r, src, GPU_SRC_RD);
+            v.ra = lane_src(r, src, GPU_SRC_RA);
+            v.nzcv = (uint)lane_src(r, src, GPU_SRC_NZCV);
+            ulong out[GPU_OUTS] = {0, 0, 0, 0}, target = 0;
+            struct exec_stop info = {0, 0};
+            uint res = exec_insn(&in, at, v, out, &target, m, sys, cntvct, &info);
+            if (res == EXEC_FAULT || res == EXEC_UNDEF) { /* nothing of it happened */
+                kind = res == EXEC_FAULT ? EMU_FAULT : EMU_UNDEF;
+                fault_addr = info.addr;
+                access = info.access;
+                next = at;
+                break;
+            }
+            /* The outputs in the order the CPU engine writes them (gpu_abi.h). */
+            const uint apply[GPU_OUTS] = {GPU_OUT_WB, GPU_OUT_RD, GPU_OUT_RA, GPU_OUT_NZCV};
+            for (uint k = 0; k < GPU_OUTS; k++)
+                if (dst[apply[k]] != GPU_NO_SLOT)
+                    r[dst[apply[k]]] = out[apply[k]];
+            r[A64_REG_ZR] = 0;
+            if (in.flags & A64_P_BRANCH)
+                next = target;
+            if (res == EXEC_CODE) { /* done; the host flushes the decode cache before going on */
+                flags = GPU_ST_CODE_WRITTEN;
+                i++;
+                next = at + 4;
+                break;
+            }
+        }
+        total += i;
+        nblocks++;
+        pc = next;
+        if (kind != EMU_OK || flags || total >= limit || nblocks >= max_blocks)
+            live = 0;
+    }
+
+    if (lane < nlanes) {
+        __global ulong *c = convergence + 2ul * lane;
+        c[0] += together;
+        c[1] += steps;
+    }
+    if (!started)
+        return;
+    for (uint s = 0; s < GPU_NUM_SLOTS; s++) {
+        if (s == GPU_SLOT_NZCV)
+            st->nzcv = r[s];
+        else if (s != A64_REG_ZR)
+            st->x[s] = r[s];
+    }
+    st->tpidr = sys[SYS_TPIDR];
+    st->fpcr = sys[SYS_FPCR];
+    st->fpsr = sys[SYS_FPSR];
+    st->excl_addr = sys[SYS_EXCL_ADDR];
+    st->excl_valid = sys[SYS_EXCL_VALID];
+    st->pc = pc;
+    __global struct gpu_status *o = &status[lane];
+    o->pc = pc;
+    o->fault_addr = fault_addr;
+    o->status = kind;
+    o->retired = total;
+    o->fault_access = access;
+    o->flags = flags;
+    o->blocks = nblocks;
+}
+
+#endif
