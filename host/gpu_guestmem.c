@@ -167,7 +167,37 @@ static int write_piece(struct gpu_guestmem_lane *l, uint64_t pg, size_t off, uin
 
 static void hook_pull(void *ctx, uint64_t addr, uint64_t len)
 {
-    each_piece(ctx, addr, len, read_piece);
+    struct gpu_guestmem_lane *l = ctx;
+    if (addr >= l->fresh_lo && len <= l->fresh_hi - addr && addr < l->fresh_hi)
+        return; /* read ahead already */
+    each_piece(l, addr, len, read_piece);
+}
+
+static int read_ahead_piece(struct gpu_guestmem_lane *l, uint64_t pg, size_t off, uint8_t *host, size_t len)
+{
+    uint32_t f = pte_frame(l->pt[pg]);
+    if (!f) {
+        memset(host, 0, len);
+        return 0;
+    }
+    return GPU_CL_CHECK(clEnqueueReadBuffer(l->g->cl->queue, l->g->pool_buf, CL_FALSE, (size_t)f * FRAME_SIZE + off,
+                                            len, host, 0, NULL, NULL));
+}
+
+int gpu_guestmem_read_ahead(struct gpu_guestmem *g, unsigned lane, uint64_t addr, uint64_t len)
+{
+    struct gpu_guestmem_lane *l = &g->lanes[lane];
+    if (!len || !emu_mem_range_ok(l->mem, addr, len, EMU_PERM_R))
+        return GPU_OK; /* the syscall reports what is wrong */
+    each_piece(l, addr, len, read_ahead_piece);
+    l->fresh_lo = addr;
+    l->fresh_hi = addr + len;
+    return g->failed ? GPU_ERROR : GPU_OK;
+}
+
+void gpu_guestmem_forget_ahead(struct gpu_guestmem *g, unsigned lane)
+{
+    g->lanes[lane].fresh_lo = g->lanes[lane].fresh_hi = 0;
 }
 
 static void hook_push(void *ctx, uint64_t addr, uint64_t len)

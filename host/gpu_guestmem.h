@@ -27,6 +27,7 @@ struct gpu_guestmem_lane {
     struct emu_mem *mem;
     uint32_t *pt;             /* its page table's host copy: g->pt + lane * g->npages */
     size_t pt_offset;         /* the same as an entry index into pt_buf */
+    uint64_t fresh_lo, fresh_hi; /* [lo, hi): read ahead by gpu_guestmem_read_ahead, pulls skip it */
     struct emu_mem_sync sync;
 };
 
@@ -59,6 +60,13 @@ void gpu_guestmem_free(struct gpu_guestmem *g);
  * writable but still on the zero page a frame of its own. 1 when some page got one (run the
  * instruction again), 0 when none needed one (a real fault), GPU_ERROR on an OpenCL failure. */
 int gpu_guestmem_back(struct gpu_guestmem *g, unsigned lane, uint64_t addr, uint64_t len);
+
+/* Start copying [addr, addr+len) of `lane` to the host, without waiting, so that many lanes'
+ * syscalls can have their buffers read in one round trip: once the queue is finished (clFinish),
+ * pulls of that range are skipped until gpu_guestmem_forget_ahead. Only while the device runs
+ * nothing for the lane. */
+int gpu_guestmem_read_ahead(struct gpu_guestmem *g, unsigned lane, uint64_t addr, uint64_t len);
+void gpu_guestmem_forget_ahead(struct gpu_guestmem *g, unsigned lane);
 
 /* Note that a block decoded at pc may cover up to `words` instruction words. */
 void gpu_guestmem_mark_code(struct gpu_guestmem *g, uint64_t pc, uint64_t words);

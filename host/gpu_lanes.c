@@ -231,6 +231,24 @@ static int serve(struct gpu_lanes *e, unsigned lane, struct emu_proc *p, enum em
     return 0;
 }
 
+/* The bytes the stopped lanes' write syscalls will print, read from the device in one round trip
+ * instead of one per lane (the common case: many lanes printing their results at once). */
+static int read_ahead(struct gpu_lanes *e, unsigned nstopped)
+{
+    enum { NR_WRITE = 64, MOST = 1 << 20 };
+    int any = 0;
+    for (unsigned i = 0; i < nstopped; i++) {
+        unsigned l = e->stopped[i];
+        const struct emu_state *st = &e->st[l];
+        if (e->stat[l].status != EMU_SVC || st->x[8] != NR_WRITE || st->x[2] > MOST)
+            continue;
+        if (gpu_guestmem_read_ahead(&e->mem, l, st->x[1], st->x[2]))
+            return GPU_ERROR;
+        any = 1;
+    }
+    return any && GPU_CL_CHECK(clFinish(e->cl->queue)) ? GPU_ERROR : GPU_OK;
+}
+
 int gpu_lanes_run(struct gpu_lanes *e, struct emu_proc *const *procs, unsigned n, uint64_t max_insns,
                   enum emu_status *status, struct emu_stats *total)
 {
@@ -285,13 +303,15 @@ int gpu_lanes_run(struct gpu_lanes *e, struct emu_proc *const *procs, unsigned n
                 goto fail;
         }
         if (nstopped) {
-            if (move_states(e, e->stopped, nstopped, 0))
+            if (move_states(e, e->stopped, nstopped, 0) || read_ahead(e, nstopped))
                 goto fail;
             unsigned ngoing = 0;
             for (unsigned i = 0; i < nstopped; i++) {
                 unsigned l = e->stopped[i];
                 procs[l]->st = e->st[l];
-                if (serve(e, l, procs[l], &status[l])) {
+                int going = serve(e, l, procs[l], &status[l]);
+                gpu_guestmem_forget_ahead(&e->mem, l);
+                if (going) {
                     e->st[l] = procs[l]->st;
                     e->stopped[ngoing++] = l;
                 } else {
