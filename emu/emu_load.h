@@ -17,4 +17,10 @@ struct emu_load_opts {
 int emu_load(struct emu_proc *p, const char *path, char *const argv[], char *const envp[],
              const struct emu_load_opts *opts);
 
+/* The end of the program's image as emu_load would lay it out (the highest PT_LOAD end, or the
+ * flat base plus the flat size), without loading it: what a guest window must hold besides
+ * heap, mmap and stack. Returns 0, or -1 with a one-line reason in err. */
+int emu_load_extent(const char *path, const struct emu_load_opts *opts, uint64_t *end, char *err,
+                    size_t errlen);
+
 #endif

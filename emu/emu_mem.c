@@ -23,7 +23,17 @@ int emu_mem_init(struct emu_mem *m, uint64_t size)
     m->host = host;
     m->perm = perm;
     m->size = size;
-    m->mmap_next = EMU_MMAP_BASE < size ? EMU_MMAP_BASE : size / 2;
+    if (size >= EMU_MEM_DEFAULT_SIZE) {
+        m->stack_top = EMU_STACK_TOP;
+        m->stack_size = EMU_STACK_SIZE;
+        m->mmap_base = EMU_MMAP_BASE;
+    } else {
+        uint64_t stack = EMU_PAGE_DOWN(size / 8);
+        m->stack_top = size;
+        m->stack_size = stack < EMU_STACK_SIZE ? stack : EMU_STACK_SIZE;
+        m->mmap_base = EMU_PAGE_DOWN(size / 2);
+    }
+    m->mmap_next = m->mmap_base;
     return 0;
 }
 
@@ -113,7 +123,7 @@ int emu_mem_unmap(struct emu_mem *m, uint64_t addr, uint64_t len)
 
 uint64_t emu_mem_find_free(struct emu_mem *m, uint64_t hint, uint64_t len)
 {
-    uint64_t top = EMU_STACK_TOP - EMU_STACK_SIZE;
+    uint64_t top = m->stack_top - m->stack_size;
     if (top > m->size)
         top = m->size;
     len = EMU_PAGE_UP(len);
