@@ -3,6 +3,20 @@
 
 #include <sys/mman.h>
 
+void emu_mem_layout(uint64_t size, uint64_t *stack_top, uint64_t *stack_size, uint64_t *mmap_base)
+{
+    if (size >= EMU_MEM_DEFAULT_SIZE) {
+        *stack_top = EMU_STACK_TOP;
+        *stack_size = EMU_STACK_SIZE;
+        *mmap_base = EMU_MMAP_BASE;
+        return;
+    }
+    uint64_t stack = EMU_PAGE_DOWN(size / 8);
+    *stack_top = size;
+    *stack_size = stack < EMU_STACK_SIZE ? stack : EMU_STACK_SIZE;
+    *mmap_base = EMU_PAGE_DOWN(size / 2);
+}
+
 int emu_mem_init(struct emu_mem *m, uint64_t size)
 {
     memset(m, 0, sizeof *m);
@@ -23,16 +37,7 @@ int emu_mem_init(struct emu_mem *m, uint64_t size)
     m->host = host;
     m->perm = perm;
     m->size = size;
-    if (size >= EMU_MEM_DEFAULT_SIZE) {
-        m->stack_top = EMU_STACK_TOP;
-        m->stack_size = EMU_STACK_SIZE;
-        m->mmap_base = EMU_MMAP_BASE;
-    } else {
-        uint64_t stack = EMU_PAGE_DOWN(size / 8);
-        m->stack_top = size;
-        m->stack_size = stack < EMU_STACK_SIZE ? stack : EMU_STACK_SIZE;
-        m->mmap_base = EMU_PAGE_DOWN(size / 2);
-    }
+    emu_mem_layout(size, &m->stack_top, &m->stack_size, &m->mmap_base);
     m->mmap_next = m->mmap_base;
     return 0;
 }

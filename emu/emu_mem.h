@@ -72,6 +72,8 @@ struct emu_mem {
  * size/2, so that the break grows up from the image towards size/2 and mmap fills the space
  * between size/2 and the stack. Returns 0, or -1 if the host refused. */
 int emu_mem_init(struct emu_mem *m, uint64_t size);
+/* The layout emu_mem_init gives a window of `size` (page-aligned) bytes. */
+void emu_mem_layout(uint64_t size, uint64_t *stack_top, uint64_t *stack_size, uint64_t *mmap_base);
 void emu_mem_free(struct emu_mem *m);
 
 /* Give [addr, addr+len) the permissions `perm` (EMU_PERM_R/W/X), page-granular. Newly mapped pages
