@@ -111,6 +111,19 @@ static int load_flat(struct emu_proc *p, const char *path, const uint8_t *img, u
     return 0;
 }
 
+int emu_load_bytes(struct emu_proc *p, const char *path, const uint8_t *img, uint64_t size,
+                   char *const argv[], char *const envp[], const struct emu_load_opts *opts)
+{
+    struct emu_image im;
+    if (size > p->mem.size)
+        return emu_load_fail(p, path, "file of %" PRIu64 " bytes is larger than the guest address space", size);
+    int rc = size >= 4 && memcmp(img, ELF_MAGIC, 4) == 0 ? emu_elf_load(p, path, img, size, opts, &im)
+                                                         : load_flat(p, path, img, size, opts, &im);
+    if (rc == 0)
+        rc = emu_stack_build(p, path, argv, envp, &im);
+    return rc;
+}
+
 int emu_load(struct emu_proc *p, const char *path, char *const argv[], char *const envp[],
              const struct emu_load_opts *opts)
 {
@@ -118,17 +131,12 @@ int emu_load(struct emu_proc *p, const char *path, char *const argv[], char *con
     uint64_t size = 0;
     if (read_file(p, path, p->mem.size, &img, &size))
         return -1;
-    struct emu_image im;
-    int rc = size >= 4 && memcmp(img, ELF_MAGIC, 4) == 0 ? emu_elf_load(p, path, img, size, opts, &im)
-                                                     : load_flat(p, path, img, size, opts, &im);
-    if (rc == 0)
-        rc = emu_stack_build(p, path, argv, envp, &im);
+    int rc = emu_load_bytes(p, path, img, size, argv, envp, opts);
     free(img);
     return rc;
 }
 
-int emu_load_extent(const char *path, const struct emu_load_opts *opts, uint64_t *end, char *err,
-                    size_t errlen)
+int emu_load_read(const char *path, uint8_t **img, uint64_t *size, char *err, size_t errlen)
 {
     /* The loader's messages go to an emu_proc's err; this one is never initialised otherwise. */
     struct emu_proc *p = calloc(1, sizeof *p);
@@ -136,19 +144,30 @@ int emu_load_extent(const char *path, const struct emu_load_opts *opts, uint64_t
         snprintf(err, errlen, "%s: out of memory", path);
         return -1;
     }
-    uint8_t *img = NULL;
-    uint64_t size = 0;
-    int rc = read_file(p, path, EMU_MEM_DEFAULT_SIZE, &img, &size);
-    if (rc == 0 && size >= 4 && memcmp(img, ELF_MAGIC, 4) == 0) {
-        rc = emu_elf_extent(p, path, img, size, opts, end);
-    } else if (rc == 0) {
+    int rc = read_file(p, path, EMU_MEM_DEFAULT_SIZE, img, size);
+    if (rc)
+        snprintf(err, errlen, "%s", p->err);
+    free(p);
+    return rc;
+}
+
+int emu_load_extent(const char *path, const uint8_t *img, uint64_t size,
+                    const struct emu_load_opts *opts, uint64_t *end, char *err, size_t errlen)
+{
+    if (size < 4 || memcmp(img, ELF_MAGIC, 4) != 0) {
         uint64_t base = opts && opts->flat_base ? opts->flat_base : EMU_FLAT_BASE;
         uint64_t len = opts && opts->flat_size ? opts->flat_size : EMU_FLAT_SIZE;
         *end = EMU_PAGE_UP(base + len);
+        return 0;
     }
+    struct emu_proc *p = calloc(1, sizeof *p);
+    if (!p) {
+        snprintf(err, errlen, "%s: out of memory", path);
+        return -1;
+    }
+    int rc = emu_elf_extent(p, path, img, size, opts, end);
     if (rc)
         snprintf(err, errlen, "%s", p->err);
-    free(img);
     free(p);
     return rc;
 }

@@ -13,15 +13,16 @@
 #define MIB (1ull << 20)
 #define ROUND_MIB(a) (((a) + MIB - 1) & ~(MIB - 1))
 
-int temu_lanes_window(const char *prog, const struct emu_load_opts *lo, uint64_t lane_mem,
-                      unsigned lanes, uint64_t *window)
+int temu_lanes_window(const char *prog, const uint8_t *img, uint64_t size,
+                      const struct emu_load_opts *lo, uint64_t lane_mem, unsigned lanes,
+                      uint64_t *window)
 {
     uint64_t end;
     char err[EMU_ERR_LEN];
     *window = 0;
     if (lanes <= 1 && !lane_mem)
         return 0; /* one lane, nothing asked: today's 4 GiB window, and the loader's own checks */
-    if (emu_load_extent(prog, lo, &end, err, sizeof err)) {
+    if (emu_load_extent(prog, img, size, lo, &end, err, sizeof err)) {
         fprintf(stderr, "temu: %s\n", err);
         return TEMU_EXIT_ERROR;
     }
@@ -54,7 +55,13 @@ int temu_lanes_cfg_init(struct temu_lanes_cfg *cfg, const struct temu_options *o
     cfg->fs_root = opt->fs_root;
     cfg->output_dir = opt->lane_output;
     cfg->n = opt->lanes;
-    int rc = temu_lanes_window(opt->prog, &cfg->load, opt->lane_mem, opt->lanes, &cfg->window);
+    char err[EMU_ERR_LEN];
+    if (emu_load_read(opt->prog, &cfg->image, &cfg->image_size, err, sizeof err)) {
+        fprintf(stderr, "temu: %s\n", err);
+        return TEMU_EXIT_ERROR;
+    }
+    int rc = temu_lanes_window(opt->prog, cfg->image, cfg->image_size, &cfg->load, opt->lane_mem,
+                               opt->lanes, &cfg->window);
     if (rc)
         return rc;
     if (cfg->output_dir && mkdir(cfg->output_dir, 0777) && errno != EEXIST) {
@@ -75,6 +82,8 @@ void temu_lanes_cfg_close(struct temu_lanes_cfg *cfg)
     if (cfg->null_fd >= 0)
         close(cfg->null_fd);
     cfg->null_fd = -1;
+    free(cfg->image);
+    cfg->image = NULL;
 }
 
 uint64_t temu_lanes_fd_room(uint64_t fds_needed)
@@ -168,7 +177,7 @@ int temu_lane_open(const struct temu_lanes_cfg *cfg, unsigned lane, struct emu_p
         snprintf(p->err, sizeof p->err, "out of host memory for the arguments");
         goto fail;
     }
-    int rc = emu_load(p, cfg->prog, argv, cfg->envp, &cfg->load);
+    int rc = emu_load_bytes(p, cfg->prog, cfg->image, cfg->image_size, argv, cfg->envp, &cfg->load);
     free(argv);
     if (rc == 0)
         return 0;

@@ -21,6 +21,8 @@
 
 struct temu_lanes_cfg {
     const char *prog;            /* program path */
+    uint8_t *image;              /* the program file, read once for all lanes */
+    uint64_t image_size;
     char **argv;                 /* guest argv template (argv[0] is prog), NULL-terminated */
     char **envp;
     struct emu_load_opts load;
@@ -49,12 +51,14 @@ struct temu_lanes_results {
                                     threads as they go) */
 };
 
-/* The guest window for each lane: `lane_mem` when given; else, with more than one lane, what the
- * program needs: its image end rounded up to 1 MiB, + TEMU_LANE_HEAP + TEMU_LANE_STACK; else 0
- * (the default 4 GiB window). Returns 0, or TEMU_EXIT_ERROR after one line on stderr (a bad
- * program file, or an image that leaves no room for the stack in a --lane-mem window). */
-int temu_lanes_window(const char *prog, const struct emu_load_opts *lo, uint64_t lane_mem,
-                      unsigned lanes, uint64_t *window);
+/* The guest window for each lane of prog (its file's bytes img[0, size)): `lane_mem` when
+ * given; else, with more than one lane, what the program needs: its image end rounded up to
+ * 1 MiB, + TEMU_LANE_HEAP + TEMU_LANE_STACK; else 0 (the default 4 GiB window). Returns 0, or
+ * TEMU_EXIT_ERROR after one line on stderr (a bad ELF, or an image that leaves no room for the
+ * stack in a --lane-mem window). */
+int temu_lanes_window(const char *prog, const uint8_t *img, uint64_t size,
+                      const struct emu_load_opts *lo, uint64_t lane_mem, unsigned lanes,
+                      uint64_t *window);
 
 /* Fill cfg from the options: window, output directory (created if missing), /dev/null. Returns 0,
  * or TEMU_EXIT_ERROR after one line. temu_lanes_cfg_close releases what it opened. */

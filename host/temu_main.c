@@ -104,8 +104,21 @@ int main(int argc, char **argv)
     /* --lane-mem with one lane: that window, checked as a lane's would be. */
     uint64_t window;
     struct emu_load_opts lo = {.flat_base = opt.flat_base, .flat_size = opt.flat_size};
-    if (temu_lanes_window(opt.prog, &lo, opt.lane_mem, 1, &window))
-        return TEMU_EXIT_ERROR;
+    if (opt.lane_mem) {
+        uint8_t *img;
+        uint64_t size;
+        char err[EMU_ERR_LEN];
+        if (emu_load_read(opt.prog, &img, &size, err, sizeof err)) {
+            fprintf(stderr, "temu: %s\n", err);
+            return TEMU_EXIT_ERROR;
+        }
+        rc = temu_lanes_window(opt.prog, img, size, &lo, opt.lane_mem, 1, &window);
+        free(img);
+        if (rc)
+            return rc;
+    } else {
+        window = 0;
+    }
     double t0 = now_s();
     if (emu_proc_init(p, window)) {
         fprintf(stderr, "temu: %s\n", p->err);
