@@ -138,7 +138,7 @@ static int check_interp(struct emu_proc *p, const char *path, const uint8_t *img
 static int collect_segments(struct emu_proc *p, const char *path, const uint8_t *img, uint64_t size,
                             uint64_t bias, struct seg *segs)
 {
-    uint64_t stack_lo = EMU_STACK_TOP - EMU_STACK_SIZE;
+    const uint64_t stack_top = p->mem.stack_top, stack_lo = stack_top - p->mem.stack_size;
     int n = 0;
     for (unsigned i = 0; i < elf_phnum(img); i++) {
         const uint8_t *ph = elf_phdr(img, i);
@@ -162,10 +162,9 @@ static int collect_segments(struct emu_proc *p, const char *path, const uint8_t 
             return emu_load_fail(p, path, "program header %u: segment [0x%" PRIx64 ", 0x%" PRIx64 ") is outside the "
                                  "guest address space [0x%llx, 0x%" PRIx64 ")", i, start, end,
                                  (unsigned long long)EMU_LOAD_MIN_ADDR, p->mem.size);
-        if (start < EMU_STACK_TOP && end > stack_lo)
+        if (start < stack_top && end > stack_lo)
             return emu_load_fail(p, path, "program header %u: segment [0x%" PRIx64 ", 0x%" PRIx64 ") overlaps the "
-                                 "stack [0x%" PRIx64 ", 0x%llx)", i, start, end, stack_lo,
-                                 (unsigned long long)EMU_STACK_TOP);
+                                 "stack [0x%" PRIx64 ", 0x%" PRIx64 ")", i, start, end, stack_lo, stack_top);
         segs[n++] = (struct seg){i, rd32(ph + 4), off, filesz, start, end};
     }
     if (n == 0)
@@ -280,6 +279,51 @@ static int apply_relocations(struct emu_proc *p, const char *path, const uint8_t
     return 0;
 }
 
+/* The load bias: 0 for ET_EXEC; for static-pie, what puts the lowest segment at the base
+ * (Linux's load_bias = base - its page). 0 or -1. */
+static int load_bias(struct emu_proc *p, const char *path, const uint8_t *img,
+                     const struct emu_load_opts *opts, uint64_t *bias)
+{
+    *bias = 0;
+    if (rd16(img + 16) != ET_DYN_)
+        return 0;
+    uint64_t base = opts && opts->pie_base ? opts->pie_base : EMU_PIE_DEFAULT_BASE;
+    if (base & EMU_PAGE_MASK)
+        return emu_load_fail(p, path, "static-pie base 0x%" PRIx64 " is not page aligned", base);
+    uint64_t lo = UINT64_MAX;
+    for (unsigned i = 0; i < elf_phnum(img); i++) {
+        const uint8_t *ph = elf_phdr(img, i);
+        if (rd32(ph) == PT_LOAD_ && rd64(ph + 40) && rd64(ph + 16) < lo)
+            lo = rd64(ph + 16);
+    }
+    if (lo != UINT64_MAX)
+        *bias = base - EMU_PAGE_DOWN(lo);
+    return 0;
+}
+
+int emu_elf_extent(struct emu_proc *p, const char *path, const uint8_t *img, uint64_t size,
+                   const struct emu_load_opts *opts, uint64_t *end)
+{
+    uint64_t bias;
+    if (check_ehdr(p, path, img, size) || check_interp(p, path, img, size) ||
+        load_bias(p, path, img, opts, &bias))
+        return -1;
+    *end = 0;
+    for (unsigned i = 0; i < elf_phnum(img); i++) {
+        const uint8_t *ph = elf_phdr(img, i);
+        uint64_t vaddr = rd64(ph + 16) + bias, memsz = rd64(ph + 40);
+        if (rd32(ph) != PT_LOAD_ || memsz == 0)
+            continue;
+        if (vaddr < bias || memsz > UINT64_MAX - vaddr)
+            return emu_load_fail(p, path, "program header %u: segment does not fit in the address space", i);
+        if (vaddr + memsz > *end)
+            *end = vaddr + memsz;
+    }
+    if (*end == 0)
+        return emu_load_fail(p, path, "no PT_LOAD segment");
+    return 0;
+}
+
 int emu_elf_load(struct emu_proc *p, const char *path, const uint8_t *img, uint64_t size,
                  const struct emu_load_opts *opts, struct emu_image *out)
 {
@@ -287,21 +331,9 @@ int emu_elf_load(struct emu_proc *p, const char *path, const uint8_t *img, uint6
         return -1;
     unsigned phnum = elf_phnum(img);
     int is_pie = rd16(img + 16) == ET_DYN_;
-    uint64_t bias = 0;
-    if (is_pie) {
-        /* The lowest segment lands at the base (Linux's load_bias = base - its page). */
-        uint64_t base = opts && opts->pie_base ? opts->pie_base : EMU_PIE_DEFAULT_BASE;
-        if (base & EMU_PAGE_MASK)
-            return emu_load_fail(p, path, "static-pie base 0x%" PRIx64 " is not page aligned", base);
-        uint64_t lo = UINT64_MAX;
-        for (unsigned i = 0; i < elf_phnum(img); i++) {
-            const uint8_t *ph = elf_phdr(img, i);
-            if (rd32(ph) == PT_LOAD_ && rd64(ph + 40) && rd64(ph + 16) < lo)
-                lo = rd64(ph + 16);
-        }
-        if (lo != UINT64_MAX)
-            bias = base - EMU_PAGE_DOWN(lo);
-    }
+    uint64_t bias;
+    if (load_bias(p, path, img, opts, &bias))
+        return -1;
     struct seg *segs = malloc(phnum * sizeof *segs);
     if (!segs)
         return emu_load_fail(p, path, "out of memory");
@@ -327,7 +359,7 @@ int emu_elf_load(struct emu_proc *p, const char *path, const uint8_t *img, uint6
     m->brk_start = m->brk = EMU_PAGE_UP(segs[n - 1].end);
     /* An image placed above the mmap area may grow its break up to the stack; the brk syscall
      * checks for collisions page by page. */
-    m->brk_limit = m->brk_start <= EMU_MMAP_BASE ? EMU_MMAP_BASE : EMU_STACK_TOP - EMU_STACK_SIZE;
+    m->brk_limit = m->brk_start <= m->mmap_base ? m->mmap_base : m->stack_top - m->stack_size;
     out->entry = entry;
     out->phdr = find_phdr(img, bias, segs, n);
     out->phnum = phnum;

@@ -10,6 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+static const uint8_t ELF_MAGIC[4] = {0x7f, 'E', 'L', 'F'};
+
 int emu_load_fail(struct emu_proc *p, const char *path, const char *fmt, ...)
 {
     int n = snprintf(p->err, sizeof p->err, "%s: ", path);
@@ -22,9 +24,9 @@ int emu_load_fail(struct emu_proc *p, const char *path, const char *fmt, ...)
     return -1;
 }
 
-/* Read the whole file into a fresh buffer. The file may not be larger than the guest window:
- * nothing bigger could be loaded anyway. */
-static int read_file(struct emu_proc *p, const char *path, uint8_t **buf, uint64_t *size)
+/* Read the whole file into a fresh buffer. The file may not be larger than `max` (the guest
+ * window): nothing bigger could be loaded anyway. */
+static int read_file(struct emu_proc *p, const char *path, uint64_t max, uint8_t **buf, uint64_t *size)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
@@ -48,7 +50,7 @@ static int read_file(struct emu_proc *p, const char *path, uint8_t **buf, uint64
         emu_load_fail(p, path, "empty file");
         goto out;
     }
-    if ((uint64_t)st.st_size > p->mem.size) {
+    if ((uint64_t)st.st_size > max) {
         emu_load_fail(p, path, "file of %" PRIu64 " bytes is larger than the guest address space",
                       (uint64_t)st.st_size);
         goto out;
@@ -87,7 +89,7 @@ static int load_flat(struct emu_proc *p, const char *path, const uint8_t *img, u
     struct emu_mem *m = &p->mem;
     uint64_t base = opts && opts->flat_base ? opts->flat_base : EMU_FLAT_BASE;
     uint64_t len = opts && opts->flat_size ? opts->flat_size : EMU_FLAT_SIZE;
-    uint64_t stack_lo = EMU_STACK_TOP - EMU_STACK_SIZE;
+    const uint64_t stack_top = m->stack_top, stack_lo = stack_top - m->stack_size;
     if (base & EMU_PAGE_MASK)
         return emu_load_fail(p, path, "flat base 0x%" PRIx64 " is not page aligned", base);
     if (len > m->size || base > m->size - len || base < EMU_LOAD_MIN_ADDR)
@@ -95,18 +97,31 @@ static int load_flat(struct emu_proc *p, const char *path, const uint8_t *img, u
                              "space [0x%llx, 0x%" PRIx64 ")", base, len, (unsigned long long)EMU_LOAD_MIN_ADDR,
                              m->size);
     len = EMU_PAGE_UP(len);
-    if (base < EMU_STACK_TOP && base + len > stack_lo)
+    if (base < stack_top && base + len > stack_lo)
         return emu_load_fail(p, path, "flat region [0x%" PRIx64 ", 0x%" PRIx64 ") overlaps the stack [0x%" PRIx64
-                             ", 0x%llx)", base, base + len, stack_lo, (unsigned long long)EMU_STACK_TOP);
+                             ", 0x%" PRIx64 ")", base, base + len, stack_lo, stack_top);
     if (size > len)
         return emu_load_fail(p, path, "flat binary of %" PRIu64 " bytes does not fit its 0x%" PRIx64 "-byte region "
                              "at 0x%" PRIx64 " (see --flat-size)", size, len, base);
     if (emu_mem_map(m, base, len, EMU_PERM_RWX) || emu_mem_poke(m, base, img, size))
         return emu_load_fail(p, path, "cannot map the flat region at 0x%" PRIx64, base);
     m->brk_start = m->brk = base + len;
-    m->brk_limit = m->brk_start <= EMU_MMAP_BASE ? EMU_MMAP_BASE : stack_lo;
+    m->brk_limit = m->brk_start <= m->mmap_base ? m->mmap_base : stack_lo;
     *out = (struct emu_image){.entry = base};
     return 0;
+}
+
+int emu_load_bytes(struct emu_proc *p, const char *path, const uint8_t *img, uint64_t size,
+                   char *const argv[], char *const envp[], const struct emu_load_opts *opts)
+{
+    struct emu_image im;
+    if (size > p->mem.size)
+        return emu_load_fail(p, path, "file of %" PRIu64 " bytes is larger than the guest address space", size);
+    int rc = size >= 4 && memcmp(img, ELF_MAGIC, 4) == 0 ? emu_elf_load(p, path, img, size, opts, &im)
+                                                         : load_flat(p, path, img, size, opts, &im);
+    if (rc == 0)
+        rc = emu_stack_build(p, path, argv, envp, &im);
+    return rc;
 }
 
 int emu_load(struct emu_proc *p, const char *path, char *const argv[], char *const envp[],
@@ -114,14 +129,45 @@ int emu_load(struct emu_proc *p, const char *path, char *const argv[], char *con
 {
     uint8_t *img = NULL;
     uint64_t size = 0;
-    if (read_file(p, path, &img, &size))
+    if (read_file(p, path, p->mem.size, &img, &size))
         return -1;
-    struct emu_image im;
-    static const uint8_t magic[4] = {0x7f, 'E', 'L', 'F'};
-    int rc = size >= 4 && memcmp(img, magic, 4) == 0 ? emu_elf_load(p, path, img, size, opts, &im)
-                                                     : load_flat(p, path, img, size, opts, &im);
-    if (rc == 0)
-        rc = emu_stack_build(p, path, argv, envp, &im);
+    int rc = emu_load_bytes(p, path, img, size, argv, envp, opts);
     free(img);
+    return rc;
+}
+
+int emu_load_read(const char *path, uint8_t **img, uint64_t *size, char *err, size_t errlen)
+{
+    /* The loader's messages go to an emu_proc's err; this one is never initialised otherwise. */
+    struct emu_proc *p = calloc(1, sizeof *p);
+    if (!p) {
+        snprintf(err, errlen, "%s: out of memory", path);
+        return -1;
+    }
+    int rc = read_file(p, path, EMU_MEM_DEFAULT_SIZE, img, size);
+    if (rc)
+        snprintf(err, errlen, "%s", p->err);
+    free(p);
+    return rc;
+}
+
+int emu_load_extent(const char *path, const uint8_t *img, uint64_t size,
+                    const struct emu_load_opts *opts, uint64_t *end, char *err, size_t errlen)
+{
+    if (size < 4 || memcmp(img, ELF_MAGIC, 4) != 0) {
+        uint64_t base = opts && opts->flat_base ? opts->flat_base : EMU_FLAT_BASE;
+        uint64_t len = opts && opts->flat_size ? opts->flat_size : EMU_FLAT_SIZE;
+        *end = EMU_PAGE_UP(base + len);
+        return 0;
+    }
+    struct emu_proc *p = calloc(1, sizeof *p);
+    if (!p) {
+        snprintf(err, errlen, "%s: out of memory", path);
+        return -1;
+    }
+    int rc = emu_elf_extent(p, path, img, size, opts, end);
+    if (rc)
+        snprintf(err, errlen, "%s", p->err);
+    free(p);
     return rc;
 }

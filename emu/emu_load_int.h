@@ -24,6 +24,11 @@ int emu_load_fail(struct emu_proc *p, const char *path, const char *fmt, ...)
 int emu_elf_load(struct emu_proc *p, const char *path, const uint8_t *img, uint64_t size,
                  const struct emu_load_opts *opts, struct emu_image *out);
 
+/* The end of the highest PT_LOAD segment of img (after the static-pie bias), without loading
+ * anything; only p->err is used. 0 or -1. */
+int emu_elf_extent(struct emu_proc *p, const char *path, const uint8_t *img, uint64_t size,
+                   const struct emu_load_opts *opts, uint64_t *end);
+
 /* Map the stack and lay out argc, argv, envp and auxv as Linux does; set sp and pc. 0 or -1. */
 int emu_stack_build(struct emu_proc *p, const char *path, char *const argv[], char *const envp[],
                     const struct emu_image *img);

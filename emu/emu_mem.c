@@ -3,6 +3,20 @@
 
 #include <sys/mman.h>
 
+void emu_mem_layout(uint64_t size, uint64_t *stack_top, uint64_t *stack_size, uint64_t *mmap_base)
+{
+    if (size >= EMU_MEM_DEFAULT_SIZE) {
+        *stack_top = EMU_STACK_TOP;
+        *stack_size = EMU_STACK_SIZE;
+        *mmap_base = EMU_MMAP_BASE;
+        return;
+    }
+    uint64_t stack = EMU_PAGE_DOWN(size / 8);
+    *stack_top = size;
+    *stack_size = stack < EMU_STACK_SIZE ? stack : EMU_STACK_SIZE;
+    *mmap_base = EMU_PAGE_DOWN(size / 2);
+}
+
 int emu_mem_init(struct emu_mem *m, uint64_t size)
 {
     memset(m, 0, sizeof *m);
@@ -23,7 +37,8 @@ int emu_mem_init(struct emu_mem *m, uint64_t size)
     m->host = host;
     m->perm = perm;
     m->size = size;
-    m->mmap_next = EMU_MMAP_BASE < size ? EMU_MMAP_BASE : size / 2;
+    emu_mem_layout(size, &m->stack_top, &m->stack_size, &m->mmap_base);
+    m->mmap_next = m->mmap_base;
     return 0;
 }
 
@@ -113,7 +128,7 @@ int emu_mem_unmap(struct emu_mem *m, uint64_t addr, uint64_t len)
 
 uint64_t emu_mem_find_free(struct emu_mem *m, uint64_t hint, uint64_t len)
 {
-    uint64_t top = EMU_STACK_TOP - EMU_STACK_SIZE;
+    uint64_t top = m->stack_top - m->stack_size;
     if (top > m->size)
         top = m->size;
     len = EMU_PAGE_UP(len);

@@ -29,7 +29,9 @@
 #define EMU_PERM_MAPPED 0x10u /* set on every mapped page, so PROT_NONE pages still count as mapped */
 #define EMU_PERM_RWX  (EMU_PERM_R | EMU_PERM_W | EMU_PERM_X)
 
-/* Default layout of the guest address space (design section 2). */
+/* Default layout of the guest address space (design section 2): every window of at least
+ * EMU_MEM_DEFAULT_SIZE has exactly this layout. Smaller windows (lanes) scale it: see
+ * emu_mem_init. Code outside emu_mem.c uses the window's own fields, not these. */
 #define EMU_MEM_DEFAULT_SIZE (1ull << 32) /* window: guest addresses below 4 GiB */
 #define EMU_STACK_TOP        0x7ffff000ull
 #define EMU_STACK_SIZE       (8ull << 20)
@@ -53,6 +55,9 @@ struct emu_mem {
     uint8_t *host;      /* host reservation of `size` bytes; guest address a lives at host + a */
     uint8_t *perm;      /* EMU_PERM_* per guest page */
     uint64_t size;      /* window size in bytes, a multiple of the page size */
+    uint64_t stack_top; /* the initial stack is [stack_top - stack_size, stack_top) */
+    uint64_t stack_size;
+    uint64_t mmap_base; /* mmap searches start here; the break may not grow past it */
     uint64_t brk_start; /* program break: first address after the loaded image */
     uint64_t brk;       /* current break */
     uint64_t brk_limit; /* the break may not grow past this */
@@ -61,8 +66,14 @@ struct emu_mem {
     const struct emu_mem_sync *sync; /* NULL unless an engine mirrors guest memory */
 };
 
-/* Reserve a window of `size` bytes (0: EMU_MEM_DEFAULT_SIZE). Returns 0, or -1 if the host refused. */
+/* Reserve a window of `size` bytes (0: EMU_MEM_DEFAULT_SIZE) and set its layout: a window of at
+ * least 4 GiB gets the default one (stack below 0x7ffff000, 8 MiB; mmap from 1 GiB). A smaller
+ * window (a lane's) puts the stack at its very top, min(8 MiB, size/8) of it, and mmap from
+ * size/2, so that the break grows up from the image towards size/2 and mmap fills the space
+ * between size/2 and the stack. Returns 0, or -1 if the host refused. */
 int emu_mem_init(struct emu_mem *m, uint64_t size);
+/* The layout emu_mem_init gives a window of `size` (page-aligned) bytes. */
+void emu_mem_layout(uint64_t size, uint64_t *stack_top, uint64_t *stack_size, uint64_t *mmap_base);
 void emu_mem_free(struct emu_mem *m);
 
 /* Give [addr, addr+len) the permissions `perm` (EMU_PERM_R/W/X), page-granular. Newly mapped pages

@@ -14,6 +14,7 @@ int emu_proc_init(struct emu_proc *p, uint64_t mem_size)
     memset(p, 0, sizeof *p);
     for (int i = 0; i < EMU_MAX_FDS; i++)
         p->fds[i] = i < 3 ? i : -1;
+    p->shared_fd = -1;
     if (emu_mem_init(&p->mem, mem_size)) {
         snprintf(p->err, sizeof p->err, "cannot reserve 0x%" PRIx64 " bytes of guest memory: %s",
                  mem_size ? mem_size : (uint64_t)EMU_MEM_DEFAULT_SIZE, strerror(errno));
@@ -26,7 +27,7 @@ void emu_proc_free(struct emu_proc *p)
 {
     /* Host fds 0..2 belong to temu itself (its error line goes to stderr), whatever the guest did. */
     for (int i = 0; i < EMU_MAX_FDS; i++) {
-        if (p->fds[i] > 2)
+        if (emu_proc_owns_fd(p, p->fds[i]))
             close(p->fds[i]);
         p->fds[i] = -1;
     }

@@ -16,6 +16,8 @@ struct emu_proc {
     struct emu_mem mem;
     struct emu_stats stats;
     int fds[EMU_MAX_FDS];   /* guest fd -> host fd, -1 when closed; 0..2 start as the host's 0..2 */
+    int shared_fd;          /* a host fd the caller lends to many procs (lanes' /dev/null): like the
+                               host's 0..2, never closed by the guest's close or emu_proc_free; -1 */
     const char *fs_root;    /* if set, guest paths resolve under this host directory only */
     uint64_t entry;         /* entry point of the loaded program */
     uint64_t phdr, phnum;   /* for the auxiliary vector */
@@ -27,6 +29,11 @@ struct emu_proc {
 /* Initialise an empty process with a memory window of `mem_size` bytes (0: default).
  * Returns 0, or -1 with err set. */
 int emu_proc_init(struct emu_proc *p, uint64_t mem_size);
+/* 1 when the host fd belongs to this proc, so closing its guest fd closes it too. */
+static inline int emu_proc_owns_fd(const struct emu_proc *p, int host_fd)
+{
+    return host_fd > 2 && host_fd != p->shared_fd;
+}
 /* Release memory and close the guest's own host fds (not the host's 0..2). */
 void emu_proc_free(struct emu_proc *p);
 

@@ -23,8 +23,6 @@ enum {
 #define EMU_HWCAP 0x3ull
 #define EMU_PLATFORM "aarch64"
 #define AUXV_PAIRS 19
-/* Like Linux's limit of a quarter of the stack rlimit for arguments and environment. */
-#define ARG_MAX_BYTES (EMU_STACK_SIZE / 4)
 
 static uint64_t count_vec(char *const v[])
 {
@@ -53,7 +51,9 @@ int emu_stack_build(struct emu_proc *p, const char *path, char *const argv[], ch
                     const struct emu_image *img)
 {
     struct emu_mem *m = &p->mem;
-    const uint64_t top = EMU_STACK_TOP, lo = EMU_STACK_TOP - EMU_STACK_SIZE;
+    const uint64_t top = m->stack_top, lo = top - m->stack_size;
+    /* Like Linux's limit of a quarter of the stack rlimit for arguments and environment. */
+    const uint64_t arg_max = m->stack_size / 4;
     char *const default_argv[] = {(char *)path, NULL};
     if (!argv || !argv[0])
         argv = default_argv;
@@ -61,17 +61,17 @@ int emu_stack_build(struct emu_proc *p, const char *path, char *const argv[], ch
 
     /* Size everything first, so a huge argument list fails cleanly instead of writing past the stack. */
     uint64_t bytes = strlen(path) + 1;
-    for (uint64_t i = 0; i < argc && bytes <= ARG_MAX_BYTES; i++)
+    for (uint64_t i = 0; i < argc && bytes <= arg_max; i++)
         bytes += strlen(argv[i]) + 1 + 8;
-    for (uint64_t i = 0; i < envc && bytes <= ARG_MAX_BYTES; i++)
+    for (uint64_t i = 0; i < envc && bytes <= arg_max; i++)
         bytes += strlen(envp[i]) + 1 + 8;
-    if (bytes > ARG_MAX_BYTES)
-        return emu_load_fail(p, path, "argument list and environment too long (more than %llu bytes)",
-                             (unsigned long long)ARG_MAX_BYTES);
+    if (bytes > arg_max)
+        return emu_load_fail(p, path, "argument list and environment too long (more than %" PRIu64 " bytes)",
+                             arg_max);
     if (m->size < top)
-        return emu_load_fail(p, path, "guest window of 0x%" PRIx64 " bytes has no room for the stack at 0x%llx",
-                             m->size, (unsigned long long)top);
-    if (emu_mem_map(m, lo, EMU_STACK_SIZE, EMU_PERM_R | EMU_PERM_W))
+        return emu_load_fail(p, path, "guest window of 0x%" PRIx64 " bytes has no room for the stack at 0x%" PRIx64,
+                             m->size, top);
+    if (emu_mem_map(m, lo, m->stack_size, EMU_PERM_R | EMU_PERM_W))
         return emu_load_fail(p, path, "cannot map the stack");
 
     uint8_t rnd[16];

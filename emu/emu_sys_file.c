@@ -204,7 +204,7 @@ int64_t emu_sys_close(struct emu_proc *p, const uint64_t *a)
     if (fd < 0)
         return -EBADF;
     p->fds[a[0]] = -1;
-    if (fd > 2) /* the host's 0..2 stay open for temu's own messages */
+    if (emu_proc_owns_fd(p, fd)) /* the host's 0..2 stay open for temu's own messages */
         close(fd);
     return 0;
 }

@@ -137,7 +137,7 @@ static int64_t sys_prlimit64(struct emu_proc *p, const uint64_t *a)
         return 0; /* new limits are accepted and not enforced */
     uint64_t cur = G_RLIM_INFINITY, max = G_RLIM_INFINITY;
     if (a[1] == 3) /* RLIMIT_STACK */
-        cur = EMU_STACK_SIZE;
+        cur = p->mem.stack_size;
     else if (a[1] == 7) /* RLIMIT_NOFILE */
         cur = max = EMU_MAX_FDS;
     uint8_t b[16];

@@ -229,7 +229,7 @@ static int run_all(const char *self, const struct compare_opts *o, const struct 
             else
                 snprintf(label, sizeof label, "%s", res[e].label);
             struct temu_argv a;
-            temu_measure_argv(&a, self, &o->line, o->engines[e], o->batch,
+            temu_measure_argv(&a, self, &o->line, o->engines[e], o->batch, 0,
                               run ? state : ref_state);
             int rc = temu_measure_run(&a, run ? out : ref_out, err, &m, why, sizeof why);
             if (rc == TEMU_EXIT_USAGE)

@@ -11,6 +11,8 @@
 #include "emu_cpu.h"
 #include "emu_load.h"
 #include "temu_commands.h"
+#include "temu_exit.h"
+#include "temu_lanes.h"
 #include "temu_options.h"
 #include "temu_stats.h"
 #include "temu_trace.h"
@@ -26,19 +28,6 @@ static double now_s(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-/* Map a stop to temu's exit status and its name in reports. */
-static int exit_status(enum emu_status s, const struct emu_proc *p, const char **name)
-{
-    switch (s) {
-    case EMU_EXIT: *name = "exit"; return p->exit_code & 0xff;
-    case EMU_UNDEF: *name = "undef"; return TEMU_EXIT_SIGILL;
-    case EMU_FAULT: *name = "fault"; return TEMU_EXIT_SIGSEGV;
-    case EMU_SYSCALL_BAD: *name = "syscall"; return TEMU_EXIT_ERROR;
-    case EMU_LIMIT: *name = "limit"; return TEMU_EXIT_ERROR;
-    default: *name = "error"; return TEMU_EXIT_ERROR;
-    }
 }
 
 /* --dump-state: the registers every engine must agree on, one "name 0xvalue" line each. */
@@ -99,6 +88,8 @@ int main(int argc, char **argv)
 
     /* A guest writing to a closed pipe must get EPIPE from write, not kill temu. */
     signal(SIGPIPE, SIG_IGN);
+    if (opt.lanes > 1 || opt.lane_output)
+        return temu_lanes_main(&opt, pick_engine(opt.engine), environ);
 
     static struct emu_proc proc; /* large (guest state, fd table): keep it off the stack */
     struct emu_proc *p = &proc;
@@ -110,13 +101,30 @@ int main(int argc, char **argv)
     struct temu_trace trace = {0};
     int status = TEMU_EXIT_ERROR;
 
+    /* --lane-mem with one lane: that window, checked as a lane's would be. */
+    uint64_t window;
+    struct emu_load_opts lo = {.flat_base = opt.flat_base, .flat_size = opt.flat_size};
+    if (opt.lane_mem) {
+        uint8_t *img;
+        uint64_t size;
+        char err[EMU_ERR_LEN];
+        if (emu_load_read(opt.prog, &img, &size, err, sizeof err)) {
+            fprintf(stderr, "temu: %s\n", err);
+            return TEMU_EXIT_ERROR;
+        }
+        rc = temu_lanes_window(opt.prog, img, size, &lo, opt.lane_mem, 1, &window);
+        free(img);
+        if (rc)
+            return rc;
+    } else {
+        window = 0;
+    }
     double t0 = now_s();
-    if (emu_proc_init(p, 0)) {
+    if (emu_proc_init(p, window)) {
         fprintf(stderr, "temu: %s\n", p->err);
         return TEMU_EXIT_ERROR;
     }
     p->fs_root = opt.fs_root;
-    struct emu_load_opts lo = {.flat_base = opt.flat_base, .flat_size = opt.flat_size};
     if (emu_load(p, opt.prog, opt.guest_argv, environ, &lo)) {
         fprintf(stderr, "temu: %s\n", p->err);
         goto out;
@@ -164,7 +172,7 @@ int main(int argc, char **argv)
     double t2 = now_s();
 
     const char *sname;
-    status = exit_status(s, p, &sname);
+    status = temu_exit_status(s, p->exit_code, &sname);
     fflush(stdout);
     if (s == EMU_LIMIT)
         fprintf(stderr, "temu: instruction limit of %" PRIu64 " reached at pc 0x%" PRIx64 "\n",
@@ -189,6 +197,7 @@ int main(int argc, char **argv)
         }
 #endif
         struct temu_run_info info = {.engine = engine_name, .device = device, .batch = batch, .lanes = 1,
+                                     .convergence = -1,
                                      .load_s = t1 - t0, .wall_s = t2 - t1, .status = sname,
                                      .exit_code = status};
         temu_stats_print(stderr, opt.stats, &p->stats, &info);

@@ -12,7 +12,7 @@
 #include "temu_options.h"
 
 void temu_measure_argv(struct temu_argv *a, const char *self, const struct temu_subcmd_line *l,
-                       const char *engine, unsigned batch, const char *dump)
+                       const char *engine, unsigned batch, unsigned lanes, const char *dump)
 {
     temu_argv_init(a);
     temu_argv_add(a, self);
@@ -20,6 +20,8 @@ void temu_measure_argv(struct temu_argv *a, const char *self, const struct temu_
         temu_argv_addf(a, "--engine=%s", engine);
     if (batch)
         temu_argv_addf(a, "--batch=%u", batch);
+    if (lanes)
+        temu_argv_addf(a, "--lanes=%u", lanes);
     temu_argv_add(a, "--stats=json");
     if (dump)
         temu_argv_addf(a, "--dump-state=%s", dump);
@@ -43,6 +45,11 @@ static int parse_stats(const char *obj, struct temu_measure *m)
         temu_json_string(obj, "status", m->status, sizeof m->status))
         return -1;
     m->batch = (unsigned)batch;
+    /* Optional: older children (and one-lane runs before lanes existed) did not print them. */
+    double lanes;
+    m->lanes = temu_json_number(obj, "lanes", &lanes) ? 1 : (unsigned)lanes;
+    if (temu_json_number(obj, "lane_ips", &m->lane_ips))
+        m->lane_ips = m->ips;
     m->exit_code = (int)exit_code;
     return 0;
 }

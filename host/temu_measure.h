@@ -14,7 +14,9 @@ struct temu_measure {
     uint64_t instructions;
     uint64_t syncs;
     double wall_s;       /* execution only */
-    double ips;          /* instructions / wall_s */
+    double ips;          /* instructions / wall_s (all lanes together) */
+    double lane_ips;     /* median lane's instructions / wall_s (= ips for one lane) */
+    unsigned lanes;
     unsigned batch;      /* 0 on the CPU engine */
     int exit_code;       /* temu's exit status for the run */
     char engine[16];
@@ -22,10 +24,11 @@ struct temu_measure {
     char status[16];     /* "exit", "fault", "undef", "limit", ... */
 };
 
-/* Build the child's argv: self [--engine=E] [--batch=B] --stats=json [--dump-state=D]
- * <passed-through options> -- prog [guest args]. engine NULL, batch 0 or dump NULL: left out. */
+/* Build the child's argv: self [--engine=E] [--batch=B] [--lanes=L] --stats=json [--dump-state=D]
+ * <passed-through options> -- prog [guest args]. engine NULL, batch 0, lanes 0 or dump NULL:
+ * left out. */
 void temu_measure_argv(struct temu_argv *a, const char *self, const struct temu_subcmd_line *l,
-                       const char *engine, unsigned batch, const char *dump);
+                       const char *engine, unsigned batch, unsigned lanes, const char *dump);
 
 /* Run it with stdout to out_path and stderr to err_path, and fill *m. Returns 0; or, when the
  * child printed no stats, the status the subcommand should exit with (TEMU_EXIT_USAGE when the

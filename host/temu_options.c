@@ -30,12 +30,21 @@ static const char usage[] =
     "  --flat-size=BYTES    size of a flat binary's read-write-execute region (default 16M)\n"
     "  --fs-root=DIR        confine the guest's file access to DIR\n"
     "  --dump-state=FILE    write the final registers, sp, pc and flags to FILE (\"-\": stderr)\n"
+    "  --lanes=L            run L instances of the program at once (1..1048576, default 1); each\n"
+    "                       guest argument has {lane} replaced by the lane's number. The CPU\n"
+    "                       engine runs lanes on all host cores (env TEMU_THREADS to change)\n"
+    "  --lane-output=DIR    lane N's stdout and stderr to DIR/N.out and DIR/N.err, and a table\n"
+    "                       DIR/lanes.tsv (lane, exit code, instructions, status); without it\n"
+    "                       lane 0 writes to temu's stdout and stderr, the others to /dev/null\n"
+    "  --lane-mem=SIZE      guest memory window per lane (K/M/G suffix, page-aligned, at least\n"
+    "                       1M); default with lanes: the image rounded up to 1M + 17M\n"
     "  --list-devices       list the OpenCL platforms and devices, and which one temu picks\n"
     "  --device=N           OpenCL device index from --list-devices (or env TEMU_DEVICE)\n"
     "  --help, --version\n"
     "\n"
     "exit status: the guest's exit code; 132 undefined instruction; 139 guest memory fault;\n"
     "1 temu error (bad file, unsupported syscall, instruction limit); 2 usage error.\n"
+    "With lanes: lane 0's status, or 1 when any lane stopped on anything but its exit.\n"
     "Every error is one line on stderr.\n";
 
 static int usage_error(const char *what, const char *arg)
@@ -82,6 +91,7 @@ int temu_options_parse(int argc, char **argv, struct temu_options *o)
     o->device = -1;
     o->batch = TEMU_BATCH_DEFAULT;
     o->budget = TEMU_BUDGET_DEFAULT;
+    o->lanes = 1;
     int i = 1;
     for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
         const char *a = argv[i], *v;
@@ -142,6 +152,18 @@ int temu_options_parse(int argc, char **argv, struct temu_options *o)
         } else if ((v = temu_option_value(a, "--flat-size"))) {
             if (parse_u64(v, &o->flat_size) || o->flat_size == 0)
                 return usage_error("--flat-size needs a positive size", v);
+        } else if ((v = temu_option_value(a, "--lanes"))) {
+            uint64_t n;
+            if (parse_u64(v, &n) || n == 0 || n > TEMU_LANES_MAX)
+                return usage_error("--lanes needs a number from 1 to 1048576", v);
+            o->lanes = (unsigned)n;
+        } else if ((v = temu_option_value(a, "--lane-output"))) {
+            if (!*v)
+                return usage_error("--lane-output needs a directory", NULL);
+            o->lane_output = v;
+        } else if ((v = temu_option_value(a, "--lane-mem"))) {
+            if (parse_u64(v, &o->lane_mem) || (o->lane_mem & 0xfff) || o->lane_mem < TEMU_LANE_MEM_MIN)
+                return usage_error("--lane-mem needs a page-aligned size of at least 1M", v);
         } else if ((v = temu_option_value(a, "--fs-root"))) {
             if (!*v)
                 return usage_error("--fs-root needs a directory", NULL);
@@ -154,6 +176,9 @@ int temu_options_parse(int argc, char **argv, struct temu_options *o)
         return -1;
     if (i >= argc)
         return usage_error("no program given", NULL);
+    /* One trace or register dump would not say which lane it is; a lane's output does. */
+    if ((o->lanes > 1 || o->lane_output) && (o->trace_path || o->dump_state))
+        return usage_error("--trace and --dump-state need a single lane (no --lanes, --lane-output)", NULL);
     o->prog = argv[i];
     o->guest_argv = argv + i;
     return -1;

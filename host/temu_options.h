@@ -17,6 +17,8 @@ enum temu_engine { TEMU_ENGINE_AUTO, TEMU_ENGINE_CPU, TEMU_ENGINE_GPU, TEMU_ENGI
 #define TEMU_BATCH_DEFAULT 1024u
 #define TEMU_BATCH_MAX 16384u
 #define TEMU_BUDGET_DEFAULT 1000000u
+#define TEMU_LANES_MAX 1048576u
+#define TEMU_LANE_MEM_MIN (1ull << 20)
 enum temu_stats_mode { TEMU_STATS_OFF, TEMU_STATS_TEXT, TEMU_STATS_JSON };
 
 struct temu_options {
@@ -32,6 +34,9 @@ struct temu_options {
     const char *dump_state;  /* --dump-state=FILE: final registers, pc and flags as text; NULL: none */
     int list_devices;        /* --list-devices: print the OpenCL devices and exit */
     int device;              /* --device=N: OpenCL device index; -1: TEMU_DEVICE or the default */
+    unsigned lanes;          /* --lanes=L: guest instances run at once (1..TEMU_LANES_MAX) */
+    const char *lane_output; /* --lane-output=DIR: lane N's stdout/stderr to DIR/N.out, N.err; NULL: none */
+    uint64_t lane_mem;       /* --lane-mem=SIZE: guest window per lane; 0: what the program needs */
     const char *prog;        /* guest program path */
     char **guest_argv;       /* argv for the guest: guest_argv[0] is prog; NULL-terminated */
 };

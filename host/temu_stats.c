@@ -31,13 +31,15 @@ void temu_stats_print(FILE *f, enum temu_stats_mode mode, const struct emu_stats
 {
     double ips = r->wall_s > 0 ? (double)s->instructions / r->wall_s : 0;
     double syncs_per_block = s->blocks ? (double)s->syncs / (double)s->blocks : 0;
+    double lane_ips = r->lanes > 1 ? r->lane_ips : ips; /* one lane: the median is the whole */
     if (mode == TEMU_STATS_JSON) {
         fputc('{', f);
 #define EMU_STATS_JSON(name, what) fprintf(f, "\"" #name "\": %" PRIu64 ", ", s->name);
         EMU_STATS(EMU_STATS_JSON)
 #undef EMU_STATS_JSON
         fprintf(f, "\"syncs_per_block\": %.6f, \"wall_s\": %.9f, \"load_s\": %.9f, \"ips\": %.1f, "
-                "\"engine\": ", syncs_per_block, r->wall_s, r->load_s, ips);
+                "\"lane_ips\": %.1f, \"convergence\": %.6f, \"engine\": ", syncs_per_block, r->wall_s,
+                r->load_s, ips, lane_ips, r->convergence);
         temu_json_put_string(f, r->engine);
         fputs(", \"device\": ", f);
         temu_json_put_string(f, r->device);
@@ -56,4 +58,8 @@ void temu_stats_print(FILE *f, enum temu_stats_mode mode, const struct emu_stats
     fprintf(f, "temu: %-15s %15.6f  seconds of execution (load %.6f s apart)\n", "wall_s", r->wall_s,
             r->load_s);
     fprintf(f, "temu: %-15s %15.0f  guest instructions per second\n", "ips", ips);
+    fprintf(f, "temu: %-15s %15.0f  median over lanes of a lane's instructions per second of wall_s\n",
+            "lane_ips", lane_ips);
+    fprintf(f, "temu: %-15s %15.6f  lane-steps taken together with another lane (-1: not measured)\n",
+            "convergence", r->convergence);
 }

@@ -10,6 +10,8 @@ struct temu_run_info {
     const char *device;  /* host CPU model or OpenCL device name */
     unsigned batch;      /* GPU batch width; 0 on the CPU engine */
     unsigned lanes;
+    double lane_ips;     /* lanes > 1: median over lanes of a lane's instructions / wall_s */
+    double convergence;  /* GPU lanes: lane-steps taken together / all lane-steps; -1: none */
     double load_s;       /* loading and set-up, reported apart from execution */
     double wall_s;       /* wall time of execution only */
     const char *status;  /* "exit", "fault", "undef", ... */

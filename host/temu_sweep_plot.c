@@ -28,10 +28,10 @@ static int write_data(const char *path, const struct temu_sweep_table *t)
     FILE *f = fopen(path, "w");
     if (!f)
         return -1;
-    fputs("# batch ips_median ips_min ips_max\n", f);
+    fputs(t->by_lanes ? "# lanes ips_median ips_min ips_max\n" : "# batch ips_median ips_min ips_max\n", f);
     for (int k = 0; k < t->nrows; k++)
-        fprintf(f, "%u %.1f %.1f %.1f\n", t->rows[k].batch, t->rows[k].ips.median,
-                t->rows[k].ips.min, t->rows[k].ips.max);
+        fprintf(f, "%u %.1f %.1f %.1f\n", t->by_lanes ? t->rows[k].lanes : t->rows[k].batch,
+                t->rows[k].ips.median, t->rows[k].ips.min, t->rows[k].ips.max);
     return fclose(f);
 }
 
@@ -54,8 +54,8 @@ static int write_script(const char *path, const char *data_path, const char *png
              base ? base + 1 : t->prog, t->engine, t->device, t->repeat);
     fputs("\nset title ", f);
     put_quoted(f, title);
-    fputs("\nset xlabel 'batch (instructions per sync at most)'\n"
-          "set ylabel 'guest instructions per second'\n"
+    fputs(t->by_lanes ? "\nset xlabel 'lanes'\n" : "\nset xlabel 'batch (instructions per sync at most)'\n", f);
+    fputs("set ylabel 'guest instructions per second (all lanes)'\n"
           "set logscale x 2\n"
           "set logscale y 10\n"
           "set format y '%.0e'\n"

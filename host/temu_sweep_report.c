@@ -8,29 +8,47 @@
 
 static void print_text(FILE *f, const struct temu_sweep_table *t)
 {
-    fprintf(f, "sweep of %s: engine %s, device %s, %u repeat%s per batch size\n", t->prog,
-            t->engine, t->device, t->repeat, t->repeat == 1 ? "" : "s");
-    fprintf(f, "%7s %15s %15s %15s %14s %10s %12s %13s\n", "batch", "median IPS", "min IPS",
-            "max IPS", "instructions", "syncs", "insns/sync", "median wall_s");
+    fprintf(f, "sweep of %s: engine %s, device %s, %u repeat%s per %s\n", t->prog,
+            t->engine, t->device, t->repeat, t->repeat == 1 ? "" : "s",
+            t->by_lanes ? "row" : "batch size");
+    fprintf(f, "%7s ", "batch");
+    if (t->by_lanes)
+        fprintf(f, "%7s ", "lanes");
+    fprintf(f, "%15s %15s %15s ", "median IPS", "min IPS", "max IPS");
+    if (t->by_lanes)
+        fprintf(f, "%15s ", "median lane IPS");
+    fprintf(f, "%14s %10s %12s %13s\n", "instructions", "syncs", "insns/sync", "median wall_s");
     for (int k = 0; k < t->nrows; k++) {
         const struct temu_sweep_row *r = &t->rows[k];
         char per_sync[32] = "-";
         if (r->syncs)
             snprintf(per_sync, sizeof per_sync, "%.1f", (double)r->instructions / (double)r->syncs);
-        fprintf(f, "%7u %15.0f %15.0f %15.0f %14" PRIu64 " %10" PRIu64 " %12s %13.6f\n", r->batch,
-                r->ips.median, r->ips.min, r->ips.max, r->instructions, r->syncs, per_sync,
+        fprintf(f, "%7u ", r->batch);
+        if (t->by_lanes)
+            fprintf(f, "%7u ", r->lanes);
+        fprintf(f, "%15.0f %15.0f %15.0f ", r->ips.median, r->ips.min, r->ips.max);
+        if (t->by_lanes)
+            fprintf(f, "%15.0f ", r->lane_ips.median);
+        fprintf(f, "%14" PRIu64 " %10" PRIu64 " %12s %13.6f\n", r->instructions, r->syncs, per_sync,
                 r->wall_s.median);
     }
 }
 
-/* insns_per_sync is left empty when there were no syncs (the CPU engine). */
+/* insns_per_sync is left empty when there were no syncs (the CPU engine). The lanes columns
+ * come only with --lanes, so batch sweeps keep their columns. */
 static void print_csv(FILE *f, const struct temu_sweep_table *t)
 {
-    fputs("batch,ips_median,ips_min,ips_max,instructions,syncs,insns_per_sync,wall_s_median\n", f);
+    fputs(t->by_lanes ? "batch,lanes,ips_median,ips_min,ips_max,lane_ips_median," : "batch,ips_median,ips_min,ips_max,", f);
+    fputs("instructions,syncs,insns_per_sync,wall_s_median\n", f);
     for (int k = 0; k < t->nrows; k++) {
         const struct temu_sweep_row *r = &t->rows[k];
-        fprintf(f, "%u,%.1f,%.1f,%.1f,%" PRIu64 ",%" PRIu64 ",", r->batch, r->ips.median, r->ips.min,
-                r->ips.max, r->instructions, r->syncs);
+        fprintf(f, "%u,", r->batch);
+        if (t->by_lanes)
+            fprintf(f, "%u,", r->lanes);
+        fprintf(f, "%.1f,%.1f,%.1f,", r->ips.median, r->ips.min, r->ips.max);
+        if (t->by_lanes)
+            fprintf(f, "%.1f,", r->lane_ips.median);
+        fprintf(f, "%" PRIu64 ",%" PRIu64 ",", r->instructions, r->syncs);
         if (r->syncs)
             fprintf(f, "%.3f", (double)r->instructions / (double)r->syncs);
         fprintf(f, ",%.9f\n", r->wall_s.median);
@@ -43,9 +61,11 @@ static void print_json(FILE *f, const struct temu_sweep_table *t)
     fputs("[\n", f);
     for (int k = 0; k < t->nrows; k++) {
         const struct temu_sweep_row *r = &t->rows[k];
-        fprintf(f, "  {\"batch\": %u, \"ips_median\": %.1f, \"ips_min\": %.1f, \"ips_max\": %.1f, "
-                   "\"instructions\": %" PRIu64 ", \"syncs\": %" PRIu64 ", \"insns_per_sync\": ",
-                r->batch, r->ips.median, r->ips.min, r->ips.max, r->instructions, r->syncs);
+        fprintf(f, "  {\"batch\": %u, \"lanes\": %u, \"ips_median\": %.1f, \"ips_min\": %.1f, "
+                   "\"ips_max\": %.1f, \"lane_ips_median\": %.1f, \"instructions\": %" PRIu64
+                   ", \"syncs\": %" PRIu64 ", \"insns_per_sync\": ",
+                r->batch, r->lanes, r->ips.median, r->ips.min, r->ips.max, r->lane_ips.median,
+                r->instructions, r->syncs);
         if (r->syncs)
             fprintf(f, "%.3f", (double)r->instructions / (double)r->syncs);
         else

@@ -85,8 +85,8 @@ usage_error "sweep --engine=tpu" sweep --engine=tpu "$countdown"
 usage_error "sweep --stats (set by sweep itself)" sweep --stats "$countdown"
 usage_error "sweep without a program" sweep --engine=cpu
 usage_error "sweep with an option unknown to temu" sweep --engine=cpu --bogus "$countdown"
-usage_error "sweep --lanes" sweep --lanes=1,2 "$countdown"
-check "sweep --lanes says lanes are not implemented yet" grep -q "not implemented yet" "$tmp/err"
+usage_error "sweep --lanes=0" sweep --lanes=0 "$countdown"
+usage_error "sweep --lanes=1,,2" sweep --lanes=1,,2 "$countdown"
 run sweep --engine=cpu --max-insns=100 "$countdown"
 check "sweep: a failing run exits 1 with its error in one line" \
     bash -c "[ $rc -eq 1 ] && [ \$(wc -l <'$tmp/err') -eq 1 ] && grep -q 'instruction limit of 100' '$tmp/err'"

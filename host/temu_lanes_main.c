@@ -1,0 +1,47 @@
+/* temu_lanes_main.c: `temu --lanes=L prog ...`: set the lanes up, run them on the chosen engine,
+ * report each lane's result and the run's --stats. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "temu_exit.h"
+#include "temu_lanes.h"
+#include "temu_stats.h"
+
+int temu_lanes_main(const struct temu_options *opt, enum temu_engine engine, char **envp)
+{
+    struct temu_lanes_cfg cfg;
+    struct temu_lanes_results r;
+    int rc = temu_lanes_cfg_init(&cfg, opt, envp);
+    if (rc) {
+        temu_lanes_cfg_close(&cfg);
+        return rc;
+    }
+    if (temu_lanes_results_init(&r, cfg.n)) {
+        fprintf(stderr, "temu: out of host memory for the results of %u lanes\n", cfg.n);
+        temu_lanes_cfg_close(&cfg);
+        return TEMU_EXIT_ERROR;
+    }
+    char device[256];
+    temu_host_cpu_name(device, sizeof device);
+    if (engine == TEMU_ENGINE_CPU)
+        rc = temu_lanes_cpu_run(&cfg, opt->max_insns, &r);
+    else
+        rc = temu_lanes_gpu_run(&cfg, opt, engine, &r, device, sizeof device);
+    if (!rc) {
+        rc = temu_lanes_report(&cfg, &r);
+        if (opt->stats != TEMU_STATS_OFF) {
+            const char *sname;
+            temu_exit_status((enum emu_status)r.lane[0].status, r.lane[0].exit_code, &sname);
+            static const char *const names[] = {"auto", "cpu", "gpu", "resident"};
+            struct temu_run_info info = {
+                .engine = names[engine], .device = device,
+                .batch = engine == TEMU_ENGINE_CPU ? 0 : opt->batch, .lanes = cfg.n,
+                .lane_ips = temu_lanes_median_ips(&r, r.wall_s), .convergence = r.convergence,
+                .load_s = r.load_s, .wall_s = r.wall_s, .status = sname, .exit_code = rc};
+            temu_stats_print(stderr, opt->stats, &r.total, &info);
+        }
+    }
+    temu_lanes_results_free(&r);
+    temu_lanes_cfg_close(&cfg);
+    return rc;
+}
