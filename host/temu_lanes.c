@@ -54,6 +54,7 @@ int temu_lanes_cfg_init(struct temu_lanes_cfg *cfg, const struct temu_options *o
     cfg->load = (struct emu_load_opts){.flat_base = opt->flat_base, .flat_size = opt->flat_size};
     cfg->fs_root = opt->fs_root;
     cfg->output_dir = opt->lane_output;
+    cfg->state_dir = opt->dump_state;
     cfg->n = opt->lanes;
     char err[EMU_ERR_LEN];
     if (emu_load_read(opt->prog, &cfg->image, &cfg->image_size, err, sizeof err)) {
@@ -66,6 +67,11 @@ int temu_lanes_cfg_init(struct temu_lanes_cfg *cfg, const struct temu_options *o
         return rc;
     if (cfg->output_dir && mkdir(cfg->output_dir, 0777) && errno != EEXIST) {
         fprintf(stderr, "temu: cannot create --lane-output directory %s: %s\n", cfg->output_dir,
+                strerror(errno));
+        return TEMU_EXIT_ERROR;
+    }
+    if (cfg->state_dir && mkdir(cfg->state_dir, 0777) && errno != EEXIST) {
+        fprintf(stderr, "temu: cannot create --dump-state directory %s: %s\n", cfg->state_dir,
                 strerror(errno));
         return TEMU_EXIT_ERROR;
     }

@@ -29,6 +29,7 @@ struct temu_lanes_cfg {
     const char *fs_root;         /* NULL: the host filesystem as is */
     uint64_t window;             /* guest window per lane; 0: the default 4 GiB one */
     const char *output_dir;      /* NULL: lane 0 on temu's stdout/stderr, the others on /dev/null */
+    const char *state_dir;       /* --dump-state=DIR: each lane's final registers to DIR/N.state */
     unsigned n;                  /* lanes */
     int null_fd;                 /* /dev/null, shared by the lanes that read or write nowhere */
 };
@@ -84,6 +85,9 @@ void temu_lanes_results_free(struct temu_lanes_results *r);
  * only its own slot. */
 void temu_lanes_record(struct temu_lanes_results *r, unsigned lane, enum emu_status s,
                        struct emu_proc *p, uint64_t max_insns);
+/* Record lane `lane`'s stop as temu_lanes_record does, and dump its registers when asked. */
+void temu_lanes_finish(const struct temu_lanes_cfg *cfg, struct temu_lanes_results *r, unsigned lane,
+                       enum emu_status s, struct emu_proc *p, uint64_t max_insns);
 /* Record a lane that could not even be opened (p->err says why). */
 void temu_lanes_record_error(struct temu_lanes_results *r, unsigned lane, const char *err);
 

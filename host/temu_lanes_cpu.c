@@ -66,7 +66,7 @@ static void *worker_main(void *arg)
         }
         enum emu_status s = emu_cpu_run(cpu, p, pool->max_insns);
         emu_cpu_free(cpu);
-        temu_lanes_record(pool->r, lane, s, p, pool->max_insns);
+        temu_lanes_finish(pool->cfg, pool->r, lane, s, p, pool->max_insns);
         add_stats(&w->total, &p->stats);
         temu_lane_close(p);
     }

@@ -77,7 +77,7 @@ int temu_lanes_gpu_run(const struct temu_lanes_cfg *cfg, const struct temu_optio
     gpu_lanes_convergence(gl, &together, &steps);
     r->convergence = steps ? (double)together / (double)steps : 0;
     for (unsigned l = 0; l < cfg->n; l++)
-        temu_lanes_record(r, l, status[l], procs[l], opt->max_insns);
+        temu_lanes_finish(cfg, r, l, status[l], procs[l], opt->max_insns);
     rc = 0;
 out:
     gpu_lanes_free(gl);

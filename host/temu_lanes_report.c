@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "temu_dump.h"
 #include "temu_exit.h"
 #include "temu_lanes.h"
 
@@ -133,4 +134,12 @@ double temu_lanes_median_ips(const struct temu_lanes_results *r, double wall_s)
     double median = r->n % 2 ? (double)v[r->n / 2] : ((double)v[r->n / 2 - 1] + (double)v[r->n / 2]) / 2;
     free(v);
     return median / wall_s;
+}
+
+void temu_lanes_finish(const struct temu_lanes_cfg *cfg, struct temu_lanes_results *r, unsigned lane,
+                       enum emu_status s, struct emu_proc *p, uint64_t max_insns)
+{
+    temu_lanes_record(r, lane, s, p, max_insns);
+    if (cfg->state_dir && temu_dump_lane_state(cfg->state_dir, lane, &p->st))
+        temu_lanes_record_error(r, lane, "cannot write its --dump-state file");
 }

@@ -11,6 +11,7 @@
 #include "emu_cpu.h"
 #include "emu_load.h"
 #include "temu_commands.h"
+#include "temu_dump.h"
 #include "temu_exit.h"
 #include "temu_lanes.h"
 #include "temu_options.h"
@@ -28,19 +29,6 @@ static double now_s(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-/* --dump-state: the registers every engine must agree on, one "name 0xvalue" line each. */
-static int dump_state(const char *path, const struct emu_state *st)
-{
-    FILE *f = strcmp(path, "-") ? fopen(path, "w") : stderr;
-    if (!f)
-        return -1;
-    for (int i = 0; i < 31; i++)
-        fprintf(f, "x%d 0x%016" PRIx64 "\n", i, st->x[i]);
-    fprintf(f, "sp 0x%016" PRIx64 "\npc 0x%016" PRIx64 "\nnzcv 0x%08" PRIx64 "\ntpidr 0x%016" PRIx64 "\n",
-            st->x[A64_REG_SP], st->pc, st->nzcv, st->tpidr);
-    return f == stderr ? 0 : fclose(f);
 }
 
 /* The path of this executable, for the subcommands' child runs. */
@@ -180,7 +168,7 @@ int main(int argc, char **argv)
     else if (s != EMU_EXIT)
         fprintf(stderr, "temu: %s\n", p->err);
 
-    if (opt.dump_state && dump_state(opt.dump_state, &p->st)) {
+    if (opt.dump_state && temu_dump_state(opt.dump_state, &p->st)) {
         fprintf(stderr, "temu: cannot write %s\n", opt.dump_state);
         status = TEMU_EXIT_ERROR;
     }

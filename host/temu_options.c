@@ -176,9 +176,11 @@ int temu_options_parse(int argc, char **argv, struct temu_options *o)
         return -1;
     if (i >= argc)
         return usage_error("no program given", NULL);
-    /* One trace or register dump would not say which lane it is; a lane's output does. */
-    if ((o->lanes > 1 || o->lane_output) && (o->trace_path || o->dump_state))
-        return usage_error("--trace and --dump-state need a single lane (no --lanes, --lane-output)", NULL);
+    /* One trace would not say which lane it is; register dumps go one file per lane. */
+    if ((o->lanes > 1 || o->lane_output) && o->trace_path)
+        return usage_error("--trace needs a single lane (no --lanes, --lane-output)", NULL);
+    if ((o->lanes > 1 || o->lane_output) && o->dump_state && !strcmp(o->dump_state, "-"))
+        return usage_error("--dump-state with lanes needs a directory (it writes DIR/N.state)", NULL);
     o->prog = argv[i];
     o->guest_argv = argv + i;
     return -1;

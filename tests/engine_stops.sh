@@ -2,7 +2,8 @@
 # engine_stops.sh TEMU "OPTIONS": precise stops on another engine. Each flat binary below stops in
 # the middle of a block whose other instructions could run alongside the stopping one; the engine
 # given by OPTIONS must leave exactly the CPU engine's registers, exit status and error line
-# (tests/engines_agree.sh compares them). Also self-modifying code inside one block.
+# (tests/engines_agree.sh compares them; env AGREE_SCRIPT=lanes_agree.sh: as lanes). Also
+# self-modifying code inside one block.
 set -u
 temu=$1 opts=$2
 here=$(dirname "$0")
@@ -32,7 +33,7 @@ words 0x10000080 0x5280a801 0x72ba5001 0xb9000001 0xd2800020 0xd2800ba8 0xd40000
 
 fail=0
 for case in load_fault late_chain store_fault undef smc; do
-    bash "$here/engines_agree.sh" "$temu" "$opts" "$T/$case.bin" || fail=1
+    bash "$here/${AGREE_SCRIPT:-engines_agree.sh}" "$temu" "$opts" "$T/$case.bin" || fail=1
 done
 # The self-modifying program must really have run the new instruction, on both engines.
 "$temu" $opts "$T/smc.bin"

@@ -54,6 +54,31 @@ foreach(line ${TEMU_PROGRAM_MANIFEST})
   endforeach()
 endforeach()
 
+# Lanes: every program as 3 lanes through each GPU engine's lane executor (execute_lanes: one
+# work-item per lane, blocks in program order), each lane matching a lone CPU run: stdout, stderr,
+# final registers, instructions, status (lanes_agree.sh). The CPU engine's lanes are in
+# programs.cmake. Flat binaries get groups of 3 lanes, so groups also run partly empty.
+foreach(line ${TEMU_PROGRAM_MANIFEST})
+  separate_arguments(words UNIX_COMMAND "${line}")
+  list(POP_FRONT words name)
+  if(name IN_LIST TEMU_GPU_SMALL_PROGRAMS)
+    set(words small)
+  endif()
+  foreach(format elf bin)
+    foreach(engine gpu resident)
+      set(test lanes_${engine}_${name}_${format})
+      add_test(NAME ${test}
+               COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/lanes_agree.sh $<TARGET_FILE:temu>
+                       "--engine=${engine} --budget=5000" ${TEMU_PROGRAMS_DIR}/${name}.${format} ${words}
+               WORKING_DIRECTORY ${TEMU_PROGRAMS_SRC})
+      set_tests_properties(${test} PROPERTIES TIMEOUT 300 LABELS "gpu;lanes;programs")
+      if(format STREQUAL "bin")
+        set_tests_properties(${test} PROPERTIES ENVIRONMENT TEMU_GPU_LOCAL=2)
+      endif()
+    endforeach()
+  endforeach()
+endforeach()
+
 # An instruction limit stops every engine at the same instruction, with the same registers.
 foreach(engine "gpu --batch=64" "gpu --batch=3" "resident --budget=777")
   string(REGEX REPLACE "[^a-z0-9]+" "_" tag "${engine}")
@@ -76,6 +101,13 @@ endforeach()
 set_tests_properties(gpu_b64_stops PROPERTIES ENVIRONMENT TEMU_GPU_LOCAL=8)
 add_test(NAME resident_stops COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/engine_stops.sh
                                      $<TARGET_FILE:temu> "--engine=resident --batch=64")
+# The same stops in lanes (lanes_agree.sh: each of 3 lanes against a lone CPU run).
+foreach(engine gpu resident)
+  add_test(NAME lanes_${engine}_stops COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/engine_stops.sh
+                                              $<TARGET_FILE:temu> "--engine=${engine}")
+  set_tests_properties(lanes_${engine}_stops PROPERTIES ENVIRONMENT AGREE_SCRIPT=lanes_agree.sh
+                       TIMEOUT 300 LABELS "gpu;lanes")
+endforeach()
 # Kernels from source and from SPIR-V (the latter skips where the device takes no IL).
 add_test(NAME gpu_kernel_paths COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/kernel_paths.sh
                                        $<TARGET_FILE:temu> ${TEMU_PROGRAMS_DIR}/dep_flags.elf

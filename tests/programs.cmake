@@ -47,6 +47,20 @@ endfunction()
 
 temu_add_program_tests(program)
 
+# The CPU engine's lanes (host threads): every program as 3 lanes, each lane matching a lone run
+# (lanes_agree.sh; gpu.cmake does the same on the GPU engines).
+foreach(line ${TEMU_PROGRAM_MANIFEST})
+  separate_arguments(words UNIX_COMMAND "${line}")
+  list(POP_FRONT words name)
+  foreach(format elf bin)
+    add_test(NAME lanes_cpu_${name}_${format}
+             COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/lanes_agree.sh $<TARGET_FILE:temu> --engine=cpu
+                     ${TEMU_PROGRAMS_DIR}/${name}.${format} ${words}
+             WORKING_DIRECTORY ${TEMU_PROGRAMS_SRC})
+    set_tests_properties(lanes_cpu_${name}_${format} PROPERTIES TIMEOUT 120 LABELS "lanes;programs")
+  endforeach()
+endforeach()
+
 # The oracle itself: the expected files must still match qemu-aarch64 on today's builds. qemu cannot
 # load a flat image, so the .bin is checked through obj/NAME.bin.qemu.elf: the same bytes at
 # 0x400000 in a 16 MiB RWX segment, entry there.
