@@ -6,8 +6,8 @@
 #   bench/lanes_sweep.sh [--build=DIR] [--out=DIR] [--engines=cpu,gpu,resident]
 #                        [--lanes=1,2,16,256,4096] [--size=test] [--repeat=3]
 #
-# --engines: the engines to sweep (default cpu; gpu and resident need a device and the GPU half
-# of lanes, gpu_lanes.c). --size: the programs' size argument (small, test or bench; see
+# --engines: the engines to sweep (default cpu; gpu and resident need an OpenCL device, PoCL
+# will do). --size: the programs' size argument (small, test or bench; see
 # programs/*.c); every lane runs the whole program at that size.
 # qemu's aggregate IPS = the program's instruction count (temu --stats, one lane) x processes /
 # wall time of all processes together (median of --repeat runs); qemu is a JIT running one guest

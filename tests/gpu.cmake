@@ -115,8 +115,7 @@ add_test(NAME gpu_kernel_paths COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/kernel_p
 set_tests_properties(gpu_bad_input gpu_b1_stops gpu_b64_stops gpu_kernel_paths resident_bad_input
                      resident_stops PROPERTIES TIMEOUT 300 LABELS gpu SKIP_RETURN_CODE 77)
 
-# --lanes on the GPU engines: the same checks as lanes_cpu (tests/lanes.sh). They skip while
-# gpu_lanes.c says "not built yet".
+# --lanes on the GPU engines: the same checks as lanes_cpu (tests/lanes.sh).
 foreach(engine gpu resident)
   add_test(NAME lanes_${engine} COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/lanes.sh $<TARGET_FILE:temu>
                                         ${TEMU_PROGRAMS_DIR})
