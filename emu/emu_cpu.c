@@ -650,7 +650,10 @@ static uint64_t cpu_loop_back(struct emu_cpu *c, struct emu_proc *p, const struc
             emu_loop_analyse(words, EMU_LOOP_MAX_BODY + 1, b->pc, &r->info); /* too long */
         r->analysed = 1;
     }
+    /* Leave the budget one whole iteration beyond the vectorized ones, so a limit stops in code the
+     * engine ran itself (affine loops compute no temporaries). */
     uint64_t max = remaining / b->n;
+    max = max ? max - 1 : 0;
     if (c->loop_mode != EMU_CPU_LOOPS_VEC || r->info.cls == EMU_LOOP_NONE || max < EMU_LOOP_MIN_ITERS)
         return 0;
     enum emu_loop_reason why;
@@ -1228,7 +1231,9 @@ dispatch:
             JUMP(CPU_SLOT_FALL, UPC() + 4);
         }
         if (++lr->cur == 1) {
+            p->st.nzcv = nzcv;
             uint64_t k = cpu_loop_back(c, p, b, remaining);
+            nzcv = (uint32_t)p->st.nzcv;
             remaining -= k * b->n;
             nblocks += k;
             lr->cur += k;

@@ -413,6 +413,9 @@ static void check_exit(struct emu_loop *l)
             reject(l, EMU_LOOP_EXIT_TEST, l->n - 1);
             return;
         }
+        for (uint32_t i = 0; i + 1 < l->n; i++)
+            if (l->ins[i].flags & A64_P_SETS_FLAGS) /* the vector path could not say what NZCV holds */
+                reject(l, EMU_LOOP_FLAGS_LATE, i);
         e->kind = br->op == A64_OP_CBZ ? EMU_LOOP_EXIT_CBZ : EMU_LOOP_EXIT_CBNZ;
         e->sf = br->sf;
         e->inv = A64_REG_ZR;

@@ -42,6 +42,7 @@ enum emu_loop_class { EMU_LOOP_NONE, EMU_LOOP_AFFINE, EMU_LOOP_ELEMENTWISE, EMU_
     X(SYSTEM,        "system instruction, exclusive access or svc inside") \
     X(UNSUPPORTED,   "unsupported instruction in a memory loop") \
     X(FLAGS_CARRIED, "flags carried from one iteration to the next") \
+    X(FLAGS_LATE,    "flags set by an instruction other than the exit test (CBZ/CBNZ loop)") \
     X(REG_CARRIED,   "register carried by a non-affine, non-reduction update") \
     X(ACC_READ,      "accumulator read by another instruction") \
     X(ADDRESS,       "memory address not induction-strided") \
@@ -152,9 +153,13 @@ void emu_loop_analyse(const uint32_t *words, uint32_t n, uint64_t pc, struct emu
 uint64_t emu_loop_trips(const struct emu_loop *l, const struct emu_state *st, uint64_t cap,
                         enum emu_loop_reason *why);
 
+/* NZCV of the exit compare (kinds SUBS/ADDS) in iteration j, from the head state x. */
+uint32_t emu_loop_exit_flags(const struct emu_loop *l, const uint64_t *x, uint64_t j);
+
 /* Run up to `max_iters` whole iterations of a classified loop from the head state in p (p->st
- * registers and memory; pc and flags are not touched), leaving p at the head of the next
- * iteration. Never runs the loop's last iteration. Returns the iterations run; 0 with *why set
+ * registers and memory; pc is not touched), leaving p at the head of the next
+ * iteration: every register (temporaries too) and p->st.nzcv as after the last iteration it ran.
+ * Never runs the loop's last iteration. Returns the iterations run; 0 with *why set
  * when it ran none (the engine then simply goes on sequentially). */
 uint64_t emu_loop_run(const struct emu_loop *l, struct emu_proc *p, uint64_t max_iters,
                       struct emu_loop_ws *ws, enum emu_loop_reason *why);

@@ -343,7 +343,15 @@ uint64_t emu_loop_run(const struct emu_loop *l, struct emu_proc *p, uint64_t max
         }
         for (uint32_t a = 0; a < l->nacc; a++)
             x[l->acc[a].reg] = acc[a];
+        /* Temporaries as the last iteration run left them: a fault in the next iteration (run
+         * by the engine) must find them as sequential execution would. */
+        uint32_t last = (uint32_t)((k - 1) % EMU_LOOP_LANES);
+        for (unsigned r = 0; r < A64_REG_ZR; r++)
+            if (l->role[r] == EMU_LOOP_R_TEMP)
+                x[r] = ws->v[r][last];
     }
+    if (l->exit.kind == EMU_LOOP_EXIT_SUBS || l->exit.kind == EMU_LOOP_EXIT_ADDS)
+        p->st.nzcv = emu_loop_exit_flags(l, x, k - 1);
     for (unsigned r = 0; r < A64_REG_ZR; r++)
         if (l->role[r] == EMU_LOOP_R_AFFINE)
             x[r] = emu_alu_w(x[r] + k * (uint64_t)l->step[r], l->sf[r]);

@@ -11,6 +11,21 @@
 #include "emu_alu.h"
 #include "emu_loop.h"
 
+uint32_t emu_loop_exit_flags(const struct emu_loop *l, const uint64_t *x, uint64_t j)
+{
+    const struct emu_loop_exit *e = &l->exit;
+    uint64_t v = emu_loop_sym_at(l, &e->v, x, j);
+    uint64_t c = x[e->inv] + e->imm;
+    uint32_t nzcv;
+    if (e->kind == EMU_LOOP_EXIT_ADDS)
+        emu_alu_adc_flags(v, c, 0, e->sf, &nzcv);
+    else if (e->swap)
+        emu_alu_adc_flags(c, ~v, 1, e->sf, &nzcv);
+    else
+        emu_alu_adc_flags(v, ~c, 1, e->sf, &nzcv);
+    return nzcv;
+}
+
 /* Does the loop branch back after iteration j? Exactly what the closing branch computes. */
 static int continues(const struct emu_loop *l, const uint64_t *x, uint64_t j)
 {
