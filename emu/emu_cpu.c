@@ -38,6 +38,7 @@
 
 #include "../decode/a64_decode.h"
 #include "emu_alu.h"
+#include "emu_loop.h"
 #include "emu_syscall.h"
 
 #define CPU_BLOCK_MAX 128   /* instructions per block at most */
@@ -77,7 +78,7 @@
     CPU_LDM(X, LDSBW) CPU_LDM(X, LDSBX) CPU_LDM(X, LDSHW) CPU_LDM(X, LDSHX) CPU_LDM(X, LDSW) \
     CPU_STM(X, STB) CPU_STM(X, STH) CPU_STM(X, STW) CPU_STM(X, STX) \
     CPU_PAIRM(X, LDPW) CPU_PAIRM(X, LDPX) CPU_PAIRM(X, LDPSW) CPU_PAIRM(X, STPW) CPU_PAIRM(X, STPX) \
-    X(LDXR) X(STXR) X(LDXP) X(STXP)
+    X(LDXR) X(STXR) X(LDXP) X(STXP) X(LOOP)
 
 enum cpu_uop_id {
 #define CPU_UOP_ENUM(n) U_##n,
@@ -108,6 +109,7 @@ struct cpu_block {
     uint32_t dead;             /* dropped, waiting to be freed at the next lookup */
     struct cpu_block *hnext;   /* hash chain; dead-list link once dropped */
     struct cpu_block *succ[3]; /* chained successors: taken, fall-through, indirect */
+    struct emu_loop_record *loop; /* loop modes only: this block is a loop closed by its last op */
     struct cpu_uop ops[];
 };
 
@@ -124,6 +126,10 @@ struct emu_cpu {
     struct cpu_block *scratch; /* truncated copy of a block longer than the remaining budget */
     emu_trace_fn *trace;
     void *trace_ctx;
+    enum emu_cpu_loops loop_mode;
+    struct emu_loop_record **loops; /* every loop seen, kept across block drops */
+    uint64_t nloops, caploops;
+    struct emu_loop_ws *ws;    /* lane executor scratch (EMU_CPU_LOOPS_VEC) */
     struct cpu_block *jc[1u << CPU_JC_BITS]; /* jump cache by pc, in front of the hash table */
 };
 
@@ -163,7 +169,25 @@ void emu_cpu_free(struct emu_cpu *c)
     free(c->all);
     free(c->table);
     free(c->scratch);
+    for (uint64_t i = 0; i < c->nloops; i++)
+        free(c->loops[i]);
+    free(c->loops);
+    free(c->ws);
     free(c);
+}
+
+int emu_cpu_set_loops(struct emu_cpu *c, enum emu_cpu_loops mode)
+{
+    if (mode == EMU_CPU_LOOPS_VEC && !c->ws && !(c->ws = malloc(sizeof *c->ws)))
+        return -1;
+    c->loop_mode = mode;
+    return 0;
+}
+
+uint64_t emu_cpu_loops(const struct emu_cpu *c, struct emu_loop_record *const **out)
+{
+    *out = c->loops;
+    return c->nloops;
 }
 
 void emu_cpu_set_trace(struct emu_cpu *c, emu_trace_fn *fn, void *ctx)
@@ -487,6 +511,54 @@ static void cpu_set_op(struct cpu_uop *u, unsigned id, const void *const *labels
 #endif
 }
 
+static int cpu_is_op(const struct cpu_uop *u, unsigned id, const void *const *labels)
+{
+#ifdef TEMU_DISPATCH_SWITCH
+    (void)labels;
+    return u->op == id;
+#else
+    return u->h == labels[id];
+#endif
+}
+
+/* Loop modes: if b ends in a conditional branch back to its own start, swap that branch for
+ * LOOP (k3 says which branch it was) and give b its loop record, found by pc so that counters
+ * survive a drop and rebuild (the analysis does not: the code may have changed). -1: no memory. */
+static int cpu_loop_mark(struct emu_cpu *c, struct cpu_block *b, const void *const *labels)
+{
+    static const uint16_t kinds[] = {U_BCOND, U_CBZ_W, U_CBZ_X, U_CBNZ_W, U_CBNZ_X, U_TBZ, U_TBNZ};
+    struct cpu_uop *u = &b->ops[b->n - 1];
+    unsigned k = 0;
+    while (k < sizeof kinds / sizeof kinds[0] && !cpu_is_op(u, kinds[k], labels))
+        k++;
+    if (k == sizeof kinds / sizeof kinds[0] || u->imm != b->pc)
+        return 0;
+    struct emu_loop_record *r = NULL;
+    for (uint64_t i = 0; i < c->nloops && !r; i++)
+        if (c->loops[i]->info.pc == b->pc)
+            r = c->loops[i];
+    if (!r) {
+        if (c->nloops == c->caploops) {
+            uint64_t cap = c->caploops ? c->caploops * 2 : 16;
+            struct emu_loop_record **v = realloc(c->loops, cap * sizeof *v);
+            if (!v)
+                return -1;
+            c->loops = v;
+            c->caploops = cap;
+        }
+        if (!(r = calloc(1, sizeof *r)))
+            return -1;
+        r->info.pc = b->pc;
+        r->trip_min = UINT64_MAX;
+        c->loops[c->nloops++] = r;
+    }
+    r->analysed = 0;
+    b->loop = r;
+    u->k3 = (uint8_t)k;
+    cpu_set_op(u, U_LOOP, labels);
+    return 0;
+}
+
 /* Decode and translate the block at pc, mark its page as code and cache it. NULL on an
  * instruction fetch fault at pc itself (fault_addr set) or when the host is out of memory. */
 static struct cpu_block *cpu_build(struct emu_cpu *c, struct emu_proc *p, uint64_t pc,
@@ -527,6 +599,10 @@ static struct cpu_block *cpu_build(struct emu_cpu *c, struct emu_proc *p, uint64
     b->pc = pc;
     b->n = n;
     memcpy(b->ops, ops, nops * sizeof(struct cpu_uop));
+    if (c->loop_mode != EMU_CPU_LOOPS_OFF && ended && cpu_loop_mark(c, b, labels)) {
+        free(b);
+        return NULL;
+    }
     if (cpu_insert(c, b)) {
         free(b);
         return NULL;
@@ -556,6 +632,42 @@ static struct cpu_block *cpu_truncate(struct emu_cpu *c, const struct cpu_block 
 static int cpu_syscall_remaps(uint64_t nr)
 {
     return nr == 214 || nr == 215 || nr == 216 || nr == 222 || nr == 226 || nr == 233;
+}
+
+/* The LOOP micro-op's slow half, kept out of the dispatch loop: analyse the loop once, then, with
+ * EMU_CPU_LOOPS_VEC, let the vector path run whole iterations within the remaining budget. Called
+ * at the head of an iteration (the branch back was just taken), once per entry into the loop.
+ * Returns the iterations it ran; the caller charges them to the budget. */
+static uint64_t cpu_loop_back(struct emu_cpu *c, struct emu_proc *p, const struct cpu_block *b,
+                              uint64_t remaining)
+{
+    struct emu_loop_record *r = b->loop;
+    if (!r->analysed) {
+        uint32_t words[EMU_LOOP_MAX_BODY];
+        if (b->n <= EMU_LOOP_MAX_BODY && emu_mem_peek(&p->mem, b->pc, words, 4ull * b->n) == 0)
+            emu_loop_analyse(words, b->n, b->pc, &r->info);
+        else
+            emu_loop_analyse(words, EMU_LOOP_MAX_BODY + 1, b->pc, &r->info); /* too long */
+        r->analysed = 1;
+    }
+    /* Leave the budget one whole iteration beyond the vectorized ones, so a limit stops in code the
+     * engine ran itself (affine loops compute no temporaries). */
+    uint64_t max = remaining / b->n;
+    max = max ? max - 1 : 0;
+    if (c->loop_mode != EMU_CPU_LOOPS_VEC || r->info.cls == EMU_LOOP_NONE || max < EMU_LOOP_MIN_ITERS)
+        return 0;
+    enum emu_loop_reason why;
+    uint64_t k = emu_loop_run(&r->info, p, max, c->ws, &why);
+    if (!k) {
+        r->rt_rejects[why]++;
+        return 0;
+    }
+    r->vec_runs++;
+    r->vec_iters += k;
+    p->stats.loops_vectorized++;
+    p->stats.loop_iterations += k;
+    p->stats.loop_instructions += k * b->n;
+    return k;
 }
 
 /* Handler definition and dispatch, for both builds. */
@@ -1092,6 +1204,42 @@ dispatch:
         p->st.excl_valid = 0;
         RM = 1;
         NEXT();
+    }
+
+
+    /* A loop's closing branch (loop modes only): the branch it replaced, plus the loop counters
+     * and, once per entry, the vector path. */
+    OP(LOOP) {
+        int taken;
+        switch (u->k3) {
+        case 0: taken = emu_alu_cond(u->k0, nzcv); break;
+        case 1: taken = (uint32_t)RD == 0; break;
+        case 2: taken = RD == 0; break;
+        case 3: taken = (uint32_t)RD != 0; break;
+        case 4: taken = RD != 0; break;
+        case 5: taken = ((RD >> u->k0) & 1) == 0; break;
+        default: taken = (RD >> u->k0) & 1; break;
+        }
+        struct emu_loop_record *lr = b->loop;
+        lr->iterations++;
+        if (!taken) {
+            uint64_t trip = lr->cur + 1;
+            lr->entries++;
+            lr->trip_min = trip < lr->trip_min ? trip : lr->trip_min;
+            lr->trip_max = trip > lr->trip_max ? trip : lr->trip_max;
+            lr->cur = 0;
+            JUMP(CPU_SLOT_FALL, UPC() + 4);
+        }
+        if (++lr->cur == 1) {
+            p->st.nzcv = nzcv;
+            uint64_t k = cpu_loop_back(c, p, b, remaining);
+            nzcv = (uint32_t)p->st.nzcv;
+            remaining -= k * b->n;
+            nblocks += k;
+            lr->cur += k;
+            lr->iterations += k;
+        }
+        JUMP(CPU_SLOT_TAKEN, u->imm);
     }
 
 #ifdef TEMU_DISPATCH_SWITCH

@@ -11,9 +11,21 @@ struct emu_cpu;
 typedef void emu_trace_fn(void *ctx, const struct emu_proc *p, uint64_t pc, uint32_t word,
                           const struct emu_state *before);
 
+struct emu_loop_record;
+
+/* Loop handling (design section 6, emu_loop.h): off (the default, nothing changes), profile
+ * (count every single-block loop and classify it: `temu loops`), or vec (profile, and run the
+ * loops the analysis accepts on the vector path: --loopvec). */
+enum emu_cpu_loops { EMU_CPU_LOOPS_OFF, EMU_CPU_LOOPS_PROFILE, EMU_CPU_LOOPS_VEC };
+
 struct emu_cpu *emu_cpu_new(void);
 void emu_cpu_free(struct emu_cpu *c);
 void emu_cpu_set_trace(struct emu_cpu *c, emu_trace_fn *fn, void *ctx);
+/* Set the loop mode before the first run (blocks decoded earlier keep their branches).
+ * Returns 0, or -1 when out of host memory. */
+int emu_cpu_set_loops(struct emu_cpu *c, enum emu_cpu_loops mode);
+/* The loops seen so far in a loop mode, in the order first seen; *out is valid until the next run. */
+uint64_t emu_cpu_loops(const struct emu_cpu *c, struct emu_loop_record *const **out);
 
 /* Run p from p->st.pc until it exits, faults, hits an undefined instruction or an unsupported
  * syscall, or has retired `max_insns` more instructions (0: no limit). Syscalls are served inside.

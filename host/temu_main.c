@@ -60,6 +60,8 @@ int main(int argc, char **argv)
         return temu_sweep_main(argc - 1, argv + 1, self_path(argv[0]));
     if (argc > 1 && !strcmp(argv[1], "compare"))
         return temu_compare_main(argc - 1, argv + 1, self_path(argv[0]));
+    if (argc > 1 && !strcmp(argv[1], "loops"))
+        return temu_loops_main(argc - 1, argv + 1);
 
     struct temu_options opt;
     int rc = temu_options_parse(argc, argv, &opt);
@@ -118,6 +120,11 @@ int main(int argc, char **argv)
         goto out;
     }
     enum temu_engine engine = pick_engine(opt.engine);
+    if (opt.loopvec && engine != TEMU_ENGINE_CPU) {
+        fprintf(stderr, "temu: --loopvec needs --engine=cpu (GPU loop vectorization is not built yet)\n");
+        status = TEMU_EXIT_USAGE;
+        goto out;
+    }
 #ifdef TEMU_HAVE_GPU
     if (engine == TEMU_ENGINE_GPU || engine == TEMU_ENGINE_RESIDENT) {
         if (opt.trace_path) {
@@ -137,7 +144,7 @@ int main(int argc, char **argv)
     }
 #endif
     cpu = engine == TEMU_ENGINE_CPU ? emu_cpu_new() : NULL;
-    if (engine == TEMU_ENGINE_CPU && !cpu) {
+    if (engine == TEMU_ENGINE_CPU && (!cpu || (opt.loopvec && emu_cpu_set_loops(cpu, EMU_CPU_LOOPS_VEC)))) {
         fprintf(stderr, "temu: out of host memory creating the CPU engine\n");
         goto out;
     }

@@ -10,6 +10,7 @@ static const char usage[] =
     "usage: temu [options] prog.elf|prog.bin [guest args...]\n"
     "       temu sweep [options] prog [guest args...]    (temu sweep --help)\n"
     "       temu compare [options] prog [guest args...]  (temu compare --help)\n"
+    "       temu loops [options] prog [guest args...]    (temu loops --help)\n"
     "\n"
     "Runs a static AArch64 Linux program (ELF, or a flat binary loaded at 0x400000).\n"
     "\n"
@@ -24,6 +25,9 @@ static const char usage[] =
     "  --stats              print instructions, blocks, syncs, wall time, IPS to stderr\n"
     "  --stats=json         the same as one JSON object on stderr's last line\n"
     "  --max-insns=N        stop with an error after N guest instructions\n"
+    "  --loopvec            run the loops temu recognises (affine, element-wise, reductions;\n"
+    "                       see `temu loops`) as vector operations, with results identical to\n"
+    "                       sequential execution; cpu engine only for now\n"
     "  --trace[=FILE]       one line per instruction (pc, encoding, disassembly, changed\n"
     "                       registers) to stderr or FILE\n"
     "  --base=ADDR          load address of a flat binary (default 0x400000)\n"
@@ -104,6 +108,8 @@ int temu_options_parse(int argc, char **argv, struct temu_options *o)
         } else if (!strcmp(a, "--version")) {
             printf("temu %s\n", TEMU_VERSION);
             return 0;
+        } else if (!strcmp(a, "--loopvec")) {
+            o->loopvec = 1;
         } else if (!strcmp(a, "--list-devices")) {
             o->list_devices = 1;
         } else if ((v = temu_option_value(a, "--device"))) {

@@ -32,6 +32,7 @@ struct temu_options {
     uint64_t flat_size;      /* 0: default */
     const char *fs_root;     /* NULL: the host filesystem as is */
     const char *dump_state;  /* --dump-state=FILE: final registers, pc and flags as text; NULL: none */
+    int loopvec;             /* --loopvec: run recognised loops on the vector path (cpu engine) */
     int list_devices;        /* --list-devices: print the OpenCL devices and exit */
     int device;              /* --device=N: OpenCL device index; -1: TEMU_DEVICE or the default */
     unsigned lanes;          /* --lanes=L: guest instances run at once (1..TEMU_LANES_MAX) */

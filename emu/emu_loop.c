@@ -1,0 +1,472 @@
+/* emu_loop.c: classification of single-block loops (see emu_loop.h for the classes and the
+ * exactness rule). Works on decoded records only, no engine state, so every engine can share it.
+ *
+ * The analysis walks the straight-line body a few times:
+ *   1. which registers each instruction reads and writes: live-in (read before written) and
+ *      written registers give the roles; flags read before set are carried;
+ *   2. each carried register is affine (only `add/sub #imm` to itself and base writeback) or an
+ *      accumulator (one `op r, r, v` with op in add/eor/orr/and, or `cmp v, r; csel r, ...`);
+ *   3. a symbolic walk gives every memory address and the exit test's operand as
+ *      X[reg] at the head + offset + j * step(reg);
+ *   4. pairs of accesses on the same stream are checked for overlap across iterations; pairs on
+ *      different streams are left to the run-time range check;
+ *   5. the exit test must compare one affine register against an invariant.
+ */
+#include "emu_loop.h"
+
+#include <string.h>
+
+#include "../decode/a64_decode.h"
+
+#define NONE 0xff
+
+static const char *const class_names[] = {"none", "affine", "elementwise", "reduction"};
+
+static const char *const reason_names[] = {
+#define EMU_LOOP_REASON_NAME(name, why) #name,
+    EMU_LOOP_REASONS(EMU_LOOP_REASON_NAME)
+#undef EMU_LOOP_REASON_NAME
+};
+
+static const char *const reason_texts[] = {
+#define EMU_LOOP_REASON_TEXT(name, why) why,
+    EMU_LOOP_REASONS(EMU_LOOP_REASON_TEXT)
+#undef EMU_LOOP_REASON_TEXT
+};
+
+const char *emu_loop_class_name(enum emu_loop_class c)
+{
+    return (unsigned)c < 4 ? class_names[c] : "?";
+}
+
+const char *emu_loop_reason_name(enum emu_loop_reason r)
+{
+    return (unsigned)r < EMU_LOOP_REASON_COUNT ? reason_names[r] : "?";
+}
+
+const char *emu_loop_reason_text(enum emu_loop_reason r)
+{
+    return (unsigned)r < EMU_LOOP_REASON_COUNT ? reason_texts[r] : "?";
+}
+
+/* Operations the lane executor (emu_loop_run.c) runs in memory loops; anything else in a class
+ * (b) or (c) body is EMU_LOOP_UNSUPPORTED. Affine loops need none: their temporaries are dead. */
+static int lane_op_ok(unsigned op)
+{
+    static const uint8_t ok[] = {
+        A64_OP_ADR, A64_OP_ADRP, A64_OP_ADD_IMM, A64_OP_ADDS_IMM, A64_OP_SUB_IMM, A64_OP_SUBS_IMM,
+        A64_OP_AND_IMM, A64_OP_ORR_IMM, A64_OP_EOR_IMM, A64_OP_ANDS_IMM, A64_OP_MOVZ, A64_OP_MOVN,
+        A64_OP_MOVK, A64_OP_SBFM, A64_OP_BFM, A64_OP_UBFM, A64_OP_EXTR, A64_OP_NOP, A64_OP_BARRIER,
+        A64_OP_PRFM, A64_OP_LDR_IMM, A64_OP_LDR_REG, A64_OP_LDR_LIT, A64_OP_STR_IMM,
+        A64_OP_STR_REG, A64_OP_LDP, A64_OP_STP, A64_OP_ADD_SHIFT, A64_OP_ADDS_SHIFT,
+        A64_OP_SUB_SHIFT, A64_OP_SUBS_SHIFT, A64_OP_ADD_EXT, A64_OP_ADDS_EXT, A64_OP_SUB_EXT,
+        A64_OP_SUBS_EXT, A64_OP_AND_SHIFT, A64_OP_BIC_SHIFT, A64_OP_ORR_SHIFT, A64_OP_ORN_SHIFT,
+        A64_OP_EOR_SHIFT, A64_OP_EON_SHIFT, A64_OP_ANDS_SHIFT, A64_OP_BICS_SHIFT, A64_OP_RBIT,
+        A64_OP_REV16, A64_OP_REV32, A64_OP_REV, A64_OP_CLZ, A64_OP_CLS, A64_OP_UDIV, A64_OP_SDIV,
+        A64_OP_LSLV, A64_OP_LSRV, A64_OP_ASRV, A64_OP_RORV, A64_OP_MADD, A64_OP_MSUB,
+        A64_OP_SMADDL, A64_OP_SMSUBL, A64_OP_UMADDL, A64_OP_UMSUBL, A64_OP_SMULH, A64_OP_UMULH,
+    };
+    for (unsigned i = 0; i < sizeof ok; i++)
+        if (ok[i] == op)
+            return 1;
+    return 0;
+}
+
+/* Register slots an instruction reads and writes (ZR and the sink left out). */
+struct loop_regs {
+    uint8_t r[4], w[4];
+    unsigned nr, nw;
+};
+
+static void add_reg(uint8_t *v, unsigned *n, unsigned reg)
+{
+    if (reg < A64_REG_ZR)
+        v[(*n)++] = (uint8_t)reg;
+}
+
+static void insn_regs(const struct a64_insn *in, struct loop_regs *g)
+{
+    uint32_t f = in->flags;
+    g->nr = g->nw = 0;
+    if (f & A64_P_R_RN) add_reg(g->r, &g->nr, in->rn);
+    if (f & A64_P_R_RM) add_reg(g->r, &g->nr, in->rm);
+    if (f & A64_P_R_RA) add_reg(g->r, &g->nr, in->ra);
+    if (f & A64_P_R_RD) add_reg(g->r, &g->nr, in->rd);
+    if (f & (A64_F_WB_PRE | A64_F_WB_POST)) add_reg(g->w, &g->nw, in->rn);
+    if (f & A64_P_W_RD) add_reg(g->w, &g->nw, in->rd);
+    if (f & A64_P_W_RA) add_reg(g->w, &g->nw, in->ra);
+    if (f & A64_P_W_RM) add_reg(g->w, &g->nw, in->rm);
+    if (f & A64_P_W_LR) add_reg(g->w, &g->nw, 30);
+}
+
+static int reads(const struct a64_insn *in, unsigned reg)
+{
+    struct loop_regs g;
+    insn_regs(in, &g);
+    for (unsigned k = 0; k < g.nr; k++)
+        if (g.r[k] == reg)
+            return 1;
+    return 0;
+}
+
+/* The step an instruction adds to `reg` if it is an affine update of it (*ok = 1), with the
+ * width of the update in *sf; *ok = 0 if it writes reg any other way. */
+static int64_t affine_update(const struct a64_insn *in, unsigned reg, int *ok, int *sf)
+{
+    *ok = 0;
+    *sf = 1;
+    int wb = (in->flags & (A64_F_WB_PRE | A64_F_WB_POST)) && in->rn == reg;
+    if (wb) {
+        if ((in->flags & (A64_P_W_RD)) && in->rd == reg)
+            return 0; /* the loaded value lands in the base too */
+        if ((in->flags & A64_P_W_RA) && in->ra == reg)
+            return 0;
+        *ok = 1;
+        *sf = 1;
+        return in->imm;
+    }
+    if (in->rd == reg && in->rn == reg) {
+        *sf = in->sf;
+        switch (in->op) {
+        case A64_OP_ADD_IMM:
+        case A64_OP_ADDS_IMM: *ok = 1; return in->imm;
+        case A64_OP_SUB_IMM:
+        case A64_OP_SUBS_IMM: *ok = 1; return (int64_t)(0 - (uint64_t)in->imm);
+        default: break;
+        }
+    }
+    return 0;
+}
+
+static int is_ordered_cond(unsigned c)
+{
+    return c != A64_COND_MI && c != A64_COND_PL && c != A64_COND_VS && c != A64_COND_VC &&
+           c < A64_COND_AL;
+}
+
+/* Accumulator update at instruction i for register r (the only writer of r): 1 if it is one,
+ * with the compare of a compare-and-select in *cmp (else NONE). */
+static int reduction_at(const struct emu_loop *l, uint32_t i, unsigned r, uint8_t *cmp)
+{
+    const struct a64_insn *in = &l->ins[i];
+    *cmp = NONE;
+    if (in->rd != r || (in->rn == r) == (in->rm == r))
+        return 0;
+    switch (in->op) {
+    case A64_OP_ADD_SHIFT:
+    case A64_OP_EOR_SHIFT:
+    case A64_OP_ORR_SHIFT:
+    case A64_OP_AND_SHIFT:
+        return in->amount == 0;
+    case A64_OP_CSEL: {
+        if (!is_ordered_cond(in->cond))
+            return 0;
+        for (uint32_t k = i; k-- > 0;) {
+            const struct a64_insn *c = &l->ins[k];
+            if (!(c->flags & A64_P_SETS_FLAGS))
+                continue;
+            /* cmp over the same two registers, either way round, at the same width */
+            if (c->op != A64_OP_SUBS_SHIFT || c->amount || c->rd != A64_REG_SINK || c->sf != in->sf)
+                return 0;
+            if (!((c->rn == in->rn && c->rm == in->rm) || (c->rn == in->rm && c->rm == in->rn)))
+                return 0;
+            *cmp = (uint8_t)k;
+            return 1;
+        }
+        return 0;
+    }
+    default:
+        return 0;
+    }
+}
+
+static void reject(struct emu_loop *l, enum emu_loop_reason r, uint32_t insn)
+{
+    if (l->reason == EMU_LOOP_OK) {
+        l->reason = r;
+        l->bad_insn = insn < NONE ? (uint8_t)insn : NONE;
+    }
+}
+
+/* Passes 1 and 2: live-in and written registers, carried flags, roles. */
+static void find_roles(struct emu_loop *l)
+{
+    uint8_t livein[A64_NUM_REGS] = {0}, written[A64_NUM_REGS] = {0};
+    int flags_set = 0;
+    for (uint32_t i = 0; i < l->n; i++) {
+        const struct a64_insn *in = &l->ins[i];
+        if (i + 1 < l->n && (in->flags & A64_P_SYS))
+            reject(l, EMU_LOOP_SYSTEM, i);
+        if (in->op == A64_OP_UNDEF || (i + 1 < l->n && (in->flags & A64_P_BRANCH)))
+            reject(l, EMU_LOOP_UNSUPPORTED, i);
+        if ((in->flags & A64_P_READS_FLAGS) && !flags_set)
+            reject(l, i + 1 == l->n ? EMU_LOOP_EXIT_TEST : EMU_LOOP_FLAGS_CARRIED, i);
+        if (in->flags & A64_P_SETS_FLAGS)
+            flags_set = 1;
+        struct loop_regs g;
+        insn_regs(in, &g);
+        for (unsigned k = 0; k < g.nr; k++)
+            if (!written[g.r[k]])
+                livein[g.r[k]] = 1;
+        for (unsigned k = 0; k < g.nw; k++)
+            written[g.w[k]] = 1;
+    }
+    for (unsigned r = 0; r < A64_REG_ZR; r++) {
+        l->role[r] = EMU_LOOP_R_INV;
+        if (!written[r])
+            continue;
+        if (!livein[r]) {
+            l->role[r] = EMU_LOOP_R_TEMP;
+            continue;
+        }
+        /* Carried: every writer an affine update of one width? */
+        int all_affine = 1, width = -1;
+        uint32_t writers = 0, last = 0;
+        int64_t step = 0;
+        for (uint32_t i = 0; i + 1 < l->n; i++) {
+            struct loop_regs g;
+            insn_regs(&l->ins[i], &g);
+            int writes = 0;
+            for (unsigned k = 0; k < g.nw; k++)
+                writes |= g.w[k] == r;
+            if (!writes)
+                continue;
+            writers++;
+            last = i;
+            int ok, sf = 1;
+            int64_t s = affine_update(&l->ins[i], r, &ok, &sf);
+            if (!ok || (width >= 0 && width != sf))
+                all_affine = 0;
+            width = sf;
+            step = (int64_t)((uint64_t)step + (uint64_t)s);
+        }
+        if (all_affine) {
+            l->role[r] = EMU_LOOP_R_AFFINE;
+            l->sf[r] = (uint8_t)width;
+            l->step[r] = width ? step : (int64_t)(uint32_t)step;
+            continue;
+        }
+        uint8_t cmp;
+        if (writers != 1 || !reduction_at(l, last, r, &cmp)) {
+            reject(l, EMU_LOOP_REG_CARRIED, last);
+            continue;
+        }
+        for (uint32_t i = 0; i < l->n; i++)
+            if (i != last && i != cmp && reads(&l->ins[i], r))
+                reject(l, EMU_LOOP_ACC_READ, i);
+        if (l->nacc == EMU_LOOP_MAX_ACC) {
+            reject(l, EMU_LOOP_TOO_MANY, last);
+            continue;
+        }
+        l->role[r] = EMU_LOOP_R_ACC;
+        l->acc[l->nacc++] = (struct emu_loop_acc){.reg = (uint8_t)r, .insn = (uint8_t)last, .cmp = cmp};
+    }
+}
+
+/* A register usable in an address or the exit test: invariant or 64-bit affine (need_x) or affine
+ * of any width. Its symbol at this point of the walk is reg + off[reg]. */
+static int sym_of(const struct emu_loop *l, const int64_t *off, unsigned reg, int need_x,
+                  struct emu_loop_sym *s)
+{
+    s->reg = (uint8_t)reg;
+    s->off = 0;
+    if (reg >= A64_REG_ZR) {
+        s->reg = A64_REG_ZR;
+        return 1;
+    }
+    if (l->role[reg] == EMU_LOOP_R_INV)
+        return 1;
+    if (l->role[reg] != EMU_LOOP_R_AFFINE || (need_x && !l->sf[reg]))
+        return 0;
+    s->off = off[reg];
+    return 1;
+}
+
+/* Pass 3: the symbolic walk over memory accesses and the exit test's flag setter. */
+static void walk(struct emu_loop *l)
+{
+    int64_t off[A64_NUM_REGS] = {0};
+    for (uint32_t i = 0; i + 1 < l->n; i++) {
+        const struct a64_insn *in = &l->ins[i];
+        if ((in->flags & (A64_P_LOAD | A64_P_STORE)) && in->op != A64_OP_PRFM) {
+            struct emu_loop_mem m = {.insn = (uint8_t)i, .store = (in->flags & A64_P_STORE) != 0};
+            m.bytes = (uint8_t)((1u << (in->size & 3)) * (in->op == A64_OP_LDP || in->op == A64_OP_STP ? 2 : 1));
+            m.index.reg = A64_REG_ZR;
+            int ok;
+            if (in->op == A64_OP_LDR_LIT) {
+                m.base.reg = A64_REG_ZR;
+                m.base.off = (int64_t)(l->pc + 4ull * i + (uint64_t)in->imm);
+                ok = 1;
+            } else {
+                ok = sym_of(l, off, in->rn, 1, &m.base);
+                if (!(in->flags & A64_F_WB_POST) && in->op != A64_OP_LDR_REG && in->op != A64_OP_STR_REG)
+                    m.base.off += in->imm;
+                if (in->op == A64_OP_LDR_REG || in->op == A64_OP_STR_REG) {
+                    ok = ok && (in->shift == A64_EXT_UXTX || in->shift == A64_EXT_SXTX) &&
+                         sym_of(l, off, in->rm, 1, &m.index);
+                    m.shift = in->amount & 7;
+                }
+            }
+            if (!ok)
+                reject(l, EMU_LOOP_ADDRESS, i);
+            else if (l->nmem == EMU_LOOP_MAX_MEM)
+                reject(l, EMU_LOOP_TOO_MANY, i);
+            else
+                l->mem[l->nmem++] = m;
+        }
+        for (unsigned r = 0; r < A64_REG_ZR; r++) {
+            int ok, sf;
+            if (l->role[r] == EMU_LOOP_R_AFFINE) {
+                int64_t s = affine_update(in, r, &ok, &sf);
+                if (ok)
+                    off[r] = (int64_t)((uint64_t)off[r] + (uint64_t)s);
+            }
+        }
+        if (in->flags & A64_P_SETS_FLAGS) { /* the last one before the branch wins */
+            struct emu_loop_exit *e = &l->exit;
+            memset(e, 0, sizeof *e);
+            e->kind = NONE;
+            int add = in->op == A64_OP_ADDS_IMM || in->op == A64_OP_ADDS_SHIFT;
+            int imm = in->op == A64_OP_ADDS_IMM || in->op == A64_OP_SUBS_IMM;
+            int reg = (in->op == A64_OP_ADDS_SHIFT || in->op == A64_OP_SUBS_SHIFT) && in->amount == 0;
+            if (!imm && !reg)
+                continue;
+            int64_t before[A64_NUM_REGS]; /* operands are read before this instruction's update */
+            memcpy(before, off, sizeof off);
+            if (l->role[in->rn] == EMU_LOOP_R_AFFINE && in->rn < A64_REG_ZR) {
+                int ok2, sf2;
+                int64_t s = affine_update(in, in->rn, &ok2, &sf2);
+                if (ok2)
+                    before[in->rn] = (int64_t)((uint64_t)before[in->rn] - (uint64_t)s);
+            }
+            struct emu_loop_sym a, b = {.reg = A64_REG_ZR, .off = 0};
+            if (!sym_of(l, before, in->rn, 0, &a) || (reg && !sym_of(l, before, in->rm, 0, &b)))
+                continue;
+            int av = a.reg < A64_REG_ZR && l->role[a.reg] == EMU_LOOP_R_AFFINE;
+            int bv = b.reg < A64_REG_ZR && l->role[b.reg] == EMU_LOOP_R_AFFINE;
+            if (av == bv || (add && bv))
+                continue;
+            const struct emu_loop_sym *v = av ? &a : &b;
+            if (in->sf && !l->sf[v->reg])
+                continue; /* a zero-extended W register is not affine at 64 bits */
+            e->kind = add ? EMU_LOOP_EXIT_ADDS : EMU_LOOP_EXIT_SUBS;
+            e->sf = in->sf;
+            e->swap = (uint8_t)bv;
+            e->v = *v;
+            e->inv = av ? b.reg : a.reg;
+            e->imm = imm ? (uint64_t)in->imm : 0;
+        }
+    }
+}
+
+/* Pass 4: do two accesses on the same stream touch the same bytes in different iterations? */
+static int streams_collide(const struct emu_loop *l, const struct emu_loop_mem *a,
+                           const struct emu_loop_mem *b, int *same_stream)
+{
+    *same_stream = a->base.reg == b->base.reg && a->index.reg == b->index.reg && a->shift == b->shift;
+    if (!*same_stream)
+        return 0;
+    int64_t S = (int64_t)((uint64_t)l->step[a->base.reg] + ((uint64_t)l->step[a->index.reg] << a->shift));
+    int64_t d = (int64_t)(((uint64_t)b->base.off + ((uint64_t)b->index.off << b->shift)) -
+                          ((uint64_t)a->base.off + ((uint64_t)a->index.off << a->shift)));
+    if (S == 0) /* the same bytes every iteration: any overlap is carried */
+        return d < a->bytes && -d < b->bytes;
+    if (d > 64 * (S < 0 ? -S : S) || -d > 64 * (S < 0 ? -S : S)) {
+        *same_stream = 0; /* too far apart to enumerate: the run-time range check decides */
+        return 0;
+    }
+    for (int64_t m = -64; m <= 64; m++) {
+        int64_t lo = d + m * S;
+        if (m && lo < a->bytes && -lo < b->bytes)
+            return 1;
+    }
+    return 0;
+}
+
+static void check_streams(struct emu_loop *l)
+{
+    for (uint32_t x = 0; x < l->nmem; x++) {
+        for (uint32_t y = 0; y < l->nmem; y++) {
+            struct emu_loop_mem *a = &l->mem[x], *b = &l->mem[y];
+            if (!a->store && !b->store)
+                continue;
+            int same;
+            if (streams_collide(l, a, b, &same))
+                reject(l, EMU_LOOP_MEM_CARRIED, b->insn);
+            else if (same)
+                a->local |= (uint8_t)(1u << y);
+        }
+    }
+}
+
+/* Pass 5: the closing branch. */
+static void check_exit(struct emu_loop *l)
+{
+    const struct a64_insn *br = &l->ins[l->n - 1];
+    struct emu_loop_exit *e = &l->exit;
+    if (br->op == A64_OP_CBZ || br->op == A64_OP_CBNZ) {
+        memset(e, 0, sizeof *e);
+        int64_t off[A64_NUM_REGS]; /* at the branch every affine register has had its full step */
+        memcpy(off, l->step, sizeof off);
+        if (!sym_of(l, off, br->rd, 0, &e->v) || e->v.reg >= A64_REG_ZR ||
+            l->role[e->v.reg] != EMU_LOOP_R_AFFINE || (br->sf && !l->sf[e->v.reg])) {
+            reject(l, EMU_LOOP_EXIT_TEST, l->n - 1);
+            return;
+        }
+        for (uint32_t i = 0; i + 1 < l->n; i++)
+            if (l->ins[i].flags & A64_P_SETS_FLAGS) /* the vector path could not say what NZCV holds */
+                reject(l, EMU_LOOP_FLAGS_LATE, i);
+        e->kind = br->op == A64_OP_CBZ ? EMU_LOOP_EXIT_CBZ : EMU_LOOP_EXIT_CBNZ;
+        e->sf = br->sf;
+        e->inv = A64_REG_ZR;
+        return;
+    }
+    if (br->op != A64_OP_B_COND || e->kind == NONE || !is_ordered_cond(br->cond)) {
+        reject(l, EMU_LOOP_EXIT_TEST, l->n - 1);
+        return;
+    }
+    e->cond = br->cond;
+}
+
+void emu_loop_analyse(const uint32_t *words, uint32_t n, uint64_t pc, struct emu_loop *l)
+{
+    memset(l, 0, sizeof *l);
+    l->pc = pc;
+    l->n = n;
+    l->bad_insn = NONE;
+    l->exit.kind = NONE;
+    l->reason = EMU_LOOP_OK;
+    if (n < 1 || n > EMU_LOOP_MAX_BODY) {
+        l->reason = EMU_LOOP_TOO_LONG;
+        return;
+    }
+    for (uint32_t i = 0; i < n; i++)
+        a64_decode(words[i], &l->ins[i]);
+    find_roles(l);
+    if (l->reason != EMU_LOOP_OK)
+        return;
+    walk(l);
+    if (l->reason != EMU_LOOP_OK)
+        return;
+    check_exit(l);
+    check_streams(l);
+    if (l->nmem || l->nacc)
+        for (uint32_t i = 0; i + 1 < n; i++) {
+            const struct a64_insn *in = &l->ins[i];
+            int is_acc = 0;
+            for (uint32_t k = 0; k < l->nacc; k++)
+                is_acc |= l->acc[k].insn == i || l->acc[k].cmp == i;
+            if (!is_acc && (!lane_op_ok(in->op) || (in->flags & A64_P_READS_FLAGS)))
+                reject(l, EMU_LOOP_UNSUPPORTED, i);
+        }
+    if (l->reason != EMU_LOOP_OK)
+        return;
+    for (uint32_t i = 0; i < n; i++) {
+        struct loop_regs g;
+        insn_regs(&l->ins[i], &g);
+        for (unsigned k = 0; k < g.nr; k++)
+            if (l->role[g.r[k]] == EMU_LOOP_R_INV)
+                l->inv_read |= 1ull << g.r[k];
+    }
+    l->cls = l->nacc ? EMU_LOOP_REDUCTION : l->nmem ? EMU_LOOP_ELEMENTWISE : EMU_LOOP_AFFINE;
+}

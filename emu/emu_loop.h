@@ -1,0 +1,174 @@
+/* emu_loop.h: loop vectorization (design section 6), the engine-agnostic half.
+ *
+ * A candidate loop is one basic block closed by a conditional branch (B.cond, CBZ/CBNZ, TBZ/TBNZ)
+ * back to its own first instruction. emu_loop_analyse classifies its body once, from the raw
+ * instruction words, into
+ *   (a) EMU_LOOP_AFFINE:      no memory access; every register carried from one iteration to the
+ *                             next changes by a constant step: run in closed form;
+ *   (b) EMU_LOOP_ELEMENTWISE: loads and stores at induction-strided addresses, iterations
+ *                             independent (checked statically where the streams share a base,
+ *                             at run time where they do not): run all iterations at once;
+ *   (c) EMU_LOOP_REDUCTION:   as (b), plus accumulators updated by add, eor, orr, and, or a
+ *                             compare-and-select min/max: a parallel reduction;
+ * or rejects it with a reason. Every class needs a trip count computable at the loop head from
+ * an affine register, its step and an invariant (EMU_LOOP_REASONS).
+ *
+ * Exactness comes from one rule: the vector path only ever runs iterations after which the loop
+ * branches back, never the last one. The engine runs the final iteration itself, so temporaries,
+ * the flags, the exit pc and a fault in that iteration come out as in sequential execution; the
+ * vector path only has to leave the carried registers (affine ones and accumulators) and memory
+ * as they are at the head of an iteration.
+ */
+#ifndef EMU_LOOP_H
+#define EMU_LOOP_H
+
+#include <stdint.h>
+
+#include "emu_proc.h"
+
+#define EMU_LOOP_MAX_BODY 48  /* instructions analysed at most, closing branch included */
+#define EMU_LOOP_MAX_MEM 8    /* memory accesses in a body at most */
+#define EMU_LOOP_MAX_ACC 8    /* accumulators at most */
+#define EMU_LOOP_MIN_ITERS 4  /* fewer remaining iterations than this: not worth the checks */
+#define EMU_LOOP_LANES 256    /* iterations per chunk of the lane executor */
+
+enum emu_loop_class { EMU_LOOP_NONE, EMU_LOOP_AFFINE, EMU_LOOP_ELEMENTWISE, EMU_LOOP_REDUCTION };
+
+/* X(name, why): the verdict of the analysis (static) or of one attempt at the head (run time). */
+#define EMU_LOOP_REASONS(X) \
+    X(OK,            "vectorizable") \
+    X(TOO_LONG,      "body longer than the analyser takes") \
+    X(EXIT_TEST,     "trip count not computable: exit test is not an affine register against an invariant") \
+    X(SYSTEM,        "system instruction, exclusive access or svc inside") \
+    X(UNSUPPORTED,   "unsupported instruction in a memory loop") \
+    X(FLAGS_CARRIED, "flags carried from one iteration to the next") \
+    X(FLAGS_LATE,    "flags set by an instruction other than the exit test (CBZ/CBNZ loop)") \
+    X(REG_CARRIED,   "register carried by a non-affine, non-reduction update") \
+    X(ACC_READ,      "accumulator read by another instruction") \
+    X(ADDRESS,       "memory address not induction-strided") \
+    X(MEM_CARRIED,   "carried dependency through memory") \
+    X(TOO_MANY,      "more memory accesses or accumulators than the analyser takes") \
+    X(RT_ALIAS,      "run time: a stored range overlaps another accessed range (possible aliasing)") \
+    X(RT_RANGE,      "run time: an access range is not mapped with the right permissions") \
+    X(RT_CODE,       "run time: a store into a page holding decoded code") \
+    X(RT_TRIP,       "run time: trip count not solvable (the exit value wraps)") \
+    X(RT_SHORT,      "run time: too few iterations left to be worth it")
+
+enum emu_loop_reason {
+#define EMU_LOOP_REASON_ENUM(name, why) EMU_LOOP_##name,
+    EMU_LOOP_REASONS(EMU_LOOP_REASON_ENUM)
+#undef EMU_LOOP_REASON_ENUM
+    EMU_LOOP_REASON_COUNT
+};
+
+/* Role of a register slot in the body. */
+enum emu_loop_role {
+    EMU_LOOP_R_INV,    /* never written: invariant */
+    EMU_LOOP_R_TEMP,   /* written before it is read in every iteration: dead at the head */
+    EMU_LOOP_R_AFFINE, /* carried, changed only by adding constants: step per iteration */
+    EMU_LOOP_R_ACC     /* carried, changed only by its one reduction instruction */
+};
+
+/* A value at one point of the body: X[reg] at the head + off + j * step(reg) for iteration j. */
+struct emu_loop_sym {
+    uint8_t reg;     /* register slot (A64_REG_ZR for a constant) */
+    int64_t off;     /* steps of reg applied earlier in the same iteration, plus any immediate */
+};
+
+/* One memory access: address(j) = base(j) + (index(j) << shift), an affine function of j. */
+struct emu_loop_mem {
+    uint8_t insn;              /* index in the body */
+    uint8_t store;             /* 1: store, 0: load */
+    uint8_t bytes;             /* bytes accessed per iteration (both elements for pairs) */
+    uint8_t shift;             /* index shift */
+    struct emu_loop_sym base;  /* base register at the access, immediate offset folded in */
+    struct emu_loop_sym index; /* index register (reg A64_REG_ZR: none) */
+    uint8_t local;             /* bit k: proven free of cross-iteration overlap with access k */
+};
+
+/* The exit test, evaluated on one varying value v(j) = sym(j) truncated to the width. */
+struct emu_loop_exit {
+    uint8_t kind;              /* EMU_LOOP_EXIT_* */
+    uint8_t cond;              /* enum a64_cond the loop continues on (B.cond) */
+    uint8_t sf;                /* width of the compare */
+    uint8_t swap;              /* 1: the compare is invariant - v instead of v - invariant */
+    struct emu_loop_sym v;     /* the varying operand */
+    uint8_t inv;               /* invariant operand register (A64_REG_ZR: immediate only) */
+    uint64_t imm;              /* immediate operand (added to the invariant register) */
+};
+
+enum { EMU_LOOP_EXIT_SUBS, EMU_LOOP_EXIT_ADDS, EMU_LOOP_EXIT_CBZ, EMU_LOOP_EXIT_CBNZ };
+
+/* A reduction: acc = acc OP value, or a compare-and-select pair (cmp at insn-1 or earlier). */
+struct emu_loop_acc {
+    uint8_t reg;
+    uint8_t insn;              /* the updating instruction */
+    uint8_t cmp;               /* compare-and-select: index of the compare; else 0xff */
+};
+
+struct emu_loop {
+    uint64_t pc;                          /* first instruction */
+    uint32_t n;                           /* instructions, closing branch included */
+    enum emu_loop_class cls;
+    enum emu_loop_reason reason;          /* EMU_LOOP_OK iff cls != EMU_LOOP_NONE */
+    uint8_t bad_insn;                     /* for a rejection: the instruction concerned, or 0xff */
+    struct a64_insn ins[EMU_LOOP_MAX_BODY];
+    uint8_t role[A64_NUM_REGS];           /* enum emu_loop_role */
+    uint8_t sf[A64_NUM_REGS];             /* affine registers: width of their updates */
+    int64_t step[A64_NUM_REGS];           /* affine registers: change per iteration */
+    uint64_t inv_read;                    /* bit r: invariant register r is read by the body */
+    struct emu_loop_exit exit;
+    uint32_t nmem, nacc;
+    struct emu_loop_mem mem[EMU_LOOP_MAX_MEM];
+    struct emu_loop_acc acc[EMU_LOOP_MAX_ACC];
+};
+
+/* Scratch for the lane executor: one row of lanes per register slot. */
+struct emu_loop_ws {
+    uint64_t v[A64_NUM_REGS][EMU_LOOP_LANES];
+};
+
+/* What `temu loops` reports per loop, kept by the engine across block drops. */
+struct emu_loop_record {
+    struct emu_loop info;                 /* valid once analysed */
+    int analysed;
+    uint64_t entries;                     /* times the loop was left through its exit */
+    uint64_t iterations;                  /* iterations run (sequentially or vectorized) */
+    uint64_t trip_min, trip_max;          /* trip counts of the entries seen */
+    uint64_t cur;                         /* iterations of the entry in progress */
+    uint64_t vec_runs, vec_iters;         /* vector-path runs and the iterations they covered */
+    uint64_t rt_rejects[EMU_LOOP_REASON_COUNT]; /* attempts refused at run time, per reason */
+};
+
+const char *emu_loop_class_name(enum emu_loop_class c);   /* "affine", "elementwise", ... */
+const char *emu_loop_reason_name(enum emu_loop_reason r); /* "MEM_CARRIED" as "mem_carried" */
+const char *emu_loop_reason_text(enum emu_loop_reason r);
+
+/* Classify the loop of n words at pc (the last one the branch back to pc). Fills *l entirely. */
+void emu_loop_analyse(const uint32_t *words, uint32_t n, uint64_t pc, struct emu_loop *l);
+
+/* Iterations K the loop will still branch back after, counted from the head state st: the loop
+ * runs K + 1 more iterations. At most `cap` (also when the loop would never exit). Returns 0 with
+ * *why = EMU_LOOP_RT_TRIP when K cannot be computed exactly. */
+uint64_t emu_loop_trips(const struct emu_loop *l, const struct emu_state *st, uint64_t cap,
+                        enum emu_loop_reason *why);
+
+/* NZCV of the exit compare (kinds SUBS/ADDS) in iteration j, from the head state x. */
+uint32_t emu_loop_exit_flags(const struct emu_loop *l, const uint64_t *x, uint64_t j);
+
+/* Run up to `max_iters` whole iterations of a classified loop from the head state in p (p->st
+ * registers and memory; pc is not touched), leaving p at the head of the next
+ * iteration: every register (temporaries too) and p->st.nzcv as after the last iteration it ran.
+ * Never runs the loop's last iteration. Returns the iterations run; 0 with *why set
+ * when it ran none (the engine then simply goes on sequentially). */
+uint64_t emu_loop_run(const struct emu_loop *l, struct emu_proc *p, uint64_t max_iters,
+                      struct emu_loop_ws *ws, enum emu_loop_reason *why);
+
+/* The value of a symbol in iteration j at width sf. */
+static inline uint64_t emu_loop_sym_at(const struct emu_loop *l, const struct emu_loop_sym *s,
+                                       const uint64_t *x, uint64_t j)
+{
+    return x[s->reg] + (uint64_t)s->off + j * (uint64_t)l->step[s->reg];
+}
+
+#endif

@@ -1,0 +1,359 @@
+/* emu_loop_run.c: the vector path for classified loops, on guest state and memory in host RAM.
+ *
+ * Affine loops move their carried registers in closed form. Memory loops and reductions run as
+ * a lane executor: EMU_LOOP_LANES iterations at a time, one instruction at a time over all lanes
+ * (one row of lanes per register), so each instruction is a tight loop over an array that the host
+ * compiler can vectorize, and the guest instruction dispatch is paid once per chunk instead of
+ * once per iteration. This is the same shape as a device kernel with one work-item per iteration.
+ *
+ * Order of lanes: lanes are independent by the analysis and the run-time overlap check, but the
+ * executor still goes through them in iteration order, and reductions fold in iteration order,
+ * so even the min/max compare-and-select fold is the sequential one.
+ *
+ * Nothing is done unless every access of every iteration to run is proven in bounds with the
+ * right permissions and no store reaches a page holding decoded code: a loop that would fault
+ * midway runs sequentially and faults at the same instruction with the same memory.
+ */
+#include <string.h>
+
+#include "emu_alu.h"
+#include "emu_loop.h"
+
+/* Address range [lo, hi) of one access over iterations 0..k-1, if it stays inside [0, size). */
+static int access_range(const struct emu_loop *l, const struct emu_loop_mem *m, const uint64_t *x,
+                        uint64_t k, uint64_t size, uint64_t *lo, uint64_t *hi)
+{
+    uint64_t a0 = emu_loop_sym_at(l, &m->base, x, 0) + (emu_loop_sym_at(l, &m->index, x, 0) << m->shift);
+    int64_t s = (int64_t)((uint64_t)l->step[m->base.reg] + ((uint64_t)l->step[m->index.reg] << m->shift));
+    __int128 last = (__int128)a0 + (__int128)s * (__int128)(k - 1);
+    __int128 first = a0;
+    __int128 l0 = first < last ? first : last, h0 = (first < last ? last : first) + m->bytes;
+    if (l0 < 0 || h0 > (__int128)size)
+        return 0;
+    *lo = (uint64_t)l0;
+    *hi = (uint64_t)h0;
+    return 1;
+}
+
+static int touches_code(const struct emu_mem *mem, uint64_t lo, uint64_t hi)
+{
+    for (uint64_t pg = lo >> EMU_PAGE_BITS; pg <= (hi - 1) >> EMU_PAGE_BITS; pg++)
+        if (mem->perm[pg] & EMU_PERM_CODE)
+            return 1;
+    return 0;
+}
+
+/* The run-time half of the independence proof: ranges, permissions, code pages, overlap. */
+static enum emu_loop_reason check_memory(const struct emu_loop *l, struct emu_proc *p, uint64_t k)
+{
+    uint64_t lo[EMU_LOOP_MAX_MEM], hi[EMU_LOOP_MAX_MEM];
+    for (uint32_t i = 0; i < l->nmem; i++) {
+        const struct emu_loop_mem *m = &l->mem[i];
+        if (!access_range(l, m, p->st.x, k, p->mem.size, &lo[i], &hi[i]) ||
+            !emu_mem_range_ok(&p->mem, lo[i], hi[i] - lo[i], m->store ? EMU_PERM_W : EMU_PERM_R))
+            return EMU_LOOP_RT_RANGE;
+        if (m->store && touches_code(&p->mem, lo[i], hi[i]))
+            return EMU_LOOP_RT_CODE;
+    }
+    for (uint32_t i = 0; i < l->nmem; i++)
+        for (uint32_t j = 0; j < l->nmem; j++)
+            if (i != j && l->mem[i].store && !(l->mem[i].local & (1u << j)) && lo[i] < hi[j] && lo[j] < hi[i])
+                return EMU_LOOP_RT_ALIAS;
+    return EMU_LOOP_OK;
+}
+
+#define LANES(...) do { for (uint32_t j = 0; j < cnt; j++) { __VA_ARGS__; } } while (0)
+/* The same loop instantiated for each width, so emu_alu_w folds away inside. */
+#define LANES_SF(...) do { \
+        if (in->sf) { const int sf_ = 1; LANES(__VA_ARGS__); } \
+        else { const int sf_ = 0; LANES(__VA_ARGS__); } \
+    } while (0)
+
+/* Addressing modes, decided once per instruction so the lane loops can be unswitched on them. */
+enum { AM_OFF, AM_PRE, AM_POST, AM_REG, AM_LIT };
+
+static unsigned lane_mode(const struct a64_insn *in)
+{
+    if (in->op == A64_OP_LDR_LIT)
+        return AM_LIT;
+    if (in->op == A64_OP_LDR_REG || in->op == A64_OP_STR_REG)
+        return AM_REG;
+    if (in->flags & A64_F_WB_POST)
+        return AM_POST;
+    return in->flags & A64_F_WB_PRE ? AM_PRE : AM_OFF;
+}
+
+/* Address of a load or store in lane j, with the base writeback applied to the lane. */
+static inline uint64_t lane_addr(unsigned am, uint64_t imm, unsigned amount, uint64_t *N, const uint64_t *M,
+                                 uint32_t j)
+{
+    uint64_t a;
+    switch (am) {
+    case AM_LIT: return imm;
+    case AM_REG: return N[j] + (M[j] << amount);
+    case AM_POST:
+        a = N[j];
+        N[j] = a + imm;
+        return a;
+    case AM_PRE:
+        a = N[j] + imm;
+        N[j] = a;
+        return a;
+    default: return N[j] + imm;
+    }
+}
+
+/* Loads and stores of one element type T (a fixed-size memcpy: one host load or store).
+ * CONV widens the loaded T to the register value. Addresses were checked by check_memory. */
+#define LD_LOOP(T, CONV) LANES(T t_; memcpy(&t_, host + lane_addr(am, imm, amount, N, M, j), sizeof t_); \
+                               D[j] = CONV(t_))
+#define ST_LOOP(T) LANES(T t_ = (T)D[j]; memcpy(host + lane_addr(am, imm, amount, N, M, j), &t_, sizeof t_))
+#define LDP_LOOP(T, CONV) LANES(T t_[2]; memcpy(t_, host + lane_addr(am, imm, amount, N, M, j), sizeof t_); \
+                                D[j] = CONV(t_[0]); A[j] = CONV(t_[1]))
+#define STP_LOOP(T) LANES(T t_[2] = {(T)D[j], (T)A[j]}; \
+                          memcpy(host + lane_addr(am, imm, amount, N, M, j), t_, sizeof t_))
+#define CV_U(v) ((uint64_t)(v))
+#define CV_S32(v) ((uint64_t)(uint32_t)(int32_t)(v))
+#define CV_S64(v) ((uint64_t)(int64_t)(v))
+
+static void lane_load(const struct a64_insn *in, uint64_t pc, struct emu_loop_ws *ws, uint32_t cnt,
+                      const uint8_t *host)
+{
+    uint64_t *D = ws->v[in->rd], *N = ws->v[in->rn], *M = ws->v[in->rm], *A = ws->v[in->ra];
+    const unsigned am = lane_mode(in), amount = in->amount & 7, size = in->size & 3;
+    const uint64_t imm = am == AM_LIT ? pc + (uint64_t)in->imm : (uint64_t)in->imm;
+    const int sgn = (in->flags & A64_F_SIGNED) != 0, wide = in->sf || size == 2;
+    if (in->op == A64_OP_LDP) {
+        if (sgn)
+            LDP_LOOP(int32_t, CV_S64);
+        else if (size == 3)
+            LDP_LOOP(uint64_t, CV_U);
+        else
+            LDP_LOOP(uint32_t, CV_U);
+        return;
+    }
+    switch (size * 2 + sgn) {
+    case 0: LD_LOOP(uint8_t, CV_U); break;
+    case 1: if (wide) LD_LOOP(int8_t, CV_S64); else LD_LOOP(int8_t, CV_S32); break;
+    case 2: LD_LOOP(uint16_t, CV_U); break;
+    case 3: if (wide) LD_LOOP(int16_t, CV_S64); else LD_LOOP(int16_t, CV_S32); break;
+    case 4: LD_LOOP(uint32_t, CV_U); break;
+    case 5: LD_LOOP(int32_t, CV_S64); break;
+    default: LD_LOOP(uint64_t, CV_U); break;
+    }
+}
+
+static void lane_store(const struct a64_insn *in, struct emu_loop_ws *ws, uint32_t cnt, uint8_t *host)
+{
+    uint64_t *D = ws->v[in->rd], *N = ws->v[in->rn], *M = ws->v[in->rm], *A = ws->v[in->ra];
+    const unsigned am = lane_mode(in), amount = in->amount & 7;
+    const uint64_t imm = (uint64_t)in->imm;
+    if (in->op == A64_OP_STP) {
+        if ((in->size & 3) == 3)
+            STP_LOOP(uint64_t);
+        else
+            STP_LOOP(uint32_t);
+        return;
+    }
+    switch (in->size & 3) {
+    case 0: ST_LOOP(uint8_t); break;
+    case 1: ST_LOOP(uint16_t); break;
+    case 2: ST_LOOP(uint32_t); break;
+    default: ST_LOOP(uint64_t); break;
+    }
+}
+
+/* One non-reduction instruction over lanes 0..cnt-1. */
+static void lane_insn(const struct a64_insn *in, uint64_t pc, struct emu_loop_ws *ws, uint32_t cnt,
+                      uint8_t *host)
+{
+    uint64_t *D = ws->v[in->rd], *N = ws->v[in->rn], *M = ws->v[in->rm], *A = ws->v[in->ra];
+    const uint64_t imm = (uint64_t)in->imm;
+    const unsigned sh = in->shift, am = in->amount;
+    switch (in->op) {
+    case A64_OP_ADR: LANES(D[j] = pc + imm); break;
+    case A64_OP_ADRP: LANES(D[j] = (pc & ~0xfffull) + imm); break;
+    case A64_OP_ADD_IMM:
+    case A64_OP_ADDS_IMM: LANES_SF(D[j] = emu_alu_w(N[j] + imm, sf_)); break;
+    case A64_OP_SUB_IMM:
+    case A64_OP_SUBS_IMM: LANES_SF(D[j] = emu_alu_w(N[j] - imm, sf_)); break;
+    case A64_OP_AND_IMM:
+    case A64_OP_ANDS_IMM: LANES_SF(D[j] = emu_alu_w(N[j] & imm, sf_)); break;
+    case A64_OP_ORR_IMM: LANES_SF(D[j] = emu_alu_w(N[j] | imm, sf_)); break;
+    case A64_OP_EOR_IMM: LANES_SF(D[j] = emu_alu_w(N[j] ^ imm, sf_)); break;
+    case A64_OP_MOVZ:
+    case A64_OP_MOVN: LANES_SF(D[j] = emu_alu_w(imm, sf_)); break;
+    case A64_OP_MOVK: { /* imm16 unshifted or already shifted, as cpu_translate takes it */
+        uint64_t v = (imm > 0xffff ? (imm >> (am & 63)) & 0xffff : imm) << (am & 63);
+        uint64_t keep = ~(0xffffull << (am & 63));
+        LANES_SF(D[j] = emu_alu_w((D[j] & keep) | v, sf_));
+        break;
+    }
+    case A64_OP_SBFM: LANES(D[j] = emu_alu_sbfm(N[j], in->immr, in->imms, in->sf)); break;
+    case A64_OP_UBFM: LANES(D[j] = emu_alu_ubfm(N[j], in->immr, in->imms, in->sf)); break;
+    case A64_OP_BFM: LANES(D[j] = emu_alu_bfm(D[j], N[j], in->immr, in->imms, in->sf)); break;
+    case A64_OP_EXTR: LANES(D[j] = emu_alu_extr(N[j], M[j], am, in->sf)); break;
+    case A64_OP_ADD_SHIFT:
+    case A64_OP_ADDS_SHIFT:
+        if (am == 0)
+            LANES_SF(D[j] = emu_alu_w(N[j] + M[j], sf_));
+        else
+            LANES_SF(D[j] = emu_alu_w(N[j] + emu_alu_shift(M[j], sh, am, sf_), sf_));
+        break;
+    case A64_OP_SUB_SHIFT:
+    case A64_OP_SUBS_SHIFT: LANES_SF(D[j] = emu_alu_w(N[j] - emu_alu_shift(M[j], sh, am, sf_), sf_)); break;
+    case A64_OP_AND_SHIFT:
+    case A64_OP_ANDS_SHIFT: LANES_SF(D[j] = emu_alu_w(N[j] & emu_alu_shift(M[j], sh, am, sf_), sf_)); break;
+    case A64_OP_BIC_SHIFT:
+    case A64_OP_BICS_SHIFT: LANES_SF(D[j] = emu_alu_w(N[j] & ~emu_alu_shift(M[j], sh, am, sf_), sf_)); break;
+    case A64_OP_ORR_SHIFT:
+        if (am == 0)
+            LANES_SF(D[j] = emu_alu_w(N[j] | M[j], sf_));
+        else
+            LANES_SF(D[j] = emu_alu_w(N[j] | emu_alu_shift(M[j], sh, am, sf_), sf_));
+        break;
+    case A64_OP_ORN_SHIFT: LANES_SF(D[j] = emu_alu_w(N[j] | ~emu_alu_shift(M[j], sh, am, sf_), sf_)); break;
+    case A64_OP_EOR_SHIFT:
+        if (am == 0)
+            LANES_SF(D[j] = emu_alu_w(N[j] ^ M[j], sf_));
+        else
+            LANES_SF(D[j] = emu_alu_w(N[j] ^ emu_alu_shift(M[j], sh, am, sf_), sf_));
+        break;
+    case A64_OP_EON_SHIFT: LANES_SF(D[j] = emu_alu_w(N[j] ^ ~emu_alu_shift(M[j], sh, am, sf_), sf_)); break;
+    case A64_OP_ADD_EXT:
+    case A64_OP_ADDS_EXT: LANES_SF(D[j] = emu_alu_w(N[j] + emu_alu_extend(M[j], sh, am, sf_), sf_)); break;
+    case A64_OP_SUB_EXT:
+    case A64_OP_SUBS_EXT: LANES_SF(D[j] = emu_alu_w(N[j] - emu_alu_extend(M[j], sh, am, sf_), sf_)); break;
+    case A64_OP_RBIT: LANES(D[j] = emu_alu_rbit(N[j], in->sf)); break;
+    case A64_OP_REV16: LANES(D[j] = emu_alu_rev16(N[j], in->sf)); break;
+    case A64_OP_REV32: LANES(D[j] = emu_alu_rev32(N[j])); break;
+    case A64_OP_REV: LANES(D[j] = emu_alu_rev(N[j], in->sf)); break;
+    case A64_OP_CLZ: LANES(D[j] = emu_alu_clz(N[j], in->sf)); break;
+    case A64_OP_CLS: LANES(D[j] = emu_alu_cls(N[j], in->sf)); break;
+    case A64_OP_UDIV: LANES(D[j] = emu_alu_udiv(N[j], M[j], in->sf)); break;
+    case A64_OP_SDIV: LANES(D[j] = emu_alu_sdiv(N[j], M[j], in->sf)); break;
+    case A64_OP_LSLV: LANES(D[j] = emu_alu_shiftv(N[j], M[j], A64_SHIFT_LSL, in->sf)); break;
+    case A64_OP_LSRV: LANES(D[j] = emu_alu_shiftv(N[j], M[j], A64_SHIFT_LSR, in->sf)); break;
+    case A64_OP_ASRV: LANES(D[j] = emu_alu_shiftv(N[j], M[j], A64_SHIFT_ASR, in->sf)); break;
+    case A64_OP_RORV: LANES(D[j] = emu_alu_shiftv(N[j], M[j], A64_SHIFT_ROR, in->sf)); break;
+    case A64_OP_MADD: LANES_SF(D[j] = emu_alu_w(A[j] + N[j] * M[j], sf_)); break;
+    case A64_OP_MSUB: LANES_SF(D[j] = emu_alu_w(A[j] - N[j] * M[j], sf_)); break;
+    case A64_OP_SMADDL:
+        LANES(D[j] = A[j] + (uint64_t)((int64_t)(int32_t)(uint32_t)N[j] * (int64_t)(int32_t)(uint32_t)M[j]));
+        break;
+    case A64_OP_SMSUBL:
+        LANES(D[j] = A[j] - (uint64_t)((int64_t)(int32_t)(uint32_t)N[j] * (int64_t)(int32_t)(uint32_t)M[j]));
+        break;
+    case A64_OP_UMADDL: LANES(D[j] = A[j] + (uint64_t)(uint32_t)N[j] * (uint32_t)M[j]); break;
+    case A64_OP_UMSUBL: LANES(D[j] = A[j] - (uint64_t)(uint32_t)N[j] * (uint32_t)M[j]); break;
+    case A64_OP_SMULH: LANES(D[j] = emu_alu_smulh(N[j], M[j])); break;
+    case A64_OP_UMULH: LANES(D[j] = emu_alu_umulh(N[j], M[j])); break;
+    case A64_OP_LDR_IMM:
+    case A64_OP_LDR_REG:
+    case A64_OP_LDR_LIT:
+    case A64_OP_LDP: lane_load(in, pc, ws, cnt, host); break;
+    case A64_OP_STR_IMM:
+    case A64_OP_STR_REG:
+    case A64_OP_STP: lane_store(in, ws, cnt, host); break;
+    default: /* NOP, BARRIER, PRFM */
+        break;
+    }
+}
+
+/* Fold one reduction over lanes 0..cnt-1 into *acc, in iteration order. */
+static void lane_fold(const struct emu_loop *l, const struct emu_loop_acc *r, const struct emu_loop_ws *ws,
+                      uint32_t cnt, uint64_t *accp)
+{
+    const struct a64_insn *in = &l->ins[r->insn];
+    uint64_t acc = *accp;
+    if (r->cmp == 0xff) {
+        const uint64_t *V = ws->v[in->rn == r->reg ? in->rm : in->rn];
+        switch (in->op) {
+        case A64_OP_ADD_SHIFT: LANES_SF(acc = emu_alu_w(acc + V[j], sf_)); break;
+        case A64_OP_EOR_SHIFT: LANES(acc ^= V[j]); break;
+        case A64_OP_ORR_SHIFT: LANES(acc |= V[j]); break;
+        default: LANES(acc &= V[j]); break;
+        }
+        *accp = acc;
+        return;
+    }
+    /* cmp a, b; csel acc, n, m, cond: operands are the accumulator or a row of lanes */
+    const struct a64_insn *c = &l->ins[r->cmp];
+    const uint64_t *ca = ws->v[c->rn], *cb = ws->v[c->rm], *sn = ws->v[in->rn], *sm = ws->v[in->rm];
+    const int a_acc = c->rn == r->reg, b_acc = c->rm == r->reg, n_acc = in->rn == r->reg;
+    LANES_SF(uint32_t nzcv;
+             uint64_t a = a_acc ? acc : ca[j], b = b_acc ? acc : cb[j];
+             emu_alu_adc_flags(a, ~b, 1, sf_, &nzcv);
+             uint64_t vn = n_acc ? acc : sn[j], vm = n_acc ? sm[j] : acc;
+             acc = emu_alu_w(emu_alu_cond(in->cond, nzcv) ? vn : vm, sf_));
+    *accp = acc;
+}
+
+/* Lanes 0..cnt-1 of chunk `first`: affine registers at the head of each iteration, invariants. */
+static void lane_fill(const struct emu_loop *l, const uint64_t *x, struct emu_loop_ws *ws, uint64_t first,
+                      uint32_t cnt, int invariants)
+{
+    for (unsigned r = 0; r < A64_REG_ZR; r++) {
+        uint64_t *V = ws->v[r];
+        if (l->role[r] == EMU_LOOP_R_AFFINE) {
+            uint64_t s = (uint64_t)l->step[r], v = x[r] + first * s;
+            if (l->sf[r])
+                LANES(V[j] = v + j * s);
+            else
+                LANES(V[j] = (uint32_t)(v + j * s));
+        } else if (invariants && l->role[r] == EMU_LOOP_R_INV && (l->inv_read >> r & 1)) {
+            uint64_t v = x[r];
+            LANES(V[j] = v);
+        }
+    }
+    if (invariants)
+        memset(ws->v[A64_REG_ZR], 0, cnt * sizeof(uint64_t));
+}
+
+uint64_t emu_loop_run(const struct emu_loop *l, struct emu_proc *p, uint64_t max_iters,
+                      struct emu_loop_ws *ws, enum emu_loop_reason *why)
+{
+    uint64_t *x = p->st.x;
+    uint64_t k = emu_loop_trips(l, &p->st, max_iters, why);
+    if (*why != EMU_LOOP_OK)
+        return 0;
+    if (k < EMU_LOOP_MIN_ITERS) {
+        *why = EMU_LOOP_RT_SHORT;
+        return 0;
+    }
+    if (l->cls != EMU_LOOP_AFFINE) {
+        *why = check_memory(l, p, k);
+        if (*why != EMU_LOOP_OK)
+            return 0;
+        uint64_t acc[EMU_LOOP_MAX_ACC];
+        for (uint32_t a = 0; a < l->nacc; a++)
+            acc[a] = x[l->acc[a].reg];
+        for (uint64_t first = 0; first < k; first += EMU_LOOP_LANES) {
+            uint32_t cnt = (uint32_t)(k - first < EMU_LOOP_LANES ? k - first : EMU_LOOP_LANES);
+            lane_fill(l, x, ws, first, cnt, first == 0);
+            for (uint32_t i = 0; i + 1 < l->n; i++) {
+                uint32_t a = 0;
+                while (a < l->nacc && l->acc[a].insn != i && l->acc[a].cmp != i)
+                    a++;
+                if (a == l->nacc)
+                    lane_insn(&l->ins[i], l->pc + 4ull * i, ws, cnt, p->mem.host);
+                else if (l->acc[a].insn == i)
+                    lane_fold(l, &l->acc[a], ws, cnt, &acc[a]);
+            }
+        }
+        for (uint32_t a = 0; a < l->nacc; a++)
+            x[l->acc[a].reg] = acc[a];
+        /* Temporaries as the last iteration run left them: a fault in the next iteration (run
+         * by the engine) must find them as sequential execution would. */
+        uint32_t last = (uint32_t)((k - 1) % EMU_LOOP_LANES);
+        for (unsigned r = 0; r < A64_REG_ZR; r++)
+            if (l->role[r] == EMU_LOOP_R_TEMP)
+                x[r] = ws->v[r][last];
+    }
+    if (l->exit.kind == EMU_LOOP_EXIT_SUBS || l->exit.kind == EMU_LOOP_EXIT_ADDS)
+        p->st.nzcv = emu_loop_exit_flags(l, x, k - 1);
+    for (unsigned r = 0; r < A64_REG_ZR; r++)
+        if (l->role[r] == EMU_LOOP_R_AFFINE)
+            x[r] = emu_alu_w(x[r] + k * (uint64_t)l->step[r], l->sf[r]);
+    return k;
+}

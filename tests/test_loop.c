@@ -1,0 +1,210 @@
+/* test_loop.c: loop vectorization (emu_loop.h) on hand-assembled loops: the classifier (each class
+ * recognised, each trap rejected with its reason), then the CPU engine with --loopvec against the
+ * plain engine from the same start: registers, flags, pc, instruction count and data memory must
+ * be identical, also with run-time refusals (overlap), a fault midway and limits inside a loop. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "emu_cpu.h"
+#include "emu_loop.h"
+#include "emu_proc.h"
+
+#define MEM_SIZE (16ull << 20)
+#define CODE 0x10000ull
+#define DATA 0x20000ull  /* 64 KiB, RW; NOWHERE follows unmapped */
+#define DATA_SIZE 0x10000ull
+#define UDF 0x00000000u
+
+/* b.ne / cbnz x0 / tbnz x0,#3 from the last of n instructions back to the first. */
+static uint32_t bne(uint32_t n) { return 0x54000001u | ((-(n - 1)) & 0x7ffffu) << 5; }
+static uint32_t cbnz_x0(uint32_t n) { return 0xb5000000u | ((-(n - 1)) & 0x7ffffu) << 5; }
+static uint32_t tbnz_x0_3(uint32_t n) { return 0x37180000u | ((-(n - 1)) & 0x3fffu) << 5; }
+
+#define SUBS_X0 0xf1000400u  /* subs x0, x0, #1 */
+#define ADD_X1_3 0x91000c21u /* add x1, x1, #3 */
+#define LDR_W2_X1_POST 0xb8404422u /* ldr w2, [x1], #4 */
+#define ADD_W2_1 0x11000442u /* add w2, w2, #1 */
+#define STR_W2_X3_POST 0xb8004462u /* str w2, [x3], #4 */
+#define ADD_W4_W2_W4 0x0b040044u /* add w4, w2, w4 */
+#define CMP_W2_W4 0x6b04005fu /* cmp w2, w4 */
+#define CSEL_W4_HI 0x1a848044u /* csel w4, w2, w4, hi */
+#define LDR_W2_X1_M4 0xb85fc022u /* ldr w2, [x1, #-4] */
+#define LDR_W3_X1 0xb9400023u /* ldr w3, [x1] */
+#define ADD_W2_W2_W3 0x0b030042u /* add w2, w2, w3 */
+#define STR_W2_X1_POST 0xb8004422u /* str w2, [x1], #4 */
+#define ADD_X1_X1_X1 0x8b010021u /* add x1, x1, x1 */
+#define MRS_X5_TPIDR 0xd53bd045u /* mrs x5, tpidr_el0 */
+#define STR_W4_X3_POST 0xb8004464u /* str w4, [x3], #4 */
+#define SUB_X0 0xd1000400u /* sub x0, x0, #1 */
+
+static void analyse(const uint32_t *w, uint32_t n, struct emu_loop *l)
+{
+    emu_loop_analyse(w, n, CODE, l);
+}
+
+static void test_classes(void **state)
+{
+    (void)state;
+    struct emu_loop *l = malloc(sizeof *l);
+    const uint32_t affine[] = {ADD_X1_3, SUBS_X0, bne(3)};
+    analyse(affine, 3, l);
+    assert_int_equal(l->cls, EMU_LOOP_AFFINE);
+    assert_int_equal(l->step[1], 3);
+    assert_int_equal(l->step[0], -1);
+    const uint32_t affine_cb[] = {ADD_X1_3, SUB_X0, cbnz_x0(3)};
+    analyse(affine_cb, 3, l);
+    assert_int_equal(l->cls, EMU_LOOP_AFFINE);
+    const uint32_t map[] = {LDR_W2_X1_POST, ADD_W2_1, STR_W2_X3_POST, SUBS_X0, bne(5)};
+    analyse(map, 5, l);
+    assert_int_equal(l->cls, EMU_LOOP_ELEMENTWISE);
+    assert_int_equal(l->nmem, 2);
+    const uint32_t sum[] = {LDR_W2_X1_POST, ADD_W4_W2_W4, SUBS_X0, bne(4)};
+    analyse(sum, 4, l);
+    assert_int_equal(l->cls, EMU_LOOP_REDUCTION);
+    assert_int_equal(l->nacc, 1);
+    const uint32_t max[] = {LDR_W2_X1_POST, CMP_W2_W4, CSEL_W4_HI, SUBS_X0, bne(5)};
+    analyse(max, 5, l);
+    assert_int_equal(l->cls, EMU_LOOP_REDUCTION);
+    free(l);
+}
+
+static void expect_reason(const uint32_t *w, uint32_t n, enum emu_loop_reason r)
+{
+    struct emu_loop *l = malloc(sizeof *l);
+    analyse(w, n, l);
+    assert_int_equal(l->cls, EMU_LOOP_NONE);
+    assert_string_equal(emu_loop_reason_name(l->reason), emu_loop_reason_name(r));
+    free(l);
+}
+
+static void test_traps(void **state)
+{
+    (void)state;
+    const uint32_t prefix[] = {LDR_W2_X1_M4, LDR_W3_X1, ADD_W2_W2_W3, STR_W2_X1_POST, SUBS_X0, bne(6)};
+    expect_reason(prefix, 6, EMU_LOOP_MEM_CARRIED);
+    const uint32_t doubling[] = {ADD_X1_X1_X1, SUBS_X0, bne(3)};
+    expect_reason(doubling, 3, EMU_LOOP_REG_CARRIED);
+    const uint32_t acc_stored[] = {LDR_W2_X1_POST, ADD_W4_W2_W4, STR_W4_X3_POST, SUBS_X0, bne(5)};
+    expect_reason(acc_stored, 5, EMU_LOOP_ACC_READ);
+    const uint32_t tb[] = {ADD_X1_3, SUB_X0, tbnz_x0_3(3)};
+    expect_reason(tb, 3, EMU_LOOP_EXIT_TEST);
+    const uint32_t sys[] = {MRS_X5_TPIDR, SUBS_X0, bne(3)};
+    expect_reason(sys, 3, EMU_LOOP_SYSTEM);
+}
+
+/* Run the same code from the same state with and without --loopvec; compare everything. */
+struct run {
+    struct emu_proc p;
+    enum emu_status s;
+    uint8_t data[DATA_SIZE];
+};
+
+static void run_one(struct run *r, const uint32_t *w, size_t n, const uint64_t *x, uint64_t max_insns,
+                    enum emu_cpu_loops mode)
+{
+    struct emu_proc *p = &r->p;
+    assert_int_equal(emu_proc_init(p, MEM_SIZE), 0);
+    assert_int_equal(emu_mem_map(&p->mem, CODE, 0x4000, EMU_PERM_RWX), 0);
+    assert_int_equal(emu_mem_map(&p->mem, DATA, DATA_SIZE, EMU_PERM_R | EMU_PERM_W), 0);
+    assert_int_equal(emu_mem_poke(&p->mem, CODE, w, n * 4), 0);
+    for (uint64_t i = 0; i < DATA_SIZE / 4; i++) {
+        uint32_t v = (uint32_t)(i * 2654435761u);
+        emu_mem_poke(&p->mem, DATA + 4 * i, &v, 4);
+    }
+    memcpy(p->st.x, x, 8 * 8);
+    p->st.pc = CODE;
+    struct emu_cpu *c = emu_cpu_new();
+    assert_non_null(c);
+    assert_int_equal(emu_cpu_set_loops(c, mode), 0);
+    r->s = emu_cpu_run(c, p, max_insns);
+    emu_mem_peek(&p->mem, DATA, r->data, DATA_SIZE);
+    emu_cpu_free(c);
+}
+
+/* Returns the vector path's iterations. */
+static uint64_t same_as_sequential(const uint32_t *w, size_t n, const uint64_t *x, uint64_t max_insns)
+{
+    struct run *a = calloc(1, sizeof *a), *b = calloc(1, sizeof *b);
+    run_one(a, w, n, x, max_insns, EMU_CPU_LOOPS_OFF);
+    run_one(b, w, n, x, max_insns, EMU_CPU_LOOPS_VEC);
+    assert_int_equal(a->s, b->s);
+    assert_memory_equal(a->p.st.x, b->p.st.x, sizeof a->p.st.x);
+    assert_int_equal(a->p.st.pc, b->p.st.pc);
+    assert_int_equal(a->p.st.nzcv, b->p.st.nzcv);
+    assert_int_equal(a->p.stats.instructions, b->p.stats.instructions);
+    assert_memory_equal(a->data, b->data, DATA_SIZE);
+    uint64_t it = b->p.stats.loop_iterations;
+    emu_proc_free(&a->p);
+    emu_proc_free(&b->p);
+    free(a);
+    free(b);
+    return it;
+}
+
+static void test_exact(void **state)
+{
+    (void)state;
+    const uint32_t affine[] = {ADD_X1_3, SUBS_X0, bne(3), UDF};
+    const uint32_t map[] = {LDR_W2_X1_POST, ADD_W2_1, STR_W2_X3_POST, SUBS_X0, bne(5), UDF};
+    const uint32_t sum[] = {LDR_W2_X1_POST, ADD_W4_W2_W4, SUBS_X0, bne(4), UDF};
+    const uint32_t max[] = {LDR_W2_X1_POST, CMP_W2_W4, CSEL_W4_HI, SUBS_X0, bne(5), UDF};
+    uint64_t x[8] = {1000, DATA, 0, DATA + 0x8000, 7, 0, 0, 0};
+    assert_true(same_as_sequential(affine, 4, x, 0) > 900);
+    assert_true(same_as_sequential(map, 6, x, 0) > 900);
+    assert_true(same_as_sequential(sum, 5, x, 0) > 900);
+    assert_true(same_as_sequential(max, 6, x, 0) > 900);
+    /* Wrap-around: the counter starts at 0 and counts down through 2^64 - 1 (b.ne): 2^64 trips,
+     * cut by the limit; and a do-while that runs once. */
+    uint64_t wrap[8] = {0, 5, 0, 0, 0, 0, 0, 0};
+    assert_true(same_as_sequential(affine, 4, wrap, 3000001) > 0);
+    uint64_t once[8] = {1, 5, 0, 0, 0, 0, 0, 0};
+    assert_int_equal(same_as_sequential(affine, 4, once, 0), 0);
+}
+
+static void test_runtime_refusals(void **state)
+{
+    (void)state;
+    const uint32_t map[] = {LDR_W2_X1_POST, ADD_W2_1, STR_W2_X3_POST, SUBS_X0, bne(5), UDF};
+    /* destination one element above the source: every iteration reads what the last one wrote */
+    uint64_t overlap[8] = {1000, DATA, 0, DATA + 4, 0, 0, 0, 0};
+    assert_int_equal(same_as_sequential(map, 6, overlap, 0), 0);
+    /* the source runs off the end of the data region midway: same fault, pc, memory */
+    uint64_t fault[8] = {1000, DATA + DATA_SIZE - 400, 0, DATA, 0, 0, 0, 0};
+    assert_int_equal(same_as_sequential(map, 6, fault, 0), 0);
+    /* a store into the code page */
+    uint64_t code[8] = {100, DATA, 0, CODE + 0x100, 0, 0, 0, 0};
+    assert_int_equal(same_as_sequential(map, 6, code, 0), 0);
+}
+
+static void test_limits_inside(void **state)
+{
+    (void)state;
+    const uint32_t map[] = {LDR_W2_X1_POST, ADD_W2_1, STR_W2_X3_POST, SUBS_X0, bne(5), UDF};
+    const uint32_t sum[] = {LDR_W2_X1_POST, ADD_W4_W2_W4, SUBS_X0, bne(4), UDF};
+    uint64_t x[8] = {3000, DATA, 0, DATA + 0x8000, 7, 0, 0, 0};
+    static const uint64_t limits[] = {1, 5, 6, 7, 23, 1001, 4997, 9999, 14999, 15000, 15001};
+    uint64_t vec = 0;
+    for (size_t i = 0; i < sizeof limits / sizeof limits[0]; i++) {
+        vec += same_as_sequential(map, 6, x, limits[i]);
+        vec += same_as_sequential(sum, 5, x, limits[i]);
+    }
+    assert_true(vec > 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_classes),
+        cmocka_unit_test(test_traps),
+        cmocka_unit_test(test_exact),
+        cmocka_unit_test(test_runtime_refusals),
+        cmocka_unit_test(test_limits_inside),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
