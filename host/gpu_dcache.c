@@ -7,7 +7,7 @@
 #define DCACHE_MIN_RECORDS (1u << 18) /* record positions in the device decode cache, at least */
 
 /* decode_block's arguments, in its parameter order. */
-enum { ARG_PT, ARG_NPAGES, ARG_POOL, ARG_CODE, ARG_PT_OFFSET, ARG_PC, ARG_BATCH, ARG_BLOCK_ID, ARG_BLOCKS,
+enum { ARG_MEM /* pt, npages, pool, code: gpu_guestmem_bind */, ARG_PT_OFFSET = ARG_MEM + 4, ARG_PC, ARG_BATCH, ARG_BLOCK_ID, ARG_BLOCKS,
        ARG_SCRATCH, ARG_ALLOC, ARG_CAPACITY, ARG_INSNS, ARG_SCHED, ARG_ORDER, ARG_LSTART };
 
 static int make_buffer(const struct gpu_cl *cl, cl_mem *buf, size_t size)
@@ -23,7 +23,6 @@ int gpu_dcache_init(struct gpu_dcache *c, const struct gpu_cl *cl, cl_program pr
     memset(c, 0, sizeof *c);
     c->cl = cl;
     c->mem = mem;
-    c->mem_generation = mem->generation - 1;
     c->batch = batch;
     c->decode_local = decode_local;
     c->capacity = DCACHE_MIN_RECORDS > 16 * (batch + 1) ? DCACHE_MIN_RECORDS : 16 * (batch + 1);
@@ -92,22 +91,6 @@ int gpu_dcache_flush(struct gpu_dcache *c, struct emu_stats *s)
     return gpu_guestmem_clear_code(c->mem);
 }
 
-/* Point decode_block at the current guest memory buffers (the pool may have grown). */
-static int set_mem_args(struct gpu_dcache *c)
-{
-    struct gpu_guestmem *m = c->mem;
-    cl_ulong npages = m->npages;
-    if (c->mem_generation == m->generation)
-        return GPU_OK;
-    if (GPU_CL_CHECK(clSetKernelArg(c->decode, ARG_PT, sizeof m->pt_buf, &m->pt_buf)) ||
-        GPU_CL_CHECK(clSetKernelArg(c->decode, ARG_NPAGES, sizeof npages, &npages)) ||
-        GPU_CL_CHECK(clSetKernelArg(c->decode, ARG_POOL, sizeof m->pool_buf, &m->pool_buf)) ||
-        GPU_CL_CHECK(clSetKernelArg(c->decode, ARG_CODE, sizeof m->code_buf, &m->code_buf)))
-        return GPU_ERROR;
-    c->mem_generation = m->generation;
-    return GPU_OK;
-}
-
 int gpu_dcache_lookup(struct gpu_dcache *c, uint64_t pc, unsigned lane, cl_uint *id, struct emu_stats *s)
 {
     size_t mask = GPU_INDEX_SLOTS - 1, i = gpu_index_hash(pc);
@@ -129,7 +112,7 @@ int gpu_dcache_lookup(struct gpu_dcache *c, uint64_t pc, unsigned lane, cl_uint 
     size_t local = c->decode_local;
     gpu_guestmem_mark_code(c->mem, pc, c->batch);
     s->blocks_decoded++;
-    if (set_mem_args(c) ||
+    if (gpu_guestmem_bind(c->mem, c->decode, ARG_MEM, &c->mem_bound) ||
         GPU_CL_CHECK(clSetKernelArg(c->decode, ARG_PT_OFFSET, sizeof pt_offset, &pt_offset)) ||
         GPU_CL_CHECK(clSetKernelArg(c->decode, ARG_PC, sizeof pc_arg, &pc_arg)) ||
         GPU_CL_CHECK(clSetKernelArg(c->decode, ARG_BLOCK_ID, sizeof *id, id)) ||

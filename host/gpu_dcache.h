@@ -17,7 +17,7 @@
 struct gpu_dcache {
     const struct gpu_cl *cl;
     struct gpu_guestmem *mem;     /* where blocks are fetched from */
-    unsigned mem_generation;      /* of mem whose buffers decode_block's arguments name */
+    unsigned mem_bound;           /* of mem whose buffers decode_block's arguments name */
     unsigned batch;               /* words fetched per block at most */
     cl_kernel decode;
     size_t decode_local;

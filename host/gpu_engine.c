@@ -22,7 +22,7 @@ struct gpu_engine {
     cl_kernel execute;         /* execute_batch, or execute_resident */
     size_t execute_local;
     struct gpu_guestmem mem;
-    unsigned mem_generation;   /* of mem whose buffers the kernel's arguments name */
+    unsigned mem_bound;        /* of mem whose buffers the kernel's arguments name */
     struct gpu_dcache cache;
     /* The lane. */
     cl_mem state, outs, status;
@@ -30,23 +30,8 @@ struct gpu_engine {
 
 /* execute_batch's and execute_resident's arguments, in their parameter order (ARG_BLOCK_ID is the
  * batch kernel's block id, the resident kernel's index). */
-enum { ARG_STATES, ARG_PT, ARG_NPAGES, ARG_POOL, ARG_CODE, ARG_BLOCKS, ARG_BLOCK_ID, ARG_LIMIT, ARG_INSNS,
+enum { ARG_STATES, ARG_MEM /* pt, npages, pool, code: gpu_guestmem_bind */, ARG_BLOCKS = ARG_MEM + 4, ARG_BLOCK_ID, ARG_LIMIT, ARG_INSNS,
        ARG_SCHED, ARG_ORDER, ARG_LSTART, ARG_OUTS, ARG_BATCH, ARG_STATUS, ARG_CNTVCT };
-
-/* Point the kernel at the current guest memory buffers (the pool may have grown). */
-static int set_mem_args(struct gpu_engine *e)
-{
-    cl_ulong npages = e->mem.npages;
-    if (e->mem_generation == e->mem.generation)
-        return GPU_OK;
-    if (GPU_CL_CHECK(clSetKernelArg(e->execute, ARG_PT, sizeof e->mem.pt_buf, &e->mem.pt_buf)) ||
-        GPU_CL_CHECK(clSetKernelArg(e->execute, ARG_NPAGES, sizeof npages, &npages)) ||
-        GPU_CL_CHECK(clSetKernelArg(e->execute, ARG_POOL, sizeof e->mem.pool_buf, &e->mem.pool_buf)) ||
-        GPU_CL_CHECK(clSetKernelArg(e->execute, ARG_CODE, sizeof e->mem.code_buf, &e->mem.code_buf)))
-        return GPU_ERROR;
-    e->mem_generation = e->mem.generation;
-    return GPU_OK;
-}
 
 static int make_buffer(struct gpu_engine *e, cl_mem *buf, size_t size)
 {
@@ -118,8 +103,7 @@ int gpu_engine_new(struct gpu_engine **out, const struct gpu_cl *cl, struct emu_
         gpu_guestmem_init(&e->mem, cl, &mem, 1) != GPU_OK ||
         gpu_dcache_init(&e->cache, cl, e->program, &e->mem, batch, e->execute_local) != GPU_OK)
         goto fail;
-    e->mem_generation = e->mem.generation - 1;
-    if (set_fixed_args(e) || set_mem_args(e))
+    if (set_fixed_args(e))
         goto fail;
     *out = e;
     return GPU_OK;
@@ -156,7 +140,7 @@ static int run_launch(struct gpu_engine *e, uint64_t pc, cl_uint limit, struct g
     cl_uint id;
     cl_ulong now = emu_cntvct(); /* what MRS CNTVCT_EL0 reads during this launch */
     size_t local = e->execute_local;
-    if (set_mem_args(e))
+    if (gpu_guestmem_bind(&e->mem, e->execute, ARG_MEM, &e->mem_bound))
         return GPU_ERROR;
     /* The batch engine names the block; the resident one looks blocks up on the device. */
     if (!e->budget && (gpu_dcache_lookup(&e->cache, pc, 0, &id, &e->proc->stats) ||

@@ -427,6 +427,20 @@ void gpu_guestmem_free(struct gpu_guestmem *g)
     memset(g, 0, sizeof *g);
 }
 
+int gpu_guestmem_bind(const struct gpu_guestmem *g, cl_kernel k, cl_uint first, unsigned *bound)
+{
+    cl_ulong npages = g->npages;
+    if (*bound == g->generation)
+        return GPU_OK;
+    if (GPU_CL_CHECK(clSetKernelArg(k, first, sizeof g->pt_buf, &g->pt_buf)) ||
+        GPU_CL_CHECK(clSetKernelArg(k, first + 1, sizeof npages, &npages)) ||
+        GPU_CL_CHECK(clSetKernelArg(k, first + 2, sizeof g->pool_buf, &g->pool_buf)) ||
+        GPU_CL_CHECK(clSetKernelArg(k, first + 3, sizeof g->code_buf, &g->code_buf)))
+        return GPU_ERROR;
+    *bound = g->generation;
+    return GPU_OK;
+}
+
 void gpu_guestmem_mark_code(struct gpu_guestmem *g, uint64_t pc, uint64_t words)
 {
     uint64_t first = pc >> EMU_PAGE_BITS, last = (pc + 4 * words - 1) >> EMU_PAGE_BITS;

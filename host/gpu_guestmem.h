@@ -46,7 +46,7 @@ struct gpu_guestmem {
     uint8_t *code_pages;      /* 1 per page a decoded block may cover: stores there must be reported */
     int code_changed;         /* set when decoded code may be stale; the engine flushes and clears */
     int failed;               /* an OpenCL call failed inside a hook (hooks cannot return errors) */
-    unsigned generation;      /* bumped when pool_buf is replaced (grown): kernel args must follow */
+    unsigned generation;      /* bumped when pool_buf is made or replaced (grown): kernel args follow */
 };
 
 /* Upload the mapped memory of lanes mems[0..n) (one window size for all) and attach. GPU_OK, or
@@ -67,6 +67,13 @@ int gpu_guestmem_back(struct gpu_guestmem *g, unsigned lane, uint64_t addr, uint
  * nothing for the lane. */
 int gpu_guestmem_read_ahead(struct gpu_guestmem *g, unsigned lane, uint64_t addr, uint64_t len);
 void gpu_guestmem_forget_ahead(struct gpu_guestmem *g, unsigned lane);
+
+/* Point arguments first..first+3 of kernel k at the guest memory: page tables, pages per lane,
+ * frame pool, code map (every kernel that touches guest memory takes them in that order). Does
+ * nothing while *bound equals g->generation, and sets it: the pool's buffer changes when it grows,
+ * so call this before each launch. *bound starts at 0 (generation is 1 or more once initialised).
+ * GPU_OK or GPU_ERROR. */
+int gpu_guestmem_bind(const struct gpu_guestmem *g, cl_kernel k, cl_uint first, unsigned *bound);
 
 /* Note that a block decoded at pc may cover up to `words` instruction words. */
 void gpu_guestmem_mark_code(struct gpu_guestmem *g, uint64_t pc, uint64_t words);

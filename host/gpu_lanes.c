@@ -25,7 +25,7 @@ struct gpu_lanes {
     cl_kernel exec;
     size_t local, global;
     struct gpu_guestmem mem;
-    unsigned mem_generation; /* of mem whose buffers the kernel's arguments name */
+    unsigned mem_bound;      /* of mem whose buffers the kernel's arguments name */
     struct gpu_dcache cache;
     cl_mem states, status, limits, convergence;
     struct emu_state *st;    /* host staging of the lanes' states */
@@ -37,28 +37,13 @@ struct gpu_lanes {
 };
 
 /* execute_lanes's arguments, in its parameter order. */
-enum { ARG_STATES, ARG_PT, ARG_NPAGES, ARG_POOL, ARG_CODE, ARG_BLOCKS, ARG_INDEX, ARG_INSNS, ARG_LIMITS,
+enum { ARG_STATES, ARG_MEM /* pt, npages, pool, code: gpu_guestmem_bind */, ARG_BLOCKS = ARG_MEM + 4, ARG_INDEX, ARG_INSNS, ARG_LIMITS,
        ARG_MAX_BLOCKS, ARG_NLANES, ARG_STATUS, ARG_CONVERGENCE, ARG_CNTVCT, ARG_SYS, ARG_PCS };
 
 static int make_buffer(const struct gpu_cl *cl, cl_mem *buf, size_t size)
 {
     cl_int err = CL_SUCCESS;
     return GPU_CL_CHECK((*buf = clCreateBuffer(cl->context, CL_MEM_READ_WRITE, size, NULL, &err), err));
-}
-
-static int set_mem_args(struct gpu_lanes *e)
-{
-    struct gpu_guestmem *m = &e->mem;
-    cl_ulong npages = m->npages;
-    if (e->mem_generation == m->generation)
-        return GPU_OK;
-    if (GPU_CL_CHECK(clSetKernelArg(e->exec, ARG_PT, sizeof m->pt_buf, &m->pt_buf)) ||
-        GPU_CL_CHECK(clSetKernelArg(e->exec, ARG_NPAGES, sizeof npages, &npages)) ||
-        GPU_CL_CHECK(clSetKernelArg(e->exec, ARG_POOL, sizeof m->pool_buf, &m->pool_buf)) ||
-        GPU_CL_CHECK(clSetKernelArg(e->exec, ARG_CODE, sizeof m->code_buf, &m->code_buf)))
-        return GPU_ERROR;
-    e->mem_generation = m->generation;
-    return GPU_OK;
 }
 
 static int set_fixed_args(struct gpu_lanes *e)
@@ -127,8 +112,7 @@ int gpu_lanes_new(struct gpu_lanes **out, const struct gpu_cl *cl, struct emu_pr
         make_buffer(cl, &e->limits, (size_t)n * sizeof *e->limit) ||
         make_buffer(cl, &e->convergence, (size_t)n * 2 * sizeof(cl_ulong)))
         goto fail;
-    e->mem_generation = e->mem.generation - 1;
-    if (set_fixed_args(e) || set_mem_args(e))
+    if (set_fixed_args(e))
         goto fail;
     free(mems);
     *out = e;
@@ -191,7 +175,7 @@ static int launch(struct gpu_lanes *e, struct emu_stats *total)
 {
     cl_ulong now = emu_cntvct(); /* what MRS CNTVCT_EL0 reads during this launch */
     cl_command_queue q = e->cl->queue;
-    if (set_mem_args(e) || GPU_CL_CHECK(clSetKernelArg(e->exec, ARG_CNTVCT, sizeof now, &now)) ||
+    if (gpu_guestmem_bind(&e->mem, e->exec, ARG_MEM, &e->mem_bound) || GPU_CL_CHECK(clSetKernelArg(e->exec, ARG_CNTVCT, sizeof now, &now)) ||
         GPU_CL_CHECK(clEnqueueWriteBuffer(q, e->limits, CL_FALSE, 0, e->n * sizeof *e->limit, e->limit, 0, NULL, NULL)) ||
         GPU_CL_CHECK(clEnqueueNDRangeKernel(q, e->exec, 1, NULL, &e->global, &e->local, 0, NULL, NULL)) ||
         GPU_CL_CHECK(clEnqueueReadBuffer(q, e->status, CL_TRUE, 0, e->n * sizeof *e->stat, e->stat, 0, NULL, NULL)))
