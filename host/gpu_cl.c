@@ -65,6 +65,19 @@ static void call_name(const char *expr, char *buf, size_t len)
     snprintf(buf, len, "%s", expr);
 }
 
+size_t gpu_cl_local_size(const struct gpu_cl *cl, cl_kernel k, size_t want_gpu, size_t want_cpu, size_t most)
+{
+    size_t max = 1;
+    if (GPU_CL_CHECK(clGetKernelWorkGroupInfo(k, cl->device, CL_KERNEL_WORK_GROUP_SIZE, sizeof max, &max, NULL)))
+        max = 1;
+    size_t want = (cl->type & CL_DEVICE_TYPE_CPU) ? want_cpu : want_gpu;
+    const char *env = getenv("TEMU_GPU_LOCAL");
+    if (env && atoi(env) > 0)
+        want = (size_t)atoi(env);
+    size_t n = most < want ? most : want;
+    return n < max ? n : max;
+}
+
 int gpu_cl_check(cl_int err, const char *expr, const char *file, int line)
 {
     if (err == CL_SUCCESS)

@@ -45,6 +45,11 @@ struct gpu_cl {
 /* Implementation of GPU_CL_CHECK: returns 0 when err is CL_SUCCESS. */
 int gpu_cl_check(cl_int err, const char *expr, const char *file, int line);
 
+/* Work-items per group for kernel k: `want_gpu` on a GPU, `want_cpu` on a CPU device (where a
+ * group's items run one after another on one core), at most `most` and what the device allows for
+ * k. Env TEMU_GPU_LOCAL=N asks for N instead, so the tests also run many items per group on PoCL. */
+size_t gpu_cl_local_size(const struct gpu_cl *cl, cl_kernel k, size_t want_gpu, size_t want_cpu, size_t most);
+
 /* The name of an OpenCL error code ("CL_INVALID_VALUE"), or "unknown OpenCL error". */
 const char *gpu_cl_error_name(cl_int err);
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #define DCACHE_MIN_RECORDS (1u << 18) /* record positions in the device decode cache, at least */
+#define DCACHE_LOCAL_GPU 256          /* decode_block's work-items on a GPU */
 
 /* decode_block's arguments, in its parameter order. */
 enum { ARG_MEM /* pt, npages, pool, code: gpu_guestmem_bind */, ARG_PT_OFFSET = ARG_MEM + 4, ARG_PC, ARG_BATCH, ARG_BLOCK_ID, ARG_BLOCKS,
@@ -17,14 +18,13 @@ static int make_buffer(const struct gpu_cl *cl, cl_mem *buf, size_t size)
 }
 
 int gpu_dcache_init(struct gpu_dcache *c, const struct gpu_cl *cl, cl_program program,
-                    struct gpu_guestmem *mem, unsigned batch, size_t decode_local)
+                    struct gpu_guestmem *mem, unsigned batch)
 {
     cl_int err = CL_SUCCESS;
     memset(c, 0, sizeof *c);
     c->cl = cl;
     c->mem = mem;
     c->batch = batch;
-    c->decode_local = decode_local;
     c->capacity = DCACHE_MIN_RECORDS > 16 * (batch + 1) ? DCACHE_MIN_RECORDS : 16 * (batch + 1);
     c->index = calloc(GPU_INDEX_SLOTS, sizeof *c->index);
     size_t cap = c->capacity;
@@ -45,6 +45,8 @@ int gpu_dcache_init(struct gpu_dcache *c, const struct gpu_cl *cl, cl_program pr
         make_buffer(cl, &c->lstart, cap * sizeof(cl_uint)))
         goto fail;
     d = c->decode;
+    /* Work-items fetch and decode the words in parallel; on a CPU device one does it all. */
+    c->decode_local = gpu_cl_local_size(cl, d, DCACHE_LOCAL_GPU, 1, batch);
     if (GPU_CL_CHECK(clSetKernelArg(d, ARG_BATCH, sizeof b, &b)) ||
         GPU_CL_CHECK(clSetKernelArg(d, ARG_BLOCKS, sizeof c->blocks, &c->blocks)) ||
         GPU_CL_CHECK(clSetKernelArg(d, ARG_SCRATCH, sizeof c->scratch, &c->scratch)) ||

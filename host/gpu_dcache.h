@@ -28,10 +28,9 @@ struct gpu_dcache {
 };
 
 /* Make the cache's buffers and its decode_block kernel from `program` (the batch kernels), for
- * blocks of at most `batch` words read from `mem`; `decode_local` work-items decode. GPU_OK or
- * GPU_ERROR (line printed). */
+ * blocks of at most `batch` words read from `mem`. GPU_OK or GPU_ERROR (line printed). */
 int gpu_dcache_init(struct gpu_dcache *c, const struct gpu_cl *cl, cl_program program,
-                    struct gpu_guestmem *mem, unsigned batch, size_t decode_local);
+                    struct gpu_guestmem *mem, unsigned batch);
 void gpu_dcache_free(struct gpu_dcache *c);
 
 /* Forget every block: a full cache, or code that changed (then counted in s->invalidations). */

@@ -39,22 +39,6 @@ static int make_buffer(struct gpu_engine *e, cl_mem *buf, size_t size)
     return GPU_CL_CHECK((*buf = clCreateBuffer(e->cl->context, CL_MEM_READ_WRITE, size, NULL, &err), err));
 }
 
-size_t gpu_engine_local_size(const struct gpu_cl *cl, cl_kernel k, size_t want_gpu, size_t most)
-{
-    size_t max = 1;
-    if (GPU_CL_CHECK(clGetKernelWorkGroupInfo(k, cl->device, CL_KERNEL_WORK_GROUP_SIZE, sizeof max, &max, NULL)))
-        max = 1;
-    /* A CPU device (PoCL) runs a work-group's items one after another on one core: more items
-     * add no parallelism, only barrier work (measured: 1 item is fastest there). */
-    size_t want = (cl->type & CL_DEVICE_TYPE_CPU) ? 1 : want_gpu;
-    /* TEMU_GPU_LOCAL=N overrides, so the tests also run many items per group on PoCL. */
-    const char *env = getenv("TEMU_GPU_LOCAL");
-    if (env && atoi(env) > 0)
-        want = (size_t)atoi(env);
-    size_t n = most < want ? most : want;
-    return n < max ? n : max;
-}
-
 /* Kernel arguments that never change. */
 static int set_fixed_args(struct gpu_engine *e)
 {
@@ -96,12 +80,14 @@ int gpu_engine_new(struct gpu_engine **out, const struct gpu_cl *cl, struct emu_
     if (GPU_CL_CHECK((e->execute = clCreateKernel(e->program, budget ? "execute_resident" : "execute_batch",
                                                   &err), err)))
         goto fail;
-    e->execute_local = gpu_engine_local_size(cl, e->execute, ENGINE_LOCAL_MAX, batch);
+    /* A CPU device (PoCL) runs a group's items one after another on one core: more items add no
+     * parallelism there, only barrier work (measured: 1 item is fastest). */
+    e->execute_local = gpu_cl_local_size(cl, e->execute, ENGINE_LOCAL_MAX, 1, batch);
     if (make_buffer(e, &e->state, sizeof(struct emu_state)) ||
         make_buffer(e, &e->outs, (size_t)batch * GPU_OUTS * sizeof(cl_ulong)) ||
         make_buffer(e, &e->status, sizeof(struct gpu_status)) ||
         gpu_guestmem_init(&e->mem, cl, &mem, 1) != GPU_OK ||
-        gpu_dcache_init(&e->cache, cl, e->program, &e->mem, batch, e->execute_local) != GPU_OK)
+        gpu_dcache_init(&e->cache, cl, e->program, &e->mem, batch) != GPU_OK)
         goto fail;
     if (set_fixed_args(e))
         goto fail;

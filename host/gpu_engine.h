@@ -33,8 +33,4 @@ enum emu_status gpu_engine_run(struct gpu_engine *e, struct emu_proc *p, uint64_
 /* Release device resources and detach from p's memory. Safe on NULL. */
 void gpu_engine_free(struct gpu_engine *e);
 
-/* Work-items per group for kernel k: `want_gpu` on a GPU (1 on a CPU device, where a group's items
- * run one after another), at most `most` and what the device allows; env TEMU_GPU_LOCAL overrides. */
-size_t gpu_engine_local_size(const struct gpu_cl *cl, cl_kernel k, size_t want_gpu, size_t most);
-
 #endif

@@ -10,7 +10,6 @@
 #include "gpu_abi.h"
 #include "gpu_blobs.h"
 #include "gpu_dcache.h"
-#include "gpu_engine.h"
 #include "gpu_guestmem.h"
 #include "gpu_program.h"
 
@@ -99,14 +98,12 @@ int gpu_lanes_new(struct gpu_lanes **out, const struct gpu_cl *cl, struct emu_pr
     rc = GPU_ERROR;
     if (GPU_CL_CHECK((e->exec = clCreateKernel(e->program, "execute_lanes", &err), err)))
         goto fail;
-    /* Many lanes per group on every device: the lanes are the parallelism, also on a CPU device. */
-    e->local = gpu_engine_local_size(cl, e->exec, LANES_LOCAL, LANES_LOCAL);
-    if (e->local == 1 && !getenv("TEMU_GPU_LOCAL"))
-        e->local = LANES_LOCAL;
+    /* Many lanes per group on every device, a CPU one too: the lanes of a group are the window
+     * convergence is counted in, and on a CPU device groups, not items, spread over the cores. */
+    e->local = gpu_cl_local_size(cl, e->exec, LANES_LOCAL, LANES_LOCAL, LANES_LOCAL);
     e->global = (n + e->local - 1) / e->local * e->local;
     if (gpu_guestmem_init(&e->mem, cl, mems, n) != GPU_OK ||
-        gpu_dcache_init(&e->cache, cl, e->program, &e->mem, batch,
-                        gpu_engine_local_size(cl, e->exec, 256, batch)) != GPU_OK ||
+        gpu_dcache_init(&e->cache, cl, e->program, &e->mem, batch) != GPU_OK ||
         make_buffer(cl, &e->states, (size_t)n * sizeof *e->st) ||
         make_buffer(cl, &e->status, (size_t)n * sizeof *e->stat) ||
         make_buffer(cl, &e->limits, (size_t)n * sizeof *e->limit) ||
