@@ -11,11 +11,11 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "emu_cpu.h"
 #include "temu_lanes.h"
+#include "temu_stats.h"
 
 #define THREADS_MAX 1024
 
@@ -86,13 +86,6 @@ static unsigned thread_count(unsigned lanes)
     return (unsigned)n < lanes ? (unsigned)n : lanes;
 }
 
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
 int temu_lanes_cpu_run(const struct temu_lanes_cfg *cfg, uint64_t max_insns,
                        struct temu_lanes_results *r)
 {
@@ -104,7 +97,7 @@ int temu_lanes_cpu_run(const struct temu_lanes_cfg *cfg, uint64_t max_insns,
         fprintf(stderr, "temu: out of host memory for %u threads\n", nthreads);
         return TEMU_EXIT_ERROR;
     }
-    double t0 = now_s();
+    double t0 = temu_now_s();
     unsigned started = 0;
     for (; started < nthreads; started++) {
         w[started].pool = &pool;
@@ -120,7 +113,7 @@ int temu_lanes_cpu_run(const struct temu_lanes_cfg *cfg, uint64_t max_insns,
         pthread_join(w[t].thread, NULL);
         add_stats(&r->total, &w[t].total);
     }
-    r->wall_s = now_s() - t0;
+    r->wall_s = temu_now_s() - t0;
     free(w);
     return 0;
 }

@@ -2,22 +2,15 @@
  * loaded first, since the device runs them all at once; then gpu_lanes.h takes over. */
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "temu_lanes.h"
+#include "temu_stats.h"
 #ifdef TEMU_HAVE_GPU
 #include "gpu_cl.h"
 #include "gpu_lanes.h"
 #endif
 
 #ifdef TEMU_HAVE_GPU
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
 /* All lanes' files are open at once here: check the fd limit before opening any. */
 static int check_fds(const struct temu_lanes_cfg *cfg)
 {
@@ -43,7 +36,7 @@ int temu_lanes_gpu_run(const struct temu_lanes_cfg *cfg, const struct temu_optio
     struct gpu_cl cl = {0};
     struct gpu_lanes *gl = NULL;
     unsigned opened = 0;
-    double t0 = now_s();
+    double t0 = temu_now_s();
     struct emu_proc **procs = calloc(cfg->n, sizeof *procs);
     enum emu_status *status = calloc(cfg->n, sizeof *status);
     if (!procs || !status) {
@@ -68,10 +61,10 @@ int temu_lanes_gpu_run(const struct temu_lanes_cfg *cfg, const struct temu_optio
                       engine == TEMU_ENGINE_RESIDENT ? opt->budget : 0) != GPU_OK)
         goto out;
     snprintf(device, device_len, "%s", cl.name);
-    double t1 = now_s();
+    double t1 = temu_now_s();
     if (gpu_lanes_run(gl, procs, cfg->n, opt->max_insns, status, &r->total) != GPU_OK)
         goto out;
-    r->wall_s = now_s() - t1;
+    r->wall_s = temu_now_s() - t1;
     r->load_s = t1 - t0;
     uint64_t together, steps;
     gpu_lanes_convergence(gl, &together, &steps);

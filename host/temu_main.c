@@ -3,7 +3,6 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include <stdlib.h>
 #include <unistd.h>
@@ -23,13 +22,6 @@
 #endif
 
 extern char **environ;
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
 
 /* The path of this executable, for the subcommands' child runs. */
 static const char *self_path(const char *argv0)
@@ -109,7 +101,7 @@ int main(int argc, char **argv)
     } else {
         window = 0;
     }
-    double t0 = now_s();
+    double t0 = temu_now_s();
     if (emu_proc_init(p, window)) {
         fprintf(stderr, "temu: %s\n", p->err);
         return TEMU_EXIT_ERROR;
@@ -156,7 +148,7 @@ int main(int argc, char **argv)
         emu_cpu_set_trace(cpu, temu_trace_insn, &trace);
     }
 
-    double t1 = now_s();
+    double t1 = temu_now_s();
     enum emu_status s;
 #ifdef TEMU_HAVE_GPU
     if (gpu)
@@ -164,7 +156,7 @@ int main(int argc, char **argv)
     else
 #endif
         s = emu_cpu_run(cpu, p, opt.max_insns);
-    double t2 = now_s();
+    double t2 = temu_now_s();
 
     const char *sname;
     status = temu_exit_status(s, p->exit_code, &sname);

@@ -4,8 +4,16 @@
 
 #include <inttypes.h>
 #include <string.h>
+#include <time.h>
 
 #include "temu_json.h"
+
+double temu_now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
 
 void temu_host_cpu_name(char *buf, size_t len)
 {

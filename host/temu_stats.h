@@ -18,6 +18,9 @@ struct temu_run_info {
     int exit_code;
 };
 
+/* The host's monotonic clock in seconds: what wall_s and load_s are measured with. */
+double temu_now_s(void);
+
 /* The host CPU's model name, for reports ("unknown" if it cannot be read). */
 void temu_host_cpu_name(char *buf, size_t len);
 void temu_stats_print(FILE *f, enum temu_stats_mode mode, const struct emu_stats *s,
