@@ -139,15 +139,22 @@ static void each_piece(struct gpu_guestmem_lane *l, uint64_t addr, uint64_t len,
     }
 }
 
-static int read_piece(struct gpu_guestmem_lane *l, uint64_t pg, size_t off, uint8_t *host, size_t len)
+/* Copy a page piece to the host; `wait`: before returning, else by the next clFinish. */
+static int copy_piece_out(struct gpu_guestmem_lane *l, uint64_t pg, size_t off, uint8_t *host, size_t len,
+                          cl_bool wait)
 {
     uint32_t f = pte_frame(l->pt[pg]);
     if (!f) { /* never written on the device: zeroes */
         memset(host, 0, len);
         return 0;
     }
-    return GPU_CL_CHECK(clEnqueueReadBuffer(l->g->cl->queue, l->g->pool_buf, CL_TRUE, (size_t)f * FRAME_SIZE + off,
+    return GPU_CL_CHECK(clEnqueueReadBuffer(l->g->cl->queue, l->g->pool_buf, wait, (size_t)f * FRAME_SIZE + off,
                                             len, host, 0, NULL, NULL));
+}
+
+static int read_piece(struct gpu_guestmem_lane *l, uint64_t pg, size_t off, uint8_t *host, size_t len)
+{
+    return copy_piece_out(l, pg, off, host, len, CL_TRUE);
 }
 
 static int write_piece(struct gpu_guestmem_lane *l, uint64_t pg, size_t off, uint8_t *host, size_t len)
@@ -175,13 +182,7 @@ static void hook_pull(void *ctx, uint64_t addr, uint64_t len)
 
 static int read_ahead_piece(struct gpu_guestmem_lane *l, uint64_t pg, size_t off, uint8_t *host, size_t len)
 {
-    uint32_t f = pte_frame(l->pt[pg]);
-    if (!f) {
-        memset(host, 0, len);
-        return 0;
-    }
-    return GPU_CL_CHECK(clEnqueueReadBuffer(l->g->cl->queue, l->g->pool_buf, CL_FALSE, (size_t)f * FRAME_SIZE + off,
-                                            len, host, 0, NULL, NULL));
+    return copy_piece_out(l, pg, off, host, len, CL_FALSE);
 }
 
 int gpu_guestmem_read_ahead(struct gpu_guestmem *g, unsigned lane, uint64_t addr, uint64_t len)
