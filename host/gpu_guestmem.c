@@ -284,9 +284,8 @@ static int stage_flush(struct gpu_guestmem *g, struct stage *s)
 }
 
 /* Plan lane l's page table: the zero page for untouched or zero pages, lane 0's frame for
- * read-only pages equal to lane 0's, a new frame (numbered from *next) for the rest. With `s`,
- * also upload the new frames; without, only count them. */
-static int plan_lane(struct gpu_guestmem *g, unsigned lane, uint32_t *next, struct stage *s)
+ * read-only pages equal to lane 0's, a new frame (numbered from *next, in page order) for the rest. */
+static int plan_lane(struct gpu_guestmem *g, unsigned lane, uint32_t *next)
 {
     struct gpu_guestmem_lane *l = &g->lanes[lane], *l0 = &g->lanes[0];
     const struct emu_mem *m = l->mem;
@@ -303,27 +302,35 @@ static int plan_lane(struct gpu_guestmem *g, unsigned lane, uint32_t *next, stru
             l->pt[pg] = 0;
             continue;
         }
-        if (!(touched[pg] & 1) || page_is_zero(bytes)) {
+        if (!(touched[pg] & 1) || page_is_zero(bytes))
             f = 0;
-        } else if (lane && !(perm & EMU_PERM_W) && l0->mem->perm[pg] == perm && pte_frame(l0->pt[pg]) &&
-                   !memcmp(bytes, l0->mem->host + (pg << EMU_PAGE_BITS), FRAME_SIZE)) {
+        else if (lane && !(perm & EMU_PERM_W) && l0->mem->perm[pg] == perm && pte_frame(l0->pt[pg]) &&
+                 !memcmp(bytes, l0->mem->host + (pg << EMU_PAGE_BITS), FRAME_SIZE))
             f = pte_frame(l0->pt[pg]);
-            if (s)
-                g->refs[f]++;
-        } else {
+        else
             f = (*next)++;
-            if (s) {
-                g->refs[f] = 1;
-                memcpy(s->buf + (size_t)s->count++ * FRAME_SIZE, bytes, FRAME_SIZE);
-                if (s->count == STAGE_FRAMES && stage_flush(g, s)) {
-                    free(touched);
-                    return GPU_ERROR;
-                }
-            }
-        }
         l->pt[pg] = pte_make(f, perm);
     }
     free(touched);
+    return GPU_OK;
+}
+
+/* Count lane l's references to frames and stage the frames its plan gave it: they come in page
+ * order, numbered on from the ones staged before, while shared ones (lane 0's) lie below. */
+static int upload_lane(struct gpu_guestmem *g, unsigned lane, struct stage *s)
+{
+    struct gpu_guestmem_lane *l = &g->lanes[lane];
+    for (uint64_t pg = 0; pg < g->npages; pg++) {
+        uint32_t f = pte_frame(l->pt[pg]);
+        if (!f)
+            continue;
+        g->refs[f]++;
+        if (f != s->first + s->count)
+            continue;
+        memcpy(s->buf + (size_t)s->count++ * FRAME_SIZE, l->mem->host + (pg << EMU_PAGE_BITS), FRAME_SIZE);
+        if (s->count == STAGE_FRAMES && stage_flush(g, s))
+            return GPU_ERROR;
+    }
     return GPU_OK;
 }
 
@@ -364,10 +371,10 @@ int gpu_guestmem_init(struct gpu_guestmem *g, const struct gpu_cl *cl, struct em
         l->pt_offset = (size_t)i * g->npages;
         l->pt = g->pt + l->pt_offset;
     }
-    /* Count the frames first, so the pool is made once at the right size. */
+    /* Plan every lane first, so the pool is made once at the right size. */
     uint32_t frames = 1;
     for (unsigned i = 0; i < n; i++)
-        if (plan_lane(g, i, &frames, NULL))
+        if (plan_lane(g, i, &frames))
             goto fail;
     uint64_t pt_bytes = (uint64_t)n * g->npages * sizeof *g->pt;
     uint64_t pool_frames = frames + frames / 4 + 256;
@@ -383,9 +390,9 @@ int gpu_guestmem_init(struct gpu_guestmem *g, const struct gpu_cl *cl, struct em
         fprintf(stderr, "temu: out of host memory staging guest memory for the device\n");
         goto fail;
     }
-    g->next_frame = 1;
+    g->next_frame = frames;
     for (unsigned i = 0; i < n; i++)
-        if (plan_lane(g, i, &g->next_frame, &s))
+        if (upload_lane(g, i, &s))
             goto fail;
     int staged = stage_flush(g, &s);
     free(s.buf);
