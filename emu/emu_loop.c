@@ -470,3 +470,22 @@ void emu_loop_analyse(const uint32_t *words, uint32_t n, uint64_t pc, struct emu
     }
     l->cls = l->nacc ? EMU_LOOP_REDUCTION : l->nmem ? EMU_LOOP_ELEMENTWISE : EMU_LOOP_AFFINE;
 }
+
+struct emu_loop_fold emu_loop_fold_of(const struct emu_loop *l, const struct emu_loop_acc *a)
+{
+    const struct a64_insn *in = &l->ins[a->insn];
+    struct emu_loop_fold f = {.sf = in->sf};
+    switch (in->op) {
+    case A64_OP_ADD_SHIFT: f.kind = EMU_LOOP_FOLD_ADD; break;
+    case A64_OP_EOR_SHIFT: f.kind = EMU_LOOP_FOLD_EOR; break;
+    case A64_OP_ORR_SHIFT: f.kind = EMU_LOOP_FOLD_ORR; break;
+    case A64_OP_AND_SHIFT: f.kind = EMU_LOOP_FOLD_AND; break;
+    default: /* CSEL after the compare at a->cmp, both over the accumulator and one other register */
+        f.kind = EMU_LOOP_FOLD_CSEL;
+        f.cond = in->cond;
+        f.a_acc = l->ins[a->cmp].rn == a->reg;
+        f.n_acc = in->rn == a->reg;
+        break;
+    }
+    return f;
+}

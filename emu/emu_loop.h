@@ -24,6 +24,7 @@
 
 #include <stdint.h>
 
+#include "emu_loop_fold.h"
 #include "emu_proc.h"
 
 #define EMU_LOOP_MAX_BODY 48  /* instructions analysed at most, closing branch included */
@@ -156,11 +157,32 @@ uint64_t emu_loop_trips(const struct emu_loop *l, const struct emu_state *st, ui
 /* NZCV of the exit compare (kinds SUBS/ADDS) in iteration j, from the head state x. */
 uint32_t emu_loop_exit_flags(const struct emu_loop *l, const uint64_t *x, uint64_t j);
 
-/* Run up to `max_iters` whole iterations of a classified loop from the head state in p (p->st
- * registers and memory; pc is not touched), leaving p at the head of the next
- * iteration: every register (temporaries too) and p->st.nzcv as after the last iteration it ran.
- * Never runs the loop's last iteration. Returns the iterations run; 0 with *why set
- * when it ran none (the engine then simply goes on sequentially). */
+/* The run-time half, at the head of an iteration with state st: the iterations K the vector path
+ * may run (at most max_iters), once the trip count is solved and, for memory loops, every access of
+ * those iterations is proven in bounds with the right permissions, no store reaches a page of
+ * decoded code and no stored range overlaps another access. `code` is the engine's map of pages
+ * holding decoded code, one byte per page; NULL: the CPU engine's EMU_PERM_CODE marks. Returns 0
+ * with *why set when the vector path must not run. */
+uint64_t emu_loop_plan(const struct emu_loop *l, const struct emu_state *st, struct emu_mem *mem,
+                       const uint8_t *code, uint64_t max_iters, enum emu_loop_reason *why);
+
+/* Address range [lo, hi) of access m over iterations 0..k-1 from the head registers x; 0 when it
+ * leaves [0, size). */
+int emu_loop_access_range(const struct emu_loop *l, const struct emu_loop_mem *m, const uint64_t *x,
+                          uint64_t k, uint64_t size, uint64_t *lo, uint64_t *hi);
+
+/* The fold of accumulator a (emu_loop_fold.h). */
+struct emu_loop_fold emu_loop_fold_of(const struct emu_loop *l, const struct emu_loop_acc *a);
+
+/* After an executor ran iterations 0..k-1 from the head state st (accumulators and temporaries
+ * already its own): the affine registers in closed form and the flags of iteration k-1. */
+void emu_loop_finish(const struct emu_loop *l, struct emu_state *st, uint64_t k);
+
+/* The CPU engine's vector path: plan, then run up to `max_iters` whole iterations of a classified
+ * loop from the head state in p (p->st registers and memory; pc is not touched) on the lane
+ * executor, leaving p at the head of the next iteration: every register (temporaries too) and
+ * p->st.nzcv as after the last iteration it ran. Never runs the loop's last iteration. Returns the
+ * iterations run; 0 with *why set when it ran none (the engine then simply goes on sequentially). */
 uint64_t emu_loop_run(const struct emu_loop *l, struct emu_proc *p, uint64_t max_iters,
                       struct emu_loop_ws *ws, enum emu_loop_reason *why);
 

@@ -19,9 +19,8 @@
 #include "emu_alu.h"
 #include "emu_loop.h"
 
-/* Address range [lo, hi) of one access over iterations 0..k-1, if it stays inside [0, size). */
-static int access_range(const struct emu_loop *l, const struct emu_loop_mem *m, const uint64_t *x,
-                        uint64_t k, uint64_t size, uint64_t *lo, uint64_t *hi)
+int emu_loop_access_range(const struct emu_loop *l, const struct emu_loop_mem *m, const uint64_t *x,
+                          uint64_t k, uint64_t size, uint64_t *lo, uint64_t *hi)
 {
     uint64_t a0 = emu_loop_sym_at(l, &m->base, x, 0) + (emu_loop_sym_at(l, &m->index, x, 0) << m->shift);
     int64_t s = (int64_t)((uint64_t)l->step[m->base.reg] + ((uint64_t)l->step[m->index.reg] << m->shift));
@@ -35,24 +34,27 @@ static int access_range(const struct emu_loop *l, const struct emu_loop_mem *m, 
     return 1;
 }
 
-static int touches_code(const struct emu_mem *mem, uint64_t lo, uint64_t hi)
+/* Does [lo, hi) reach a page holding decoded code? `code` is the engine's map of such pages, one
+ * byte per page; NULL: the CPU engine's EMU_PERM_CODE marks. */
+static int touches_code(const struct emu_mem *mem, const uint8_t *code, uint64_t lo, uint64_t hi)
 {
     for (uint64_t pg = lo >> EMU_PAGE_BITS; pg <= (hi - 1) >> EMU_PAGE_BITS; pg++)
-        if (mem->perm[pg] & EMU_PERM_CODE)
+        if (code ? code[pg] : mem->perm[pg] & EMU_PERM_CODE)
             return 1;
     return 0;
 }
 
 /* The run-time half of the independence proof: ranges, permissions, code pages, overlap. */
-static enum emu_loop_reason check_memory(const struct emu_loop *l, struct emu_proc *p, uint64_t k)
+static enum emu_loop_reason check_memory(const struct emu_loop *l, const uint64_t *x, struct emu_mem *mem,
+                                         const uint8_t *code, uint64_t k)
 {
     uint64_t lo[EMU_LOOP_MAX_MEM], hi[EMU_LOOP_MAX_MEM];
     for (uint32_t i = 0; i < l->nmem; i++) {
         const struct emu_loop_mem *m = &l->mem[i];
-        if (!access_range(l, m, p->st.x, k, p->mem.size, &lo[i], &hi[i]) ||
-            !emu_mem_range_ok(&p->mem, lo[i], hi[i] - lo[i], m->store ? EMU_PERM_W : EMU_PERM_R))
+        if (!emu_loop_access_range(l, m, x, k, mem->size, &lo[i], &hi[i]) ||
+            !emu_mem_range_ok(mem, lo[i], hi[i] - lo[i], m->store ? EMU_PERM_W : EMU_PERM_R))
             return EMU_LOOP_RT_RANGE;
-        if (m->store && touches_code(&p->mem, lo[i], hi[i]))
+        if (m->store && touches_code(mem, code, lo[i], hi[i]))
             return EMU_LOOP_RT_CODE;
     }
     for (uint32_t i = 0; i < l->nmem; i++)
@@ -265,27 +267,17 @@ static void lane_fold(const struct emu_loop *l, const struct emu_loop_acc *r, co
                       uint32_t cnt, uint64_t *accp)
 {
     const struct a64_insn *in = &l->ins[r->insn];
+    const struct emu_loop_fold f = emu_loop_fold_of(l, r);
+    const uint64_t *V = ws->v[in->rn == r->reg ? in->rm : in->rn];
     uint64_t acc = *accp;
-    if (r->cmp == 0xff) {
-        const uint64_t *V = ws->v[in->rn == r->reg ? in->rm : in->rn];
-        switch (in->op) {
-        case A64_OP_ADD_SHIFT: LANES_SF(acc = emu_alu_w(acc + V[j], sf_)); break;
-        case A64_OP_EOR_SHIFT: LANES(acc ^= V[j]); break;
-        case A64_OP_ORR_SHIFT: LANES(acc |= V[j]); break;
-        default: LANES(acc &= V[j]); break;
-        }
-        *accp = acc;
-        return;
+    /* One loop per kind and width, so the step's switch folds away inside each. */
+    switch (f.kind) {
+    case EMU_LOOP_FOLD_ADD: LANES_SF(acc = emu_alu_w(acc + V[j], sf_)); break;
+    case EMU_LOOP_FOLD_EOR: LANES(acc ^= V[j]); acc = emu_alu_w(acc, f.sf); break;
+    case EMU_LOOP_FOLD_ORR: LANES(acc |= V[j]); acc = emu_alu_w(acc, f.sf); break;
+    case EMU_LOOP_FOLD_AND: LANES(acc &= V[j]); acc = emu_alu_w(acc, f.sf); break;
+    default: LANES(acc = emu_loop_fold_step(f, acc, V[j])); break;
     }
-    /* cmp a, b; csel acc, n, m, cond: operands are the accumulator or a row of lanes */
-    const struct a64_insn *c = &l->ins[r->cmp];
-    const uint64_t *ca = ws->v[c->rn], *cb = ws->v[c->rm], *sn = ws->v[in->rn], *sm = ws->v[in->rm];
-    const int a_acc = c->rn == r->reg, b_acc = c->rm == r->reg, n_acc = in->rn == r->reg;
-    LANES_SF(uint32_t nzcv;
-             uint64_t a = a_acc ? acc : ca[j], b = b_acc ? acc : cb[j];
-             emu_alu_adc_flags(a, ~b, 1, sf_, &nzcv);
-             uint64_t vn = n_acc ? acc : sn[j], vm = n_acc ? sm[j] : acc;
-             acc = emu_alu_w(emu_alu_cond(in->cond, nzcv) ? vn : vm, sf_));
     *accp = acc;
 }
 
@@ -310,50 +302,69 @@ static void lane_fill(const struct emu_loop *l, const uint64_t *x, struct emu_lo
         memset(ws->v[A64_REG_ZR], 0, cnt * sizeof(uint64_t));
 }
 
-uint64_t emu_loop_run(const struct emu_loop *l, struct emu_proc *p, uint64_t max_iters,
-                      struct emu_loop_ws *ws, enum emu_loop_reason *why)
+uint64_t emu_loop_plan(const struct emu_loop *l, const struct emu_state *st, struct emu_mem *mem,
+                       const uint8_t *code, uint64_t max_iters, enum emu_loop_reason *why)
 {
-    uint64_t *x = p->st.x;
-    uint64_t k = emu_loop_trips(l, &p->st, max_iters, why);
+    uint64_t k = emu_loop_trips(l, st, max_iters, why);
     if (*why != EMU_LOOP_OK)
         return 0;
     if (k < EMU_LOOP_MIN_ITERS) {
         *why = EMU_LOOP_RT_SHORT;
         return 0;
     }
-    if (l->cls != EMU_LOOP_AFFINE) {
-        *why = check_memory(l, p, k);
-        if (*why != EMU_LOOP_OK)
-            return 0;
-        uint64_t acc[EMU_LOOP_MAX_ACC];
-        for (uint32_t a = 0; a < l->nacc; a++)
-            acc[a] = x[l->acc[a].reg];
-        for (uint64_t first = 0; first < k; first += EMU_LOOP_LANES) {
-            uint32_t cnt = (uint32_t)(k - first < EMU_LOOP_LANES ? k - first : EMU_LOOP_LANES);
-            lane_fill(l, x, ws, first, cnt, first == 0);
-            for (uint32_t i = 0; i + 1 < l->n; i++) {
-                uint32_t a = 0;
-                while (a < l->nacc && l->acc[a].insn != i && l->acc[a].cmp != i)
-                    a++;
-                if (a == l->nacc)
-                    lane_insn(&l->ins[i], l->pc + 4ull * i, ws, cnt, p->mem.host);
-                else if (l->acc[a].insn == i)
-                    lane_fold(l, &l->acc[a], ws, cnt, &acc[a]);
-            }
-        }
-        for (uint32_t a = 0; a < l->nacc; a++)
-            x[l->acc[a].reg] = acc[a];
-        /* Temporaries as the last iteration run left them: a fault in the next iteration (run
-         * by the engine) must find them as sequential execution would. */
-        uint32_t last = (uint32_t)((k - 1) % EMU_LOOP_LANES);
-        for (unsigned r = 0; r < A64_REG_ZR; r++)
-            if (l->role[r] == EMU_LOOP_R_TEMP)
-                x[r] = ws->v[r][last];
-    }
+    if (l->cls != EMU_LOOP_AFFINE && (*why = check_memory(l, st->x, mem, code, k)) != EMU_LOOP_OK)
+        return 0;
+    return k;
+}
+
+void emu_loop_finish(const struct emu_loop *l, struct emu_state *st, uint64_t k)
+{
+    uint64_t *x = st->x;
     if (l->exit.kind == EMU_LOOP_EXIT_SUBS || l->exit.kind == EMU_LOOP_EXIT_ADDS)
-        p->st.nzcv = emu_loop_exit_flags(l, x, k - 1);
+        st->nzcv = emu_loop_exit_flags(l, x, k - 1);
     for (unsigned r = 0; r < A64_REG_ZR; r++)
         if (l->role[r] == EMU_LOOP_R_AFFINE)
             x[r] = emu_alu_w(x[r] + k * (uint64_t)l->step[r], l->sf[r]);
+}
+
+/* The lane executor: iterations 0..k-1 of a memory loop or reduction, in chunks of lanes; leaves
+ * the accumulators folded and the temporaries as iteration k-1 left them (a fault in the next
+ * iteration, run by the engine, must find them as sequential execution would). */
+static void run_lanes(const struct emu_loop *l, struct emu_proc *p, uint64_t k, struct emu_loop_ws *ws)
+{
+    uint64_t *x = p->st.x;
+    uint64_t acc[EMU_LOOP_MAX_ACC];
+    for (uint32_t a = 0; a < l->nacc; a++)
+        acc[a] = x[l->acc[a].reg];
+    for (uint64_t first = 0; first < k; first += EMU_LOOP_LANES) {
+        uint32_t cnt = (uint32_t)(k - first < EMU_LOOP_LANES ? k - first : EMU_LOOP_LANES);
+        lane_fill(l, x, ws, first, cnt, first == 0);
+        for (uint32_t i = 0; i + 1 < l->n; i++) {
+            uint32_t a = 0;
+            while (a < l->nacc && l->acc[a].insn != i && l->acc[a].cmp != i)
+                a++;
+            if (a == l->nacc)
+                lane_insn(&l->ins[i], l->pc + 4ull * i, ws, cnt, p->mem.host);
+            else if (l->acc[a].insn == i)
+                lane_fold(l, &l->acc[a], ws, cnt, &acc[a]);
+        }
+    }
+    for (uint32_t a = 0; a < l->nacc; a++)
+        x[l->acc[a].reg] = acc[a];
+    uint32_t last = (uint32_t)((k - 1) % EMU_LOOP_LANES);
+    for (unsigned r = 0; r < A64_REG_ZR; r++)
+        if (l->role[r] == EMU_LOOP_R_TEMP)
+            x[r] = ws->v[r][last];
+}
+
+uint64_t emu_loop_run(const struct emu_loop *l, struct emu_proc *p, uint64_t max_iters,
+                      struct emu_loop_ws *ws, enum emu_loop_reason *why)
+{
+    uint64_t k = emu_loop_plan(l, &p->st, &p->mem, NULL, max_iters, why);
+    if (!k)
+        return 0;
+    if (l->cls != EMU_LOOP_AFFINE)
+        run_lanes(l, p, k, ws);
+    emu_loop_finish(l, &p->st, k);
     return k;
 }
