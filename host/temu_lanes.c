@@ -56,6 +56,7 @@ int temu_lanes_cfg_init(struct temu_lanes_cfg *cfg, const struct temu_options *o
     cfg->output_dir = opt->lane_output;
     cfg->state_dir = opt->dump_state;
     cfg->n = opt->lanes;
+    cfg->loopvec = opt->loopvec;
     char err[EMU_ERR_LEN];
     if (emu_load_read(opt->prog, &cfg->image, &cfg->image_size, err, sizeof err)) {
         fprintf(stderr, "temu: %s\n", err);

@@ -31,6 +31,7 @@ struct temu_lanes_cfg {
     const char *output_dir;      /* NULL: lane 0 on temu's stdout/stderr, the others on /dev/null */
     const char *state_dir;       /* --dump-state=DIR: each lane's final registers to DIR/N.state */
     unsigned n;                  /* lanes */
+    int loopvec;                 /* --loopvec: each lane's engine runs recognised loops vectorized */
     int null_fd;                 /* /dev/null, shared by the lanes that read or write nowhere */
 };
 

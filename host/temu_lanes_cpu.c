@@ -59,6 +59,10 @@ static void *worker_main(void *arg)
         /* A fresh engine per lane: decoded blocks belong to one guest memory (their pages carry
          * the CODE mark that self-modifying code needs). */
         struct emu_cpu *cpu = emu_cpu_new();
+        if (cpu && pool->cfg->loopvec && emu_cpu_set_loops(cpu, EMU_CPU_LOOPS_VEC)) {
+            emu_cpu_free(cpu);
+            cpu = NULL;
+        }
         if (!cpu) {
             temu_lanes_record_error(pool->r, lane, "out of host memory creating the CPU engine");
             temu_lane_close(p);

@@ -11,6 +11,11 @@ int temu_lanes_main(const struct temu_options *opt, enum temu_engine engine, cha
 {
     struct temu_lanes_cfg cfg;
     struct temu_lanes_results r;
+    if (opt->loopvec && engine != TEMU_ENGINE_CPU) {
+        fprintf(stderr, "temu: --loopvec with --lanes needs --engine=cpu (the GPU lanes kernel runs "
+                        "loops sequentially)\n");
+        return TEMU_EXIT_USAGE;
+    }
     int rc = temu_lanes_cfg_init(&cfg, opt, envp);
     if (rc) {
         temu_lanes_cfg_close(&cfg);
