@@ -428,6 +428,46 @@ static void check_exit(struct emu_loop *l)
     e->cond = br->cond;
 }
 
+/* Pass 6, for the lane executors: which affine registers must be kept per iteration, and which
+ * instructions then do nothing an iteration needs. Reads that do not need a row: the base and
+ * index of an access (its address is in mem[]), an affine update reading its own register, and
+ * any read by a flags-only instruction (the flags of the iterations before the last are dead,
+ * emu_loop_finish computes the exit test's; a compare-and-select fold reads its operands itself). */
+static void plan_lanes(struct emu_loop *l)
+{
+    for (uint32_t i = 0; i + 1 < l->n; i++) {
+        const struct a64_insn *in = &l->ins[i];
+        int mem = (in->flags & (A64_P_LOAD | A64_P_STORE)) != 0;
+        struct loop_regs g;
+        insn_regs(in, &g);
+        if (!mem && g.nw == 0)
+            continue;
+        for (unsigned k = 0; k < g.nr; k++) {
+            unsigned r = g.r[k];
+            int ok, sf;
+            if (l->role[r] != EMU_LOOP_R_AFFINE)
+                continue;
+            if (mem && (r == in->rn || ((in->op == A64_OP_LDR_REG || in->op == A64_OP_STR_REG) && r == in->rm)))
+                continue;
+            if (!mem && in->rd == r && (affine_update(in, r, &ok, &sf), ok))
+                continue;
+            l->lane_rows |= 1ull << r;
+        }
+    }
+    for (uint32_t i = 0; i + 1 < l->n; i++) {
+        const struct a64_insn *in = &l->ins[i];
+        if (in->flags & (A64_P_LOAD | A64_P_STORE))
+            continue;
+        struct loop_regs g;
+        insn_regs(in, &g);
+        int ok, sf, dead = g.nw == 0;
+        if (g.nw == 1 && l->role[g.w[0]] == EMU_LOOP_R_AFFINE && !(l->lane_rows >> g.w[0] & 1))
+            dead = (affine_update(in, g.w[0], &ok, &sf), ok);
+        if (dead)
+            l->lane_skip |= 1ull << i;
+    }
+}
+
 void emu_loop_analyse(const uint32_t *words, uint32_t n, uint64_t pc, struct emu_loop *l)
 {
     memset(l, 0, sizeof *l);
@@ -468,6 +508,7 @@ void emu_loop_analyse(const uint32_t *words, uint32_t n, uint64_t pc, struct emu
             if (l->role[g.r[k]] == EMU_LOOP_R_INV)
                 l->inv_read |= 1ull << g.r[k];
     }
+    plan_lanes(l);
     l->cls = l->nacc ? EMU_LOOP_REDUCTION : l->nmem ? EMU_LOOP_ELEMENTWISE : EMU_LOOP_AFFINE;
 }
 

@@ -122,6 +122,15 @@ struct emu_loop {
     uint32_t nmem, nacc;
     struct emu_loop_mem mem[EMU_LOOP_MAX_MEM];
     struct emu_loop_acc acc[EMU_LOOP_MAX_ACC];
+    /* For an executor that runs the body one instruction at a time over many iterations, the
+     * work it may leave out: affine registers are known in closed form and memory addresses come
+     * from mem[], so only the registers read as values need a per-iteration copy. */
+    uint64_t lane_skip;                   /* bit i: instruction i can be left out (it only sets
+                                             flags, or only updates an affine register outside
+                                             lane_rows; a load or store is never left out) */
+    uint64_t lane_rows;                   /* bit r: affine register r is read as a value (not as
+                                             an address or by its own update): keep its row and
+                                             its writebacks */
 };
 
 /* Scratch for the lane executor: one row of lanes per register slot. */

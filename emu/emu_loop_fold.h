@@ -46,4 +46,52 @@ static inline uint64_t emu_loop_fold_step(struct emu_loop_fold f, uint64_t acc, 
     }
 }
 
+/* A CSEL fold as the operation it computes, so an executor can run it as a plain min or max loop
+ * instead of computing flags per element. Seen from the accumulator, the fold keeps acc when
+ * a relation R(acc, v) holds at the width and takes v otherwise; R is the select's condition with
+ * the compare's operands swapped when v came first, negated when the select's n operand is v.
+ * Since equal values at the width are the same result after truncation, R = EQ always yields v,
+ * NE always acc, and the strict and non-strict orders give the same min or max. */
+#define EMU_LOOP_PICK_KEEP 0  /* acc */
+#define EMU_LOOP_PICK_LAST 1  /* v */
+#define EMU_LOOP_PICK_UMIN 2
+#define EMU_LOOP_PICK_UMAX 3
+#define EMU_LOOP_PICK_SMIN 4
+#define EMU_LOOP_PICK_SMAX 5
+
+static inline unsigned emu_loop_fold_pick(struct emu_loop_fold f)
+{
+    /* cond with its operands swapped: c(a, b) == swapped(c)(b, a); index by A64_COND_* */
+    const uint8_t swapped[14] = {A64_COND_EQ, A64_COND_NE, A64_COND_LS, A64_COND_HI, A64_COND_MI,
+                                 A64_COND_PL, A64_COND_VS, A64_COND_VC, A64_COND_CC, A64_COND_CS,
+                                 A64_COND_LE, A64_COND_GT, A64_COND_LT, A64_COND_GE};
+    unsigned r = f.a_acc ? f.cond : swapped[f.cond < 14 ? f.cond : 0];
+    if (!f.n_acc)
+        r ^= 1; /* A64 conditions come in pairs that negate each other */
+    switch (r) {
+    case A64_COND_EQ: return EMU_LOOP_PICK_LAST;
+    case A64_COND_CS: case A64_COND_HI: return EMU_LOOP_PICK_UMAX;
+    case A64_COND_CC: case A64_COND_LS: return EMU_LOOP_PICK_UMIN;
+    case A64_COND_GE: case A64_COND_GT: return EMU_LOOP_PICK_SMAX;
+    case A64_COND_LT: case A64_COND_LE: return EMU_LOOP_PICK_SMIN;
+    default: return EMU_LOOP_PICK_KEEP; /* NE */
+    }
+}
+
+/* emu_loop_fold_step for a CSEL fold with pick p = emu_loop_fold_pick(f), without flags. */
+static inline uint64_t emu_loop_pick_step(unsigned p, int sf, uint64_t acc, uint64_t v)
+{
+    uint64_t a = emu_alu_w(acc, sf), b = emu_alu_w(v, sf);
+    int64_t sa = sf ? (int64_t)a : (int64_t)(int32_t)(uint32_t)a;
+    int64_t sb = sf ? (int64_t)b : (int64_t)(int32_t)(uint32_t)b;
+    switch (p) {
+    case EMU_LOOP_PICK_KEEP: return a;
+    case EMU_LOOP_PICK_LAST: return b;
+    case EMU_LOOP_PICK_UMIN: return a < b ? a : b;
+    case EMU_LOOP_PICK_UMAX: return a > b ? a : b;
+    case EMU_LOOP_PICK_SMIN: return sa < sb ? a : b;
+    default: return sa > sb ? a : b;
+    }
+}
+
 #endif

@@ -71,59 +71,23 @@ static enum emu_loop_reason check_memory(const struct emu_loop *l, const uint64_
         else { const int sf_ = 0; LANES(__VA_ARGS__); } \
     } while (0)
 
-/* Addressing modes, decided once per instruction so the lane loops can be unswitched on them. */
-enum { AM_OFF, AM_PRE, AM_POST, AM_REG, AM_LIT };
-
-static unsigned lane_mode(const struct a64_insn *in)
-{
-    if (in->op == A64_OP_LDR_LIT)
-        return AM_LIT;
-    if (in->op == A64_OP_LDR_REG || in->op == A64_OP_STR_REG)
-        return AM_REG;
-    if (in->flags & A64_F_WB_POST)
-        return AM_POST;
-    return in->flags & A64_F_WB_PRE ? AM_PRE : AM_OFF;
-}
-
-/* Address of a load or store in lane j, with the base writeback applied to the lane. */
-static inline uint64_t lane_addr(unsigned am, uint64_t imm, unsigned amount, uint64_t *N, const uint64_t *M,
-                                 uint32_t j)
-{
-    uint64_t a;
-    switch (am) {
-    case AM_LIT: return imm;
-    case AM_REG: return N[j] + (M[j] << amount);
-    case AM_POST:
-        a = N[j];
-        N[j] = a + imm;
-        return a;
-    case AM_PRE:
-        a = N[j] + imm;
-        N[j] = a;
-        return a;
-    default: return N[j] + imm;
-    }
-}
-
-/* Loads and stores of one element type T (a fixed-size memcpy: one host load or store).
- * CONV widens the loaded T to the register value. Addresses were checked by check_memory. */
-#define LD_LOOP(T, CONV) LANES(T t_; memcpy(&t_, host + lane_addr(am, imm, amount, N, M, j), sizeof t_); \
-                               D[j] = CONV(t_))
-#define ST_LOOP(T) LANES(T t_ = (T)D[j]; memcpy(host + lane_addr(am, imm, amount, N, M, j), &t_, sizeof t_))
-#define LDP_LOOP(T, CONV) LANES(T t_[2]; memcpy(t_, host + lane_addr(am, imm, amount, N, M, j), sizeof t_); \
-                                D[j] = CONV(t_[0]); A[j] = CONV(t_[1]))
-#define STP_LOOP(T) LANES(T t_[2] = {(T)D[j], (T)A[j]}; \
-                          memcpy(host + lane_addr(am, imm, amount, N, M, j), t_, sizeof t_))
+/* Loads and stores of one element type T (a fixed-size memcpy: one host load or store) at
+ * a + j * S in lane j, the affine address of emu_loop_mem. CONV widens the loaded T to the
+ * register value. Addresses were checked by check_memory. */
+#define AT(j) (host + (a + (uint64_t)(j) * S))
+#define LD_LOOP(T, CONV) LANES(T t_; memcpy(&t_, AT(j), sizeof t_); D[j] = CONV(t_))
+#define ST_LOOP(T) LANES(T t_ = (T)D[j]; memcpy(AT(j), &t_, sizeof t_))
+#define LDP_LOOP(T, CONV) LANES(T t_[2]; memcpy(t_, AT(j), sizeof t_); D[j] = CONV(t_[0]); A[j] = CONV(t_[1]))
+#define STP_LOOP(T) LANES(T t_[2] = {(T)D[j], (T)A[j]}; memcpy(AT(j), t_, sizeof t_))
 #define CV_U(v) ((uint64_t)(v))
 #define CV_S32(v) ((uint64_t)(uint32_t)(int32_t)(v))
 #define CV_S64(v) ((uint64_t)(int64_t)(v))
 
-static void lane_load(const struct a64_insn *in, uint64_t pc, struct emu_loop_ws *ws, uint32_t cnt,
-                      const uint8_t *host)
+static void lane_load(const struct a64_insn *in, struct emu_loop_ws *ws, uint32_t cnt, const uint8_t *host,
+                      uint64_t a, uint64_t S)
 {
-    uint64_t *D = ws->v[in->rd], *N = ws->v[in->rn], *M = ws->v[in->rm], *A = ws->v[in->ra];
-    const unsigned am = lane_mode(in), amount = in->amount & 7, size = in->size & 3;
-    const uint64_t imm = am == AM_LIT ? pc + (uint64_t)in->imm : (uint64_t)in->imm;
+    uint64_t *D = ws->v[in->rd], *A = ws->v[in->ra];
+    const unsigned size = in->size & 3;
     const int sgn = (in->flags & A64_F_SIGNED) != 0, wide = in->sf || size == 2;
     if (in->op == A64_OP_LDP) {
         if (sgn)
@@ -145,11 +109,10 @@ static void lane_load(const struct a64_insn *in, uint64_t pc, struct emu_loop_ws
     }
 }
 
-static void lane_store(const struct a64_insn *in, struct emu_loop_ws *ws, uint32_t cnt, uint8_t *host)
+static void lane_store(const struct a64_insn *in, struct emu_loop_ws *ws, uint32_t cnt, uint8_t *host,
+                       uint64_t a, uint64_t S)
 {
-    uint64_t *D = ws->v[in->rd], *N = ws->v[in->rn], *M = ws->v[in->rm], *A = ws->v[in->ra];
-    const unsigned am = lane_mode(in), amount = in->amount & 7;
-    const uint64_t imm = (uint64_t)in->imm;
+    const uint64_t *D = ws->v[in->rd], *A = ws->v[in->ra];
     if (in->op == A64_OP_STP) {
         if ((in->size & 3) == 3)
             STP_LOOP(uint64_t);
@@ -166,8 +129,7 @@ static void lane_store(const struct a64_insn *in, struct emu_loop_ws *ws, uint32
 }
 
 /* One non-reduction instruction over lanes 0..cnt-1. */
-static void lane_insn(const struct a64_insn *in, uint64_t pc, struct emu_loop_ws *ws, uint32_t cnt,
-                      uint8_t *host)
+static void lane_insn(const struct a64_insn *in, uint64_t pc, struct emu_loop_ws *ws, uint32_t cnt)
 {
     uint64_t *D = ws->v[in->rd], *N = ws->v[in->rn], *M = ws->v[in->rm], *A = ws->v[in->ra];
     const uint64_t imm = (uint64_t)in->imm;
@@ -250,19 +212,36 @@ static void lane_insn(const struct a64_insn *in, uint64_t pc, struct emu_loop_ws
     case A64_OP_UMSUBL: LANES(D[j] = A[j] - (uint64_t)(uint32_t)N[j] * (uint32_t)M[j]); break;
     case A64_OP_SMULH: LANES(D[j] = emu_alu_smulh(N[j], M[j])); break;
     case A64_OP_UMULH: LANES(D[j] = emu_alu_umulh(N[j], M[j])); break;
-    case A64_OP_LDR_IMM:
-    case A64_OP_LDR_REG:
-    case A64_OP_LDR_LIT:
-    case A64_OP_LDP: lane_load(in, pc, ws, cnt, host); break;
-    case A64_OP_STR_IMM:
-    case A64_OP_STR_REG:
-    case A64_OP_STP: lane_store(in, ws, cnt, host); break;
-    default: /* NOP, BARRIER, PRFM */
+    default: /* NOP, BARRIER, PRFM; loads and stores are lane_load's and lane_store's */
         break;
     }
 }
 
-/* Fold one reduction over lanes 0..cnt-1 into *acc, in iteration order. */
+/* A compare-and-select fold as a min or max loop over lanes (emu_loop_fold_pick); T is the type
+ * the width and signedness compare in, REL keeps the accumulator. */
+#define PICK_LOOP(T, REL) do { T a_ = (T)acc; LANES(T v_ = (T)V[j]; a_ = a_ REL v_ ? a_ : v_); \
+                               acc = (uint64_t)a_; } while (0)
+
+static uint64_t lane_pick(unsigned pick, int sf, uint64_t acc, const uint64_t *V, uint32_t cnt)
+{
+    switch (pick * 2 + (sf != 0)) {
+    case EMU_LOOP_PICK_UMIN * 2: PICK_LOOP(uint32_t, <); break;
+    case EMU_LOOP_PICK_UMIN * 2 + 1: PICK_LOOP(uint64_t, <); break;
+    case EMU_LOOP_PICK_UMAX * 2: PICK_LOOP(uint32_t, >); break;
+    case EMU_LOOP_PICK_UMAX * 2 + 1: PICK_LOOP(uint64_t, >); break;
+    case EMU_LOOP_PICK_SMIN * 2: PICK_LOOP(int32_t, <); break;
+    case EMU_LOOP_PICK_SMIN * 2 + 1: PICK_LOOP(int64_t, <); break;
+    case EMU_LOOP_PICK_SMAX * 2: PICK_LOOP(int32_t, >); break;
+    case EMU_LOOP_PICK_SMAX * 2 + 1: PICK_LOOP(int64_t, >); break;
+    case EMU_LOOP_PICK_LAST * 2:
+    case EMU_LOOP_PICK_LAST * 2 + 1: acc = V[cnt - 1]; break;
+    default: break; /* KEEP */
+    }
+    return emu_alu_w(acc, sf);
+}
+
+/* Fold one reduction over lanes 0..cnt-1 into *acc, in iteration order. Additions and the bitwise
+ * folds truncate once at the end: the low bits of a sum do not depend on the high ones. */
 static void lane_fold(const struct emu_loop *l, const struct emu_loop_acc *r, const struct emu_loop_ws *ws,
                       uint32_t cnt, uint64_t *accp)
 {
@@ -270,24 +249,24 @@ static void lane_fold(const struct emu_loop *l, const struct emu_loop_acc *r, co
     const struct emu_loop_fold f = emu_loop_fold_of(l, r);
     const uint64_t *V = ws->v[in->rn == r->reg ? in->rm : in->rn];
     uint64_t acc = *accp;
-    /* One loop per kind and width, so the step's switch folds away inside each. */
     switch (f.kind) {
-    case EMU_LOOP_FOLD_ADD: LANES_SF(acc = emu_alu_w(acc + V[j], sf_)); break;
-    case EMU_LOOP_FOLD_EOR: LANES(acc ^= V[j]); acc = emu_alu_w(acc, f.sf); break;
-    case EMU_LOOP_FOLD_ORR: LANES(acc |= V[j]); acc = emu_alu_w(acc, f.sf); break;
-    case EMU_LOOP_FOLD_AND: LANES(acc &= V[j]); acc = emu_alu_w(acc, f.sf); break;
-    default: LANES(acc = emu_loop_fold_step(f, acc, V[j])); break;
+    case EMU_LOOP_FOLD_ADD: LANES(acc += V[j]); break;
+    case EMU_LOOP_FOLD_EOR: LANES(acc ^= V[j]); break;
+    case EMU_LOOP_FOLD_ORR: LANES(acc |= V[j]); break;
+    case EMU_LOOP_FOLD_AND: LANES(acc &= V[j]); break;
+    default: acc = lane_pick(emu_loop_fold_pick(f), f.sf, acc, V, cnt); break;
     }
-    *accp = acc;
+    *accp = emu_alu_w(acc, f.sf);
 }
 
-/* Lanes 0..cnt-1 of chunk `first`: affine registers at the head of each iteration, invariants. */
+/* Lanes 0..cnt-1 of chunk `first`: the rows of the affine registers read as values (lane_rows)
+ * at the head of each iteration; with `invariants`, the invariants read and the zero register. */
 static void lane_fill(const struct emu_loop *l, const uint64_t *x, struct emu_loop_ws *ws, uint64_t first,
                       uint32_t cnt, int invariants)
 {
     for (unsigned r = 0; r < A64_REG_ZR; r++) {
         uint64_t *V = ws->v[r];
-        if (l->role[r] == EMU_LOOP_R_AFFINE) {
+        if (l->lane_rows >> r & 1) {
             uint64_t s = (uint64_t)l->step[r], v = x[r] + first * s;
             if (l->sf[r])
                 LANES(V[j] = v + j * s);
@@ -327,6 +306,50 @@ void emu_loop_finish(const struct emu_loop *l, struct emu_state *st, uint64_t k)
             x[r] = emu_alu_w(x[r] + k * (uint64_t)l->step[r], l->sf[r]);
 }
 
+/* What the lane executor does with one body instruction, decided once per run. */
+enum { STEP_ALU, STEP_LOAD, STEP_STORE, STEP_FOLD };
+
+struct lane_step {
+    const struct a64_insn *in;
+    uint8_t kind;     /* STEP_* */
+    uint8_t acc;      /* STEP_FOLD: the accumulator */
+    uint8_t wb;       /* loads and stores: write the base back into its row (lane_rows) */
+    uint64_t pc;      /* STEP_ALU: the instruction's address */
+    uint64_t a, S;    /* loads and stores: address in iteration 0 and per iteration */
+};
+
+/* The steps of one run from the head registers x: the body less lane_skip and the compares of
+ * compare-and-select folds. Returns their number. */
+static uint32_t lane_steps(const struct emu_loop *l, const uint64_t *x, struct lane_step *st)
+{
+    uint32_t ns = 0;
+    for (uint32_t i = 0; i + 1 < l->n; i++) {
+        if (l->lane_skip >> i & 1)
+            continue;
+        struct lane_step s = {.in = &l->ins[i], .kind = STEP_ALU, .pc = l->pc + 4ull * i};
+        int cmp = 0;
+        for (uint32_t a = 0; a < l->nacc; a++) {
+            cmp |= l->acc[a].cmp == i;
+            if (l->acc[a].insn == i) {
+                s.kind = STEP_FOLD;
+                s.acc = (uint8_t)a;
+            }
+        }
+        for (uint32_t m = 0; m < l->nmem; m++) {
+            const struct emu_loop_mem *e = &l->mem[m];
+            if (e->insn != i)
+                continue;
+            s.kind = e->store ? STEP_STORE : STEP_LOAD;
+            s.a = emu_loop_sym_at(l, &e->base, x, 0) + (emu_loop_sym_at(l, &e->index, x, 0) << e->shift);
+            s.S = (uint64_t)l->step[e->base.reg] + ((uint64_t)l->step[e->index.reg] << e->shift);
+            s.wb = (s.in->flags & (A64_F_WB_PRE | A64_F_WB_POST)) && (l->lane_rows >> s.in->rn & 1);
+        }
+        if (!cmp)
+            st[ns++] = s;
+    }
+    return ns;
+}
+
 /* The lane executor: iterations 0..k-1 of a memory loop or reduction, in chunks of lanes; leaves
  * the accumulators folded and the temporaries as iteration k-1 left them (a fault in the next
  * iteration, run by the engine, must find them as sequential execution would). */
@@ -334,19 +357,27 @@ static void run_lanes(const struct emu_loop *l, struct emu_proc *p, uint64_t k, 
 {
     uint64_t *x = p->st.x;
     uint64_t acc[EMU_LOOP_MAX_ACC];
+    struct lane_step steps[EMU_LOOP_MAX_BODY];
+    uint32_t ns = lane_steps(l, x, steps);
     for (uint32_t a = 0; a < l->nacc; a++)
         acc[a] = x[l->acc[a].reg];
     for (uint64_t first = 0; first < k; first += EMU_LOOP_LANES) {
         uint32_t cnt = (uint32_t)(k - first < EMU_LOOP_LANES ? k - first : EMU_LOOP_LANES);
         lane_fill(l, x, ws, first, cnt, first == 0);
-        for (uint32_t i = 0; i + 1 < l->n; i++) {
-            uint32_t a = 0;
-            while (a < l->nacc && l->acc[a].insn != i && l->acc[a].cmp != i)
-                a++;
-            if (a == l->nacc)
-                lane_insn(&l->ins[i], l->pc + 4ull * i, ws, cnt, p->mem.host);
-            else if (l->acc[a].insn == i)
-                lane_fold(l, &l->acc[a], ws, cnt, &acc[a]);
+        for (uint32_t i = 0; i < ns; i++) {
+            const struct lane_step *s = &steps[i];
+            const struct a64_insn *in = s->in;
+            switch (s->kind) {
+            case STEP_LOAD: lane_load(in, ws, cnt, p->mem.host, s->a + first * s->S, s->S); break;
+            case STEP_STORE: lane_store(in, ws, cnt, p->mem.host, s->a + first * s->S, s->S); break;
+            case STEP_FOLD: lane_fold(l, &l->acc[s->acc], ws, cnt, &acc[s->acc]); continue;
+            default: lane_insn(in, s->pc, ws, cnt); continue;
+            }
+            if (s->wb) {
+                uint64_t *N = ws->v[in->rn];
+                const uint64_t imm = (uint64_t)in->imm;
+                LANES(N[j] += imm);
+            }
         }
     }
     for (uint32_t a = 0; a < l->nacc; a++)

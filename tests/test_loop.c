@@ -42,6 +42,27 @@ static uint32_t tbnz_x0_3(uint32_t n) { return 0x37180000u | ((-(n - 1)) & 0x3ff
 #define MRS_X5_TPIDR 0xd53bd045u /* mrs x5, tpidr_el0 */
 #define STR_W4_X3_POST 0xb8004464u /* str w4, [x3], #4 */
 #define SUB_X0 0xd1000400u /* sub x0, x0, #1 */
+#define CMP_W4_W2 0x6b02009fu /* cmp w4, w2 */
+#define CSEL_W4_GE 0x1a82a084u /* csel w4, w4, w2, ge */
+#define CSEL_W4_LO 0x1a823084u /* csel w4, w4, w2, lo */
+#define CSEL_W4_NE 0x1a821084u /* csel w4, w4, w2, ne */
+#define CSEL_W4_EQ 0x1a840044u /* csel w4, w2, w4, eq */
+#define CSEL_W4_GT 0x1a84c044u /* csel w4, w2, w4, gt */
+#define CSEL_W4_LT 0x1a82b084u /* csel w4, w4, w2, lt */
+#define CSEL_X4_LE 0x9a82d084u /* csel x4, x4, x2, le */
+#define CSEL_X4_EQ 0x9a840044u /* csel x4, x2, x4, eq */
+#define CSEL_X4_NE 0x9a841044u /* csel x4, x2, x4, ne */
+#define CMP_X4_X2 0xeb02009fu /* cmp x4, x2 */
+#define CMP_X2_X4 0xeb04005fu /* cmp x2, x4 */
+#define CSEL_X4_LT 0x9a84b044u /* csel x4, x2, x4, lt */
+#define CSEL_X4_LS 0x9a849044u /* csel x4, x2, x4, ls */
+#define CSEL_X4_HS 0x9a822084u /* csel x4, x4, x2, hs */
+#define LDR_X2_X1_POST 0xf8408422u /* ldr x2, [x1], #8 */
+#define STR_X0_X3_POST 0xf8008460u /* str x0, [x3], #8 */
+#define LDR_W2_X1_PRE 0xb8404c22u /* ldr w2, [x1, #4]! */
+#define ADD_X5_X1_X2 0x8b020025u /* add x5, x1, x2 */
+#define STR_X5_X3_POST 0xf8008465u /* str x5, [x3], #8 */
+#define ADD_W2_W2_W0 0x0b000042u /* add w2, w2, w0 */
 
 static void analyse(const uint32_t *w, uint32_t n, struct emu_loop *l)
 {
@@ -72,6 +93,60 @@ static void test_classes(void **state)
     analyse(max, 5, l);
     assert_int_equal(l->cls, EMU_LOOP_REDUCTION);
     free(l);
+}
+
+/* What the lane executor may leave out: the counter's update when only the exit test reads it;
+ * nothing when the counter is stored or computed with. */
+static void test_lane_plan(void **state)
+{
+    (void)state;
+    struct emu_loop *l = malloc(sizeof *l);
+    const uint32_t map[] = {LDR_W2_X1_POST, ADD_W2_1, STR_W2_X3_POST, SUBS_X0, bne(5)};
+    analyse(map, 5, l);
+    assert_int_equal(l->lane_rows, 0);
+    assert_int_equal(l->lane_skip, 1u << 3);
+    const uint32_t store_counter[] = {STR_X0_X3_POST, SUBS_X0, bne(3)};
+    analyse(store_counter, 3, l);
+    assert_int_equal(l->cls, EMU_LOOP_ELEMENTWISE);
+    assert_int_equal(l->lane_rows, 1u << 0);
+    assert_int_equal(l->lane_skip, 0);
+    const uint32_t base_read[] = {LDR_W2_X1_PRE, ADD_X5_X1_X2, STR_X5_X3_POST, SUBS_X0, bne(5)};
+    analyse(base_read, 5, l);
+    assert_int_equal(l->cls, EMU_LOOP_ELEMENTWISE);
+    assert_int_equal(l->lane_rows, 1u << 1);
+    assert_int_equal(l->lane_skip, 1u << 3);
+    const uint32_t max[] = {LDR_W2_X1_POST, CMP_W2_W4, CSEL_W4_HI, SUBS_X0, bne(5)};
+    analyse(max, 5, l);
+    assert_int_equal(l->lane_skip, 1u << 1 | 1u << 3); /* the fold's compare sets flags only */
+    free(l);
+}
+
+/* The min/max form of every compare-and-select fold is the flags form, bit for bit: every
+ * ordered condition, both operand orders of the compare and the select, both widths, values at
+ * the signed and unsigned edges and with stray high bits under a W compare. */
+static void test_fold_pick(void **state)
+{
+    (void)state;
+    static const uint64_t v[] = {0, 1, 2, 0x7fffffff, 0x80000000, 0xffffffff, 0x100000000ull,
+                                 0x1ffffffffull, 0xdead00000007ull, 0x7fffffffffffffffull,
+                                 0x8000000000000000ull, 0xffffffff80000000ull, ~0ull, 5};
+    const size_t nv = sizeof v / sizeof v[0];
+    unsigned checked = 0;
+    for (unsigned cond = A64_COND_EQ; cond < A64_COND_AL; cond++) {
+        if (cond >= A64_COND_MI && cond <= A64_COND_VC)
+            continue;
+        for (unsigned bits = 0; bits < 8; bits++) {
+            struct emu_loop_fold f = {.kind = EMU_LOOP_FOLD_CSEL, .sf = bits & 1, .cond = (uint8_t)cond,
+                                      .a_acc = (bits >> 1) & 1, .n_acc = (bits >> 2) & 1};
+            unsigned pick = emu_loop_fold_pick(f);
+            for (size_t x = 0; x < nv; x++)
+                for (size_t y = 0; y < nv; y++, checked++)
+                    if (emu_loop_pick_step(pick, f.sf, v[x], v[y]) != emu_loop_fold_step(f, v[x], v[y]))
+                        fail_msg("cond %u sf %u a_acc %u n_acc %u: acc %#llx v %#llx", cond, f.sf, f.a_acc,
+                                 f.n_acc, (unsigned long long)v[x], (unsigned long long)v[y]);
+        }
+    }
+    assert_int_equal(checked, 10 * 8 * nv * nv);
 }
 
 static void expect_reason(const uint32_t *w, uint32_t n, enum emu_loop_reason r)
@@ -167,6 +242,38 @@ static void test_exact(void **state)
     assert_int_equal(same_as_sequential(affine, 4, once, 0), 0);
 }
 
+/* The lane executor's shortcuts against sequential execution: every min/max fold at both widths
+ * (umin, umax, smin, smax, keep, last; the accumulator starts with stray high bits and some W
+ * compares read X-loaded values), a counter stored as a value, a pre-indexed base read after its
+ * writeback, a counter read by arithmetic. */
+static void test_exact_lanes(void **state)
+{
+    (void)state;
+    static const uint32_t folds[][3] = {
+        {LDR_W2_X1_POST, CMP_W4_W2, CSEL_W4_GE}, {LDR_W2_X1_POST, CMP_W4_W2, CSEL_W4_LO},
+        {LDR_W2_X1_POST, CMP_W2_W4, CSEL_W4_NE}, {LDR_W2_X1_POST, CMP_W2_W4, CSEL_W4_EQ},
+        {LDR_X2_X1_POST, CMP_X4_X2, CSEL_X4_LT}, {LDR_X2_X1_POST, CMP_X2_X4, CSEL_X4_LS},
+        {LDR_X2_X1_POST, CMP_W2_W4, CSEL_W4_GT}, {LDR_X2_X1_POST, CMP_X4_X2, CSEL_X4_HS},
+        {LDR_W2_X1_POST, CMP_W4_W2, CSEL_W4_LT}, {LDR_X2_X1_POST, CMP_W4_W2, CSEL_W4_LT},
+        {LDR_X2_X1_POST, CMP_X4_X2, CSEL_X4_LE}, {LDR_X2_X1_POST, CMP_X4_X2, CSEL_X4_EQ},
+        {LDR_X2_X1_POST, CMP_X4_X2, CSEL_X4_NE}, {LDR_X2_X1_POST, CMP_W2_W4, CSEL_W4_HI},
+    };
+    uint64_t x[8] = {1000, DATA, 0, DATA + 0x8000, 0xdead00000007ull, 0, 0, 0};
+    for (size_t i = 0; i < sizeof folds / sizeof folds[0]; i++) {
+        const uint32_t w[] = {folds[i][0], folds[i][1], folds[i][2], SUBS_X0, bne(5), UDF};
+        struct emu_loop l;
+        analyse(w, 5, &l);
+        assert_int_equal(l.cls, EMU_LOOP_REDUCTION);
+        assert_true(same_as_sequential(w, 6, x, 0) > 900);
+    }
+    const uint32_t store_counter[] = {STR_X0_X3_POST, SUBS_X0, bne(3), UDF};
+    assert_true(same_as_sequential(store_counter, 4, x, 0) > 900);
+    const uint32_t base_read[] = {LDR_W2_X1_PRE, ADD_X5_X1_X2, STR_X5_X3_POST, SUBS_X0, bne(5), UDF};
+    assert_true(same_as_sequential(base_read, 6, x, 0) > 900);
+    const uint32_t counter_add[] = {LDR_W2_X1_POST, ADD_W2_W2_W0, STR_W2_X3_POST, SUBS_X0, bne(5), UDF};
+    assert_true(same_as_sequential(counter_add, 6, x, 0) > 900);
+}
+
 static void test_runtime_refusals(void **state)
 {
     (void)state;
@@ -202,7 +309,10 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_classes),
         cmocka_unit_test(test_traps),
+        cmocka_unit_test(test_lane_plan),
+        cmocka_unit_test(test_fold_pick),
         cmocka_unit_test(test_exact),
+        cmocka_unit_test(test_exact_lanes),
         cmocka_unit_test(test_runtime_refusals),
         cmocka_unit_test(test_limits_inside),
     };
