@@ -240,14 +240,11 @@ static uint64_t lane_pick(unsigned pick, int sf, uint64_t acc, const uint64_t *V
     return emu_alu_w(acc, sf);
 }
 
-/* Fold one reduction over lanes 0..cnt-1 into *acc, in iteration order. Additions and the bitwise
- * folds truncate once at the end: the low bits of a sum do not depend on the high ones. */
-static void lane_fold(const struct emu_loop *l, const struct emu_loop_acc *r, const struct emu_loop_ws *ws,
-                      uint32_t cnt, uint64_t *accp)
+/* Fold one reduction (fold f, operand row V) over lanes 0..cnt-1 into *acc, in iteration order.
+ * Additions and the bitwise folds truncate once at the end: the low bits of a sum do not depend on
+ * the high ones. */
+static void lane_fold(struct emu_loop_fold f, const uint64_t *V, uint32_t cnt, uint64_t *accp)
 {
-    const struct a64_insn *in = &l->ins[r->insn];
-    const struct emu_loop_fold f = emu_loop_fold_of(l, r);
-    const uint64_t *V = ws->v[in->rn == r->reg ? in->rm : in->rn];
     uint64_t acc = *accp;
     switch (f.kind) {
     case EMU_LOOP_FOLD_ADD: LANES(acc += V[j]); break;
@@ -312,7 +309,9 @@ enum { STEP_ALU, STEP_LOAD, STEP_STORE, STEP_FOLD };
 struct lane_step {
     const struct a64_insn *in;
     uint8_t kind;     /* STEP_* */
-    uint8_t acc;      /* STEP_FOLD: the accumulator */
+    uint8_t acc;      /* STEP_FOLD: the accumulator, its fold and the row of its other operand */
+    uint8_t vrow;
+    struct emu_loop_fold f;
     uint8_t wb;       /* loads and stores: write the base back into its row (lane_rows) */
     uint64_t pc;      /* STEP_ALU: the instruction's address */
     uint64_t a, S;    /* loads and stores: address in iteration 0 and per iteration */
@@ -333,6 +332,8 @@ static uint32_t lane_steps(const struct emu_loop *l, const uint64_t *x, struct l
             if (l->acc[a].insn == i) {
                 s.kind = STEP_FOLD;
                 s.acc = (uint8_t)a;
+                s.f = emu_loop_fold_of(l, &l->acc[a]);
+                s.vrow = s.in->rn == l->acc[a].reg ? s.in->rm : s.in->rn;
             }
         }
         for (uint32_t m = 0; m < l->nmem; m++) {
@@ -370,7 +371,7 @@ static void run_lanes(const struct emu_loop *l, struct emu_proc *p, uint64_t k, 
             switch (s->kind) {
             case STEP_LOAD: lane_load(in, ws, cnt, p->mem.host, s->a + first * s->S, s->S); break;
             case STEP_STORE: lane_store(in, ws, cnt, p->mem.host, s->a + first * s->S, s->S); break;
-            case STEP_FOLD: lane_fold(l, &l->acc[s->acc], ws, cnt, &acc[s->acc]); continue;
+            case STEP_FOLD: lane_fold(s->f, ws->v[s->vrow], cnt, &acc[s->acc]); continue;
             default: lane_insn(in, s->pc, ws, cnt); continue;
             }
             if (s->wb) {
