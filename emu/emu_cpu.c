@@ -522,8 +522,11 @@ static int cpu_is_op(const struct cpu_uop *u, unsigned id, const void *const *la
 }
 
 /* Loop modes: if b ends in a conditional branch back to its own start, swap that branch for
- * LOOP (k3 says which branch it was) and give b its loop record, found by pc so that counters
- * survive a drop and rebuild (the analysis does not: the code may have changed). -1: no memory. */
+ * LOOP (k3 says which branch it was) and give b the loop record, found by pc so that counters
+ * survive a drop and rebuild (the analysis does not: the code may have changed). A branch back to
+ * an instruction inside b closes a loop that was entered by falling into it: b ran the loop's
+ * first iteration, so its branch becomes LOOP too and counts that iteration for the loop at the
+ * target (the block at the target is the loop itself). -1: no memory. */
 static int cpu_loop_mark(struct emu_cpu *c, struct cpu_block *b, const void *const *labels)
 {
     static const uint16_t kinds[] = {U_BCOND, U_CBZ_W, U_CBZ_X, U_CBNZ_W, U_CBNZ_X, U_TBZ, U_TBNZ};
@@ -531,11 +534,11 @@ static int cpu_loop_mark(struct emu_cpu *c, struct cpu_block *b, const void *con
     unsigned k = 0;
     while (k < sizeof kinds / sizeof kinds[0] && !cpu_is_op(u, kinds[k], labels))
         k++;
-    if (k == sizeof kinds / sizeof kinds[0] || u->imm != b->pc)
+    if (k == sizeof kinds / sizeof kinds[0] || u->imm < b->pc || u->imm >= b->pc + 4ull * b->n)
         return 0;
     struct emu_loop_record *r = NULL;
     for (uint64_t i = 0; i < c->nloops && !r; i++)
-        if (c->loops[i]->info.pc == b->pc)
+        if (c->loops[i]->info.pc == u->imm)
             r = c->loops[i];
     if (!r) {
         if (c->nloops == c->caploops) {
@@ -548,11 +551,13 @@ static int cpu_loop_mark(struct emu_cpu *c, struct cpu_block *b, const void *con
         }
         if (!(r = calloc(1, sizeof *r)))
             return -1;
-        r->info.pc = b->pc;
+        r->info.pc = u->imm;
+        r->info.n = (uint32_t)(b->n - (u->imm - b->pc) / 4);
         r->trip_min = UINT64_MAX;
         c->loops[c->nloops++] = r;
     }
-    r->analysed = 0;
+    if (u->imm == b->pc)
+        r->analysed = 0;
     b->loop = r;
     u->k3 = (uint8_t)k;
     cpu_set_op(u, U_LOOP, labels);
@@ -1208,7 +1213,8 @@ dispatch:
 
 
     /* A loop's closing branch (loop modes only): the branch it replaced, plus the loop counters
-     * and, once per entry, the vector path. */
+     * and, once per entry, the vector path. In a block that fell into the loop (the target is
+     * not the block's start) it only counts the loop's first iteration. */
     OP(LOOP) {
         int taken;
         switch (u->k3) {
@@ -1228,9 +1234,12 @@ dispatch:
             lr->trip_min = trip < lr->trip_min ? trip : lr->trip_min;
             lr->trip_max = trip > lr->trip_max ? trip : lr->trip_max;
             lr->cur = 0;
+            lr->vec_tried = 0;
             JUMP(CPU_SLOT_FALL, UPC() + 4);
         }
-        if (++lr->cur == 1) {
+        lr->cur++;
+        if (!lr->vec_tried && u->imm == b->pc) {
+            lr->vec_tried = 1;
             p->st.nzcv = nzcv;
             uint64_t k = cpu_loop_back(c, p, b, remaining);
             nzcv = (uint32_t)p->st.nzcv;

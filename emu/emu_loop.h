@@ -146,6 +146,7 @@ struct emu_loop_record {
     uint64_t iterations;                  /* iterations run (sequentially or vectorized) */
     uint64_t trip_min, trip_max;          /* trip counts of the entries seen */
     uint64_t cur;                         /* iterations of the entry in progress */
+    int vec_tried;                        /* the entry in progress has been to the vector path */
     uint64_t vec_runs, vec_iters;         /* vector-path runs and the iterations they covered */
     uint64_t rt_rejects[EMU_LOOP_REASON_COUNT]; /* attempts refused at run time, per reason */
 };

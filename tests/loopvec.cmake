@@ -29,6 +29,11 @@ foreach(limit 1000 262145 300001 777777 1100003)
                        TIMEOUT 60 LABELS loopvec)
 endforeach()
 
+# `temu loops --json`: exact trip counts, also for a loop the code falls into.
+add_test(NAME loops_trips COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/loops_trips.sh $<TARGET_FILE:temu>
+                                  ${TEMU_PROGRAMS_DIR})
+set_tests_properties(loops_trips PROPERTIES LABELS loopvec TIMEOUT 60)
+
 # --loopvec is a CPU-engine option for now: a usage error on the GPU engines, whatever the build.
 add_test(NAME loopvec_gpu_usage
          COMMAND sh -c "$<TARGET_FILE:temu> --engine=gpu --loopvec ${TEMU_PROGRAMS_DIR}/hello.elf 2>&1; test $? -eq 2"
