@@ -12,7 +12,7 @@
  *      different streams are left to the run-time range check;
  *   5. the exit test must compare one affine register against an invariant.
  */
-#include "emu_loop.h"
+#include "emu_loop_int.h"
 
 #include <string.h>
 
@@ -263,10 +263,9 @@ static void find_roles(struct emu_loop *l)
     }
 }
 
-/* A register usable in an address or the exit test: invariant or 64-bit affine (need_x) or affine
- * of any width. Its symbol at this point of the walk is reg + off[reg]. */
-static int sym_of(const struct emu_loop *l, const int64_t *off, unsigned reg, int need_x,
-                  struct emu_loop_sym *s)
+/* A register usable in the exit test: invariant or affine. Its symbol at this point of the walk
+ * is reg + off[reg]. */
+static int sym_of(const struct emu_loop *l, const int64_t *off, unsigned reg, struct emu_loop_sym *s)
 {
     s->reg = (uint8_t)reg;
     s->off = 0;
@@ -276,7 +275,7 @@ static int sym_of(const struct emu_loop *l, const int64_t *off, unsigned reg, in
     }
     if (l->role[reg] == EMU_LOOP_R_INV)
         return 1;
-    if (l->role[reg] != EMU_LOOP_R_AFFINE || (need_x && !l->sf[reg]))
+    if (l->role[reg] != EMU_LOOP_R_AFFINE)
         return 0;
     s->off = off[reg];
     return 1;
@@ -286,34 +285,20 @@ static int sym_of(const struct emu_loop *l, const int64_t *off, unsigned reg, in
 static void walk(struct emu_loop *l)
 {
     int64_t off[A64_NUM_REGS] = {0};
+    struct emu_loop_form tf[A64_NUM_REGS]; /* temporaries, as written so far in this iteration */
+    memset(tf, 0, sizeof tf);
     for (uint32_t i = 0; i + 1 < l->n; i++) {
         const struct a64_insn *in = &l->ins[i];
         if ((in->flags & (A64_P_LOAD | A64_P_STORE)) && in->op != A64_OP_PRFM) {
-            struct emu_loop_mem m = {.insn = (uint8_t)i, .store = (in->flags & A64_P_STORE) != 0};
-            m.bytes = (uint8_t)((1u << (in->size & 3)) * (in->op == A64_OP_LDP || in->op == A64_OP_STP ? 2 : 1));
-            m.index.reg = A64_REG_ZR;
-            int ok;
-            if (in->op == A64_OP_LDR_LIT) {
-                m.base.reg = A64_REG_ZR;
-                m.base.off = (int64_t)(l->pc + 4ull * i + (uint64_t)in->imm);
-                ok = 1;
-            } else {
-                ok = sym_of(l, off, in->rn, 1, &m.base);
-                if (!(in->flags & A64_F_WB_POST) && in->op != A64_OP_LDR_REG && in->op != A64_OP_STR_REG)
-                    m.base.off += in->imm;
-                if (in->op == A64_OP_LDR_REG || in->op == A64_OP_STR_REG) {
-                    ok = ok && (in->shift == A64_EXT_UXTX || in->shift == A64_EXT_SXTX) &&
-                         sym_of(l, off, in->rm, 1, &m.index);
-                    m.shift = in->amount & 7;
-                }
-            }
-            if (!ok)
+            struct emu_loop_mem m;
+            if (!emu_loop_mem_at(l, off, tf, i, &m))
                 reject(l, EMU_LOOP_ADDRESS, i);
             else if (l->nmem == EMU_LOOP_MAX_MEM)
                 reject(l, EMU_LOOP_TOO_MANY, i);
             else
                 l->mem[l->nmem++] = m;
         }
+        emu_loop_form_write(l, off, tf, in);
         for (unsigned r = 0; r < A64_REG_ZR; r++) {
             int ok, sf;
             if (l->role[r] == EMU_LOOP_R_AFFINE) {
@@ -340,7 +325,7 @@ static void walk(struct emu_loop *l)
                     before[in->rn] = (int64_t)((uint64_t)before[in->rn] - (uint64_t)s);
             }
             struct emu_loop_sym a, b = {.reg = A64_REG_ZR, .off = 0};
-            if (!sym_of(l, before, in->rn, 0, &a) || (reg && !sym_of(l, before, in->rm, 0, &b)))
+            if (!sym_of(l, before, in->rn, &a) || (reg && !sym_of(l, before, in->rm, &b)))
                 continue;
             int av = a.reg < A64_REG_ZR && l->role[a.reg] == EMU_LOOP_R_AFFINE;
             int bv = b.reg < A64_REG_ZR && l->role[b.reg] == EMU_LOOP_R_AFFINE;
@@ -363,10 +348,13 @@ static void walk(struct emu_loop *l)
 static int streams_collide(const struct emu_loop *l, const struct emu_loop_mem *a,
                            const struct emu_loop_mem *b, int *same_stream)
 {
-    *same_stream = a->base.reg == b->base.reg && a->index.reg == b->index.reg && a->shift == b->shift;
+    /* Through a 32-bit index, d below holds only if both offsets of the index sit on the same
+     * side of its wrap: emu_loop_plan checks that for the pairs this proves local. */
+    *same_stream = a->base.reg == b->base.reg && a->index.reg == b->index.reg && a->shift == b->shift &&
+                   a->ext == b->ext;
     if (!*same_stream)
         return 0;
-    int64_t S = (int64_t)((uint64_t)l->step[a->base.reg] + ((uint64_t)l->step[a->index.reg] << a->shift));
+    int64_t S = emu_loop_mem_stride(l, a);
     int64_t d = (int64_t)(((uint64_t)b->base.off + ((uint64_t)b->index.off << b->shift)) -
                           ((uint64_t)a->base.off + ((uint64_t)a->index.off << a->shift)));
     if (S == 0) /* the same bytes every iteration: any overlap is carried */
@@ -408,7 +396,7 @@ static void check_exit(struct emu_loop *l)
         memset(e, 0, sizeof *e);
         int64_t off[A64_NUM_REGS]; /* at the branch every affine register has had its full step */
         memcpy(off, l->step, sizeof off);
-        if (!sym_of(l, off, br->rd, 0, &e->v) || e->v.reg >= A64_REG_ZR ||
+        if (!sym_of(l, off, br->rd, &e->v) || e->v.reg >= A64_REG_ZR ||
             l->role[e->v.reg] != EMU_LOOP_R_AFFINE || (br->sf && !l->sf[e->v.reg])) {
             reject(l, EMU_LOOP_EXIT_TEST, l->n - 1);
             return;

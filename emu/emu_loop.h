@@ -53,7 +53,8 @@ enum emu_loop_class { EMU_LOOP_NONE, EMU_LOOP_AFFINE, EMU_LOOP_ELEMENTWISE, EMU_
     X(RT_RANGE,      "run time: an access range is not mapped with the right permissions") \
     X(RT_CODE,       "run time: a store into a page holding decoded code") \
     X(RT_TRIP,       "run time: trip count not solvable (the exit value wraps)") \
-    X(RT_SHORT,      "run time: too few iterations left to be worth it")
+    X(RT_SHORT,      "run time: too few iterations left to be worth it") \
+    X(RT_INDEX,      "run time: a 32-bit index wraps within the trip, or a 32-bit register is not zero-extended")
 
 enum emu_loop_reason {
 #define EMU_LOOP_REASON_ENUM(name, why) EMU_LOOP_##name,
@@ -76,7 +77,12 @@ struct emu_loop_sym {
     int64_t off;     /* steps of reg applied earlier in the same iteration, plus any immediate */
 };
 
-/* One memory access: address(j) = base(j) + (index(j) << shift), an affine function of j. */
+/* How an access extends its index: the whole 64-bit value, or its low 32 bits zero- or
+ * sign-extended (`[x1, w2, uxtw #2]`, or an index computed by 32-bit operations). */
+enum { EMU_LOOP_EXT_X, EMU_LOOP_EXT_UXTW, EMU_LOOP_EXT_SXTW };
+
+/* One memory access: address(j) = base(j) + (ext(index(j)) << shift), an affine function of j
+ * (for a 32-bit extension, as long as the index does not wrap: emu_loop_plan checks). */
 struct emu_loop_mem {
     uint8_t insn;              /* index in the body */
     uint8_t store;             /* 1: store, 0: load */
@@ -85,6 +91,7 @@ struct emu_loop_mem {
     struct emu_loop_sym base;  /* base register at the access, immediate offset folded in */
     struct emu_loop_sym index; /* index register (reg A64_REG_ZR: none) */
     uint8_t local;             /* bit k: proven free of cross-iteration overlap with access k */
+    uint8_t ext;               /* EMU_LOOP_EXT_*: extension of the index */
 };
 
 /* The exit test, evaluated on one varying value v(j) = sym(j) truncated to the width. */
@@ -201,6 +208,28 @@ static inline uint64_t emu_loop_sym_at(const struct emu_loop *l, const struct em
                                        const uint64_t *x, uint64_t j)
 {
     return x[s->reg] + (uint64_t)s->off + j * (uint64_t)l->step[s->reg];
+}
+
+/* Change of access m's address per iteration. A 32-bit index moves by its register's step read
+ * as a signed 32-bit number: exact while the index does not wrap. */
+static inline int64_t emu_loop_mem_stride(const struct emu_loop *l, const struct emu_loop_mem *m)
+{
+    uint64_t s = (uint64_t)l->step[m->index.reg];
+    if (m->ext != EMU_LOOP_EXT_X)
+        s = (uint64_t)(int64_t)(int32_t)(uint32_t)s;
+    return (int64_t)((uint64_t)l->step[m->base.reg] + (s << m->shift));
+}
+
+/* Address of access m in iteration 0 from the head registers x. */
+static inline uint64_t emu_loop_mem_addr(const struct emu_loop *l, const struct emu_loop_mem *m,
+                                         const uint64_t *x)
+{
+    uint64_t i = emu_loop_sym_at(l, &m->index, x, 0);
+    if (m->ext == EMU_LOOP_EXT_UXTW)
+        i = (uint32_t)i;
+    else if (m->ext == EMU_LOOP_EXT_SXTW)
+        i = (uint64_t)(int64_t)(int32_t)(uint32_t)i;
+    return emu_loop_sym_at(l, &m->base, x, 0) + (i << m->shift);
 }
 
 #endif

@@ -19,11 +19,27 @@
 #include "emu_alu.h"
 #include "emu_loop.h"
 
+/* Does the 32-bit index of access m stay clear of its wrap over iterations 0..k-1 (so that its
+ * extension, and with it the address, moves by the same amount every iteration)? */
+static int index_fits(const struct emu_loop *l, const struct emu_loop_mem *m, const uint64_t *x, uint64_t k)
+{
+    if (m->ext == EMU_LOOP_EXT_X)
+        return 1;
+    uint32_t v = (uint32_t)emu_loop_sym_at(l, &m->index, x, 0);
+    __int128 first = m->ext == EMU_LOOP_EXT_UXTW ? (__int128)v : (__int128)(int32_t)v;
+    __int128 last = first + (__int128)(int32_t)(uint32_t)l->step[m->index.reg] * (__int128)(k - 1);
+    if (m->ext == EMU_LOOP_EXT_UXTW)
+        return last >= 0 && last <= (__int128)UINT32_MAX;
+    return last >= (__int128)INT32_MIN && last <= (__int128)INT32_MAX;
+}
+
 int emu_loop_access_range(const struct emu_loop *l, const struct emu_loop_mem *m, const uint64_t *x,
                           uint64_t k, uint64_t size, uint64_t *lo, uint64_t *hi)
 {
-    uint64_t a0 = emu_loop_sym_at(l, &m->base, x, 0) + (emu_loop_sym_at(l, &m->index, x, 0) << m->shift);
-    int64_t s = (int64_t)((uint64_t)l->step[m->base.reg] + ((uint64_t)l->step[m->index.reg] << m->shift));
+    if (!index_fits(l, m, x, k))
+        return 0;
+    uint64_t a0 = emu_loop_mem_addr(l, m, x);
+    int64_t s = emu_loop_mem_stride(l, m);
     __int128 last = (__int128)a0 + (__int128)s * (__int128)(k - 1);
     __int128 first = a0;
     __int128 l0 = first < last ? first : last, h0 = (first < last ? last : first) + m->bytes;
@@ -49,6 +65,22 @@ static enum emu_loop_reason check_memory(const struct emu_loop *l, const uint64_
                                          const uint8_t *code, uint64_t k)
 {
     uint64_t lo[EMU_LOOP_MAX_MEM], hi[EMU_LOOP_MAX_MEM];
+    /* 32-bit indices: no wrap, and 32-bit affine registers zero-extended as emu_loop_addr.c
+     * assumes (always so after one iteration, which is where the engines call this) */
+    for (unsigned r = 0; r < A64_REG_ZR; r++)
+        if (l->role[r] == EMU_LOOP_R_AFFINE && !l->sf[r] && x[r] >> 32)
+            return EMU_LOOP_RT_INDEX;
+    for (uint32_t i = 0; i < l->nmem; i++) {
+        const struct emu_loop_mem *a = &l->mem[i];
+        if (!index_fits(l, a, x, k))
+            return EMU_LOOP_RT_INDEX;
+        for (uint32_t j = 0; j < l->nmem; j++) /* the analysis's distance within a stream holds */
+            if ((a->local >> j & 1) && a->ext != EMU_LOOP_EXT_X &&
+                emu_loop_mem_addr(l, &l->mem[j], x) - emu_loop_mem_addr(l, a, x) !=
+                    (uint64_t)l->mem[j].base.off - (uint64_t)a->base.off +
+                    (((uint64_t)l->mem[j].index.off - (uint64_t)a->index.off) << a->shift))
+                return EMU_LOOP_RT_INDEX;
+    }
     for (uint32_t i = 0; i < l->nmem; i++) {
         const struct emu_loop_mem *m = &l->mem[i];
         if (!emu_loop_access_range(l, m, x, k, mem->size, &lo[i], &hi[i]) ||
@@ -341,8 +373,8 @@ static uint32_t lane_steps(const struct emu_loop *l, const uint64_t *x, struct l
             if (e->insn != i)
                 continue;
             s.kind = e->store ? STEP_STORE : STEP_LOAD;
-            s.a = emu_loop_sym_at(l, &e->base, x, 0) + (emu_loop_sym_at(l, &e->index, x, 0) << e->shift);
-            s.S = (uint64_t)l->step[e->base.reg] + ((uint64_t)l->step[e->index.reg] << e->shift);
+            s.a = emu_loop_mem_addr(l, e, x);
+            s.S = (uint64_t)emu_loop_mem_stride(l, e);
             s.wb = (s.in->flags & (A64_F_WB_PRE | A64_F_WB_POST)) && (l->lane_rows >> s.in->rn & 1);
         }
         if (!cmp)

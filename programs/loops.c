@@ -1,8 +1,8 @@
 /* loops: one hot loop per class of `temu --loopvec` (affine counters, element-wise maps, add/xor/
- * or/and/min/max reductions, as clang emits them at -O2) plus the traps that must not be
- * vectorized: a prefix sum carried through memory, overlapping source and destination, loops
- * that run zero times or once. A loop that faults midway is loop_fault.c.
- * Test: n = 4096, 2 rounds (~1.2M instructions). Bench: n = 65536, 160 rounds (~600M).
+ * or/and/min/max reductions, as clang emits them at -O2, over 64-bit and 32-bit indices) plus the
+ * traps that must not be vectorized: a prefix sum carried through memory, overlapping source and
+ * destination, loops that run zero times or once. A loop that faults midway is loop_fault.c.
+ * Test: n = 4096, 2 rounds (~1.3M instructions). Bench: n = 65536, 160 rounds (~730M).
  * Small: n = 64, 1 round. */
 #include "rt.h"
 
@@ -103,6 +103,23 @@ __attribute__((noinline)) static i32 min32s(const u32 *x, long n)
     return m;
 }
 
+/* 32-bit indices, as clang compiles `unsigned` loops: register offsets with UXTW (and, unrolled,
+ * a second index `add w8, w1, #1`), or the index zero-extended and scaled by hand (`mov w8, w2;
+ * lsl x8, x8, #2`). */
+__attribute__((noinline)) static u32 sum_range(const u32 *x, u32 lo, u32 hi)
+{
+    u32 s = 0;
+    for (u32 i = lo; i != hi; i++)
+        s += x[i];
+    return s;
+}
+
+__attribute__((noinline)) static void map_range(u32 *d, const u32 *s, u32 lo, u32 hi, u32 k)
+{
+    for (u32 i = lo; i != hi; i++)
+        d[i] = (s[i] ^ k) + i;
+}
+
 /* Traps that must run sequentially. A prefix sum through memory (volatile, so the compiler
  * cannot carry x[i - 1] in a register): each iteration loads what the previous one stored. */
 __attribute__((noinline)) static void prefix(u32 *x, long n)
@@ -144,6 +161,8 @@ int main(int argc, char **argv)
         h = h * 31 + xor64(q, n);
         h = h * 31 + or32(b, n) + and32(a, n);
         h = h * 31 + max32(a, n) + (u32)min32s(b, n);
+        map_range(c, b, (u32)r & 7, (u32)n, (u32)r);
+        h = h * 31 + sum_range(c, (u32)r % 3, (u32)n - (u32)r % 5);
     }
     printf("classes: %016lx\n", h);
     prefix(c, n);

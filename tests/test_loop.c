@@ -63,6 +63,28 @@ static uint32_t tbnz_x0_3(uint32_t n) { return 0x37180000u | ((-(n - 1)) & 0x3ff
 #define ADD_X5_X1_X2 0x8b020025u /* add x5, x1, x2 */
 #define STR_X5_X3_POST 0xf8008465u /* str x5, [x3], #8 */
 #define ADD_W2_W2_W0 0x0b000042u /* add w2, w2, w0 */
+#define ADD_X6_X2_X7 0x8b070046u /* add x6, x2, x7 */
+#define STR_X6_X3_POST 0xf8008466u /* str x6, [x3], #8 */
+#define ADD_W7_1 0x110004e7u /* add w7, w7, #1 */
+#define LDR_W2_UXTW 0xb8675822u /* ldr w2, [x1, w7, uxtw #2] */
+#define STR_W2_X3_UXTW 0xb8275862u /* str w2, [x3, w7, uxtw #2] */
+#define LDR_X2_SXTW 0xf867d822u /* ldr x2, [x1, w7, sxtw #3] */
+#define EOR_X4_X2_X4 0xca040044u /* eor x4, x2, x4 */
+#define SUB_W7_1 0x510004e7u /* sub w7, w7, #1 */
+#define ADD_W8_W7_1 0x110004e8u /* add w8, w7, #1 */
+#define LDR_W5_W8_UXTW 0xb8685825u /* ldr w5, [x1, w8, uxtw #2] */
+#define ADD_W6_W5_W6 0x0b0600a6u /* add w6, w5, w6 */
+#define ADD_W7_2 0x110008e7u /* add w7, w7, #2 */
+#define MOV_W8_W7 0x2a0703e8u /* mov w8, w7 */
+#define LSL_X8_X8_2 0xd37ef508u /* lsl x8, x8, #2 */
+#define LSL_X8_X7_2 0xd37ef4e8u /* lsl x8, x7, #2 */
+#define ADD_X7_1 0x910004e7u /* add x7, x7, #1 */
+#define ADD_W8_W7_65 0x110104e8u /* add w8, w7, #65 */
+#define STR_W5_X3_W8_UXTW 0xb8285865u /* str w5, [x3, w8, uxtw #2] */
+#define LDR_W2_X1_X8 0xb8686822u /* ldr w2, [x1, x8] */
+#define STR_W2_X3_X8 0xb8286862u /* str w2, [x3, x8] */
+#define LDR_W2_SXTW 0xb867d822u /* ldr w2, [x1, w7, sxtw #2] */
+#define STR_W2_SXTW 0xb827d822u /* str w2, [x1, w7, sxtw #2] */
 
 static void analyse(const uint32_t *w, uint32_t n, struct emu_loop *l)
 {
@@ -173,6 +195,102 @@ static void test_traps(void **state)
     expect_reason(sys, 3, EMU_LOOP_SYSTEM);
 }
 
+/* Loops over 32-bit indices as clang emits them: register offsets with UXTW/SXTW, an unrolled
+ * copy of the index (`add w8, w7, #1`), an index zero-extended and shifted by hand (`mov w8, w7;
+ * lsl x8, x8, #2`). Each becomes an affine address with the extension recorded; a wrap of the
+ * index inside the iterations asked for makes the access range fail. */
+static void test_index_forms(void **state)
+{
+    (void)state;
+    struct emu_loop *l = malloc(sizeof *l);
+    const uint32_t map[] = {LDR_W2_UXTW, ADD_W2_1, STR_W2_X3_UXTW, ADD_W7_1, SUBS_X0, bne(6)};
+    analyse(map, 6, l);
+    assert_int_equal(l->cls, EMU_LOOP_ELEMENTWISE);
+    assert_int_equal(l->nmem, 2);
+    assert_int_equal(l->mem[0].ext, EMU_LOOP_EXT_UXTW);
+    assert_int_equal(l->mem[0].shift, 2);
+    assert_int_equal(l->mem[0].index.reg, 7);
+    uint64_t x[A64_NUM_REGS] = {0};
+    x[1] = DATA;
+    uint64_t lo, hi;
+    assert_true(emu_loop_access_range(l, &l->mem[0], x, 100, MEM_SIZE, &lo, &hi));
+    assert_int_equal(lo, DATA);
+    assert_int_equal(hi, DATA + 400);
+    x[7] = 0xfffffff0u; /* wraps to 0 after 16 iterations */
+    x[1] = DATA - (0xfffffff0ull << 2);
+    assert_true(emu_loop_access_range(l, &l->mem[0], x, 16, MEM_SIZE, &lo, &hi));
+    assert_int_equal(lo, DATA);
+    assert_false(emu_loop_access_range(l, &l->mem[0], x, 17, MEM_SIZE, &lo, &hi));
+
+    const uint32_t sum_down[] = {LDR_X2_SXTW, EOR_X4_X2_X4, SUB_W7_1, SUBS_X0, bne(5)};
+    analyse(sum_down, 5, l);
+    assert_int_equal(l->cls, EMU_LOOP_REDUCTION);
+    assert_int_equal(l->mem[0].ext, EMU_LOOP_EXT_SXTW);
+    assert_int_equal(l->mem[0].shift, 3);
+    assert_int_equal(emu_loop_mem_stride(l, &l->mem[0]), -8);
+
+    const uint32_t unrolled[] = {ADD_W8_W7_1, LDR_W2_UXTW, LDR_W5_W8_UXTW, ADD_W4_W2_W4, ADD_W6_W5_W6,
+                                 ADD_W7_2, SUBS_X0, bne(8)};
+    analyse(unrolled, 8, l);
+    assert_int_equal(l->cls, EMU_LOOP_REDUCTION);
+    assert_int_equal(l->mem[1].index.reg, 7);
+    assert_int_equal(l->mem[1].index.off, 1);
+    assert_int_equal(l->mem[1].ext, EMU_LOOP_EXT_UXTW);
+
+    const uint32_t by_hand[] = {MOV_W8_W7, LSL_X8_X8_2, LDR_W2_X1_X8, ADD_W2_1, STR_W2_X3_X8, ADD_W7_1,
+                                SUBS_X0, bne(8)};
+    analyse(by_hand, 8, l);
+    assert_int_equal(l->cls, EMU_LOOP_ELEMENTWISE);
+    assert_int_equal(l->mem[0].ext, EMU_LOOP_EXT_UXTW);
+    assert_int_equal(l->mem[0].shift, 2);
+    assert_int_equal(l->mem[0].index.reg, 7);
+
+    /* the same 32-bit index into the same array: one stream, proven local statically */
+    const uint32_t in_place[] = {LDR_W2_SXTW, ADD_W2_1, STR_W2_SXTW, ADD_W7_1, SUBS_X0, bne(6)};
+    analyse(in_place, 6, l);
+    assert_int_equal(l->cls, EMU_LOOP_ELEMENTWISE);
+    assert_true(l->mem[0].local & 2);
+    assert_true(l->mem[1].local & 1);
+
+    /* Two offsets of one 32-bit index into one array share a stream; the run-time half refuses
+     * them when the offsets sit on both sides of the wrap (w7 = 0xffffffc0, w8 = 1), and takes
+     * them otherwise. */
+    const uint32_t straddle[] = {ADD_W8_W7_65, STR_W2_X3_UXTW, STR_W5_X3_W8_UXTW, ADD_W7_2, SUBS_X0, bne(6)};
+    analyse(straddle, 6, l);
+    assert_int_equal(l->cls, EMU_LOOP_ELEMENTWISE);
+    assert_true(l->mem[0].local & 2);
+    struct emu_proc *p = calloc(1, sizeof *p);
+    assert_int_equal(emu_proc_init(p, MEM_SIZE), 0);
+    assert_int_equal(emu_mem_map(&p->mem, DATA, DATA_SIZE, EMU_PERM_R | EMU_PERM_W), 0);
+    enum emu_loop_reason why;
+    p->st.x[0] = 10;
+    p->st.x[3] = DATA + 0x100;
+    p->st.x[7] = 40;
+    assert_int_equal(emu_loop_plan(l, &p->st, &p->mem, NULL, 1000, &why), 9);
+    p->st.x[3] = DATA - (0xffffffc0ull << 2);
+    p->st.x[7] = 0xffffffc0u;
+    assert_int_equal(emu_loop_plan(l, &p->st, &p->mem, NULL, 1000, &why), 0);
+    assert_int_equal(why, EMU_LOOP_RT_INDEX);
+    p->st.x[3] = DATA + 0x100;
+    p->st.x[7] = 0x100000028ull; /* a 32-bit register that is not zero-extended */
+    assert_int_equal(emu_loop_plan(l, &p->st, &p->mem, NULL, 1000, &why), 0);
+    assert_int_equal(why, EMU_LOOP_RT_INDEX);
+    emu_proc_free(p);
+    free(p);
+    free(l);
+
+    /* a 64-bit index scaled by hand is not an affine symbol */
+    const uint32_t x_scaled[] = {LSL_X8_X7_2, LDR_W2_X1_X8, ADD_X7_1, SUBS_X0, bne(5)};
+    expect_reason(x_scaled, 5, EMU_LOOP_ADDRESS);
+    /* ... but the same lsl of a 32-bit counter is (its value is zero-extended) */
+    const uint32_t w_scaled[] = {LSL_X8_X7_2, LDR_W2_X1_X8, ADD_W7_1, SUBS_X0, bne(5)};
+    l = malloc(sizeof *l);
+    analyse(w_scaled, 5, l);
+    assert_int_equal(l->cls, EMU_LOOP_ELEMENTWISE);
+    assert_int_equal(l->mem[0].ext, EMU_LOOP_EXT_UXTW);
+    free(l);
+}
+
 /* Run the same code from the same state with and without --loopvec; compare everything. */
 struct run {
     struct emu_proc p;
@@ -272,6 +390,39 @@ static void test_exact_lanes(void **state)
     assert_true(same_as_sequential(base_read, 6, x, 0) > 900);
     const uint32_t counter_add[] = {LDR_W2_X1_POST, ADD_W2_W2_W0, STR_W2_X3_POST, SUBS_X0, bne(5), UDF};
     assert_true(same_as_sequential(counter_add, 6, x, 0) > 900);
+    /* a W counter read as 64 bits before its update: in iteration 0 it still has the high bits
+     * it came in with, in every later one the W update has cleared them */
+    const uint32_t w_read_x[] = {LDR_W2_X1_POST, ADD_X6_X2_X7, STR_X6_X3_POST, ADD_W7_1, SUBS_X0, bne(6), UDF};
+    uint64_t xw[8] = {1000, DATA, 0, DATA + 0x8000, 0, 0, 0, 0xdead00000005ull};
+    assert_true(same_as_sequential(w_read_x, 7, xw, 0) > 900);
+}
+
+/* The 32-bit index loops against sequential execution, and a 32-bit index that wraps midway
+ * (UXTW and SXTW): refused at run time, so the fault comes at the same iteration. */
+static void test_exact_index(void **state)
+{
+    (void)state;
+    const uint32_t map[] = {LDR_W2_UXTW, ADD_W2_1, STR_W2_X3_UXTW, ADD_W7_1, SUBS_X0, bne(6), UDF};
+    const uint32_t sum_down[] = {LDR_X2_SXTW, EOR_X4_X2_X4, SUB_W7_1, SUBS_X0, bne(5), UDF};
+    const uint32_t unrolled[] = {ADD_W8_W7_1, LDR_W2_UXTW, LDR_W5_W8_UXTW, ADD_W4_W2_W4, ADD_W6_W5_W6,
+                                 ADD_W7_2, SUBS_X0, bne(8), UDF};
+    const uint32_t by_hand[] = {MOV_W8_W7, LSL_X8_X8_2, LDR_W2_X1_X8, ADD_W2_1, STR_W2_X3_X8, ADD_W7_1,
+                                SUBS_X0, bne(8), UDF};
+    const uint32_t in_place[] = {LDR_W2_SXTW, ADD_W2_1, STR_W2_SXTW, ADD_W7_1, SUBS_X0, bne(6), UDF};
+    uint64_t x[8] = {1000, DATA, 0, DATA + 0x8000, 7, 0, 0, 5};
+    assert_true(same_as_sequential(map, 7, x, 0) > 900);
+    assert_true(same_as_sequential(unrolled, 9, x, 0) > 900);
+    assert_true(same_as_sequential(by_hand, 9, x, 0) > 900);
+    assert_true(same_as_sequential(in_place, 7, x, 0) > 900);
+    uint64_t down[8] = {1000, DATA + 0x8000, 0, 0, 7, 0, 0, 5}; /* w7 runs from 5 to -994 */
+    assert_true(same_as_sequential(sum_down, 6, down, 0) > 900);
+    uint64_t uwrap[8] = {1000, DATA - (0xfffffff0ull << 2), 0, DATA + 0x8000 - (0xfffffff0ull << 2), 0, 0, 0,
+                         0xfffffff0u};
+    assert_int_equal(same_as_sequential(map, 7, uwrap, 0), 0);
+    uint64_t swrap[8] = {1000, DATA - (0x7ffffff0ull << 2), 0, 0, 0, 0, 0, 0x7ffffff0u};
+    assert_int_equal(same_as_sequential(in_place, 7, swrap, 0), 0);
+    /* the same, stopped before the wrap: vectorized */
+    assert_true(same_as_sequential(map, 7, uwrap, 6 * 15) > 0);
 }
 
 static void test_runtime_refusals(void **state)
@@ -313,6 +464,8 @@ int main(void)
         cmocka_unit_test(test_fold_pick),
         cmocka_unit_test(test_exact),
         cmocka_unit_test(test_exact_lanes),
+        cmocka_unit_test(test_index_forms),
+        cmocka_unit_test(test_exact_index),
         cmocka_unit_test(test_runtime_refusals),
         cmocka_unit_test(test_limits_inside),
     };
