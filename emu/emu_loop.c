@@ -12,6 +12,7 @@
  *      different streams are left to the run-time range check;
  *   5. the exit test must compare one affine register against an invariant.
  */
+#include "emu_alu.h"
 #include "emu_loop_int.h"
 
 #include <string.h>
@@ -110,8 +111,10 @@ static int reads(const struct a64_insn *in, unsigned reg)
 }
 
 /* The step an instruction adds to `reg` if it is an affine update of it (*ok = 1), with the
- * width of the update in *sf; *ok = 0 if it writes reg any other way. */
-static int64_t affine_update(const struct a64_insn *in, unsigned reg, int *ok, int *sf)
+ * width of the update in *sf; *ok = 0 if it writes reg any other way. An add or subtract of a
+ * register that the body never writes (bit of `inv`) is an affine update too, by a step known
+ * only at the head: *ok = 2, and 0 here (emu_loop_bind turns it into an immediate). */
+static int64_t affine_update(const struct a64_insn *in, unsigned reg, uint64_t inv, int *ok, int *sf)
 {
     *ok = 0;
     *sf = 1;
@@ -132,10 +135,24 @@ static int64_t affine_update(const struct a64_insn *in, unsigned reg, int *ok, i
         case A64_OP_ADDS_IMM: *ok = 1; return in->imm;
         case A64_OP_SUB_IMM:
         case A64_OP_SUBS_IMM: *ok = 1; return (int64_t)(0 - (uint64_t)in->imm);
+        case A64_OP_ADD_SHIFT:
+        case A64_OP_ADDS_SHIFT:
+        case A64_OP_SUB_SHIFT:
+        case A64_OP_SUBS_SHIFT: *ok = (inv >> in->rm & 1) ? 2 : 0; return 0;
         default: break;
         }
     }
     return 0;
+}
+
+/* Bit r: register r is never written by the body (once find_roles has run). */
+static uint64_t inv_mask(const struct emu_loop *l)
+{
+    uint64_t m = 1ull << A64_REG_ZR;
+    for (unsigned r = 0; r < A64_REG_ZR; r++)
+        if (l->role[r] == EMU_LOOP_R_INV)
+            m |= 1ull << r;
+    return m;
 }
 
 static int is_ordered_cond(unsigned c)
@@ -211,6 +228,9 @@ static void find_roles(struct emu_loop *l)
         for (unsigned k = 0; k < g.nw; k++)
             written[g.w[k]] = 1;
     }
+    uint64_t inv = 1ull << A64_REG_ZR;
+    for (unsigned r = 0; r < A64_REG_ZR; r++)
+        inv |= (uint64_t)!written[r] << r;
     for (unsigned r = 0; r < A64_REG_ZR; r++) {
         l->role[r] = EMU_LOOP_R_INV;
         if (!written[r])
@@ -223,6 +243,7 @@ static void find_roles(struct emu_loop *l)
         int all_affine = 1, width = -1;
         uint32_t writers = 0, last = 0;
         int64_t step = 0;
+        uint64_t by_reg = 0;
         for (uint32_t i = 0; i + 1 < l->n; i++) {
             struct loop_regs g;
             insn_regs(&l->ins[i], &g);
@@ -234,13 +255,16 @@ static void find_roles(struct emu_loop *l)
             writers++;
             last = i;
             int ok, sf = 1;
-            int64_t s = affine_update(&l->ins[i], r, &ok, &sf);
+            int64_t s = affine_update(&l->ins[i], r, inv, &ok, &sf);
             if (!ok || (width >= 0 && width != sf))
                 all_affine = 0;
+            if (ok == 2)
+                by_reg |= 1ull << i;
             width = sf;
             step = (int64_t)((uint64_t)step + (uint64_t)s);
         }
         if (all_affine) {
+            l->bind_insns |= by_reg;
             l->role[r] = EMU_LOOP_R_AFFINE;
             l->sf[r] = (uint8_t)width;
             l->step[r] = width ? step : (int64_t)(uint32_t)step;
@@ -287,6 +311,7 @@ static void walk(struct emu_loop *l)
     int64_t off[A64_NUM_REGS] = {0};
     struct emu_loop_form tf[A64_NUM_REGS]; /* temporaries, as written so far in this iteration */
     memset(tf, 0, sizeof tf);
+    const uint64_t inv = inv_mask(l);
     for (uint32_t i = 0; i + 1 < l->n; i++) {
         const struct a64_insn *in = &l->ins[i];
         if ((in->flags & (A64_P_LOAD | A64_P_STORE)) && in->op != A64_OP_PRFM) {
@@ -302,7 +327,7 @@ static void walk(struct emu_loop *l)
         for (unsigned r = 0; r < A64_REG_ZR; r++) {
             int ok, sf;
             if (l->role[r] == EMU_LOOP_R_AFFINE) {
-                int64_t s = affine_update(in, r, &ok, &sf);
+                int64_t s = affine_update(in, r, inv, &ok, &sf);
                 if (ok)
                     off[r] = (int64_t)((uint64_t)off[r] + (uint64_t)s);
             }
@@ -320,7 +345,7 @@ static void walk(struct emu_loop *l)
             memcpy(before, off, sizeof off);
             if (l->role[in->rn] == EMU_LOOP_R_AFFINE && in->rn < A64_REG_ZR) {
                 int ok2, sf2;
-                int64_t s = affine_update(in, in->rn, &ok2, &sf2);
+                int64_t s = affine_update(in, in->rn, inv, &ok2, &sf2);
                 if (ok2)
                     before[in->rn] = (int64_t)((uint64_t)before[in->rn] - (uint64_t)s);
             }
@@ -423,6 +448,7 @@ static void check_exit(struct emu_loop *l)
  * emu_loop_finish computes the exit test's; a compare-and-select fold reads its operands itself). */
 static void plan_lanes(struct emu_loop *l)
 {
+    const uint64_t inv = inv_mask(l);
     for (uint32_t i = 0; i + 1 < l->n; i++) {
         const struct a64_insn *in = &l->ins[i];
         int mem = (in->flags & (A64_P_LOAD | A64_P_STORE)) != 0;
@@ -437,7 +463,7 @@ static void plan_lanes(struct emu_loop *l)
                 continue;
             if (mem && (r == in->rn || ((in->op == A64_OP_LDR_REG || in->op == A64_OP_STR_REG) && r == in->rm)))
                 continue;
-            if (!mem && in->rd == r && (affine_update(in, r, &ok, &sf), ok))
+            if (!mem && in->rd == r && (affine_update(in, r, inv, &ok, &sf), ok))
                 continue;
             l->lane_rows |= 1ull << r;
         }
@@ -450,26 +476,19 @@ static void plan_lanes(struct emu_loop *l)
         insn_regs(in, &g);
         int ok, sf, dead = g.nw == 0;
         if (g.nw == 1 && l->role[g.w[0]] == EMU_LOOP_R_AFFINE && !(l->lane_rows >> g.w[0] & 1))
-            dead = (affine_update(in, g.w[0], &ok, &sf), ok);
+            dead = (affine_update(in, g.w[0], inv, &ok, &sf), ok);
         if (dead)
             l->lane_skip |= 1ull << i;
     }
 }
 
-void emu_loop_analyse(const uint32_t *words, uint32_t n, uint64_t pc, struct emu_loop *l)
+/* The passes over a decoded body in l->ins (pc and n set, everything else zero). */
+static void analyse_decoded(struct emu_loop *l)
 {
-    memset(l, 0, sizeof *l);
-    l->pc = pc;
-    l->n = n;
+    uint32_t n = l->n;
     l->bad_insn = NONE;
     l->exit.kind = NONE;
     l->reason = EMU_LOOP_OK;
-    if (n < 1 || n > EMU_LOOP_MAX_BODY) {
-        l->reason = EMU_LOOP_TOO_LONG;
-        return;
-    }
-    for (uint32_t i = 0; i < n; i++)
-        a64_decode(words[i], &l->ins[i]);
     find_roles(l);
     if (l->reason != EMU_LOOP_OK)
         return;
@@ -477,7 +496,8 @@ void emu_loop_analyse(const uint32_t *words, uint32_t n, uint64_t pc, struct emu
     if (l->reason != EMU_LOOP_OK)
         return;
     check_exit(l);
-    check_streams(l);
+    if (!l->bind_insns) /* the strides are not known yet: emu_loop_bind checks the bound loop */
+        check_streams(l);
     if (l->nmem || l->nacc)
         for (uint32_t i = 0; i + 1 < n; i++) {
             const struct a64_insn *in = &l->ins[i];
@@ -498,6 +518,51 @@ void emu_loop_analyse(const uint32_t *words, uint32_t n, uint64_t pc, struct emu
     }
     plan_lanes(l);
     l->cls = l->nacc ? EMU_LOOP_REDUCTION : l->nmem ? EMU_LOOP_ELEMENTWISE : EMU_LOOP_AFFINE;
+}
+
+void emu_loop_analyse(const uint32_t *words, uint32_t n, uint64_t pc, struct emu_loop *l)
+{
+    memset(l, 0, sizeof *l);
+    l->pc = pc;
+    l->n = n;
+    if (n < 1 || n > EMU_LOOP_MAX_BODY) {
+        l->bad_insn = NONE;
+        l->exit.kind = NONE;
+        l->reason = EMU_LOOP_TOO_LONG;
+        return;
+    }
+    for (uint32_t i = 0; i < n; i++)
+        a64_decode(words[i], &l->ins[i]);
+    analyse_decoded(l);
+}
+
+int emu_loop_bind(const struct emu_loop *l, const uint64_t *x, struct emu_loop *out, enum emu_loop_reason *why)
+{
+    memset(out, 0, sizeof *out);
+    out->pc = l->pc;
+    out->n = l->n;
+    memcpy(out->ins, l->ins, l->n * sizeof l->ins[0]);
+    for (uint32_t i = 0; i < l->n; i++) {
+        struct a64_insn *in = &out->ins[i];
+        if (!(l->bind_insns >> i & 1))
+            continue;
+        /* `add r, r, m, <shift> #a` adds the same value in every iteration: that value, as an
+         * immediate (ADD_IMM computes the same result and flags from it at either width) */
+        uint64_t v = emu_alu_shift(x[in->rm], in->shift, in->amount, in->sf);
+        switch (in->op) {
+        case A64_OP_ADD_SHIFT: in->op = A64_OP_ADD_IMM; break;
+        case A64_OP_ADDS_SHIFT: in->op = A64_OP_ADDS_IMM; break;
+        case A64_OP_SUB_SHIFT: in->op = A64_OP_SUB_IMM; break;
+        default: in->op = A64_OP_SUBS_IMM; break;
+        }
+        in->imm = (int64_t)v;
+        in->rm = A64_REG_ZR;
+        in->shift = in->amount = 0;
+        in->flags = a64_op_props(in->op);
+    }
+    analyse_decoded(out);
+    *why = out->reason;
+    return out->reason == EMU_LOOP_OK;
 }
 
 struct emu_loop_fold emu_loop_fold_of(const struct emu_loop *l, const struct emu_loop_acc *a)

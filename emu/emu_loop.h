@@ -54,7 +54,8 @@ enum emu_loop_class { EMU_LOOP_NONE, EMU_LOOP_AFFINE, EMU_LOOP_ELEMENTWISE, EMU_
     X(RT_CODE,       "run time: a store into a page holding decoded code") \
     X(RT_TRIP,       "run time: trip count not solvable (the exit value wraps)") \
     X(RT_SHORT,      "run time: too few iterations left to be worth it") \
-    X(RT_INDEX,      "run time: a 32-bit index wraps within the trip, or a 32-bit register is not zero-extended")
+    X(RT_INDEX,      "run time: a 32-bit index wraps within the trip, or a 32-bit register is not zero-extended") \
+    X(RT_BIND,       "run time: steps by a register, and the loop was not bound to the head state")
 
 enum emu_loop_reason {
 #define EMU_LOOP_REASON_ENUM(name, why) EMU_LOOP_##name,
@@ -138,11 +139,15 @@ struct emu_loop {
     uint64_t lane_rows;                   /* bit r: affine register r is read as a value (not as
                                              an address or by its own update): keep its row and
                                              its writebacks */
+    uint64_t bind_insns;                  /* bit i: instruction i steps an affine register by an
+                                             invariant register (`j += p`): step[] lacks that
+                                             part until emu_loop_bind */
 };
 
 /* Scratch for the lane executor: one row of lanes per register slot. */
 struct emu_loop_ws {
     uint64_t v[A64_NUM_REGS][EMU_LOOP_LANES];
+    struct emu_loop bound;                /* emu_loop_run: the loop bound to this entry */
 };
 
 /* What `temu loops` reports per loop, kept by the engine across block drops. */
@@ -164,6 +169,15 @@ const char *emu_loop_reason_text(enum emu_loop_reason r);
 
 /* Classify the loop of n words at pc (the last one the branch back to pc). Fills *l entirely. */
 void emu_loop_analyse(const uint32_t *words, uint32_t n, uint64_t pc, struct emu_loop *l);
+
+/* A loop that steps an affine register by an invariant register (bind_insns) has strides known
+ * only at the head. emu_loop_bind makes *out the loop for the head registers x: those steps become
+ * immediates (out->ins[i] is then ADD_IMM and so on, its raw `word` unchanged) and out is analysed
+ * again, so every field, stream overlaps included, holds for this entry. 0 with *why = the static
+ * reason when the bound loop is rejected (a stride that makes iterations overlap, say). The
+ * vector path takes only bound loops: emu_loop_plan refuses one with bind_insns (RT_BIND). */
+int emu_loop_bind(const struct emu_loop *l, const uint64_t *x, struct emu_loop *out,
+                  enum emu_loop_reason *why);
 
 /* Iterations K the loop will still branch back after, counted from the head state st: the loop
  * runs K + 1 more iterations. At most `cap` (also when the loop would never exit). Returns 0 with

@@ -313,6 +313,10 @@ static void lane_fill(const struct emu_loop *l, const uint64_t *x, struct emu_lo
 uint64_t emu_loop_plan(const struct emu_loop *l, const struct emu_state *st, struct emu_mem *mem,
                        const uint8_t *code, uint64_t max_iters, enum emu_loop_reason *why)
 {
+    if (l->bind_insns) {
+        *why = EMU_LOOP_RT_BIND;
+        return 0;
+    }
     uint64_t k = emu_loop_trips(l, st, max_iters, why);
     if (*why != EMU_LOOP_OK)
         return 0;
@@ -424,6 +428,11 @@ static void run_lanes(const struct emu_loop *l, struct emu_proc *p, uint64_t k, 
 uint64_t emu_loop_run(const struct emu_loop *l, struct emu_proc *p, uint64_t max_iters,
                       struct emu_loop_ws *ws, enum emu_loop_reason *why)
 {
+    if (l->bind_insns) {
+        if (!emu_loop_bind(l, p->st.x, &ws->bound, why))
+            return 0;
+        l = &ws->bound;
+    }
     uint64_t k = emu_loop_plan(l, &p->st, &p->mem, NULL, max_iters, why);
     if (!k)
         return 0;
