@@ -178,7 +178,7 @@ void emu_cpu_free(struct emu_cpu *c)
 
 int emu_cpu_set_loops(struct emu_cpu *c, enum emu_cpu_loops mode)
 {
-    if (mode == EMU_CPU_LOOPS_VEC && !c->ws && !(c->ws = malloc(sizeof *c->ws)))
+    if (mode >= EMU_CPU_LOOPS_VEC && !c->ws && !(c->ws = malloc(sizeof *c->ws)))
         return -1;
     c->loop_mode = mode;
     return 0;
@@ -527,15 +527,19 @@ static int cpu_is_op(const struct cpu_uop *u, unsigned id, const void *const *la
  * an instruction inside b closes a loop that was entered by falling into it: b ran the loop's
  * first iteration, so its branch becomes LOOP too and counts that iteration for the loop at the
  * target (the block at the target is the loop itself). -1: no memory. */
+static const uint16_t cpu_loop_kinds[] = {U_BCOND, U_CBZ_W, U_CBZ_X, U_CBNZ_W, U_CBNZ_X, U_TBZ, U_TBNZ};
+
 static int cpu_loop_mark(struct emu_cpu *c, struct cpu_block *b, const void *const *labels)
 {
-    static const uint16_t kinds[] = {U_BCOND, U_CBZ_W, U_CBZ_X, U_CBNZ_W, U_CBNZ_X, U_TBZ, U_TBNZ};
+    const unsigned nkinds = sizeof cpu_loop_kinds / sizeof cpu_loop_kinds[0];
     struct cpu_uop *u = &b->ops[b->n - 1];
     unsigned k = 0;
-    while (k < sizeof kinds / sizeof kinds[0] && !cpu_is_op(u, kinds[k], labels))
+    while (k < nkinds && !cpu_is_op(u, cpu_loop_kinds[k], labels))
         k++;
-    if (k == sizeof kinds / sizeof kinds[0] || u->imm < b->pc || u->imm >= b->pc + 4ull * b->n)
+    if (k == nkinds || u->imm < b->pc || u->imm >= b->pc + 4ull * b->n)
         return 0;
+    if (u->imm != b->pc && c->loop_mode == EMU_CPU_LOOPS_VEC)
+        return 0; /* only counting needs the loop's first iteration */
     struct emu_loop_record *r = NULL;
     for (uint64_t i = 0; i < c->nloops && !r; i++)
         if (c->loops[i]->info.pc == u->imm)
@@ -556,8 +560,8 @@ static int cpu_loop_mark(struct emu_cpu *c, struct cpu_block *b, const void *con
         r->trip_min = UINT64_MAX;
         c->loops[c->nloops++] = r;
     }
-    if (u->imm == b->pc)
-        r->analysed = 0;
+    if (u->imm == b->pc) /* (re)built: the code may have changed, analyse and try it afresh */
+        r->analysed = r->vec_tried = 0;
     b->loop = r;
     u->k3 = (uint8_t)k;
     cpu_set_op(u, U_LOOP, labels);
@@ -659,7 +663,7 @@ static uint64_t cpu_loop_back(struct emu_cpu *c, struct emu_proc *p, const struc
      * engine ran itself (affine loops compute no temporaries). */
     uint64_t max = remaining / b->n;
     max = max ? max - 1 : 0;
-    if (c->loop_mode != EMU_CPU_LOOPS_VEC || r->info.cls == EMU_LOOP_NONE || max < EMU_LOOP_MIN_ITERS)
+    if (c->loop_mode < EMU_CPU_LOOPS_VEC || r->info.cls == EMU_LOOP_NONE || max < EMU_LOOP_MIN_ITERS)
         return 0;
     enum emu_loop_reason why;
     uint64_t k = emu_loop_run(&r->info, p, max, c->ws, &why);
@@ -1243,6 +1247,8 @@ dispatch:
             p->st.nzcv = nzcv;
             uint64_t k = cpu_loop_back(c, p, b, remaining);
             nzcv = (uint32_t)p->st.nzcv;
+            if (c->loop_mode == EMU_CPU_LOOPS_VEC && lr->info.cls == EMU_LOOP_NONE)
+                cpu_set_op(&b->ops[b->n - 1], cpu_loop_kinds[u->k3], labels); /* never vectorized */
             remaining -= k * b->n;
             nblocks += k;
             lr->cur += k;

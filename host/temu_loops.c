@@ -214,7 +214,7 @@ int temu_loops_main(int argc, char **argv)
         goto out;
     }
     cpu = emu_cpu_new();
-    if (!cpu || emu_cpu_set_loops(cpu, o.loopvec ? EMU_CPU_LOOPS_VEC : EMU_CPU_LOOPS_PROFILE)) {
+    if (!cpu || emu_cpu_set_loops(cpu, o.loopvec ? EMU_CPU_LOOPS_PROFILE_VEC : EMU_CPU_LOOPS_PROFILE)) {
         fprintf(stderr, "temu loops: out of host memory\n");
         goto out;
     }
