@@ -52,6 +52,7 @@ def main():
             repeat = int(a.split("=", 1)[1])
     names = [l.split()[0] for l in open(os.path.join(SRC, "programs.txt")) if re.match("^[a-z]", l)]
     cpu = run(temu, [os.path.join(progdir, "hello.elf")])["device"]
+    load_before = os.getloadavg()
     rows = {"micro": [], "macro": []}
     for name in names:
         if not has_bench(name) or name == "loop_fault":
@@ -61,6 +62,7 @@ def main():
         kind = "micro" if name == "loops" else "macro"
         rows[kind].append((name, s["instructions"], s["loop_instructions"], p, v))
         print("%-10s %6s plain %.4f s, --loopvec %.4f s, x%.2f" % (name, kind, p, v, p / v), flush=True)
+    load_after = os.getloadavg()
     tag = re.sub("[^A-Za-z0-9]+", "_", cpu).strip("_")
     out = os.path.join(HERE, "results", "loopvec_%s.md" % tag)
     with open(out, "w") as f:
@@ -68,8 +70,11 @@ def main():
         f.write("Host: %s. Command: `bench/loopvec.py build/temu build/programs` (release build), "
                 "each program at its bench size, median of %d runs each way, alternating. wall_s is "
                 "execution only (load excluded). `vectorized` is the share of retired guest "
-                "instructions that the vector path covered (loop_instructions / instructions).\n\n"
-                % (cpu, repeat))
+                "instructions that the vector path covered (loop_instructions / instructions). "
+                "Machine load (1/5/15-minute load averages, %d cores): %s before, %s after; the "
+                "host is shared, so absolute seconds vary between sessions more than the ratios.\n\n"
+                % (cpu, repeat, os.cpu_count(), "/".join("%.1f" % v for v in load_before),
+                   "/".join("%.1f" % v for v in load_after)))
         for kind, title in (("micro", "Micro: the loop program"), ("macro", "Macro: the program suite")):
             f.write("## %s\n\n| program | instructions | vectorized | plain s | --loopvec s | speed-up |\n"
                     "|---|---:|---:|---:|---:|---:|\n" % title)
