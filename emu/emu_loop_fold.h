@@ -29,23 +29,6 @@ struct emu_loop_fold {
     uint8_t pad[3];
 };
 
-static inline uint64_t emu_loop_fold_step(struct emu_loop_fold f, uint64_t acc, uint64_t v)
-{
-    int sf = f.sf;
-    switch (f.kind) {
-    case EMU_LOOP_FOLD_ADD: return emu_alu_w(acc + v, sf);
-    case EMU_LOOP_FOLD_EOR: return emu_alu_w(acc ^ v, sf);
-    case EMU_LOOP_FOLD_ORR: return emu_alu_w(acc | v, sf);
-    case EMU_LOOP_FOLD_AND: return emu_alu_w(acc & v, sf);
-    default: {
-        uint32_t nzcv;
-        emu_alu_adc_flags(f.a_acc ? acc : v, ~(f.a_acc ? v : acc), 1, sf, &nzcv);
-        int n = emu_alu_cond(f.cond, nzcv);
-        return emu_alu_w(n == (f.n_acc != 0) ? acc : v, sf);
-    }
-    }
-}
-
 /* A CSEL fold as the operation it computes, so an executor can run it as a plain min or max loop
  * instead of computing flags per element. Seen from the accumulator, the fold keeps acc when
  * a relation R(acc, v) holds at the width and takes v otherwise; R is the select's condition with
@@ -91,6 +74,20 @@ static inline uint64_t emu_loop_pick_step(unsigned p, int sf, uint64_t acc, uint
     case EMU_LOOP_PICK_UMAX: return a > b ? a : b;
     case EMU_LOOP_PICK_SMIN: return sa < sb ? a : b;
     default: return sa > sb ? a : b;
+    }
+}
+
+/* One fold step. A CSEL fold is computed as its min, max or pick, which tests/test_loop.c checks
+ * against the compare's flags and the select's condition for every form. */
+static inline uint64_t emu_loop_fold_step(struct emu_loop_fold f, uint64_t acc, uint64_t v)
+{
+    int sf = f.sf;
+    switch (f.kind) {
+    case EMU_LOOP_FOLD_ADD: return emu_alu_w(acc + v, sf);
+    case EMU_LOOP_FOLD_EOR: return emu_alu_w(acc ^ v, sf);
+    case EMU_LOOP_FOLD_ORR: return emu_alu_w(acc | v, sf);
+    case EMU_LOOP_FOLD_AND: return emu_alu_w(acc & v, sf);
+    default: return emu_loop_pick_step(emu_loop_fold_pick(f), sf, acc, v);
     }
 }
 
