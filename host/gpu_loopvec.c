@@ -7,7 +7,8 @@
 
 #define LOOPVEC_LOCAL_GPU 256      /* work-items per group on a GPU */
 #define LOOPVEC_LOCAL_CPU 64       /* on a CPU device: enough to keep the partials few */
-#define LOOPVEC_CHUNK (1u << 22)   /* iterations per launch: bounds the partials buffer */
+#define LOOPVEC_CHUNK (1u << 22)   /* iterations per launch: bounds the partials buffer (env
+                                      TEMU_GPU_LOOP_CHUNK, for tests of the chunking) */
 
 /* loop_iterations' arguments, in its parameter order. */
 enum { ARG_MEM /* pt, npages, pool, code: gpu_guestmem_bind */, ARG_DESC = ARG_MEM + 4, ARG_BODY, ARG_FIRST,
@@ -18,7 +19,7 @@ A64_STATIC_ASSERT(EMU_LOOP_MAX_ACC == GPU_LOOP_MAX_ACC, loop_acc_bound);
 
 static size_t groups_max(const struct gpu_loopvec *lv)
 {
-    return (LOOPVEC_CHUNK + lv->local - 1) / lv->local;
+    return (lv->chunk + lv->local - 1) / lv->local;
 }
 
 static int make_buffer(const struct gpu_cl *cl, cl_mem *buf, size_t size)
@@ -35,6 +36,8 @@ int gpu_loopvec_init(struct gpu_loopvec *lv, const struct gpu_cl *cl, cl_program
     if (GPU_CL_CHECK((lv->kernel = clCreateKernel(program, "loop_iterations", &err), err)))
         goto fail;
     lv->local = gpu_cl_local_size(cl, lv->kernel, LOOPVEC_LOCAL_GPU, LOOPVEC_LOCAL_CPU, LOOPVEC_LOCAL_GPU);
+    const char *env = getenv("TEMU_GPU_LOOP_CHUNK");
+    lv->chunk = env && atoi(env) > 0 ? (uint64_t)atoi(env) : LOOPVEC_CHUNK;
     size_t partials = groups_max(lv) * GPU_LOOP_MAX_ACC * sizeof(uint64_t);
     lv->partials_host = malloc(partials);
     if (!lv->partials_host) {
@@ -175,8 +178,8 @@ static int run_kernel(struct gpu_loopvec *lv, struct gpu_guestmem *mem, const st
     uint64_t acc[EMU_LOOP_MAX_ACC];
     for (uint32_t a = 0; a < l->nacc; a++)
         acc[a] = x[l->acc[a].reg];
-    for (uint64_t first = 0; first < k; first += LOOPVEC_CHUNK) {
-        cl_ulong first_arg = first, count = k - first < LOOPVEC_CHUNK ? k - first : LOOPVEC_CHUNK;
+    for (uint64_t first = 0; first < k; first += lv->chunk) {
+        cl_ulong first_arg = first, count = k - first < lv->chunk ? k - first : lv->chunk;
         size_t groups = (size_t)((count + local - 1) / local), global = groups * local;
         if (GPU_CL_CHECK(clSetKernelArg(lv->kernel, ARG_FIRST, sizeof first_arg, &first_arg)) ||
             GPU_CL_CHECK(clSetKernelArg(lv->kernel, ARG_COUNT, sizeof count, &count)) ||

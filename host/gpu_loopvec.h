@@ -21,6 +21,7 @@ struct gpu_loopvec {
     const struct gpu_cl *cl;
     cl_kernel kernel;
     size_t local;                  /* work-items per group */
+    uint64_t chunk;                /* iterations per launch at most */
     cl_mem desc, body, partials, last, error;
     unsigned mem_bound;            /* of the guest memory whose buffers the kernel's arguments name */
     struct gpu_loop d;             /* the description being run (host side of desc) */

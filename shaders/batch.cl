@@ -309,18 +309,21 @@ __kernel void execute_resident(__global struct emu_state *states, __global uint 
             break;
         /* --loopvec: a block that just branched back to itself, once per entry into it (`skip`
          * is the loop the host just saw, until execution leaves it), unless the host knows it is
-         * not vectorizable: the host takes it from the head of its second iteration. */
-        if (lid == 0) {
-            ulong bpc = blocks[id].pc;
-            if (bpc != pass)
-                pass = ~0ul;
-            if (loopvec && st->pc == bpc && pass != bpc && done == blocks[id].count &&
-                loop_marks[id] != GPU_LOOP_SEQUENTIAL)
-                loop_n = done;
+         * not vectorizable: the host takes it from the head of its second iteration. (loopvec
+         * is the same for every item, so all of them meet the barrier or none.) */
+        if (loopvec) {
+            if (lid == 0) {
+                ulong bpc = blocks[id].pc;
+                if (bpc != pass)
+                    pass = ~0ul;
+                if (st->pc == bpc && pass != bpc && done == blocks[id].count &&
+                    loop_marks[id] != GPU_LOOP_SEQUENTIAL)
+                    loop_n = done;
+            }
+            barrier(CLK_LOCAL_MEM_FENCE);
+            if (loop_n)
+                break;
         }
-        barrier(CLK_LOCAL_MEM_FENCE);
-        if (loop_n)
-            break;
     }
     barrier(CLK_GLOBAL_MEM_FENCE); /* every item has read the last block's status */
     if (lid == 0) {

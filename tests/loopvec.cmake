@@ -73,6 +73,13 @@ foreach(line ${TEMU_PROGRAM_MANIFEST})
     endforeach()
   endforeach()
 endforeach()
+# Iterations split over many launches (chunks of 1000, not a multiple of the group size): the
+# host folds the partials of every launch in order.
+add_test(NAME loopvec_resident_chunks
+         COMMAND ${TEMU_AGREE_LV} "--engine=resident --loopvec" ${TEMU_PROGRAMS_DIR}/loops.elf
+         WORKING_DIRECTORY ${TEMU_PROGRAMS_SRC})
+set_tests_properties(loopvec_resident_chunks PROPERTIES TIMEOUT 300 LABELS "gpu;loopvec"
+                     ENVIRONMENT "TEMU_GPU_LOOP_CHUNK=1000;TEMU_GPU_LOCAL=16")
 foreach(engine gpu resident)
   add_test(NAME loopvec_stats_${engine}
            COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/loopvec_stats.sh $<TARGET_FILE:temu> --engine=${engine}
