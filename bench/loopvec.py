@@ -8,7 +8,9 @@ loading excluded) and the ratio. Writes bench/results/loopvec_<device>.md for th
 bench size, else bench/results/loopvec_<device>_<engine>_<size>.md.
 
 usage: loopvec.py TEMU PROGRAM_DIR [--repeat=N] [--engine=cpu|gpu|resident] [--size=bench|test|small]
-  --size=test runs the programs without a size argument (their test size).
+                  [--programs=NAME,...]
+  --size=test runs the programs without a size argument (their test size); --programs runs only
+  those (e.g. --programs=loops for the micro figure alone).
 """
 import json
 import os
@@ -54,7 +56,7 @@ def main():
         sys.exit(__doc__)
     temu, progdir = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     global ENGINE, SIZE
-    repeat = 5
+    repeat, only = 5, None
     for a in sys.argv[3:]:
         if a.startswith("--repeat="):
             repeat = int(a.split("=", 1)[1])
@@ -62,13 +64,15 @@ def main():
             ENGINE = a.split("=", 1)[1]
         elif a.startswith("--size="):
             SIZE = a.split("=", 1)[1]
+        elif a.startswith("--programs="):
+            only = a.split("=", 1)[1].split(",")
         else:
             sys.exit(__doc__)
     names = [l.split()[0] for l in open(os.path.join(SRC, "programs.txt")) if re.match("^[a-z]", l)]
     cpu = run(temu, [os.path.join(progdir, "hello.elf")])["device"]
     rows = {"micro": [], "macro": []}
     for name in names:
-        if not has_bench(name) or name == "loop_fault":
+        if not has_bench(name) or name == "loop_fault" or (only and name not in only):
             continue
         prog = os.path.join(progdir, name + ".elf")
         p, v, s = measure(temu, prog, repeat)
