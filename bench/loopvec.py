@@ -83,8 +83,7 @@ def main():
     if ENGINE != "cpu" or SIZE != "bench":
         tag += "_%s_%s" % (ENGINE, SIZE)
     out = os.path.join(HERE, "results", "loopvec_%s.md" % tag)
-    opts = "".join(" --%s=%s" % kv for kv in (("engine", ENGINE), ("size", SIZE)) if kv != ("engine", "cpu")
-                   and kv != ("size", "bench"))
+    opts = " " + " ".join(sys.argv[3:]) if sys.argv[3:] else ""
     with open(out, "w") as f:
         f.write("# --loopvec speed-up on the %s engine\n\n" % ENGINE)
         f.write("Device: %s. Command: `bench/loopvec.py build/temu build/programs%s` (release build), "
