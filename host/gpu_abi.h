@@ -15,7 +15,8 @@
 #ifndef GPU_ABI_H
 #define GPU_ABI_H
 
-#include "a64_types.h"
+#include "a64_insn.h"
+#include "emu_loop_fold.h"
 
 #define GPU_PTE_FRAME_SHIFT 8
 /* Permission bits of an entry: the values of EMU_PERM_* (emu_mem.h, which is host-only). */
@@ -91,6 +92,9 @@ static inline uint32_t gpu_index_hash(uint64_t pc)
 #define GPU_ST_CODE_WRITTEN 1u /* a store hit a page holding decoded code: flush the decode cache */
 #define GPU_ST_NO_ROOM 2u      /* nothing ran: the decode cache is full */
 #define GPU_ST_MISS 4u         /* resident engine: no decoded block at pc; decode it and relaunch */
+#define GPU_ST_LOOP 8u         /* resident engine with --loopvec: pc is the head of a loop block that
+                                  just branched back to itself (loop_n instructions); the host may
+                                  run iterations on the vector path, then relaunches */
 
 /* What the host reads back after each launch: the only per-sync transfer. */
 struct gpu_status {
@@ -101,12 +105,46 @@ struct gpu_status {
     uint32_t fault_access;  /* EMU_FAULT: EMU_PERM_R, _W or _X */
     uint32_t flags;         /* GPU_ST_* */
     uint32_t blocks;        /* blocks run (retired counts them all) */
-    uint32_t reserved;
+    uint32_t loop_n;        /* GPU_ST_LOOP: the loop block's instructions */
+    uint64_t loop_skip;     /* resident engine: the loop head it was told to pass over, while
+                               execution has not left that loop yet; else ~0 */
+};
+
+/* What the resident kernel knows of a decoded block's loop, per block id (--loopvec). */
+#define GPU_LOOP_UNSEEN 0      /* not analysed yet: stop when it branches back to itself */
+#define GPU_LOOP_SEQUENTIAL 1  /* not vectorizable: run it on the device */
+#define GPU_LOOP_VECTOR 2      /* vectorizable: stop once per entry, after its first iteration */
+
+/* Kernel loop_iterations (shaders/loopvec.h): one work-item per iteration of a classified loop
+ * (emu_loop.h), the body run in program order on the item's own registers. */
+#define GPU_LOOP_MAX_BODY 48
+#define GPU_LOOP_MAX_ACC 8
+#define GPU_LOOP_HEAD 0        /* init[]: the register's value at the head (invariants) */
+#define GPU_LOOP_AFFINE64 1    /*         x + j * step */
+#define GPU_LOOP_AFFINE32 2    /*         x + j * step, truncated to 32 bits */
+#define GPU_LOOP_RUN 0         /* what[]: run the instruction */
+#define GPU_LOOP_SKIP 0xffu    /*         skip it: the compare of a compare-and-select fold */
+                               /*         1 + a: fold accumulator a (its value operand) */
+
+struct gpu_loop {
+    uint64_t x[A64_NUM_REGS];    /* registers at the head */
+    uint64_t step[A64_NUM_REGS]; /* affine registers: change per iteration */
+    uint64_t pc;                 /* first instruction */
+    uint64_t last;               /* iteration whose registers go to `last` (the final one run) */
+    uint32_t n;                  /* instructions, closing branch included (not run) */
+    uint32_t nacc;
+    uint8_t init[A64_NUM_REGS];  /* GPU_LOOP_HEAD / _AFFINE64 / _AFFINE32 */
+    uint8_t what[GPU_LOOP_MAX_BODY];
+    uint8_t acc_v[GPU_LOOP_MAX_ACC]; /* per accumulator: the slot of the value it folds */
+    struct emu_loop_fold fold[GPU_LOOP_MAX_ACC];
+    uint8_t pad[6];
 };
 
 A64_STATIC_ASSERT(sizeof(struct gpu_block) == 168, gpu_block_size);
 A64_STATIC_ASSERT(sizeof(struct gpu_sched) == 32, gpu_sched_size);
-A64_STATIC_ASSERT(sizeof(struct gpu_status) == 40, gpu_status_size);
+A64_STATIC_ASSERT(sizeof(struct gpu_status) == 48, gpu_status_size);
 A64_STATIC_ASSERT(sizeof(struct gpu_index_slot) == 16, gpu_index_slot_size);
+A64_STATIC_ASSERT(sizeof(struct emu_loop_fold) == 8, emu_loop_fold_size);
+A64_STATIC_ASSERT(sizeof(struct gpu_loop) == 728, gpu_loop_size);
 
 #endif

@@ -27,16 +27,18 @@ int gpu_dcache_init(struct gpu_dcache *c, const struct gpu_cl *cl, cl_program pr
     c->batch = batch;
     c->capacity = DCACHE_MIN_RECORDS > 16 * (batch + 1) ? DCACHE_MIN_RECORDS : 16 * (batch + 1);
     c->index = calloc(GPU_INDEX_SLOTS, sizeof *c->index);
+    c->loop_marks_host = calloc(GPU_MAX_BLOCKS, 1);
     size_t cap = c->capacity;
     cl_uint b = batch, capacity = c->capacity;
     cl_kernel d;
-    if (!c->index) {
+    if (!c->index || !c->loop_marks_host) {
         fprintf(stderr, "temu: out of host memory for the decode cache index\n");
         goto fail;
     }
     if (GPU_CL_CHECK((c->decode = clCreateKernel(program, "decode_block", &err), err)) ||
         make_buffer(cl, &c->blocks, GPU_MAX_BLOCKS * sizeof(struct gpu_block)) ||
         make_buffer(cl, &c->index_buf, GPU_INDEX_SLOTS * sizeof(struct gpu_index_slot)) ||
+        make_buffer(cl, &c->loop_marks, GPU_MAX_BLOCKS) ||
         make_buffer(cl, &c->scratch, batch * sizeof(struct a64_insn)) ||
         make_buffer(cl, &c->alloc, sizeof(cl_uint)) ||
         make_buffer(cl, &c->insns, cap * sizeof(struct a64_insn)) ||
@@ -66,29 +68,34 @@ fail:
 
 void gpu_dcache_free(struct gpu_dcache *c)
 {
-    cl_mem *bufs[] = {&c->blocks, &c->index_buf, &c->scratch, &c->alloc, &c->insns, &c->sched, &c->order, &c->lstart};
+    cl_mem *bufs[] = {&c->blocks, &c->index_buf, &c->loop_marks, &c->scratch, &c->alloc, &c->insns, &c->sched, &c->order, &c->lstart};
     for (size_t i = 0; i < sizeof bufs / sizeof bufs[0]; i++)
         if (*bufs[i])
             GPU_CL_CHECK(clReleaseMemObject(*bufs[i]));
     if (c->decode)
         GPU_CL_CHECK(clReleaseKernel(c->decode));
     free(c->index);
+    free(c->loop_marks_host);
     memset(c, 0, sizeof *c);
 }
 
 int gpu_dcache_flush(struct gpu_dcache *c, struct emu_stats *s)
 {
     static const cl_uint zero = 0;
+    static const cl_uchar unseen = GPU_LOOP_UNSEEN;
     if (s && c->mem->code_changed)
         s->invalidations += c->nblocks;
     /* Enqueued index writes read c->index: let them finish before it is cleared. */
     if (GPU_CL_CHECK(clFinish(c->cl->queue)))
         return GPU_ERROR;
     memset(c->index, 0, GPU_INDEX_SLOTS * sizeof *c->index);
+    memset(c->loop_marks_host, GPU_LOOP_UNSEEN, GPU_MAX_BLOCKS);
     c->nblocks = 0;
     if (GPU_CL_CHECK(clEnqueueWriteBuffer(c->cl->queue, c->alloc, CL_TRUE, 0, sizeof zero, &zero, 0, NULL, NULL)) ||
         GPU_CL_CHECK(clEnqueueFillBuffer(c->cl->queue, c->index_buf, &zero, sizeof zero, 0,
-                                         GPU_INDEX_SLOTS * sizeof *c->index, 0, NULL, NULL)))
+                                         GPU_INDEX_SLOTS * sizeof *c->index, 0, NULL, NULL)) ||
+        GPU_CL_CHECK(clEnqueueFillBuffer(c->cl->queue, c->loop_marks, &unseen, sizeof unseen, 0, GPU_MAX_BLOCKS,
+                                         0, NULL, NULL)))
         return GPU_ERROR;
     return gpu_guestmem_clear_code(c->mem);
 }
@@ -124,5 +131,13 @@ int gpu_dcache_lookup(struct gpu_dcache *c, uint64_t pc, unsigned lane, cl_uint 
      * stays unchanged until gpu_dcache_flush, which waits for this write). */
     return GPU_CL_CHECK(clEnqueueWriteBuffer(c->cl->queue, c->index_buf, CL_FALSE, i * sizeof *c->index,
                                              sizeof *c->index, &c->index[i], 0, NULL, NULL))
+               ? GPU_ERROR : GPU_OK;
+}
+
+int gpu_dcache_set_loop_mark(struct gpu_dcache *c, cl_uint id, uint8_t mark)
+{
+    c->loop_marks_host[id] = mark;
+    return GPU_CL_CHECK(clEnqueueWriteBuffer(c->cl->queue, c->loop_marks, CL_FALSE, id, 1,
+                                             &c->loop_marks_host[id], 0, NULL, NULL))
                ? GPU_ERROR : GPU_OK;
 }

@@ -22,6 +22,8 @@ struct gpu_dcache {
     cl_kernel decode;
     size_t decode_local;
     cl_mem blocks, scratch, alloc, insns, sched, order, lstart, index_buf;
+    cl_mem loop_marks;            /* per block id: GPU_LOOP_* (--loopvec; the resident kernel reads it) */
+    uint8_t *loop_marks_host;     /* what the host wrote there (the writes read it) */
     uint32_t capacity;            /* record positions */
     struct gpu_index_slot *index; /* GPU_INDEX_SLOTS */
     uint32_t nblocks;
@@ -35,6 +37,9 @@ void gpu_dcache_free(struct gpu_dcache *c);
 
 /* Forget every block: a full cache, or code that changed (then counted in s->invalidations). */
 int gpu_dcache_flush(struct gpu_dcache *c, struct emu_stats *s);
+
+/* Tell the resident kernel what block `id` is as a loop (GPU_LOOP_*); forgotten on a flush. */
+int gpu_dcache_set_loop_mark(struct gpu_dcache *c, cl_uint id, uint8_t mark);
 
 /* The block id for pc, enqueueing decode_block (reading lane `lane`'s memory, counted in
  * s->blocks_decoded) on a miss. GPU_OK or GPU_ERROR. */

@@ -10,6 +10,7 @@
 #include "gpu_blobs.h"
 #include "gpu_dcache.h"
 #include "gpu_guestmem.h"
+#include "gpu_loopvec.h"
 
 #define ENGINE_LOCAL_MAX 256           /* work-items per group: enough for a GPU's SIMD width */
 
@@ -24,6 +25,9 @@ struct gpu_engine {
     struct gpu_guestmem mem;
     unsigned mem_bound;        /* of mem whose buffers the kernel's arguments name */
     struct gpu_dcache cache;
+    int loopvec;               /* --loopvec: the vector path for loops (gpu_loopvec.h) */
+    struct gpu_loopvec lv;
+    uint64_t loop_skip;        /* the loop head just handled, until execution leaves it; else ~0 */
     /* The lane. */
     cl_mem state, outs, status;
 };
@@ -31,7 +35,10 @@ struct gpu_engine {
 /* execute_batch's and execute_resident's arguments, in their parameter order (ARG_BLOCK_ID is the
  * batch kernel's block id, the resident kernel's index). */
 enum { ARG_STATES, ARG_MEM /* pt, npages, pool, code: gpu_guestmem_bind */, ARG_BLOCKS = ARG_MEM + 4, ARG_BLOCK_ID, ARG_LIMIT, ARG_INSNS,
-       ARG_SCHED, ARG_ORDER, ARG_LSTART, ARG_OUTS, ARG_BATCH, ARG_STATUS, ARG_CNTVCT };
+       ARG_SCHED, ARG_ORDER, ARG_LSTART, ARG_OUTS, ARG_BATCH, ARG_STATUS, ARG_CNTVCT,
+       /* execute_resident only */ ARG_LOOP_MARKS, ARG_LOOPVEC, ARG_LOOP_SKIP };
+
+#define NO_SKIP UINT64_MAX
 
 static int make_buffer(struct gpu_engine *e, cl_mem *buf, size_t size)
 {
@@ -42,10 +49,12 @@ static int make_buffer(struct gpu_engine *e, cl_mem *buf, size_t size)
 /* Kernel arguments that never change. */
 static int set_fixed_args(struct gpu_engine *e)
 {
-    cl_uint batch = e->batch;
+    cl_uint batch = e->batch, loopvec = (cl_uint)e->loopvec;
     cl_kernel x = e->execute;
     struct gpu_dcache *c = &e->cache;
     return GPU_CL_CHECK(clSetKernelArg(x, ARG_STATES, sizeof e->state, &e->state)) ||
+           (e->budget && GPU_CL_CHECK(clSetKernelArg(x, ARG_LOOP_MARKS, sizeof c->loop_marks, &c->loop_marks))) ||
+           (e->budget && GPU_CL_CHECK(clSetKernelArg(x, ARG_LOOPVEC, sizeof loopvec, &loopvec))) ||
            GPU_CL_CHECK(clSetKernelArg(x, ARG_BLOCKS, sizeof c->blocks, &c->blocks)) ||
            (e->budget && GPU_CL_CHECK(clSetKernelArg(x, ARG_BLOCK_ID, sizeof c->index_buf, &c->index_buf))) ||
            GPU_CL_CHECK(clSetKernelArg(x, ARG_INSNS, sizeof c->insns, &c->insns)) ||
@@ -59,7 +68,7 @@ static int set_fixed_args(struct gpu_engine *e)
 }
 
 int gpu_engine_new(struct gpu_engine **out, const struct gpu_cl *cl, struct emu_proc *p,
-                   unsigned batch, uint32_t budget, enum gpu_program_path path)
+                   unsigned batch, uint32_t budget, int loopvec, enum gpu_program_path path)
 {
     cl_int err = CL_SUCCESS;
     *out = NULL;
@@ -72,6 +81,8 @@ int gpu_engine_new(struct gpu_engine **out, const struct gpu_cl *cl, struct emu_
     e->proc = p;
     e->batch = batch;
     e->budget = budget;
+    e->loopvec = loopvec;
+    e->loop_skip = NO_SKIP;
     struct emu_mem *mem = &p->mem;
     int rc = gpu_program_build(cl, &gpu_blob_batch, path, &e->program, NULL);
     if (rc != GPU_OK)
@@ -87,7 +98,8 @@ int gpu_engine_new(struct gpu_engine **out, const struct gpu_cl *cl, struct emu_
         make_buffer(e, &e->outs, (size_t)batch * GPU_OUTS * sizeof(cl_ulong)) ||
         make_buffer(e, &e->status, sizeof(struct gpu_status)) ||
         gpu_guestmem_init(&e->mem, cl, &mem, 1) != GPU_OK ||
-        gpu_dcache_init(&e->cache, cl, e->program, &e->mem, batch) != GPU_OK)
+        gpu_dcache_init(&e->cache, cl, e->program, &e->mem, batch) != GPU_OK ||
+        (loopvec && gpu_loopvec_init(&e->lv, cl, e->program) != GPU_OK))
         goto fail;
     if (set_fixed_args(e))
         goto fail;
@@ -104,6 +116,7 @@ void gpu_engine_free(struct gpu_engine *e)
         return;
     if (e->cl)
         GPU_CL_CHECK(clFinish(e->cl->queue));
+    gpu_loopvec_free(&e->lv);
     gpu_dcache_free(&e->cache);
     gpu_guestmem_free(&e->mem);
     cl_mem *bufs[] = {&e->state, &e->outs, &e->status};
@@ -131,6 +144,9 @@ static int run_launch(struct gpu_engine *e, uint64_t pc, cl_uint limit, struct g
     /* The batch engine names the block; the resident one looks blocks up on the device. */
     if (!e->budget && (gpu_dcache_lookup(&e->cache, pc, 0, &id, &e->proc->stats) ||
                        GPU_CL_CHECK(clSetKernelArg(e->execute, ARG_BLOCK_ID, sizeof id, &id))))
+        return GPU_ERROR;
+    cl_ulong skip = e->loop_skip;
+    if (e->budget && GPU_CL_CHECK(clSetKernelArg(e->execute, ARG_LOOP_SKIP, sizeof skip, &skip)))
         return GPU_ERROR;
     if (GPU_CL_CHECK(clSetKernelArg(e->execute, ARG_LIMIT, sizeof limit, &limit)) ||
         GPU_CL_CHECK(clSetKernelArg(e->execute, ARG_CNTVCT, sizeof now, &now)) ||
@@ -160,6 +176,33 @@ static enum emu_status engine_error(struct emu_proc *p)
     return EMU_ERROR;
 }
 
+/* --loopvec, at the head of the second iteration of an entry into the self-loop block of n
+ * instructions at pc: classify it once (the resident kernel is told, so it stops only at loops
+ * worth it), then let the vector path run whole iterations within *remaining. */
+static int loop_head(struct gpu_engine *e, struct emu_proc *p, uint64_t pc, uint32_t n, uint64_t *remaining)
+{
+    e->loop_skip = pc;
+    int vec = gpu_loopvec_classify(&e->lv, p, pc, n);
+    cl_uint id;
+    if (vec < 0 || (e->budget && (gpu_dcache_lookup(&e->cache, pc, 0, &id, &p->stats) ||
+                                  gpu_dcache_set_loop_mark(&e->cache, id, vec ? GPU_LOOP_VECTOR
+                                                                              : GPU_LOOP_SEQUENTIAL))))
+        return GPU_ERROR;
+    if (!vec)
+        return GPU_OK;
+    uint64_t k;
+    if (read_state(e) || gpu_loopvec_try(&e->lv, &e->mem, p, pc, *remaining, &k))
+        return GPU_ERROR;
+    if (k) {
+        *remaining -= k * n;
+        p->stats.instructions += k * n;
+        p->stats.blocks += k;
+        if (write_state(e))
+            return GPU_ERROR;
+    }
+    return GPU_OK;
+}
+
 enum emu_status gpu_engine_run(struct gpu_engine *e, struct emu_proc *p, uint64_t max_insns)
 {
     uint64_t remaining = max_insns ? max_insns : UINT64_MAX;
@@ -170,8 +213,12 @@ enum emu_status gpu_engine_run(struct gpu_engine *e, struct emu_proc *p, uint64_
     for (;;) {
         if (e->mem.failed)
             return engine_error(p);
-        if (e->mem.code_changed && gpu_dcache_flush(&e->cache, &p->stats))
-            return engine_error(p);
+        if (e->mem.code_changed) {
+            if (gpu_dcache_flush(&e->cache, &p->stats))
+                return engine_error(p);
+            if (e->loopvec)
+                gpu_loopvec_forget(&e->lv);
+        }
         if (remaining == 0) {
             if (read_state(e))
                 return engine_error(p);
@@ -180,12 +227,17 @@ enum emu_status gpu_engine_run(struct gpu_engine *e, struct emu_proc *p, uint64_
         struct gpu_status st;
         uint64_t most = e->budget ? e->budget : e->batch;
         cl_uint limit = remaining < most ? (cl_uint)remaining : (cl_uint)most;
+        if (!e->budget && pc != e->loop_skip) /* the batch engine has left the loop it saw last */
+            e->loop_skip = NO_SKIP;
         if (run_launch(e, pc, limit, &st))
             return engine_error(p);
         p->stats.instructions += st.retired;
         p->stats.blocks += st.blocks;
         remaining -= st.retired;
+        uint64_t from = pc;
         pc = st.pc;
+        if (e->budget)
+            e->loop_skip = st.loop_skip;
         if (st.flags & GPU_ST_NO_ROOM) { /* the block at pc did not run: make room, decode again */
             if (gpu_dcache_flush(&e->cache, &p->stats))
                 return engine_error(p);
@@ -199,6 +251,12 @@ enum emu_status gpu_engine_run(struct gpu_engine *e, struct emu_proc *p, uint64_
         }
         if (st.flags & GPU_ST_CODE_WRITTEN)
             e->mem.code_changed = 1;
+        /* --loopvec: the resident kernel stops at loop heads itself; the batch engine's block
+         * branched back to itself. */
+        int loop = (st.flags & GPU_ST_LOOP) ||
+                   (e->loopvec && !e->budget && st.status == EMU_OK && !st.flags && pc == from && from != e->loop_skip);
+        if (loop && loop_head(e, p, pc, e->budget ? st.loop_n : st.retired, &remaining))
+            return engine_error(p);
         if (st.status == EMU_OK)
             continue;
         if (st.status == EMU_FAULT && st.fault_access == EMU_PERM_W) {

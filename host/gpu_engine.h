@@ -20,10 +20,11 @@ struct gpu_engine;
  * makes the batch engine (one sync per block); otherwise the device-resident engine (design
  * section 5, issue 4), which follows branches on the device and syncs only on a decode-cache
  * miss, a syscall, a stop, or after `budget` instructions. From here until
- * gpu_engine_free, p's memory is kept coherent with the device through p->mem.sync. Returns GPU_OK,
+ * gpu_engine_free, p's memory is kept coherent with the device through p->mem.sync. `loopvec`
+ * turns on the vector path for loops (gpu_loopvec.h). Returns GPU_OK,
  * or GPU_ERROR / GPU_UNSUPPORTED after printing one line; *out is NULL then. */
 int gpu_engine_new(struct gpu_engine **out, const struct gpu_cl *cl, struct emu_proc *p,
-                   unsigned batch, uint32_t budget, enum gpu_program_path path);
+                   unsigned batch, uint32_t budget, int loopvec, enum gpu_program_path path);
 
 /* Run like emu_cpu_run: until exit, fault, undefined instruction, unsupported syscall, or
  * `max_insns` more instructions (0: no limit). On return p->st holds the guest's registers and

@@ -112,11 +112,6 @@ int main(int argc, char **argv)
         goto out;
     }
     enum temu_engine engine = pick_engine(opt.engine);
-    if (opt.loopvec && engine != TEMU_ENGINE_CPU) {
-        fprintf(stderr, "temu: --loopvec needs --engine=cpu (GPU loop vectorization is not built yet)\n");
-        status = TEMU_EXIT_USAGE;
-        goto out;
-    }
 #ifdef TEMU_HAVE_GPU
     if (engine == TEMU_ENGINE_GPU || engine == TEMU_ENGINE_RESIDENT) {
         if (opt.trace_path) {
@@ -126,7 +121,7 @@ int main(int argc, char **argv)
         }
         if (gpu_cl_open(&cl, opt.device) != GPU_OK ||
             gpu_engine_new(&gpu, &cl, p, opt.batch, engine == TEMU_ENGINE_RESIDENT ? opt.budget : 0,
-                           GPU_PROGRAM_AUTO) != GPU_OK)
+                           opt.loopvec, GPU_PROGRAM_AUTO) != GPU_OK)
             goto out;
     }
 #else

@@ -27,7 +27,7 @@ static const char usage[] =
     "  --max-insns=N        stop with an error after N guest instructions\n"
     "  --loopvec            run the loops temu recognises (affine, element-wise, reductions;\n"
     "                       see `temu loops`) as vector operations, with results identical to\n"
-    "                       sequential execution; cpu engine only for now\n"
+    "                       sequential execution, on every engine (with --lanes: cpu only)\n"
     "  --trace[=FILE]       one line per instruction (pc, encoding, disassembly, changed\n"
     "                       registers) to stderr or FILE\n"
     "  --base=ADDR          load address of a flat binary (default 0x400000)\n"

@@ -10,6 +10,7 @@
  *                  the decode cache's index until a miss, a syscall, a stop or the budget.
  *   execute_lanes  (lanes.h) many lanes, one work-item each, every lane running its blocks in
  *                  program order through the same decode cache.
+ *   loop_iterations  (loopvec.h) --loopvec: one work-item per iteration of a classified loop.
  */
 #include "a64_decode.c"
 #include "execute.h"
@@ -273,16 +274,22 @@ __kernel void execute_resident(__global struct emu_state *states, __global uint 
                                __global const struct a64_insn *insns,
                                __global const struct gpu_sched *sched, __global const uint *order,
                                __global const uint *lstart, __global ulong *outs, uint batch,
-                               __global struct gpu_status *status, ulong cntvct)
+                               __global struct gpu_status *status, ulong cntvct,
+                               __global const uchar *loop_marks, uint loopvec, ulong skip)
 {
     __local struct run_locals L;
-    __local uint current;
+    __local uint current, loop_n;
+    __local ulong pass; /* the loop head to pass over (`skip`), until execution leaves that loop */
     uint lane = get_group_id(0), lid = get_local_id(0);
     __global struct emu_state *st = &states[lane];
     __global struct gpu_status *out_status = &status[lane];
     __global ulong *outv = outs + (ulong)lane * batch * GPU_OUTS;
     struct guest_mem m = {pt, npages, pool, code};
     uint total = 0, nblocks = 0, miss = 0;
+    if (lid == 0) {
+        pass = skip;
+        loop_n = 0;
+    }
     for (;;) {
         if (lid == 0)
             current = index_find(index, st->pc);
@@ -295,11 +302,28 @@ __kernel void execute_resident(__global struct emu_state *states, __global uint 
         run_block(st, m, blocks, id, min(batch, budget - total), insns, sched, order, lstart, outv,
                   out_status, cntvct, &L);
         barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-        uint s = out_status->status, flags = out_status->flags;
-        total += out_status->retired;
+        uint s = out_status->status, flags = out_status->flags, done = out_status->retired;
+        total += done;
         nblocks += out_status->blocks;
         if (s != EMU_OK || flags || total >= budget)
             break;
+        /* --loopvec: a block that just branched back to itself, once per entry into it (`skip`
+         * is the loop the host just saw, until execution leaves it), unless the host knows it is
+         * not vectorizable: the host takes it from the head of its second iteration. (loopvec
+         * is the same for every item, so all of them meet the barrier or none.) */
+        if (loopvec) {
+            if (lid == 0) {
+                ulong bpc = blocks[id].pc;
+                if (bpc != pass)
+                    pass = ~0ul;
+                if (st->pc == bpc && pass != bpc && done == blocks[id].count &&
+                    loop_marks[id] != GPU_LOOP_SEQUENTIAL)
+                    loop_n = done;
+            }
+            barrier(CLK_LOCAL_MEM_FENCE);
+            if (loop_n)
+                break;
+        }
     }
     barrier(CLK_GLOBAL_MEM_FENCE); /* every item has read the last block's status */
     if (lid == 0) {
@@ -308,8 +332,14 @@ __kernel void execute_resident(__global struct emu_state *states, __global uint 
             out_status->status = EMU_OK;
             out_status->flags = GPU_ST_MISS;
         }
+        out_status->loop_skip = pass;
+        if (loop_n) {
+            out_status->flags = GPU_ST_LOOP;
+            out_status->loop_n = loop_n;
+        }
         out_status->retired = total;
         out_status->blocks = nblocks;
     }
 }
 #include "lanes.h"
+#include "loopvec.h"

@@ -34,9 +34,68 @@ add_test(NAME loops_trips COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/loops_trips.s
                                   ${TEMU_PROGRAMS_DIR})
 set_tests_properties(loops_trips PROPERTIES LABELS loopvec TIMEOUT 60)
 
-# --loopvec is a CPU-engine option for now: a usage error on the GPU engines, whatever the build.
-add_test(NAME loopvec_gpu_usage
-         COMMAND sh -c "$<TARGET_FILE:temu> --engine=gpu --loopvec ${TEMU_PROGRAMS_DIR}/hello.elf 2>&1; test $? -eq 2"
+# --loopvec with --lanes: every CPU lane's engine takes it (the lanes agree with lone plain runs);
+# the GPU lanes kernel does not, and says so (a usage error whatever the build).
+add_test(NAME loopvec_lanes_cpu
+         COMMAND sh -c "$<TARGET_FILE:temu> --lanes=3 --loopvec --stats ${TEMU_PROGRAMS_DIR}/loops.elf 2>&1 >/dev/null"
          WORKING_DIRECTORY ${TEMU_PROGRAMS_SRC})
-set_tests_properties(loopvec_gpu_usage PROPERTIES LABELS loopvec
-                     PASS_REGULAR_EXPRESSION "--loopvec needs --engine=cpu")
+set_tests_properties(loopvec_lanes_cpu PROPERTIES LABELS loopvec
+                     PASS_REGULAR_EXPRESSION "loops_vectorized +[1-9]")
+add_test(NAME loopvec_lanes_gpu_usage
+         COMMAND sh -c "$<TARGET_FILE:temu> --engine=gpu --lanes=2 --loopvec ${TEMU_PROGRAMS_DIR}/hello.elf 2>&1; test $? -eq 2"
+         WORKING_DIRECTORY ${TEMU_PROGRAMS_SRC})
+set_tests_properties(loopvec_lanes_gpu_usage PROPERTIES LABELS loopvec
+                     PASS_REGULAR_EXPRESSION "--loopvec with --lanes needs --engine=cpu")
+
+# The GPU engines' vector path (kernel loop_iterations): every program, both formats, on the batch
+# and the resident engine with --loopvec against the plain CPU engine; small sizes as in
+# gpu.cmake. The resident runs use a small budget (relaunches mid-loop) and, for flat binaries,
+# 3 work-items per group, so the kernel's in-group reduction runs with a group size that is no
+# power of two. loopvec_stats_* require the same loops vectorized as on the CPU engine (the same
+# runs, iterations and instructions), so the agreement above is not agreement by doing nothing.
+if(NOT TARGET temu_gpu)
+  return()
+endif()
+foreach(line ${TEMU_PROGRAM_MANIFEST})
+  separate_arguments(words UNIX_COMMAND "${line}")
+  list(POP_FRONT words name)
+  if(name IN_LIST TEMU_GPU_SMALL_PROGRAMS)
+    set(words small)
+  endif()
+  foreach(format elf bin)
+    foreach(engine gpu resident)
+      set(test loopvec_${engine}_${name}_${format})
+      set(opts "--engine=${engine} --loopvec")
+      if(engine STREQUAL "resident")
+        set(opts "${opts} --budget=5000")
+      endif()
+      add_test(NAME ${test} COMMAND ${TEMU_AGREE_LV} "${opts}" ${TEMU_PROGRAMS_DIR}/${name}.${format} ${words}
+               WORKING_DIRECTORY ${TEMU_PROGRAMS_SRC})
+      set_tests_properties(${test} PROPERTIES TIMEOUT 300 LABELS "gpu;loopvec;programs")
+      if(engine STREQUAL "resident" AND format STREQUAL "bin")
+        set_tests_properties(${test} PROPERTIES ENVIRONMENT TEMU_GPU_LOCAL=3)
+      endif()
+    endforeach()
+  endforeach()
+endforeach()
+# Iterations split over many launches (chunks of 1000, not a multiple of the group size): the
+# host folds the partials of every launch in order.
+add_test(NAME loopvec_resident_chunks
+         COMMAND ${TEMU_AGREE_LV} "--engine=resident --loopvec" ${TEMU_PROGRAMS_DIR}/loops.elf
+         WORKING_DIRECTORY ${TEMU_PROGRAMS_SRC})
+set_tests_properties(loopvec_resident_chunks PROPERTIES TIMEOUT 300 LABELS "gpu;loopvec"
+                     ENVIRONMENT "TEMU_GPU_LOOP_CHUNK=1000;TEMU_GPU_LOCAL=16")
+foreach(engine gpu resident)
+  add_test(NAME loopvec_stats_${engine}
+           COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/loopvec_stats.sh $<TARGET_FILE:temu> --engine=${engine}
+                   ${TEMU_PROGRAMS_DIR}/loops.elf
+           WORKING_DIRECTORY ${TEMU_PROGRAMS_SRC})
+  set_tests_properties(loopvec_stats_${engine} PROPERTIES TIMEOUT 300 LABELS "gpu;loopvec")
+  foreach(limit 1000 262145 777777)
+    add_test(NAME loopvec_${engine}_limit_${limit}
+             COMMAND ${TEMU_AGREE_LV} "--engine=${engine} --loopvec" ${TEMU_PROGRAMS_DIR}/loops.elf
+             WORKING_DIRECTORY ${TEMU_PROGRAMS_SRC})
+    set_tests_properties(loopvec_${engine}_limit_${limit} PROPERTIES TIMEOUT 300 LABELS "gpu;loopvec"
+                         ENVIRONMENT AGREE_COMMON=--max-insns=${limit})
+  endforeach()
+endforeach()

@@ -1,0 +1,246 @@
+/* gpu_loopvec.c: the GPU engines' vector path for loops, host side (see gpu_loopvec.h). */
+#include "gpu_loopvec.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define LOOPVEC_LOCAL_GPU 256      /* work-items per group on a GPU */
+#define LOOPVEC_LOCAL_CPU 64       /* on a CPU device: enough to keep the partials few */
+#define LOOPVEC_CHUNK (1u << 22)   /* iterations per launch: bounds the partials buffer (env
+                                      TEMU_GPU_LOOP_CHUNK, for tests of the chunking) */
+
+/* loop_iterations' arguments, in its parameter order. */
+enum { ARG_MEM /* pt, npages, pool, code: gpu_guestmem_bind */, ARG_DESC = ARG_MEM + 4, ARG_BODY, ARG_FIRST,
+       ARG_COUNT, ARG_PARTIALS, ARG_LAST, ARG_ERROR, ARG_RED };
+
+A64_STATIC_ASSERT(EMU_LOOP_MAX_BODY == GPU_LOOP_MAX_BODY, loop_body_bound);
+A64_STATIC_ASSERT(EMU_LOOP_MAX_ACC == GPU_LOOP_MAX_ACC, loop_acc_bound);
+
+static size_t groups_max(const struct gpu_loopvec *lv)
+{
+    return (lv->chunk + lv->local - 1) / lv->local;
+}
+
+static int make_buffer(const struct gpu_cl *cl, cl_mem *buf, size_t size)
+{
+    cl_int err = CL_SUCCESS;
+    return GPU_CL_CHECK((*buf = clCreateBuffer(cl->context, CL_MEM_READ_WRITE, size, NULL, &err), err));
+}
+
+int gpu_loopvec_init(struct gpu_loopvec *lv, const struct gpu_cl *cl, cl_program program)
+{
+    cl_int err = CL_SUCCESS;
+    memset(lv, 0, sizeof *lv);
+    lv->cl = cl;
+    if (GPU_CL_CHECK((lv->kernel = clCreateKernel(program, "loop_iterations", &err), err)))
+        goto fail;
+    lv->local = gpu_cl_local_size(cl, lv->kernel, LOOPVEC_LOCAL_GPU, LOOPVEC_LOCAL_CPU, LOOPVEC_LOCAL_GPU);
+    const char *env = getenv("TEMU_GPU_LOOP_CHUNK");
+    lv->chunk = env && atoi(env) > 0 ? (uint64_t)atoi(env) : LOOPVEC_CHUNK;
+    size_t partials = groups_max(lv) * GPU_LOOP_MAX_ACC * sizeof(uint64_t);
+    lv->partials_host = malloc(partials);
+    if (!lv->partials_host) {
+        fprintf(stderr, "temu: out of host memory for the loop vectorizer\n");
+        goto fail;
+    }
+    if (make_buffer(cl, &lv->desc, sizeof lv->d) ||
+        make_buffer(cl, &lv->body, GPU_LOOP_MAX_BODY * sizeof(struct a64_insn)) ||
+        make_buffer(cl, &lv->partials, partials) ||
+        make_buffer(cl, &lv->last, (GPU_NUM_SLOTS + 1) * sizeof(uint64_t)) ||
+        make_buffer(cl, &lv->error, sizeof(cl_uint)) ||
+        GPU_CL_CHECK(clSetKernelArg(lv->kernel, ARG_DESC, sizeof lv->desc, &lv->desc)) ||
+        GPU_CL_CHECK(clSetKernelArg(lv->kernel, ARG_BODY, sizeof lv->body, &lv->body)) ||
+        GPU_CL_CHECK(clSetKernelArg(lv->kernel, ARG_PARTIALS, sizeof lv->partials, &lv->partials)) ||
+        GPU_CL_CHECK(clSetKernelArg(lv->kernel, ARG_LAST, sizeof lv->last, &lv->last)) ||
+        GPU_CL_CHECK(clSetKernelArg(lv->kernel, ARG_ERROR, sizeof lv->error, &lv->error)))
+        goto fail;
+    return GPU_OK;
+fail:
+    gpu_loopvec_free(lv);
+    return GPU_ERROR;
+}
+
+void gpu_loopvec_free(struct gpu_loopvec *lv)
+{
+    cl_mem *bufs[] = {&lv->desc, &lv->body, &lv->partials, &lv->last, &lv->error};
+    for (size_t i = 0; i < sizeof bufs / sizeof bufs[0]; i++)
+        if (*bufs[i])
+            GPU_CL_CHECK(clReleaseMemObject(*bufs[i]));
+    if (lv->kernel)
+        GPU_CL_CHECK(clReleaseKernel(lv->kernel));
+    for (size_t i = 0; i < lv->nloops; i++)
+        free(lv->loops[i]);
+    free(lv->loops);
+    free(lv->partials_host);
+    memset(lv, 0, sizeof *lv);
+}
+
+static struct emu_loop_record *find(const struct gpu_loopvec *lv, uint64_t pc)
+{
+    for (size_t i = 0; i < lv->nloops; i++)
+        if (lv->loops[i]->info.pc == pc)
+            return lv->loops[i];
+    return NULL;
+}
+
+void gpu_loopvec_forget(struct gpu_loopvec *lv)
+{
+    for (size_t i = 0; i < lv->nloops; i++)
+        lv->loops[i]->analysed = 0;
+}
+
+int gpu_loopvec_classify(struct gpu_loopvec *lv, struct emu_proc *p, uint64_t pc, uint32_t n)
+{
+    struct emu_loop_record *r = find(lv, pc);
+    if (!r || r->info.n != n) { /* new, or the code there changed */
+        if (!r) {
+            if (lv->nloops == lv->caploops) {
+                size_t cap = lv->caploops ? lv->caploops * 2 : 16;
+                struct emu_loop_record **v = realloc(lv->loops, cap * sizeof *v);
+                if (!v)
+                    goto oom;
+                lv->loops = v;
+                lv->caploops = cap;
+            }
+            if (!(r = calloc(1, sizeof *r)))
+                goto oom;
+            lv->loops[lv->nloops++] = r;
+        }
+        r->analysed = 0;
+    }
+    if (!r->analysed) {
+        uint32_t words[EMU_LOOP_MAX_BODY];
+        if (n <= EMU_LOOP_MAX_BODY && emu_mem_peek(&p->mem, pc, words, 4ull * n) == 0)
+            emu_loop_analyse(words, n, pc, &r->info);
+        else
+            emu_loop_analyse(words, EMU_LOOP_MAX_BODY + 1, pc, &r->info); /* too long */
+        r->info.pc = pc;
+        r->info.n = n;
+        r->analysed = 1;
+    }
+    return r->info.cls != EMU_LOOP_NONE;
+oom:
+    fprintf(stderr, "temu: out of host memory for the loop vectorizer\n");
+    return GPU_ERROR;
+}
+
+/* The kernel's description of loop l from the head registers x, for iterations up to k - 1. */
+static void describe(struct gpu_loop *d, const struct emu_loop *l, const uint64_t *x, uint64_t k)
+{
+    memset(d, 0, sizeof *d);
+    memcpy(d->x, x, sizeof d->x);
+    d->pc = l->pc;
+    d->last = k - 1;
+    d->n = l->n;
+    d->nacc = l->nacc;
+    for (unsigned r = 0; r < A64_NUM_REGS; r++) {
+        if (l->role[r] == EMU_LOOP_R_AFFINE) {
+            d->step[r] = (uint64_t)l->step[r];
+            d->init[r] = l->sf[r] ? GPU_LOOP_AFFINE64 : GPU_LOOP_AFFINE32;
+        }
+    }
+    for (uint32_t a = 0; a < l->nacc; a++) {
+        const struct emu_loop_acc *acc = &l->acc[a];
+        const struct a64_insn *in = &l->ins[acc->insn];
+        d->what[acc->insn] = (uint8_t)(1 + a);
+        if (acc->cmp != 0xff)
+            d->what[acc->cmp] = GPU_LOOP_SKIP;
+        d->acc_v[a] = in->rn == acc->reg ? in->rm : in->rn;
+        d->fold[a] = emu_loop_fold_of(l, acc);
+    }
+}
+
+/* Iterations 0..k-1 of memory loop l on the device from the head state st: accumulators folded,
+ * temporaries as iteration k-1 left them. */
+static int run_kernel(struct gpu_loopvec *lv, struct gpu_guestmem *mem, const struct emu_loop *l,
+                      struct emu_proc *p, uint64_t k)
+{
+    cl_command_queue q = lv->cl->queue;
+    uint64_t *x = p->st.x;
+    /* Stores go to frames of their own: a page still on the zero page gets one now. */
+    for (uint32_t i = 0; i < l->nmem; i++) {
+        uint64_t lo, hi;
+        if (l->mem[i].store && emu_loop_access_range(l, &l->mem[i], x, k, p->mem.size, &lo, &hi) &&
+            gpu_guestmem_back(mem, 0, lo, hi - lo) < 0)
+            return GPU_ERROR;
+    }
+    static const cl_uint zero = 0;
+    size_t local = lv->local, red = local * (l->nacc ? l->nacc : 1) * sizeof(uint64_t);
+    describe(&lv->d, l, x, k);
+    if (gpu_guestmem_bind(mem, lv->kernel, ARG_MEM, &lv->mem_bound) ||
+        GPU_CL_CHECK(clSetKernelArg(lv->kernel, ARG_RED, red, NULL)) ||
+        GPU_CL_CHECK(clEnqueueWriteBuffer(q, lv->desc, CL_FALSE, 0, sizeof lv->d, &lv->d, 0, NULL, NULL)) ||
+        GPU_CL_CHECK(clEnqueueWriteBuffer(q, lv->body, CL_FALSE, 0, l->n * sizeof(struct a64_insn), l->ins,
+                                          0, NULL, NULL)) ||
+        GPU_CL_CHECK(clEnqueueFillBuffer(q, lv->error, &zero, sizeof zero, 0, sizeof zero, 0, NULL, NULL)))
+        return GPU_ERROR;
+    uint64_t acc[EMU_LOOP_MAX_ACC];
+    for (uint32_t a = 0; a < l->nacc; a++)
+        acc[a] = x[l->acc[a].reg];
+    for (uint64_t first = 0; first < k; first += lv->chunk) {
+        cl_ulong first_arg = first, count = k - first < lv->chunk ? k - first : lv->chunk;
+        size_t groups = (size_t)((count + local - 1) / local), global = groups * local;
+        if (GPU_CL_CHECK(clSetKernelArg(lv->kernel, ARG_FIRST, sizeof first_arg, &first_arg)) ||
+            GPU_CL_CHECK(clSetKernelArg(lv->kernel, ARG_COUNT, sizeof count, &count)) ||
+            GPU_CL_CHECK(clEnqueueNDRangeKernel(q, lv->kernel, 1, NULL, &global, &local, 0, NULL, NULL)))
+            return GPU_ERROR;
+        if (!l->nacc)
+            continue;
+        /* Each group's partial covers its run of iterations: fold them in order. */
+        if (GPU_CL_CHECK(clEnqueueReadBuffer(q, lv->partials, CL_TRUE, 0, groups * l->nacc * sizeof(uint64_t),
+                                             lv->partials_host, 0, NULL, NULL)))
+            return GPU_ERROR;
+        for (size_t g = 0; g < groups; g++)
+            for (uint32_t a = 0; a < l->nacc; a++)
+                acc[a] = emu_loop_fold_step(lv->d.fold[a], acc[a], lv->partials_host[g * l->nacc + a]);
+    }
+    uint64_t last[GPU_NUM_SLOTS + 1];
+    cl_uint error = 0;
+    if (GPU_CL_CHECK(clEnqueueReadBuffer(q, lv->last, CL_FALSE, 0, sizeof last, last, 0, NULL, NULL)) ||
+        GPU_CL_CHECK(clEnqueueReadBuffer(q, lv->error, CL_TRUE, 0, sizeof error, &error, 0, NULL, NULL)))
+        return GPU_ERROR;
+    if (error) {
+        fprintf(stderr, "temu: internal error: the loop kernel faulted in the loop at 0x%" PRIx64
+                        " after the host's checks passed\n", l->pc);
+        return GPU_ERROR;
+    }
+    for (uint32_t a = 0; a < l->nacc; a++)
+        x[l->acc[a].reg] = acc[a];
+    for (unsigned r = 0; r < A64_REG_ZR; r++)
+        if (l->role[r] == EMU_LOOP_R_TEMP)
+            x[r] = last[r];
+    return GPU_OK;
+}
+
+int gpu_loopvec_try(struct gpu_loopvec *lv, struct gpu_guestmem *mem, struct emu_proc *p, uint64_t pc,
+                    uint64_t remaining, uint64_t *iters)
+{
+    *iters = 0;
+    struct emu_loop_record *r = find(lv, pc);
+    if (!r || r->info.cls == EMU_LOOP_NONE)
+        return GPU_OK;
+    const struct emu_loop *l = &r->info;
+    /* As on the CPU engine: leave one whole iteration beyond the vectorized ones to the budget, so
+     * a limit stops in code the engine ran itself. */
+    uint64_t max = remaining / l->n;
+    max = max ? max - 1 : 0;
+    if (max < EMU_LOOP_MIN_ITERS)
+        return GPU_OK;
+    enum emu_loop_reason why;
+    uint64_t k = emu_loop_plan(l, &p->st, &p->mem, mem->code_pages, max, &why);
+    if (!k) {
+        r->rt_rejects[why]++;
+        return GPU_OK;
+    }
+    if (l->cls != EMU_LOOP_AFFINE && run_kernel(lv, mem, l, p, k))
+        return GPU_ERROR;
+    emu_loop_finish(l, &p->st, k);
+    r->vec_runs++;
+    r->vec_iters += k;
+    p->stats.loops_vectorized++;
+    p->stats.loop_iterations += k;
+    p->stats.loop_instructions += k * l->n;
+    *iters = k;
+    return GPU_OK;
+}

@@ -1,0 +1,78 @@
+/* loopvec.h: kernel loop_iterations, the GPU engines' vector path for classified loops (design
+ * section 6, issue 5). Included at the end of batch.cl, after lanes.h, whose lane_exec it uses:
+ * the body runs with the same instruction semantics as every other kernel.
+ *
+ * Work-item i runs iteration j = first + i of the loop whose head state and body the host put in
+ * `desc` and `body` (host/gpu_loopvec.c, from emu_loop_analyse and emu_loop_plan): registers that
+ * change by an affine step start at x + j * step, invariants at x, and the body's instructions run
+ * in program order up to the closing branch. Iterations are independent (the analysis and the
+ * host's run-time checks proved it, and backed every stored page), so they run in any order.
+ *
+ * Accumulators are not updated in place: each item keeps the value its iteration folds in, and
+ * the group reduces its items with emu_loop_fold_step in iteration order (pairs of neighbouring
+ * runs, a tree), one partial per group; the host folds the groups' partials, in order, into the
+ * accumulators. The folds are associative (emu_loop_fold.h), so this is the sequential result.
+ * The item that runs iteration `last` writes all its registers out: the temporaries as the final
+ * vectorized iteration leaves them.
+ *
+ * A fault or a store into decoded code cannot happen after the host's checks; if one did, the item
+ * sets `error` and the host stops the run with an internal error rather than go on inexactly. */
+#ifndef LOOPVEC_H
+#define LOOPVEC_H
+
+__kernel void loop_iterations(__global uint *pt, ulong npages, __global uchar *pool, __global const uchar *code,
+                              __global const struct gpu_loop *desc, __global const struct a64_insn *body,
+                              ulong first, ulong count, __global ulong *partials, __global ulong *last,
+                              __global uint *error, __local ulong *red)
+{
+    __local ulong sys[SYS_COUNT]; /* system instructions never reach the vector path */
+    uint lid = get_local_id(0), lsz = get_local_size(0);
+    ulong i = get_global_id(0), base = get_group_id(0) * (ulong)lsz;
+    struct guest_mem m = {pt, npages, pool, code};
+    uint nacc = desc->nacc;
+    if (i < count) {
+        ulong j = first + i;
+        ulong r[GPU_NUM_SLOTS + 1];
+        for (uint s = 0; s < A64_NUM_REGS; s++) {
+            ulong v = desc->x[s] + j * desc->step[s];
+            uint how = desc->init[s];
+            r[s] = how == GPU_LOOP_HEAD ? desc->x[s] : how == GPU_LOOP_AFFINE64 ? v : (ulong)(uint)v;
+        }
+        r[A64_REG_ZR] = 0;
+        r[GPU_SLOT_NZCV] = 0; /* no iteration reads flags it did not set (the analysis) */
+        for (uint k = 0; k + 1 < desc->n; k++) {
+            uint what = desc->what[k];
+            if (what == GPU_LOOP_SKIP)
+                continue;
+            if (what != GPU_LOOP_RUN) {
+                red[lid * nacc + what - 1] = r[desc->acc_v[what - 1]];
+                continue;
+            }
+            struct a64_insn in = body[k];
+            ulong target = 0;
+            struct exec_stop info = {0, 0};
+            if (lane_exec(&in, desc->pc + 4ul * k, r, m, sys, 0, &target, &info) != EXEC_DONE)
+                atomic_or(error, 1u);
+        }
+        if (j == desc->last)
+            for (uint s = 0; s < GPU_NUM_SLOTS; s++)
+                last[s] = r[s];
+    }
+    if (nacc == 0)
+        return;
+    /* Reduce the group's items in iteration order: after the step of width s, item lid (a multiple
+     * of 2s) holds the fold of items lid .. lid + 2s - 1 that exist. */
+    for (uint s = 1; s < lsz; s <<= 1) {
+        barrier(CLK_LOCAL_MEM_FENCE);
+        if ((lid & (2 * s - 1)) == 0 && lid + s < lsz && base + lid + s < count)
+            for (uint a = 0; a < nacc; a++)
+                red[lid * nacc + a] = emu_loop_fold_step(desc->fold[a], red[lid * nacc + a],
+                                                         red[(lid + s) * nacc + a]);
+    }
+    barrier(CLK_LOCAL_MEM_FENCE);
+    if (lid == 0)
+        for (uint a = 0; a < nacc; a++)
+            partials[get_group_id(0) * nacc + a] = red[a];
+}
+
+#endif
