@@ -221,13 +221,20 @@ int gpu_loopvec_try(struct gpu_loopvec *lv, struct gpu_guestmem *mem, struct emu
     if (!r || r->info.cls == EMU_LOOP_NONE)
         return GPU_OK;
     const struct emu_loop *l = &r->info;
+    enum emu_loop_reason why;
+    if (l->bind_insns) { /* steps by a register: made immediates for this entry (emu_loop_bind) */
+        if (!emu_loop_bind(l, p->st.x, &lv->bound, &why)) {
+            r->rt_rejects[why]++;
+            return GPU_OK;
+        }
+        l = &lv->bound;
+    }
     /* As on the CPU engine: leave one whole iteration beyond the vectorized ones to the budget, so
      * a limit stops in code the engine ran itself. */
     uint64_t max = remaining / l->n;
     max = max ? max - 1 : 0;
     if (max < EMU_LOOP_MIN_ITERS)
         return GPU_OK;
-    enum emu_loop_reason why;
     uint64_t k = emu_loop_plan(l, &p->st, &p->mem, mem->code_pages, max, &why);
     if (!k) {
         r->rt_rejects[why]++;

@@ -25,6 +25,7 @@ struct gpu_loopvec {
     cl_mem desc, body, partials, last, error;
     unsigned mem_bound;            /* of the guest memory whose buffers the kernel's arguments name */
     struct gpu_loop d;             /* the description being run (host side of desc) */
+    struct emu_loop bound;         /* a loop stepping by a register, bound to the entry in hand */
     uint64_t *partials_host;
     struct emu_loop_record **loops; /* every loop seen, by pc; what analysis said, and counters */
     size_t nloops, caploops;

@@ -90,7 +90,13 @@ foreach(engine gpu resident)
            COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/loopvec_stats.sh $<TARGET_FILE:temu> --engine=${engine}
                    ${TEMU_PROGRAMS_DIR}/loops.elf
            WORKING_DIRECTORY ${TEMU_PROGRAMS_SRC})
-  set_tests_properties(loopvec_stats_${engine} PROPERTIES TIMEOUT 300 LABELS "gpu;loopvec")
+  # The sieve's inner loop steps by a register (bound per entry, emu_loop_bind).
+  add_test(NAME loopvec_stats_${engine}_sieve
+           COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/loopvec_stats.sh $<TARGET_FILE:temu> --engine=${engine}
+                   ${TEMU_PROGRAMS_DIR}/sieve.elf small
+           WORKING_DIRECTORY ${TEMU_PROGRAMS_SRC})
+  set_tests_properties(loopvec_stats_${engine} loopvec_stats_${engine}_sieve PROPERTIES TIMEOUT 300
+                       LABELS "gpu;loopvec")
   foreach(limit 1000 262145 777777)
     add_test(NAME loopvec_${engine}_limit_${limit}
              COMMAND ${TEMU_AGREE_LV} "--engine=${engine} --loopvec" ${TEMU_PROGRAMS_DIR}/loops.elf
