@@ -651,31 +651,14 @@ static uint64_t cpu_loop_back(struct emu_cpu *c, struct emu_proc *p, const struc
                               uint64_t remaining)
 {
     struct emu_loop_record *r = b->loop;
-    if (!r->analysed) {
-        uint32_t words[EMU_LOOP_MAX_BODY];
-        if (b->n <= EMU_LOOP_MAX_BODY && emu_mem_peek(&p->mem, b->pc, words, 4ull * b->n) == 0)
-            emu_loop_analyse(words, b->n, b->pc, &r->info);
-        else
-            emu_loop_analyse(words, EMU_LOOP_MAX_BODY + 1, b->pc, &r->info); /* too long */
-        r->analysed = 1;
-    }
-    /* Leave the budget one whole iteration beyond the vectorized ones, so a limit stops in code the
-     * engine ran itself (affine loops compute no temporaries). */
-    uint64_t max = remaining / b->n;
-    max = max ? max - 1 : 0;
+    if (!r->analysed)
+        emu_loop_record_analyse(r, &p->mem, b->pc, b->n);
+    uint64_t max = emu_loop_max_iters(remaining, b->n);
     if (c->loop_mode < EMU_CPU_LOOPS_VEC || r->info.cls == EMU_LOOP_NONE || max < EMU_LOOP_MIN_ITERS)
         return 0;
-    enum emu_loop_reason why;
+    enum emu_loop_reason why = EMU_LOOP_OK;
     uint64_t k = emu_loop_run(&r->info, p, max, c->ws, &why);
-    if (!k) {
-        r->rt_rejects[why]++;
-        return 0;
-    }
-    r->vec_runs++;
-    r->vec_iters += k;
-    p->stats.loops_vectorized++;
-    p->stats.loop_iterations += k;
-    p->stats.loop_instructions += k * b->n;
+    emu_loop_record_run(r, &p->stats, k, b->n, why);
     return k;
 }
 

@@ -217,6 +217,21 @@ void emu_loop_finish(const struct emu_loop *l, struct emu_state *st, uint64_t k)
 uint64_t emu_loop_run(const struct emu_loop *l, struct emu_proc *p, uint64_t max_iters,
                       struct emu_loop_ws *ws, enum emu_loop_reason *why);
 
+/* What every engine does around its vector path, so they count alike:
+ * emu_loop_record_analyse classifies the loop of n words at pc once per record (its words read
+ * through mem, so an engine mirroring memory elsewhere pulls them); emu_loop_max_iters is the most
+ * iterations a run may take within `remaining` instructions of budget, leaving one whole iteration
+ * beyond them to the engine, so a limit stops in code the engine ran itself; emu_loop_record_run
+ * counts an attempt: k iterations run (k * n instructions), or a refusal for `why` when k is 0. */
+void emu_loop_record_analyse(struct emu_loop_record *r, struct emu_mem *mem, uint64_t pc, uint32_t n);
+static inline uint64_t emu_loop_max_iters(uint64_t remaining, uint32_t n)
+{
+    uint64_t max = remaining / n;
+    return max ? max - 1 : 0;
+}
+void emu_loop_record_run(struct emu_loop_record *r, struct emu_stats *s, uint64_t k, uint32_t n,
+                         enum emu_loop_reason why);
+
 /* The value of a symbol in iteration j at width sf. */
 static inline uint64_t emu_loop_sym_at(const struct emu_loop *l, const struct emu_loop_sym *s,
                                        const uint64_t *x, uint64_t j)

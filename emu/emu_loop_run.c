@@ -441,3 +441,27 @@ uint64_t emu_loop_run(const struct emu_loop *l, struct emu_proc *p, uint64_t max
     emu_loop_finish(l, &p->st, k);
     return k;
 }
+
+void emu_loop_record_analyse(struct emu_loop_record *r, struct emu_mem *mem, uint64_t pc, uint32_t n)
+{
+    uint32_t words[EMU_LOOP_MAX_BODY];
+    if (n <= EMU_LOOP_MAX_BODY && emu_mem_peek(mem, pc, words, 4ull * n) == 0)
+        emu_loop_analyse(words, n, pc, &r->info);
+    else
+        emu_loop_analyse(words, EMU_LOOP_MAX_BODY + 1, pc, &r->info); /* too long */
+    r->analysed = 1;
+}
+
+void emu_loop_record_run(struct emu_loop_record *r, struct emu_stats *s, uint64_t k, uint32_t n,
+                         enum emu_loop_reason why)
+{
+    if (!k) {
+        r->rt_rejects[why]++;
+        return;
+    }
+    r->vec_runs++;
+    r->vec_iters += k;
+    s->loops_vectorized++;
+    s->loop_iterations += k;
+    s->loop_instructions += k * n;
+}

@@ -110,14 +110,9 @@ int gpu_loopvec_classify(struct gpu_loopvec *lv, struct emu_proc *p, uint64_t pc
         r->analysed = 0;
     }
     if (!r->analysed) {
-        uint32_t words[EMU_LOOP_MAX_BODY];
-        if (n <= EMU_LOOP_MAX_BODY && emu_mem_peek(&p->mem, pc, words, 4ull * n) == 0)
-            emu_loop_analyse(words, n, pc, &r->info);
-        else
-            emu_loop_analyse(words, EMU_LOOP_MAX_BODY + 1, pc, &r->info); /* too long */
-        r->info.pc = pc;
+        emu_loop_record_analyse(r, &p->mem, pc, n);
+        r->info.pc = pc; /* the record's key, also for a body too long to analyse */
         r->info.n = n;
-        r->analysed = 1;
     }
     return r->info.cls != EMU_LOOP_NONE;
 oom:
@@ -221,33 +216,22 @@ int gpu_loopvec_try(struct gpu_loopvec *lv, struct gpu_guestmem *mem, struct emu
     if (!r || r->info.cls == EMU_LOOP_NONE)
         return GPU_OK;
     const struct emu_loop *l = &r->info;
-    enum emu_loop_reason why;
-    if (l->bind_insns) { /* steps by a register: made immediates for this entry (emu_loop_bind) */
-        if (!emu_loop_bind(l, p->st.x, &lv->bound, &why)) {
-            r->rt_rejects[why]++;
-            return GPU_OK;
-        }
-        l = &lv->bound;
-    }
-    /* As on the CPU engine: leave one whole iteration beyond the vectorized ones to the budget, so
-     * a limit stops in code the engine ran itself. */
-    uint64_t max = remaining / l->n;
-    max = max ? max - 1 : 0;
+    uint32_t n = l->n;
+    uint64_t max = emu_loop_max_iters(remaining, n), k = 0;
     if (max < EMU_LOOP_MIN_ITERS)
         return GPU_OK;
-    uint64_t k = emu_loop_plan(l, &p->st, &p->mem, mem->code_pages, max, &why);
-    if (!k) {
-        r->rt_rejects[why]++;
-        return GPU_OK;
+    enum emu_loop_reason why = EMU_LOOP_OK;
+    /* A loop stepping by a register gets those steps as immediates for this entry (emu_loop_bind). */
+    if (!l->bind_insns || emu_loop_bind(l, p->st.x, &lv->bound, &why)) {
+        l = l->bind_insns ? &lv->bound : l;
+        k = emu_loop_plan(l, &p->st, &p->mem, mem->code_pages, max, &why);
     }
-    if (l->cls != EMU_LOOP_AFFINE && run_kernel(lv, mem, l, p, k))
-        return GPU_ERROR;
-    emu_loop_finish(l, &p->st, k);
-    r->vec_runs++;
-    r->vec_iters += k;
-    p->stats.loops_vectorized++;
-    p->stats.loop_iterations += k;
-    p->stats.loop_instructions += k * l->n;
+    if (k) {
+        if (l->cls != EMU_LOOP_AFFINE && run_kernel(lv, mem, l, p, k))
+            return GPU_ERROR;
+        emu_loop_finish(l, &p->st, k);
+    }
+    emu_loop_record_run(r, &p->stats, k, n, why);
     *iters = k;
     return GPU_OK;
 }
