@@ -78,7 +78,7 @@
     CPU_LDM(X, LDSBW) CPU_LDM(X, LDSBX) CPU_LDM(X, LDSHW) CPU_LDM(X, LDSHX) CPU_LDM(X, LDSW) \
     CPU_STM(X, STB) CPU_STM(X, STH) CPU_STM(X, STW) CPU_STM(X, STX) \
     CPU_PAIRM(X, LDPW) CPU_PAIRM(X, LDPX) CPU_PAIRM(X, LDPSW) CPU_PAIRM(X, STPW) CPU_PAIRM(X, STPX) \
-    X(LDXR) X(STXR) X(LDXP) X(STXP) X(LOOP)
+    X(LDXR) X(STXR) X(LDXP) X(STXP) X(LOOP) X(LOOPM)
 
 enum cpu_uop_id {
 #define CPU_UOP_ENUM(n) U_##n,
@@ -526,23 +526,49 @@ static int cpu_is_op(const struct cpu_uop *u, unsigned id, const void *const *la
  * survive a drop and rebuild (the analysis does not: the code may have changed). A branch back to
  * an instruction inside b closes a loop that was entered by falling into it: b ran the loop's
  * first iteration, so its branch becomes LOOP too and counts that iteration for the loop at the
- * target (the block at the target is the loop itself). -1: no memory. */
-static const uint16_t cpu_loop_kinds[] = {U_BCOND, U_CBZ_W, U_CBZ_X, U_CBNZ_W, U_CBNZ_X, U_TBZ, U_TBNZ};
+ * target (the block at the target is the loop itself). In the profiling modes, a branch (B too)
+ * to below b's start closes a multi-block loop (emu_loop.h), recorded apart from any single-block
+ * loop at the same head; only a range the block at the target would run straight through is left
+ * alone, as before: that is a single-block loop entered past its head. -1: no memory. */
+static const uint16_t cpu_loop_kinds[] = {U_BCOND, U_CBZ_W, U_CBZ_X, U_CBNZ_W, U_CBNZ_X, U_TBZ, U_TBNZ, U_B};
+#define CPU_LOOP_KIND_B 7u
 
-static int cpu_loop_mark(struct emu_cpu *c, struct cpu_block *b, const void *const *labels)
+/* 1 when the block built at `from` would end exactly at the branch at `at`. */
+static int cpu_loop_straight(struct emu_proc *p, uint64_t from, uint64_t at)
+{
+    if ((at - from) / 4 >= CPU_BLOCK_MAX || (from >> EMU_PAGE_BITS) != (at >> EMU_PAGE_BITS))
+        return 0;
+    for (uint64_t a = from; a < at; a += 4) {
+        uint32_t word;
+        struct a64_insn in;
+        if (emu_mem_fetch(&p->mem, a, &word))
+            return 0;
+        a64_decode(word, &in);
+        if (a64_op_props(in.op) & A64_P_ENDS_BLOCK)
+            return 0;
+    }
+    return 1;
+}
+
+static int cpu_loop_mark(struct emu_cpu *c, struct emu_proc *p, struct cpu_block *b,
+                         const void *const *labels)
 {
     const unsigned nkinds = sizeof cpu_loop_kinds / sizeof cpu_loop_kinds[0];
     struct cpu_uop *u = &b->ops[b->n - 1];
     unsigned k = 0;
     while (k < nkinds && !cpu_is_op(u, cpu_loop_kinds[k], labels))
         k++;
-    if (k == nkinds || u->imm < b->pc || u->imm >= b->pc + 4ull * b->n)
+    if (k == nkinds)
+        return 0;
+    uint64_t at = b->pc + 4ull * (b->n - 1);
+    int multi = u->imm < b->pc && c->loop_mode != EMU_CPU_LOOPS_VEC && !cpu_loop_straight(p, u->imm, at);
+    if (!multi && (k == CPU_LOOP_KIND_B || u->imm < b->pc || u->imm >= b->pc + 4ull * b->n))
         return 0;
     if (u->imm != b->pc && c->loop_mode == EMU_CPU_LOOPS_VEC)
         return 0; /* only counting needs the loop's first iteration */
     struct emu_loop_record *r = NULL;
     for (uint64_t i = 0; i < c->nloops && !r; i++)
-        if (c->loops[i]->info.pc == u->imm)
+        if (c->loops[i]->info.pc == u->imm && c->loops[i]->multi == multi)
             r = c->loops[i];
     if (!r) {
         if (c->nloops == c->caploops) {
@@ -556,15 +582,20 @@ static int cpu_loop_mark(struct emu_cpu *c, struct cpu_block *b, const void *con
         if (!(r = calloc(1, sizeof *r)))
             return -1;
         r->info.pc = u->imm;
-        r->info.n = (uint32_t)(b->n - (u->imm - b->pc) / 4);
+        r->info.n = multi ? 0 : (uint32_t)(b->n - (u->imm - b->pc) / 4);
         r->trip_min = UINT64_MAX;
+        r->multi = multi;
         c->loops[c->nloops++] = r;
     }
-    if (u->imm == b->pc) /* (re)built: the code may have changed, analyse and try it afresh */
+    if (multi) { /* (re)built latch: scan afresh, over the farthest latch seen */
+        uint64_t n = (at - u->imm) / 4 + 1;
+        emu_loop_record_scan(r, &p->mem, u->imm, n > r->info.n ? (uint32_t)n : r->info.n);
+    } else if (u->imm == b->pc) { /* (re)built: the code may have changed, analyse and try it afresh */
         r->analysed = r->vec_tried = 0;
+    }
     b->loop = r;
     u->k3 = (uint8_t)k;
-    cpu_set_op(u, U_LOOP, labels);
+    cpu_set_op(u, multi ? U_LOOPM : U_LOOP, labels);
     return 0;
 }
 
@@ -608,7 +639,7 @@ static struct cpu_block *cpu_build(struct emu_cpu *c, struct emu_proc *p, uint64
     b->pc = pc;
     b->n = n;
     memcpy(b->ops, ops, nops * sizeof(struct cpu_uop));
-    if (c->loop_mode != EMU_CPU_LOOPS_OFF && ended && cpu_loop_mark(c, b, labels)) {
+    if (c->loop_mode != EMU_CPU_LOOPS_OFF && ended && cpu_loop_mark(c, p, b, labels)) {
         free(b);
         return NULL;
     }
@@ -641,6 +672,21 @@ static struct cpu_block *cpu_truncate(struct emu_cpu *c, const struct cpu_block 
 static int cpu_syscall_remaps(uint64_t nr)
 {
     return nr == 214 || nr == 215 || nr == 216 || nr == 222 || nr == 226 || nr == 233;
+}
+
+/* Whether the branch a LOOP or LOOPM micro-op replaced (cpu_loop_kinds[k3]) is taken. */
+static inline int cpu_loop_taken(const struct cpu_uop *u, uint32_t nzcv, uint64_t rd)
+{
+    switch (u->k3) {
+    case 0: return emu_alu_cond(u->k0, nzcv);
+    case 1: return (uint32_t)rd == 0;
+    case 2: return rd == 0;
+    case 3: return (uint32_t)rd != 0;
+    case 4: return rd != 0;
+    case 5: return ((rd >> u->k0) & 1) == 0;
+    case 6: return (rd >> u->k0) & 1;
+    default: return 1; /* B */
+    }
 }
 
 /* The LOOP micro-op's slow half, kept out of the dispatch loop: analyse the loop once, then, with
@@ -1203,16 +1249,7 @@ dispatch:
      * and, once per entry, the vector path. In a block that fell into the loop (the target is
      * not the block's start) it only counts the loop's first iteration. */
     OP(LOOP) {
-        int taken;
-        switch (u->k3) {
-        case 0: taken = emu_alu_cond(u->k0, nzcv); break;
-        case 1: taken = (uint32_t)RD == 0; break;
-        case 2: taken = RD == 0; break;
-        case 3: taken = (uint32_t)RD != 0; break;
-        case 4: taken = RD != 0; break;
-        case 5: taken = ((RD >> u->k0) & 1) == 0; break;
-        default: taken = (RD >> u->k0) & 1; break;
-        }
+        int taken = cpu_loop_taken(u, nzcv, RD);
         struct emu_loop_record *lr = b->loop;
         lr->iterations++;
         if (!taken) {
@@ -1237,6 +1274,24 @@ dispatch:
             lr->cur += k;
             lr->iterations += k;
         }
+        JUMP(CPU_SLOT_TAKEN, u->imm);
+    }
+
+    /* A multi-block loop's closing branch (profiling modes only): the branch it replaced plus the
+     * counters of emu_loop_record; never the vector path. */
+    OP(LOOPM) {
+        struct emu_loop_record *lr = b->loop;
+        lr->iterations++;
+        if (!cpu_loop_taken(u, nzcv, RD)) {
+            uint64_t trip = lr->cur + 1;
+            lr->entries++;
+            lr->trip_sum += trip;
+            lr->trip_min = trip < lr->trip_min ? trip : lr->trip_min;
+            lr->trip_max = trip > lr->trip_max ? trip : lr->trip_max;
+            lr->cur = 0;
+            JUMP(CPU_SLOT_FALL, UPC() + 4);
+        }
+        lr->cur++;
         JUMP(CPU_SLOT_TAKEN, u->imm);
     }
 

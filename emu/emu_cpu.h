@@ -14,7 +14,8 @@ typedef void emu_trace_fn(void *ctx, const struct emu_proc *p, uint64_t pc, uint
 struct emu_loop_record;
 
 /* Loop handling (design section 6, emu_loop.h): off (the default, nothing changes), profile
- * (count every single-block loop and classify it: `temu loops`), vec (run the loops the analysis
+ * (count every single-block loop and classify it, and list loops over several blocks with why they
+ * are not vectorized: `temu loops`), vec (run the loops the analysis
  * accepts on the vector path: --loopvec; a loop the analysis rejects goes back to its plain
  * branch, so its counters stop), or both (`temu loops --loopvec`). */
 enum emu_cpu_loops { EMU_CPU_LOOPS_OFF, EMU_CPU_LOOPS_PROFILE, EMU_CPU_LOOPS_VEC, EMU_CPU_LOOPS_PROFILE_VEC };

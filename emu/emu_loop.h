@@ -49,6 +49,8 @@ enum emu_loop_class { EMU_LOOP_NONE, EMU_LOOP_AFFINE, EMU_LOOP_ELEMENTWISE, EMU_
     X(ADDRESS,       "memory address not induction-strided") \
     X(MEM_CARRIED,   "carried dependency through memory") \
     X(TOO_MANY,      "more memory accesses or accumulators than the analyser takes") \
+    X(CALL_INSIDE,   "call inside") \
+    X(SEVERAL_BLOCKS, "body spans several basic blocks") \
     X(RT_ALIAS,      "run time: a stored range overlaps another accessed range (possible aliasing)") \
     X(RT_RANGE,      "run time: an access range is not mapped with the right permissions") \
     X(RT_CODE,       "run time: a store into a page holding decoded code") \
@@ -150,13 +152,30 @@ struct emu_loop_ws {
     struct emu_loop bound;                /* emu_loop_run: the loop bound to this entry */
 };
 
-/* What `temu loops` reports per loop, kept by the engine across block drops. */
+/* What `temu loops` reports per loop, kept by the engine across block drops.
+ *
+ * A single-block loop (multi 0) is the block at info.pc closed by a conditional branch back to
+ * it; entries, trips and iterations are exact. A multi-block loop (multi 1, profiling only, never
+ * vectorized) is closed by a taken backward branch (B, B.cond, CBZ/CBNZ, TBZ/TBNZ) at the end of
+ * a block that starts after the target: the loop spans [info.pc, info.pc + 4 * info.n), from its
+ * head to its last closing branch (several branches back to one head are one loop). Its counts
+ * are those of its closing branches: iterations are the passes that reached one of them (taken
+ * or not, as for a single-block loop); an entry ends when a closing branch falls through, its
+ * trip being the passes since the previous one. A loop left elsewhere (a break, a return, or the
+ * test at the head of a loop closed by B) has no entry counted for that exit, its last pass does
+ * not reach a closing branch, so it is not counted as an iteration, and the passes of that entry
+ * add to the trip of the next entry that ends at a closing branch. One counter serves all
+ * activations, so a loop re-entered through recursion before it exits (a call inside) has exact
+ * iterations and entries but trips split at the inner exits. */
 struct emu_loop_record {
     struct emu_loop info;                 /* valid once analysed */
     int analysed;
+    int multi;                            /* a loop over several blocks (see above) */
     uint64_t entries;                     /* times the loop was left through its exit */
     uint64_t iterations;                  /* iterations run (sequentially or vectorized) */
     uint64_t trip_min, trip_max;          /* trip counts of the entries seen */
+    uint64_t trip_sum;                    /* multi-block loops: their sum (iterations also
+                                             holds passes of entries left elsewhere) */
     uint64_t cur;                         /* iterations of the entry in progress */
     int vec_tried;                        /* the entry in progress has been to the vector path */
     uint64_t vec_runs, vec_iters;         /* vector-path runs and the iterations they covered */
@@ -231,6 +250,14 @@ static inline uint64_t emu_loop_max_iters(uint64_t remaining, uint32_t n)
 }
 void emu_loop_record_run(struct emu_loop_record *r, struct emu_stats *s, uint64_t k, uint32_t n,
                          enum emu_loop_reason why);
+
+#define EMU_LOOP_MAX_SCAN 4096 /* words of a multi-block loop scanned for calls at most */
+
+/* A multi-block loop over the n words at pc: r->info gets that range, class none and the reason
+ * CALL_INSIDE (bad_insn the first BL/BLR, 0xff past index 254) when a BL or BLR lies in the
+ * range, else SEVERAL_BLOCKS; TOO_LONG when the range is longer than EMU_LOOP_MAX_SCAN words
+ * or cannot be read. Counters are left alone. */
+void emu_loop_record_scan(struct emu_loop_record *r, struct emu_mem *mem, uint64_t pc, uint32_t n);
 
 /* The value of a symbol in iteration j at width sf. */
 static inline uint64_t emu_loop_sym_at(const struct emu_loop *l, const struct emu_loop_sym *s,

@@ -1,6 +1,7 @@
 /* temu_loops.c: `temu loops`: run a program on the CPU engine with loop profiling on and list
- * its hot single-block loops: address range, trip counts, class, and why a loop was rejected
- * (emu_loop.h's reasons, static and run time). Runs in this process; the guest's stdout is
+ * its hot loops: address range, trip counts, class, and why a loop was rejected (emu_loop.h's
+ * reasons, static and run time; a loop over several blocks, never vectorized, says whether it
+ * holds a call). Runs in this process; the guest's stdout is
  * discarded unless --show-output, so the table is all that stdout holds. */
 #include <fcntl.h>
 #include <inttypes.h>
@@ -22,8 +23,11 @@ extern char **environ;
 static const char usage[] =
     "usage: temu loops [options] prog [guest args...]\n"
     "\n"
-    "Runs prog on the CPU engine (to its exit, or --max-insns) and lists every hot loop: a basic\n"
-    "block closed by a conditional branch back to its own start, executed at least --hot times.\n"
+    "Runs prog on the CPU engine (to its exit, or --max-insns) and lists every hot loop, executed\n"
+    "at least --hot times: a basic block closed by a conditional branch back to its own start,\n"
+    "or a range of blocks closed by a branch back to below its block (never vectorized: the reason\n"
+    "says \"call inside\" when it holds a BL or BLR). A multi-block loop counts the passes that\n"
+    "reach its closing branch; an entry ends when that branch falls through.\n"
     "For each: address range, body length, entries, iterations, trip counts seen, the class\n"
     "(affine, elementwise, reduction: what --loopvec runs vectorized) or the reason it is not\n"
     "vectorized, and with --loopvec how often the vector path ran or was refused at run time.\n"
@@ -177,7 +181,7 @@ static void print_table(const struct loops_opts *o, struct emu_loop_record **v, 
         snprintf(range, sizeof range, "0x%" PRIx64 "-0x%" PRIx64, l->pc, l->pc + 4 * (uint64_t)l->n);
         if (r->entries)
             snprintf(trips, sizeof trips, "%" PRIu64 "/%" PRIu64 "/%" PRIu64, r->trip_min,
-                     r->iterations / r->entries, r->trip_max);
+                     (r->multi ? r->trip_sum : r->iterations) / r->entries, r->trip_max);
         else
             snprintf(trips, sizeof trips, "-");
         verdict(r, why, sizeof why);

@@ -34,6 +34,11 @@ add_test(NAME loops_trips COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/loops_trips.s
                                   ${TEMU_PROGRAMS_DIR})
 set_tests_properties(loops_trips PROPERTIES LABELS loopvec TIMEOUT 60)
 
+# `temu loops --json`: loops over several blocks, with a call inside or without, counted exactly.
+add_test(NAME loops_multi COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/loops_multi.sh $<TARGET_FILE:temu>
+                                  ${TEMU_PROGRAMS_DIR})
+set_tests_properties(loops_multi PROPERTIES LABELS loopvec TIMEOUT 60)
+
 # --loopvec with --lanes: every CPU lane's engine takes it (the lanes agree with lone plain runs);
 # the GPU lanes kernel does not, and says so (a usage error whatever the build).
 add_test(NAME loopvec_lanes_cpu
