@@ -253,8 +253,8 @@ enum emu_status gpu_engine_run(struct gpu_engine *e, struct emu_proc *p, uint64_
             e->mem.code_changed = 1;
         /* --loopvec: the resident kernel stops at loop heads itself; the batch engine's block
          * branched back to itself. */
-        int loop = (st.flags & GPU_ST_LOOP) ||
-                   (e->loopvec && !e->budget && st.status == EMU_OK && !st.flags && pc == from && from != e->loop_skip);
+        int loop = (st.flags & GPU_ST_LOOP) || (e->loopvec && !e->budget && st.status == EMU_OK && !st.flags &&
+                                                pc == from && from != e->loop_skip);
         if (loop && loop_head(e, p, pc, e->budget ? st.loop_n : st.retired, &remaining))
             return engine_error(p);
         if (st.status == EMU_OK)
