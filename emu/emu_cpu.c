@@ -127,8 +127,7 @@ struct emu_cpu {
     emu_trace_fn *trace;
     void *trace_ctx;
     enum emu_cpu_loops loop_mode;
-    struct emu_loop_record **loops; /* every loop seen, kept across block drops */
-    uint64_t nloops, caploops;
+    struct emu_loop_table loops; /* every loop seen, kept across block drops */
     struct emu_loop_ws *ws;    /* lane executor scratch (EMU_CPU_LOOPS_VEC) */
     struct cpu_block *jc[1u << CPU_JC_BITS]; /* jump cache by pc, in front of the hash table */
 };
@@ -169,9 +168,7 @@ void emu_cpu_free(struct emu_cpu *c)
     free(c->all);
     free(c->table);
     free(c->scratch);
-    for (uint64_t i = 0; i < c->nloops; i++)
-        free(c->loops[i]);
-    free(c->loops);
+    emu_loop_table_free(&c->loops);
     free(c->ws);
     free(c);
 }
@@ -186,8 +183,8 @@ int emu_cpu_set_loops(struct emu_cpu *c, enum emu_cpu_loops mode)
 
 uint64_t emu_cpu_loops(const struct emu_cpu *c, struct emu_loop_record *const **out)
 {
-    *out = c->loops;
-    return c->nloops;
+    *out = c->loops.v;
+    return c->loops.n;
 }
 
 void emu_cpu_set_trace(struct emu_cpu *c, emu_trace_fn *fn, void *ctx)
@@ -566,27 +563,11 @@ static int cpu_loop_mark(struct emu_cpu *c, struct emu_proc *p, struct cpu_block
         return 0;
     if (u->imm != b->pc && c->loop_mode == EMU_CPU_LOOPS_VEC)
         return 0; /* only counting needs the loop's first iteration */
-    struct emu_loop_record *r = NULL;
-    for (uint64_t i = 0; i < c->nloops && !r; i++)
-        if (c->loops[i]->info.pc == u->imm && c->loops[i]->multi == multi)
-            r = c->loops[i];
-    if (!r) {
-        if (c->nloops == c->caploops) {
-            uint64_t cap = c->caploops ? c->caploops * 2 : 16;
-            struct emu_loop_record **v = realloc(c->loops, cap * sizeof *v);
-            if (!v)
-                return -1;
-            c->loops = v;
-            c->caploops = cap;
-        }
-        if (!(r = calloc(1, sizeof *r)))
-            return -1;
-        r->info.pc = u->imm;
-        r->info.n = multi ? 0 : (uint32_t)(b->n - (u->imm - b->pc) / 4);
-        r->trip_min = UINT64_MAX;
-        r->multi = multi;
-        c->loops[c->nloops++] = r;
-    }
+    struct emu_loop_record *r = emu_loop_table_get(&c->loops, u->imm, multi);
+    if (!r)
+        return -1;
+    if (!multi && !r->info.n) /* first sight: its length until it is analysed */
+        r->info.n = (uint32_t)(b->n - (u->imm - b->pc) / 4);
     if (multi) { /* (re)built latch: scan afresh, over the farthest latch seen */
         uint64_t n = (at - u->imm) / 4 + 1;
         emu_loop_record_scan(r, &p->mem, u->imm, n > r->info.n ? (uint32_t)n : r->info.n);
@@ -1253,11 +1234,7 @@ dispatch:
         struct emu_loop_record *lr = b->loop;
         lr->iterations++;
         if (!taken) {
-            uint64_t trip = lr->cur + 1;
-            lr->entries++;
-            lr->trip_min = trip < lr->trip_min ? trip : lr->trip_min;
-            lr->trip_max = trip > lr->trip_max ? trip : lr->trip_max;
-            lr->cur = 0;
+            emu_loop_record_exit(lr);
             lr->vec_tried = 0;
             JUMP(CPU_SLOT_FALL, UPC() + 4);
         }
@@ -1283,12 +1260,7 @@ dispatch:
         struct emu_loop_record *lr = b->loop;
         lr->iterations++;
         if (!cpu_loop_taken(u, nzcv, RD)) {
-            uint64_t trip = lr->cur + 1;
-            lr->entries++;
-            lr->trip_sum += trip;
-            lr->trip_min = trip < lr->trip_min ? trip : lr->trip_min;
-            lr->trip_max = trip > lr->trip_max ? trip : lr->trip_max;
-            lr->cur = 0;
+            emu_loop_record_exit(lr);
             JUMP(CPU_SLOT_FALL, UPC() + 4);
         }
         lr->cur++;

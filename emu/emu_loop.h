@@ -174,13 +174,36 @@ struct emu_loop_record {
     uint64_t entries;                     /* times the loop was left through its exit */
     uint64_t iterations;                  /* iterations run (sequentially or vectorized) */
     uint64_t trip_min, trip_max;          /* trip counts of the entries seen */
-    uint64_t trip_sum;                    /* multi-block loops: their sum (iterations also
+    uint64_t trip_sum;                    /* their sum (for multi-block loops iterations also
                                              holds passes of entries left elsewhere) */
     uint64_t cur;                         /* iterations of the entry in progress */
     int vec_tried;                        /* the entry in progress has been to the vector path */
     uint64_t vec_runs, vec_iters;         /* vector-path runs and the iterations they covered */
     uint64_t rt_rejects[EMU_LOOP_REASON_COUNT]; /* attempts refused at run time, per reason */
 };
+
+/* An entry of the loop ended (its closing branch fell through): count it and its trip. */
+static inline void emu_loop_record_exit(struct emu_loop_record *r)
+{
+    uint64_t trip = r->cur + 1;
+    r->entries++;
+    r->trip_sum += trip;
+    r->trip_min = trip < r->trip_min ? trip : r->trip_min;
+    r->trip_max = trip > r->trip_max ? trip : r->trip_max;
+    r->cur = 0;
+}
+
+/* Every loop an engine has seen, by head pc: the records outlive the engine's decoded blocks. */
+struct emu_loop_table {
+    struct emu_loop_record **v;
+    uint64_t n, cap;
+};
+
+/* The record of the loop at pc (multi: of the multi-block loop there), or NULL. */
+struct emu_loop_record *emu_loop_table_find(const struct emu_loop_table *t, uint64_t pc, int multi);
+/* The same, made on first sight (info.pc set, counters fresh); NULL when out of host memory. */
+struct emu_loop_record *emu_loop_table_get(struct emu_loop_table *t, uint64_t pc, int multi);
+void emu_loop_table_free(struct emu_loop_table *t);
 
 const char *emu_loop_class_name(enum emu_loop_class c);   /* "affine", "elementwise", ... */
 const char *emu_loop_reason_name(enum emu_loop_reason r); /* "MEM_CARRIED" as "mem_carried" */
@@ -223,6 +246,12 @@ int emu_loop_access_range(const struct emu_loop *l, const struct emu_loop_mem *m
 
 /* The fold of accumulator a (emu_loop_fold.h). */
 struct emu_loop_fold emu_loop_fold_of(const struct emu_loop *l, const struct emu_loop_acc *a);
+/* The register whose value accumulator a folds in: its update's operand that is not a itself. */
+static inline uint8_t emu_loop_acc_value(const struct emu_loop *l, const struct emu_loop_acc *a)
+{
+    const struct a64_insn *in = &l->ins[a->insn];
+    return in->rn == a->reg ? in->rm : in->rn;
+}
 
 /* After an executor ran iterations 0..k-1 from the head state st (accumulators and temporaries
  * already its own): the affine registers in closed form and the flags of iteration k-1. */

@@ -14,6 +14,7 @@
  * right permissions and no store reaches a page holding decoded code: a loop that would fault
  * midway runs sequentially and faults at the same instruction with the same memory.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "emu_alu.h"
@@ -369,7 +370,7 @@ static uint32_t lane_steps(const struct emu_loop *l, const uint64_t *x, struct l
                 s.kind = STEP_FOLD;
                 s.acc = (uint8_t)a;
                 s.f = emu_loop_fold_of(l, &l->acc[a]);
-                s.vrow = s.in->rn == l->acc[a].reg ? s.in->rm : s.in->rn;
+                s.vrow = emu_loop_acc_value(l, &l->acc[a]);
             }
         }
         for (uint32_t m = 0; m < l->nmem; m++) {
@@ -464,4 +465,42 @@ void emu_loop_record_run(struct emu_loop_record *r, struct emu_stats *s, uint64_
     s->loops_vectorized++;
     s->loop_iterations += k;
     s->loop_instructions += k * n;
+}
+
+struct emu_loop_record *emu_loop_table_find(const struct emu_loop_table *t, uint64_t pc, int multi)
+{
+    for (uint64_t i = 0; i < t->n; i++)
+        if (t->v[i]->info.pc == pc && t->v[i]->multi == multi)
+            return t->v[i];
+    return NULL;
+}
+
+struct emu_loop_record *emu_loop_table_get(struct emu_loop_table *t, uint64_t pc, int multi)
+{
+    struct emu_loop_record *r = emu_loop_table_find(t, pc, multi);
+    if (r)
+        return r;
+    if (t->n == t->cap) {
+        uint64_t cap = t->cap ? t->cap * 2 : 16;
+        struct emu_loop_record **v = realloc(t->v, cap * sizeof *v);
+        if (!v)
+            return NULL;
+        t->v = v;
+        t->cap = cap;
+    }
+    if (!(r = calloc(1, sizeof *r)))
+        return NULL;
+    r->info.pc = pc;
+    r->trip_min = UINT64_MAX;
+    r->multi = multi;
+    t->v[t->n++] = r;
+    return r;
+}
+
+void emu_loop_table_free(struct emu_loop_table *t)
+{
+    for (uint64_t i = 0; i < t->n; i++)
+        free(t->v[i]);
+    free(t->v);
+    memset(t, 0, sizeof *t);
 }

@@ -69,55 +69,32 @@ void gpu_loopvec_free(struct gpu_loopvec *lv)
             GPU_CL_CHECK(clReleaseMemObject(*bufs[i]));
     if (lv->kernel)
         GPU_CL_CHECK(clReleaseKernel(lv->kernel));
-    for (size_t i = 0; i < lv->nloops; i++)
-        free(lv->loops[i]);
-    free(lv->loops);
+    emu_loop_table_free(&lv->loops);
     free(lv->partials_host);
     memset(lv, 0, sizeof *lv);
 }
 
-static struct emu_loop_record *find(const struct gpu_loopvec *lv, uint64_t pc)
-{
-    for (size_t i = 0; i < lv->nloops; i++)
-        if (lv->loops[i]->info.pc == pc)
-            return lv->loops[i];
-    return NULL;
-}
-
 void gpu_loopvec_forget(struct gpu_loopvec *lv)
 {
-    for (size_t i = 0; i < lv->nloops; i++)
-        lv->loops[i]->analysed = 0;
+    for (uint64_t i = 0; i < lv->loops.n; i++)
+        lv->loops.v[i]->analysed = 0;
 }
 
 int gpu_loopvec_classify(struct gpu_loopvec *lv, struct emu_proc *p, uint64_t pc, uint32_t n)
 {
-    struct emu_loop_record *r = find(lv, pc);
-    if (!r || r->info.n != n) { /* new, or the code there changed */
-        if (!r) {
-            if (lv->nloops == lv->caploops) {
-                size_t cap = lv->caploops ? lv->caploops * 2 : 16;
-                struct emu_loop_record **v = realloc(lv->loops, cap * sizeof *v);
-                if (!v)
-                    goto oom;
-                lv->loops = v;
-                lv->caploops = cap;
-            }
-            if (!(r = calloc(1, sizeof *r)))
-                goto oom;
-            lv->loops[lv->nloops++] = r;
-        }
-        r->analysed = 0;
+    struct emu_loop_record *r = emu_loop_table_get(&lv->loops, pc, 0);
+    if (!r) {
+        fprintf(stderr, "temu: out of host memory for the loop vectorizer\n");
+        return GPU_ERROR;
     }
+    if (r->info.n != n) /* new, or the code there changed */
+        r->analysed = 0;
     if (!r->analysed) {
         emu_loop_record_analyse(r, &p->mem, pc, n);
         r->info.pc = pc; /* the record's key, also for a body too long to analyse */
         r->info.n = n;
     }
     return r->info.cls != EMU_LOOP_NONE;
-oom:
-    fprintf(stderr, "temu: out of host memory for the loop vectorizer\n");
-    return GPU_ERROR;
 }
 
 /* The kernel's description of loop l from the head registers x, for iterations up to k - 1. */
@@ -137,11 +114,10 @@ static void describe(struct gpu_loop *d, const struct emu_loop *l, const uint64_
     }
     for (uint32_t a = 0; a < l->nacc; a++) {
         const struct emu_loop_acc *acc = &l->acc[a];
-        const struct a64_insn *in = &l->ins[acc->insn];
         d->what[acc->insn] = (uint8_t)(1 + a);
         if (acc->cmp != 0xff)
             d->what[acc->cmp] = GPU_LOOP_SKIP;
-        d->acc_v[a] = in->rn == acc->reg ? in->rm : in->rn;
+        d->acc_v[a] = emu_loop_acc_value(l, acc);
         d->fold[a] = emu_loop_fold_of(l, acc);
     }
 }
@@ -212,7 +188,7 @@ int gpu_loopvec_try(struct gpu_loopvec *lv, struct gpu_guestmem *mem, struct emu
                     uint64_t remaining, uint64_t *iters)
 {
     *iters = 0;
-    struct emu_loop_record *r = find(lv, pc);
+    struct emu_loop_record *r = emu_loop_table_find(&lv->loops, pc, 0);
     if (!r || r->info.cls == EMU_LOOP_NONE)
         return GPU_OK;
     const struct emu_loop *l = &r->info;

@@ -27,8 +27,7 @@ struct gpu_loopvec {
     struct gpu_loop d;             /* the description being run (host side of desc) */
     struct emu_loop bound;         /* a loop stepping by a register, bound to the entry in hand */
     uint64_t *partials_host;
-    struct emu_loop_record **loops; /* every loop seen, by pc; what analysis said, and counters */
-    size_t nloops, caploops;
+    struct emu_loop_table loops;   /* every loop seen: what analysis said, and counters */
 };
 
 /* Make the kernel (from `program`, the batch kernels) and its buffers. GPU_OK or GPU_ERROR. */
