@@ -129,6 +129,7 @@ struct emu_cpu {
     enum emu_cpu_loops loop_mode;
     struct emu_loop_table loops; /* every loop seen, kept across block drops */
     struct emu_loop_ws *ws;    /* lane executor scratch (EMU_CPU_LOOPS_VEC) */
+    uint64_t map_gen;          /* p->mem.map_gen when the chains were last flushed for it */
     struct cpu_block *jc[1u << CPU_JC_BITS]; /* jump cache by pc, in front of the hash table */
 };
 
@@ -649,10 +650,20 @@ static struct cpu_block *cpu_truncate(struct emu_cpu *c, const struct cpu_block 
     return s;
 }
 
-/* Syscalls after which mappings may differ: chains skip the lookup's page check, so flush them. */
-static int cpu_syscall_remaps(uint64_t nr)
+/* Hear what the memory module reports changed behind the running code: code pages the host wrote
+ * (a syscall's buffer, the loader) lose their blocks, and a new memory map flushes the chains,
+ * which skip the lookup's page check. */
+static void cpu_sync_mem(struct emu_cpu *c, struct emu_proc *p)
 {
-    return nr == 214 || nr == 215 || nr == 216 || nr == 222 || nr == 226 || nr == 233;
+    uint64_t lo, hi;
+    if (emu_mem_take_code_writes(&p->mem, &lo, &hi))
+        for (uint64_t page = lo; page < hi; page++)
+            if (p->mem.perm[page] & EMU_PERM_CODE)
+                cpu_drop_page(c, p, page);
+    if (p->mem.map_gen != c->map_gen) {
+        c->map_gen = p->mem.map_gen;
+        cpu_flush_chains(c);
+    }
 }
 
 /* Whether the branch a LOOP or LOOPM micro-op replaced (cpu_loop_kinds[k3]) is taken. */
@@ -912,7 +923,6 @@ dispatch:
         goto out;
     }
     OP(SVC) {
-        uint64_t nr = X[8];
         p->st.pc = UPC();
         p->st.nzcv = nzcv;
         p->fault_access = 0; /* the syscall layer says which access failed, if it can */
@@ -923,8 +933,7 @@ dispatch:
             p->st.pc += 4;
             if (status == EMU_EXIT)
                 goto out;
-            if (cpu_syscall_remaps(nr))
-                cpu_flush_chains(c);
+            cpu_sync_mem(c, p);
             pc = p->st.pc;
             goto lookup;
         }
@@ -1316,7 +1325,8 @@ out:
 
 enum emu_status emu_cpu_run(struct emu_cpu *c, struct emu_proc *p, uint64_t max_insns)
 {
-    /* The host may have remapped memory since the last run; chains skip the page check. */
+    /* The host may have remapped memory or written code since the last run. */
+    cpu_sync_mem(c, p);
     cpu_flush_chains(c);
     if (!c->trace)
         return cpu_exec(c, p, max_insns ? max_insns : UINT64_MAX);

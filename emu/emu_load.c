@@ -121,6 +121,8 @@ int emu_load_bytes(struct emu_proc *p, const char *path, const uint8_t *img, uin
                                                          : load_flat(p, path, img, size, opts, &im);
     if (rc == 0)
         rc = emu_stack_build(p, path, argv, envp, &im);
+    if (rc == 0)
+        p->exe_path = path; /* /proc/self/exe */
     return rc;
 }
 

@@ -12,7 +12,7 @@ struct emu_load_opts {
 };
 
 /* Load `path` into p and build the initial stack from argv (argv[0] is the guest's name) and envp.
- * Sets p->st (pc, sp) and p->entry. Returns 0, or -1 with a one-line reason in p->err that names
+ * Sets p->st (pc, sp), p->entry and p->exe_path (= path: it must outlive p). Returns 0, or -1 with a one-line reason in p->err that names
  * the file and, where it applies, the offset. */
 int emu_load(struct emu_proc *p, const char *path, char *const argv[], char *const envp[],
              const struct emu_load_opts *opts);

@@ -64,8 +64,9 @@ static void sync_push(const struct emu_mem *m, uint64_t addr, uint64_t len)
         m->sync->push(m->sync->ctx, addr, len);
 }
 
-static void sync_remap(const struct emu_mem *m, uint64_t addr, uint64_t len, int fresh)
+static void sync_remap(struct emu_mem *m, uint64_t addr, uint64_t len, int fresh)
 {
+    m->map_gen++;
     if (m->sync)
         m->sync->remap(m->sync->ctx, addr, len, fresh);
 }
@@ -160,6 +161,15 @@ static int copy(struct emu_mem *m, uint64_t addr, uint8_t *host, uint64_t len, u
             return -1;
         }
         if (in) {
+            if (perm & EMU_PERM_CODE) { /* the host wrote decoded code: engines drop it */
+                uint64_t page = addr >> EMU_PAGE_BITS;
+                if (m->code_lo >= m->code_hi)
+                    m->code_lo = page, m->code_hi = page + 1;
+                else if (page < m->code_lo)
+                    m->code_lo = page;
+                else if (page >= m->code_hi)
+                    m->code_hi = page + 1;
+            }
             memcpy(m->host + addr, host, chunk);
             sync_push(m, addr, chunk);
         } else {

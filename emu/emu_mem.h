@@ -63,6 +63,12 @@ struct emu_mem {
     uint64_t brk_limit; /* the break may not grow past this */
     uint64_t mmap_next; /* lowest address the next mmap search starts from */
     uint64_t fault_addr;/* address of the last failed access */
+    /* What engines that cache decoded code must hear about (every engine reads these after a
+     * syscall and before it runs): map_gen counts every map, protect and unmap; [code_lo, code_hi)
+     * are the guest pages marked EMU_PERM_CODE that the host wrote (syscalls, loader) since the
+     * engine last took them with emu_mem_take_code_writes (code_lo >= code_hi: none). */
+    uint64_t map_gen;
+    uint64_t code_lo, code_hi;
     const struct emu_mem_sync *sync; /* NULL unless an engine mirrors guest memory */
 };
 
@@ -86,6 +92,18 @@ int emu_mem_unmap(struct emu_mem *m, uint64_t addr, uint64_t len);
 /* Find `len` bytes of unmapped pages at or above `hint` (or mmap_next), below the stack.
  * Returns the address, or 0 if none is free. */
 uint64_t emu_mem_find_free(struct emu_mem *m, uint64_t hint, uint64_t len);
+
+/* Take the pages [*lo, *hi) of code that the host wrote since the last call: 1 if there are any
+ * (the record is then cleared), 0 if none. */
+static inline int emu_mem_take_code_writes(struct emu_mem *m, uint64_t *lo, uint64_t *hi)
+{
+    if (m->code_lo >= m->code_hi)
+        return 0;
+    *lo = m->code_lo;
+    *hi = m->code_hi;
+    m->code_lo = m->code_hi = 0;
+    return 1;
+}
 
 /* Copy between guest and host across pages; `need` is the permission every page must have.
  * Return 0, or -1 with fault_addr set to the first bad address. */

@@ -21,6 +21,13 @@ struct emu_proc {
     const char *fs_root;    /* if set, guest paths resolve under this host directory only */
     uint64_t entry;         /* entry point of the loaded program */
     uint64_t phdr, phnum;   /* for the auxiliary vector */
+    /* What the guest's /proc/self shows (emu_sys_proc.c): the program's host path (owned by the
+     * caller, like fs_root; NULL: none), and where exec left its pieces in guest memory. */
+    const char *exe_path;
+    uint64_t start_stack;            /* the initial sp */
+    uint64_t arg_start, arg_end;     /* the argument strings */
+    uint64_t env_start, env_end;     /* the environment strings */
+    uint64_t auxv_start, auxv_end;   /* the auxiliary vector */
     int exit_code;          /* valid when a run ended with EMU_EXIT */
     char err[EMU_ERR_LEN];  /* one-line message for EMU_UNDEF, EMU_FAULT, EMU_SYSCALL_BAD, EMU_ERROR */
     unsigned fault_access;  /* EMU_PERM_R, _W or _X: the kind of access that faulted; 0 if unknown */

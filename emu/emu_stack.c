@@ -87,8 +87,10 @@ int emu_stack_build(struct emu_proc *p, const char *path, char *const argv[], ch
     uint64_t execfn = push_str(m, &sp, path);
     for (uint64_t i = envc; i-- > 0;)
         put64(vec + 8 * (1 + argc + 1 + i), push_str(m, &sp, envp[i]));
+    p->env_start = sp, p->env_end = execfn;
     for (uint64_t i = argc; i-- > 0;)
         put64(vec + 8 * (1 + i), push_str(m, &sp, argv[i]));
+    p->arg_start = sp, p->arg_end = p->env_start;
     sp &= ~15ull;
     uint64_t platform = push_str(m, &sp, EMU_PLATFORM);
     uint64_t phdr = img->phdr;
@@ -122,6 +124,9 @@ int emu_stack_build(struct emu_proc *p, const char *path, char *const argv[], ch
     free(vec);
 
     p->st.x[A64_REG_SP] = sp;
+    p->start_stack = sp;
+    p->auxv_start = sp + 8 * (1 + argc + 1 + envc + 1);
+    p->auxv_end = p->auxv_start + 16 * AUXV_PAIRS;
     p->st.pc = img->entry;
     p->entry = img->entry;
     p->phdr = phdr;

@@ -19,12 +19,28 @@ int emu_sys_hostfd(const struct emu_proc *p, uint64_t gfd);
 /* Open `path` relative to guest dirfd the way the guest asked (host open flags already
  * translated), confined to p->fs_root when set. Returns a host fd or a negative errno. */
 int emu_sys_open_path(struct emu_proc *p, int64_t dirfd, const char *path, int hflags, unsigned mode);
+/* The same at symlink depth `depth` (emu_sys_proc.c resolves cwd, root and fd/N through it). */
+int emu_sys_open_at(struct emu_proc *p, int64_t dirfd, const char *path, int hflags, unsigned mode, int depth);
+/* The target of the symlink `path` names (not followed), NUL-terminated into buf, by the same rule.
+ * 0 or -errno. */
+int emu_sys_readlink_path(struct emu_proc *p, int64_t dirfd, const char *path, char *buf, size_t cap);
+
+/* temu's own /proc entry as the guest sees it (emu_sys_proc.c). emu_sys_proc_rest: for an absolute
+ * path, the name under /proc/self (or /proc/thread-self, /proc/<temu's pid or tid>, task/<tid>) it
+ * names, "" for the directory itself, after lexical normalisation into buf; NULL if it names
+ * nothing there. emu_sys_proc_open / _readlink answer such a name; emu_sys_proc_exe gives the
+ * guest program's path as the guest sees it. */
+const char *emu_sys_proc_rest(const char *path, char *buf, size_t cap);
+int emu_sys_proc_open(struct emu_proc *p, const char *rest, int hflags, unsigned mode, int depth);
+int emu_sys_proc_readlink(struct emu_proc *p, const char *rest, char *buf, size_t cap);
+int emu_sys_proc_exe(const struct emu_proc *p, char *buf, size_t cap);
+
 /* The fs_root confinement used when the host has no openat2: resolve with realpath and refuse
  * anything outside the root (absolute symlinks are not re-rooted, only refused). Exposed for tests. */
 int emu_sys_open_fallback(const char *root, int base_fd, const char *path, int hflags, unsigned mode);
 
 emu_sys_fn emu_sys_read, emu_sys_write, emu_sys_readv, emu_sys_writev, emu_sys_pread64, emu_sys_pwrite64;
-emu_sys_fn emu_sys_openat, emu_sys_close, emu_sys_lseek, emu_sys_fstat, emu_sys_newfstatat, emu_sys_ioctl;
+emu_sys_fn emu_sys_openat, emu_sys_readlinkat, emu_sys_close, emu_sys_lseek, emu_sys_fstat, emu_sys_newfstatat, emu_sys_ioctl;
 emu_sys_fn emu_sys_brk, emu_sys_mmap, emu_sys_munmap, emu_sys_mprotect, emu_sys_madvise;
 
 #endif

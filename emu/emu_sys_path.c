@@ -1,20 +1,34 @@
-/* emu_sys_path.c: turn a guest path into a host fd, confined to --fs-root when one is given.
+/* emu_sys_path.c: turn a guest path into a host fd: the one lookup rule of every path-taking call.
  *
- * With a root, absolute paths and AT_FDCWD-relative paths resolve inside the root directory with
- * openat2(RESOLVE_IN_ROOT): "..", absolute symlinks and "/" all stop at the root, as in a chroot.
- * Paths relative to a guest directory fd use RESOLVE_BENEATH instead, which refuses (EXDEV) rather
- * than silently re-roots anything that would leave that directory. */
+ * 1. Names under temu's own /proc entry, however they are reached (the guest's text, a directory
+ *    fd inside /proc, a symlink, a magic link), are answered by emu_sys_proc.c, never by the host.
+ * 2. Everything else resolves with openat2(RESOLVE_NO_MAGICLINKS), so no magic link (/proc/N/fd/M,
+ *    /proc/N/exe, /proc/N/root...) is ever followed by the kernel on the guest's behalf. When one is
+ *    met (ELOOP), the path is walked here: a magic link of temu's own goes to step 1, any other
+ *    symlink is replaced by its text and the lookup starts again (at most EMU_SYS_LINK_MAX times).
+ * 3. With --fs-root, the root is the guest's "/" and its cwd, as in a chroot: absolute paths and
+ *    AT_FDCWD-relative paths resolve inside it with RESOLVE_IN_ROOT ("..", absolute symlinks and
+ *    "/" all stop at the root), and so do paths relative to any directory fd, inherited 0..2
+ *    included: the lookup is re-rooted as (the directory's place under the root)/path, and a
+ *    directory outside the root is refused (EACCES).
+ * 4. Whatever was opened is checked once more: a file of temu's own /proc entry reached some way
+ *    the text did not show is answered by step 1 instead. */
 #define _GNU_SOURCE
 #include "emu_sys_int.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <linux/magic.h>
 #include <linux/openat2.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+
+#define EMU_SYS_LINK_MAX 40 /* symlinks followed by hand in one lookup, as Linux's MAXSYMLINKS */
 
 static int open_how(int base, const char *path, int hflags, unsigned mode, uint64_t resolve)
 {
@@ -22,8 +36,9 @@ static int open_how(int base, const char *path, int hflags, unsigned mode, uint6
     struct open_how how;
     memset(&how, 0, sizeof how);
     how.flags = (uint64_t)(unsigned)hflags;
-    /* openat2 insists on mode 0 unless a file may be created. */
-    how.mode = (hflags & (O_CREAT | O_TMPFILE)) ? (mode & 07777) : 0;
+    /* openat2 insists on mode 0 unless a file may be created. O_TMPFILE includes O_DIRECTORY's bit,
+     * so only the whole of it counts. */
+    how.mode = ((hflags & O_CREAT) || (hflags & O_TMPFILE) == O_TMPFILE) ? (mode & 07777) : 0;
     how.resolve = resolve;
     long fd = syscall(SYS_openat2, base, path, &how, sizeof how);
     return fd < 0 ? -errno : (int)fd;
@@ -77,31 +92,231 @@ int emu_sys_open_fallback(const char *root, int base_fd, const char *path, int h
     return fd < 0 ? -errno : fd;
 }
 
-int emu_sys_open_path(struct emu_proc *p, int64_t dirfd, const char *path, int hflags, unsigned mode)
+/* The canonical host path of host fd `fd`, as /proc/self/fd names it. 0 or -errno. */
+static int fd_path(int fd, char *buf, size_t cap)
+{
+    char link[48];
+    snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+    ssize_t n = readlink(link, buf, cap - 1);
+    if (n < 0)
+        return -errno;
+    if ((size_t)n >= cap - 1)
+        return -ENAMETOOLONG;
+    buf[n] = 0;
+    return 0;
+}
+
+static int on_procfs(int fd)
+{
+    struct statfs sf;
+    return fstatfs(fd, &sf) == 0 && sf.f_type == PROC_SUPER_MAGIC;
+}
+
+/* For a host fd on a procfs: its path as if that procfs were mounted at /proc (a root may hold
+ * one of its own elsewhere). 0, or -1 if it cannot be told. */
+static int proc_canon(int fd, char *out, size_t cap)
+{
+    char path[PATH_MAX];
+    if (fd_path(fd, path, sizeof path))
+        return -1;
+    for (size_t i = 1; path[i - 1]; i++) {
+        if (path[i] != '/' && path[i])
+            continue;
+        char mount[PATH_MAX];
+        struct statfs sf;
+        struct stat st;
+        snprintf(mount, sizeof mount, "%.*s", (int)i, path);
+        if (statfs(mount, &sf) == 0 && sf.f_type == PROC_SUPER_MAGIC && stat(mount, &st) == 0 &&
+            st.st_ino == 1) /* the root of a procfs */
+            return snprintf(out, cap, "/proc%s", path + i) < (int)cap ? 0 : -1;
+        if (!path[i])
+            break;
+    }
+    return -1;
+}
+
+/* Step 1's question for a guest lookup: the name under temu's own /proc entry that (dirfd, path)
+ * names by its text, or NULL. */
+static const char *own_proc_name(struct emu_proc *p, int64_t dirfd, const char *path, char *buf, size_t cap)
+{
+    char text[2 * PATH_MAX + 2];
+    if (path[0] == '/')
+        return emu_sys_proc_rest(path, buf, cap);
+    if (dirfd == EMU_AT_FDCWD) {
+        char cwd[PATH_MAX];
+        if (p->fs_root)
+            snprintf(cwd, sizeof cwd, "/");
+        else if (!getcwd(cwd, sizeof cwd))
+            return NULL;
+        snprintf(text, sizeof text, "%s/%s", cwd, path);
+        return emu_sys_proc_rest(text, buf, cap);
+    }
+    int base = emu_sys_hostfd(p, (uint64_t)dirfd);
+    char dir[PATH_MAX];
+    if (base < 0 || !on_procfs(base) || proc_canon(base, dir, sizeof dir))
+        return NULL;
+    snprintf(text, sizeof text, "%s/%s", dir, path);
+    return emu_sys_proc_rest(text, buf, cap);
+}
+
+/* Step 2 and 3: one openat2 with the confinement in force. */
+static int open_host(struct emu_proc *p, int64_t dirfd, const char *path, int hflags, unsigned mode)
 {
     int from_cwd = path[0] == '/' || dirfd == EMU_AT_FDCWD;
     int base = AT_FDCWD;
-    if (!from_cwd) {
-        base = emu_sys_hostfd(p, (uint64_t)dirfd);
-        if (base < 0)
-            return -EBADF;
-    }
+    if (!from_cwd && (base = emu_sys_hostfd(p, (uint64_t)dirfd)) < 0)
+        return -EBADF;
     if (!p->fs_root) {
-        int fd = openat(base, path, hflags, mode & 07777);
-        return fd < 0 ? -errno : fd;
+        int fd = open_how(base, path, hflags, mode, RESOLVE_NO_MAGICLINKS);
+        if (fd == -ENOSYS) {
+            fd = openat(base, path, hflags, mode & 07777);
+            fd = fd < 0 ? -errno : fd;
+        }
+        return fd;
     }
-    int rootfd = -1;
-    if (from_cwd) {
-        rootfd = open(p->fs_root, O_PATH | O_DIRECTORY | O_CLOEXEC);
-        if (rootfd < 0)
-            return -errno;
-        base = rootfd;
+    char root[PATH_MAX], dir[PATH_MAX], joined[2 * PATH_MAX + 2];
+    if (!realpath(p->fs_root, root))
+        return -errno;
+    const char *inner = path;
+    if (!from_cwd) { /* re-root the directory fd's lookup at the root */
+        int rc = fd_path(base, dir, sizeof dir);
+        if (rc)
+            return rc;
+        if (!under_root(root, dir))
+            return -EACCES;
+        size_t r = strlen(root) == 1 ? 0 : strlen(root);
+        if ((size_t)snprintf(joined, sizeof joined, "%s/%s", dir + r, path) >= EMU_SYS_PATH_MAX)
+            return -ENAMETOOLONG;
+        inner = joined;
     }
-    uint64_t resolve = (from_cwd ? RESOLVE_IN_ROOT : RESOLVE_BENEATH) | RESOLVE_NO_MAGICLINKS;
-    int fd = open_how(base, path, hflags, mode, resolve);
+    int rootfd = open(root, O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (rootfd < 0)
+        return -errno;
+    int fd = open_how(rootfd, inner, hflags, mode, RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS);
+    close(rootfd);
     if (fd == -ENOSYS)
-        fd = emu_sys_open_fallback(p->fs_root, from_cwd ? AT_FDCWD : base, path, hflags, mode);
-    if (rootfd >= 0)
-        close(rootfd);
+        fd = emu_sys_open_fallback(root, AT_FDCWD, inner, hflags, mode);
     return fd;
+}
+
+/* Step 2's walk after an ELOOP: find the first symlink on the path and resolve it by hand. */
+static int follow_links(struct emu_proc *p, int64_t dirfd, const char *path, int hflags, unsigned mode,
+                        int depth)
+{
+    char prefix[EMU_SYS_PATH_MAX];
+    for (const char *s = path; *s;) {
+        while (*s == '/')
+            s++;
+        if (!*s)
+            break;
+        const char *slash = strchr(s, '/');
+        s = slash ? slash : s + strlen(s);
+        snprintf(prefix, sizeof prefix, "%.*s", (int)(s - path), path);
+        int lfd = open_host(p, dirfd, prefix, O_PATH | O_NOFOLLOW | O_CLOEXEC, 0);
+        if (lfd < 0)
+            return lfd;
+        struct stat st;
+        if (fstat(lfd, &st) || !S_ISLNK(st.st_mode)) {
+            close(lfd);
+            continue;
+        }
+        const char *after = s;
+        while (*after == '/')
+            after++;
+        if (!*after && (hflags & O_NOFOLLOW)) { /* the guest asked not to follow it */
+            close(lfd);
+            return -ELOOP;
+        }
+        char canon[PATH_MAX], name[PATH_MAX], text[2 * PATH_MAX + 4];
+        if (on_procfs(lfd) && proc_canon(lfd, canon, sizeof canon) == 0) {
+            const char *rest = emu_sys_proc_rest(canon, name, sizeof name);
+            if (rest) { /* temu's own link: answered from the guest's view */
+                close(lfd);
+                snprintf(text, sizeof text, "%s%s%s", rest, rest[0] && *after ? "/" : "", after);
+                return emu_sys_proc_open(p, text, hflags, mode, depth);
+            }
+        }
+        /* Any other link, magic ones included, is followed by its text through the same lookup,
+         * so it can lead nowhere a typed path could not. */
+        char target[PATH_MAX];
+        ssize_t n = readlinkat(lfd, "", target, sizeof target - 1);
+        close(lfd);
+        if (n < 0)
+            return -ELOOP;
+        target[n] = 0;
+        if (target[0] == '/')
+            snprintf(text, sizeof text, "%s%s%s", target, *after ? "/" : "", after);
+        else {
+            const char *cut = strrchr(prefix, '/');
+            snprintf(text, sizeof text, "%.*s%s%s%s", cut ? (int)(cut - prefix + 1) : 0, prefix, target,
+                     *after ? "/" : "", after);
+        }
+        if (strlen(text) >= EMU_SYS_PATH_MAX)
+            return -ENAMETOOLONG;
+        return emu_sys_open_at(p, dirfd, text, hflags, mode, depth + 1);
+    }
+    return -ELOOP;
+}
+
+int emu_sys_open_at(struct emu_proc *p, int64_t dirfd, const char *path, int hflags, unsigned mode, int depth)
+{
+    if (depth > EMU_SYS_LINK_MAX)
+        return -ELOOP;
+    char name[PATH_MAX];
+    const char *rest = own_proc_name(p, dirfd, path, name, sizeof name);
+    if (rest)
+        return emu_sys_proc_open(p, rest, hflags, mode, depth);
+    int fd = open_host(p, dirfd, path, hflags, mode);
+    if (fd == -ELOOP)
+        return follow_links(p, dirfd, path, hflags, mode, depth);
+    char canon[PATH_MAX];
+    if (fd >= 0 && on_procfs(fd) && proc_canon(fd, canon, sizeof canon) == 0 &&
+        (rest = emu_sys_proc_rest(canon, name, sizeof name))) {
+        close(fd); /* step 4: temu's own /proc file, reached by a way the text did not show */
+        return emu_sys_proc_open(p, rest, hflags, mode, depth);
+    }
+    return fd;
+}
+
+int emu_sys_open_path(struct emu_proc *p, int64_t dirfd, const char *path, int hflags, unsigned mode)
+{
+    return emu_sys_open_at(p, dirfd, path, hflags, mode, 0);
+}
+
+int emu_sys_readlink_path(struct emu_proc *p, int64_t dirfd, const char *path, char *buf, size_t cap)
+{
+    char name[PATH_MAX];
+    const char *rest = own_proc_name(p, dirfd, path, name, sizeof name);
+    if (rest)
+        return emu_sys_proc_readlink(p, rest, buf, cap);
+    /* The link itself is not followed: open its directory through the one rule, then read it. */
+    const char *slash = strrchr(path, '/');
+    const char *leaf = slash ? slash + 1 : path;
+    char dir[EMU_SYS_PATH_MAX];
+    if (!slash)
+        snprintf(dir, sizeof dir, ".");
+    else if (slash == path)
+        snprintf(dir, sizeof dir, "/");
+    else
+        snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+    if (!leaf[0] || !strcmp(leaf, ".") || !strcmp(leaf, ".."))
+        return -EINVAL; /* a directory, not a link */
+    int dfd = emu_sys_open_at(p, dirfd, dir, O_PATH | O_DIRECTORY | O_CLOEXEC, 0, 0);
+    if (dfd < 0)
+        return dfd;
+    char canon[PATH_MAX], text[2 * PATH_MAX + 2];
+    if (on_procfs(dfd) && proc_canon(dfd, canon, sizeof canon) == 0) {
+        snprintf(text, sizeof text, "%s/%s", canon, leaf);
+        if ((rest = emu_sys_proc_rest(text, name, sizeof name))) {
+            close(dfd);
+            return emu_sys_proc_readlink(p, rest, buf, cap);
+        }
+    }
+    ssize_t n = readlinkat(dfd, leaf, buf, cap - 1);
+    int err = errno;
+    close(dfd);
+    if (n < 0)
+        return -err;
+    buf[n] = 0;
+    return 0;
 }

@@ -15,7 +15,7 @@
 /* AArch64 (asm-generic) numbers of the calls served here. */
 enum {
     NR_ioctl = 29, NR_openat = 56, NR_close = 57, NR_lseek = 62, NR_read = 63, NR_write = 64,
-    NR_readv = 65, NR_writev = 66, NR_pread64 = 67, NR_pwrite64 = 68, NR_newfstatat = 79, NR_fstat = 80,
+    NR_readv = 65, NR_writev = 66, NR_pread64 = 67, NR_pwrite64 = 68, NR_readlinkat = 78, NR_newfstatat = 79, NR_fstat = 80,
     NR_exit = 93, NR_exit_group = 94, NR_set_tid_address = 96, NR_set_robust_list = 99,
     NR_clock_gettime = 113, NR_sched_getaffinity = 123, NR_rt_sigaction = 134, NR_rt_sigprocmask = 135,
     NR_uname = 160, NR_gettimeofday = 169, NR_getpid = 172, NR_getppid = 173, NR_getuid = 174,
@@ -190,6 +190,7 @@ static emu_sys_fn *handler(uint64_t nr)
     case NR_writev: return emu_sys_writev;
     case NR_pread64: return emu_sys_pread64;
     case NR_pwrite64: return emu_sys_pwrite64;
+    case NR_readlinkat: return emu_sys_readlinkat;
     case NR_newfstatat: return emu_sys_newfstatat;
     case NR_fstat: return emu_sys_fstat;
     case NR_set_tid_address: return sys_pid;

@@ -77,8 +77,8 @@ static int parse_args(int argc, char **argv, struct loops_opts *o)
             if (!*v || *end || o->max_insns == 0)
                 return temu_subcmd_usage_error("loops", "--max-insns needs a positive number", v);
         } else if ((v = temu_option_value(a, "--fs-root"))) {
-            if (!*v)
-                return temu_subcmd_usage_error("loops", "--fs-root needs a directory", NULL);
+            if (!temu_fs_root_ok(v))
+                return temu_subcmd_usage_error("loops", "--fs-root needs an existing directory", v);
             o->fs_root = v;
         } else if (!strcmp(a, "--")) {
             i++;

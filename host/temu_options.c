@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static const char usage[] =
     "usage: temu [options] prog.elf|prog.bin [guest args...]\n"
@@ -50,6 +51,12 @@ static const char usage[] =
     "1 temu error (bad file, unsupported syscall, instruction limit); 2 usage error.\n"
     "With lanes: lane 0's status, or 1 when any lane stopped on anything but its exit.\n"
     "Every error is one line on stderr.\n";
+
+int temu_fs_root_ok(const char *dir)
+{
+    struct stat st;
+    return *dir && stat(dir, &st) == 0 && S_ISDIR(st.st_mode);
+}
 
 static int usage_error(const char *what, const char *arg)
 {
@@ -171,8 +178,8 @@ int temu_options_parse(int argc, char **argv, struct temu_options *o)
             if (parse_u64(v, &o->lane_mem) || (o->lane_mem & 0xfff) || o->lane_mem < TEMU_LANE_MEM_MIN)
                 return usage_error("--lane-mem needs a page-aligned size of at least 1M", v);
         } else if ((v = temu_option_value(a, "--fs-root"))) {
-            if (!*v)
-                return usage_error("--fs-root needs a directory", NULL);
+            if (!temu_fs_root_ok(v))
+                return usage_error("--fs-root needs an existing directory", v);
             o->fs_root = v;
         } else {
             return usage_error("unknown option", a);

@@ -50,4 +50,8 @@ const char *temu_option_value(const char *arg, const char *name);
  * --version, TEMU_EXIT_USAGE after printing a one-line error). */
 int temu_options_parse(int argc, char **argv, struct temu_options *o);
 
+/* 1 when `dir` names an existing directory: what --fs-root takes (a root that does not exist would
+ * make every guest path fail without a word). */
+int temu_fs_root_ok(const char *dir);
+
 #endif

@@ -510,14 +510,30 @@ static void test_fs_root(void **state)
     /* lstat of the escaping symlink itself is fine: it lies inside. */
     put_str(p, SCRATCH, "up");
     assert_int_equal(S(p, 79, AT_FDCWD_G, SCRATCH, SCRATCH + 0x1000, 0x100), 0);
-    /* Relative to a directory fd inside the root: no way up. */
+    /* Relative to a directory fd inside the root: as in a chroot, ".." stops at the root. */
     put_str(p, SCRATCH, "/sub");
-    int64_t dfd = S(p, 56, AT_FDCWD_G, SCRATCH, G_O_DIRECTORY);
+    int64_t dfd = S(p, 56, AT_FDCWD_G, SCRATCH, G_O_DIRECTORY, 0644); /* the mode is ignored */
     assert_true(dfd >= 0);
     put_str(p, SCRATCH, "../../secret.txt");
+    assert_int_equal(S(p, 56, dfd, SCRATCH, 0), -ENOENT);
+    put_str(p, SCRATCH, "up"); /* the escaping symlink, reached from the directory fd */
     assert_true(S(p, 56, dfd, SCRATCH, 0) < 0);
-    put_str(p, SCRATCH, "../inside.txt"); /* would stay inside, but is refused rather than re-rooted */
-    assert_true(S(p, 56, dfd, SCRATCH, 0) < 0);
+    put_str(p, SCRATCH, "../inside.txt"); /* stays inside: resolves as the chroot would */
+    int64_t ifd = S(p, 56, dfd, SCRATCH, 0);
+    assert_true(ifd >= 0);
+    S(p, 57, ifd);
+    /* A directory fd outside the root (an inherited fd 0 that is a host directory) leads nowhere. */
+    int outer = open(f->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    assert_true(outer >= 0);
+    int saved0 = p->fds[0];
+    p->fds[0] = outer;
+    put_str(p, SCRATCH, "secret.txt");
+    assert_int_equal(S(p, 56, 0, SCRATCH, 0), -EACCES);
+    assert_int_equal(S(p, 79, 0, SCRATCH, SCRATCH + 0x1000, 0), -EACCES);
+    put_str(p, SCRATCH, "root/inside.txt");
+    assert_int_equal(S(p, 56, 0, SCRATCH, 0), -EACCES);
+    p->fds[0] = saved0;
+    close(outer);
     /* Creating files inside works; outside does not. */
     put_str(p, SCRATCH, "/made.txt");
     int64_t fd = S(p, 56, AT_FDCWD_G, SCRATCH, G_O_WRONLY | G_O_CREAT, 0600);
@@ -562,6 +578,141 @@ static void test_fs_root_fallback(void **state)
     close(fd);
 }
 
+/* Open `path` (relative to guest dirfd) and read up to 4095 bytes of it into out. The fd or -errno. */
+static int64_t open_read(struct emu_proc *p, uint64_t dirfd, const char *path, char *out)
+{
+    put_str(p, SCRATCH, path);
+    int64_t fd = S(p, 56, dirfd, SCRATCH, 0);
+    out[0] = 0;
+    if (fd < 0)
+        return fd;
+    int64_t n = S(p, 63, fd, SCRATCH + 0x2000, 4095);
+    assert_true(n >= 0);
+    assert_int_equal(emu_mem_copy_out(&p->mem, SCRATCH + 0x2000, out, (uint64_t)n), 0);
+    out[n] = 0;
+    S(p, 57, fd);
+    return fd;
+}
+
+/* readlinkat into a string; the length or -errno. */
+static int64_t read_link(struct emu_proc *p, uint64_t dirfd, const char *path, char *out)
+{
+    put_str(p, SCRATCH, path);
+    int64_t n = S(p, 78, dirfd, SCRATCH, SCRATCH + 0x2000, 4095);
+    out[0] = 0;
+    if (n > 0) {
+        assert_int_equal(emu_mem_copy_out(&p->mem, SCRATCH + 0x2000, out, (uint64_t)n), 0);
+        out[n] = 0;
+    }
+    return n;
+}
+
+/* temu's own /proc entry: nothing of temu's memory or descriptors, however it is reached; the
+ * guest's own view where programs read it. Run with and without a root. */
+static void check_proc_self(struct fixture *f, struct emu_proc *p)
+{
+    char buf[4096], path[256], exe[192];
+    snprintf(exe, sizeof exe, "%s/guest-prog", f->dir);
+    write_host_file(exe, "EXE");
+    p->exe_path = exe;
+    static const char *const refused[] = {
+        "/proc/self/mem", "/proc/thread-self/mem", "/proc/self/../self/mem", "/proc//self/./mem",
+        "/proc/self/pagemap", "/proc/self/environ", "/proc/self/map_files", "/proc/self/fd",
+        "/proc/self/syscall",
+    };
+    for (size_t i = 0; i < sizeof refused / sizeof *refused; i++)
+        if (open_read(p, AT_FDCWD_G, refused[i], buf) != -EACCES)
+            fail_msg("%s was not refused", refused[i]);
+    snprintf(path, sizeof path, "/proc/%d/mem", (int)getpid());
+    assert_int_equal(open_read(p, AT_FDCWD_G, path, buf), -EACCES);
+    snprintf(path, sizeof path, "/proc/%d/task/%d/mem", (int)getpid(), (int)getpid());
+    assert_int_equal(open_read(p, AT_FDCWD_G, path, buf), -EACCES);
+    /* exe is the guest program, by open, stat and readlink. */
+    assert_true(open_read(p, AT_FDCWD_G, "/proc/self/exe", buf) >= 0);
+    assert_string_equal(buf, "EXE");
+    int64_t n = read_link(p, AT_FDCWD_G, "/proc/self/exe", buf);
+    assert_int_equal(n, (int64_t)strlen(buf));
+    assert_non_null(strstr(buf, "/guest-prog"));
+    put_str(p, SCRATCH, "/proc/self/exe");
+    assert_int_equal(S(p, 79, AT_FDCWD_G, SCRATCH, SCRATCH + 0x1000, 0), 0);
+    assert_int_equal(rd64(p, SCRATCH + 0x1000 + 48), 3);
+    /* fd/N is the guest's fd N, never one of temu's own. */
+    int host = open(exe, O_RDONLY | O_CLOEXEC); /* a host fd the guest does not have */
+    assert_true(host >= 3);
+    snprintf(path, sizeof path, "/proc/self/fd/%d", host);
+    assert_int_equal(open_read(p, AT_FDCWD_G, path, buf), -ENOENT);
+    assert_int_equal(read_link(p, AT_FDCWD_G, path, buf), -ENOENT);
+    close(host);
+    int saved0 = p->fds[0];
+    p->fds[0] = open(exe, O_RDONLY | O_CLOEXEC);
+    assert_true(open_read(p, AT_FDCWD_G, "/proc/self/fd/0", buf) >= 0);
+    assert_string_equal(buf, "EXE");
+    close(p->fds[0]);
+    p->fds[0] = saved0;
+    /* Synthesized files from the guest's own view. */
+    assert_true(open_read(p, AT_FDCWD_G, "/proc/self/maps", buf) >= 0);
+    assert_non_null(strstr(buf, "00100000-00200000 rw-p 00000000 00:00 0\n"));
+    assert_non_null(strstr(buf, "00300000-00301000 r--p 00000000 00:00 0\n"));
+    put_str(p, SCRATCH + 0x3000, "prog");
+    put_str(p, SCRATCH + 0x3005, "arg1");
+    p->arg_start = SCRATCH + 0x3000, p->arg_end = SCRATCH + 0x300a;
+    assert_true(open_read(p, AT_FDCWD_G, "/proc/self/cmdline", buf) >= 0);
+    assert_memory_equal(buf, "prog\0arg1\0", 10);
+    assert_true(open_read(p, AT_FDCWD_G, "/proc/self/stat", buf) >= 0);
+    snprintf(path, sizeof path, "%d (guest-prog) R ", (int)getpid());
+    assert_memory_equal(buf, path, strlen(path));
+    put_str(p, SCRATCH, "/proc/self/maps");
+    assert_int_equal(S(p, 56, AT_FDCWD_G, SCRATCH, G_O_WRONLY), -EACCES);
+}
+
+static void test_proc_self(void **state)
+{
+    struct fixture *f = *state;
+    struct emu_proc *p = &f->p;
+    char buf[4096], path[256];
+    check_proc_self(f, p);
+    /* Reached through a directory fd, a symlink to the file, a symlink to the directory, and a
+     * symlink to a magic link (/dev/stdin's shape). */
+    put_str(p, SCRATCH, "/proc");
+    int64_t proc = S(p, 56, AT_FDCWD_G, SCRATCH, G_O_DIRECTORY);
+    assert_true(proc >= 0);
+    assert_int_equal(open_read(p, (uint64_t)proc, "self/mem", buf), -EACCES);
+    put_str(p, SCRATCH, "self");
+    int64_t self = S(p, 56, (uint64_t)proc, SCRATCH, G_O_DIRECTORY);
+    assert_true(self >= 0);
+    assert_int_equal(open_read(p, (uint64_t)self, "mem", buf), -EACCES);
+    assert_true(open_read(p, (uint64_t)self, "exe", buf) >= 0);
+    assert_string_equal(buf, "EXE");
+    snprintf(path, sizeof path, "%s/mem-link", f->dir);
+    assert_int_equal(symlink("/proc/self/mem", path), 0);
+    assert_int_equal(open_read(p, AT_FDCWD_G, path, buf), -EACCES);
+    snprintf(path, sizeof path, "%s/self-link", f->dir);
+    assert_int_equal(symlink("/proc/self", path), 0);
+    snprintf(path, sizeof path, "%s/self-link/mem", f->dir);
+    assert_int_equal(open_read(p, AT_FDCWD_G, path, buf), -EACCES);
+    snprintf(path, sizeof path, "%s/self-link/exe", f->dir);
+    assert_true(open_read(p, AT_FDCWD_G, path, buf) >= 0);
+    assert_string_equal(buf, "EXE");
+    int64_t n = read_link(p, AT_FDCWD_G, path, buf);
+    assert_int_equal(n, (int64_t)strlen(buf));
+    assert_non_null(strstr(buf, "/guest-prog"));
+    snprintf(path, sizeof path, "%s/stdin-link", f->dir);
+    assert_int_equal(symlink("/proc/self/fd/0", path), 0);
+    int saved0 = p->fds[0];
+    p->fds[0] = open(p->exe_path, O_RDONLY | O_CLOEXEC);
+    assert_true(open_read(p, AT_FDCWD_G, path, buf) >= 0);
+    assert_string_equal(buf, "EXE");
+    close(p->fds[0]);
+    p->fds[0] = saved0;
+    /* Under a root with no /proc of its own: the same view. */
+    snprintf(path, sizeof path, "%s/root", f->dir);
+    assert_int_equal(mkdir(path, 0755), 0);
+    p->fs_root = path;
+    check_proc_self(f, p);
+    assert_int_equal(read_link(p, AT_FDCWD_G, "/proc/self/cwd", buf), 1);
+    assert_string_equal(buf, "/");
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -569,6 +720,7 @@ int main(void)
         T(test_pipe_read_write), T(test_file_calls),   T(test_brk),      T(test_mmap),
         T(test_mmap_file),       T(test_misc_calls),   T(test_exit_and_unknown),
         T(test_describe),        T(test_fs_root),      T(test_fs_root_fallback),
+        T(test_proc_self),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,26 @@
+# escape.cmake: the guest stays inside (tests/escape.sh with the guests of tests/guest/), on every
+# engine, alone and as lanes: /proc never reaches temu's memory or descriptors, --fs-root holds from
+# every directory fd, and code written by syscalls runs as written.
+if(NOT TEMU_PROGRAMS)
+  return()
+endif()
+set(engines cpu)
+if(TARGET temu_gpu)
+  list(APPEND engines gpu resident)
+endif()
+foreach(engine ${engines})
+  foreach(mode single lanes)
+    set(test escape_${engine})
+    set(env "")
+    if(mode STREQUAL "lanes")
+      set(test escape_${engine}_lanes)
+      set(env LANES=1)
+    endif()
+    add_test(NAME ${test} COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/escape.sh $<TARGET_FILE:temu>
+                                  ${TEMU_PROGRAMS_DIR}/guest --engine=${engine})
+    set_tests_properties(${test} PROPERTIES ENVIRONMENT "${env}" TIMEOUT 120 LABELS "regression")
+    if(NOT engine STREQUAL "cpu")
+      set_tests_properties(${test} PROPERTIES LABELS "regression;gpu")
+    endif()
+  endforeach()
+endforeach()
