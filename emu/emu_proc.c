@@ -15,6 +15,7 @@ int emu_proc_init(struct emu_proc *p, uint64_t mem_size)
     for (int i = 0; i < EMU_MAX_FDS; i++)
         p->fds[i] = i < 3 ? i : -1;
     p->shared_fd = -1;
+    p->cwd_fd = -1;
     if (emu_mem_init(&p->mem, mem_size)) {
         snprintf(p->err, sizeof p->err, "cannot reserve 0x%" PRIx64 " bytes of guest memory: %s",
                  mem_size ? mem_size : (uint64_t)EMU_MEM_DEFAULT_SIZE, strerror(errno));
@@ -31,6 +32,9 @@ void emu_proc_free(struct emu_proc *p)
             close(p->fds[i]);
         p->fds[i] = -1;
     }
+    if (p->cwd_fd >= 0)
+        close(p->cwd_fd);
+    p->cwd_fd = -1;
     emu_mem_free(&p->mem);
 }
 

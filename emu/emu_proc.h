@@ -16,9 +16,14 @@ struct emu_proc {
     struct emu_mem mem;
     struct emu_stats stats;
     int fds[EMU_MAX_FDS];   /* guest fd -> host fd, -1 when closed; 0..2 start as the host's 0..2 */
+    uint64_t cloexec;       /* bit g: guest fd g has FD_CLOEXEC (temu never execs; F_GETFD shows it) */
+    int cwd_fd;             /* the guest's cwd as an O_PATH host fd; -1: where it started (temu's
+                               cwd, or the root under fs_root) */
     int shared_fd;          /* a host fd the caller lends to many procs (lanes' /dev/null): like the
                                host's 0..2, never closed by the guest's close or emu_proc_free; -1 */
     const char *fs_root;    /* if set, guest paths resolve under this host directory only */
+    int strict_syscalls;    /* an unsupported syscall stops the run (EMU_SYSCALL_BAD); else -ENOSYS */
+    uint64_t enosys_warned[8]; /* syscall numbers (511: all above) already warned about */
     uint64_t entry;         /* entry point of the loaded program */
     uint64_t phdr, phnum;   /* for the auxiliary vector */
     /* What the guest's /proc/self shows (emu_sys_proc.c): the program's host path (owned by the
@@ -28,6 +33,7 @@ struct emu_proc {
     uint64_t arg_start, arg_end;     /* the argument strings */
     uint64_t env_start, env_end;     /* the environment strings */
     uint64_t auxv_start, auxv_end;   /* the auxiliary vector */
+    char comm[16];          /* prctl(PR_SET_NAME); empty: the program's file name */
     int exit_code;          /* valid when a run ended with EMU_EXIT */
     char err[EMU_ERR_LEN];  /* one-line message for EMU_UNDEF, EMU_FAULT, EMU_SYSCALL_BAD, EMU_ERROR */
     unsigned fault_access;  /* EMU_PERM_R, _W or _X: the kind of access that faulted; 0 if unknown */

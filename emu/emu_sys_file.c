@@ -40,23 +40,37 @@ int emu_sys_hostfd(const struct emu_proc *p, uint64_t gfd)
     return gfd < EMU_MAX_FDS ? p->fds[gfd] : -1;
 }
 
-static int host_open_flags(uint64_t g)
+static const struct {
+    uint32_t guest;
+    int host;
+} open_flag_map[] = {
+    {G_O_ASYNC, O_ASYNC},     {G_O_DIRECTORY, O_DIRECTORY}, {G_O_NOFOLLOW, O_NOFOLLOW},
+    {G_O_DIRECT, O_DIRECT},   {G_O_NOATIME, O_NOATIME},     {G_O_SYNC, O_SYNC},
+    {G_O_PATH, O_PATH},       {G_O_TMPFILE, O_TMPFILE},     {G_O_CLOEXEC, O_CLOEXEC},
+};
+/* The flags whose values are the same everywhere Linux runs. */
+#define SAME_OPEN_FLAGS (O_ACCMODE | O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_APPEND | O_NONBLOCK | O_DSYNC)
+
+int emu_sys_host_open_flags(uint64_t g)
 {
-    static const struct { uint32_t guest; int host; } map[] = {
-        {G_O_ASYNC, O_ASYNC},     {G_O_DIRECTORY, O_DIRECTORY}, {G_O_NOFOLLOW, O_NOFOLLOW},
-        {G_O_DIRECT, O_DIRECT},   {G_O_NOATIME, O_NOATIME},     {G_O_SYNC, O_SYNC},
-        {G_O_PATH, O_PATH},       {G_O_TMPFILE, O_TMPFILE},
-    };
-    int h = (int)(g & (O_ACCMODE | O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_APPEND | O_NONBLOCK | O_DSYNC));
-    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-        if (g & map[i].guest)
-            h |= map[i].host;
+    int h = (int)(g & SAME_OPEN_FLAGS);
+    for (size_t i = 0; i < sizeof open_flag_map / sizeof open_flag_map[0]; i++)
+        if ((g & open_flag_map[i].guest) == open_flag_map[i].guest)
+            h |= open_flag_map[i].host;
     /* temu never execs, but its host fds must not leak into anything it might start. */
     return h | O_CLOEXEC;
 }
 
-/* Copy a guest path (at most EMU_SYS_PATH_MAX bytes with its NUL) into buf. 0 or -errno. */
-static int get_path(struct emu_proc *p, uint64_t addr, char *buf)
+uint64_t emu_sys_guest_open_flags(int h)
+{
+    uint64_t g = (uint64_t)(h & SAME_OPEN_FLAGS);
+    for (size_t i = 0; i < sizeof open_flag_map / sizeof open_flag_map[0]; i++)
+        if ((h & open_flag_map[i].host) == open_flag_map[i].host && open_flag_map[i].host != O_CLOEXEC)
+            g |= open_flag_map[i].guest;
+    return g;
+}
+
+int emu_sys_get_path(struct emu_proc *p, uint64_t addr, char *buf)
 {
     int64_t n = emu_mem_strlen(&p->mem, addr, EMU_SYS_PATH_MAX);
     if (n < 0)
@@ -181,20 +195,18 @@ int64_t emu_sys_pwrite64(struct emu_proc *p, const uint64_t *a)
 int64_t emu_sys_openat(struct emu_proc *p, const uint64_t *a)
 {
     char path[EMU_SYS_PATH_MAX];
-    int rc = get_path(p, a[1], path);
+    int rc = emu_sys_get_path(p, a[1], path);
     if (rc)
         return rc;
     if (!path[0])
         return -ENOENT;
-    int g = 0;
-    while (g < EMU_MAX_FDS && p->fds[g] >= 0)
-        g++;
-    if (g == EMU_MAX_FDS)
-        return -EMFILE;
-    int fd = emu_sys_open_path(p, (int64_t)(int32_t)a[0], path, host_open_flags(a[2]), (unsigned)a[3]);
+    int g = emu_sys_new_fd(p, 0);
+    if (g < 0)
+        return g;
+    int fd = emu_sys_open_path(p, (int64_t)(int32_t)a[0], path, emu_sys_host_open_flags(a[2]), (unsigned)a[3]);
     if (fd < 0)
         return fd;
-    p->fds[g] = fd;
+    emu_sys_set_fd(p, g, fd, (a[2] & G_O_CLOEXEC) != 0);
     return g;
 }
 
@@ -203,7 +215,7 @@ int64_t emu_sys_close(struct emu_proc *p, const uint64_t *a)
     int fd = emu_sys_hostfd(p, a[0]);
     if (fd < 0)
         return -EBADF;
-    p->fds[a[0]] = -1;
+    emu_sys_set_fd(p, (int)a[0], -1, 0);
     if (emu_proc_owns_fd(p, fd)) /* the host's 0..2 stay open for temu's own messages */
         close(fd);
     return 0;
@@ -273,7 +285,7 @@ int64_t emu_sys_newfstatat(struct emu_proc *p, const uint64_t *a)
     if (flags & ~(uint64_t)(G_AT_SYMLINK_NOFOLLOW | G_AT_NO_AUTOMOUNT | G_AT_EMPTY_PATH))
         return -EINVAL;
     char path[EMU_SYS_PATH_MAX];
-    int rc = get_path(p, a[1], path);
+    int rc = emu_sys_get_path(p, a[1], path);
     if (rc)
         return rc;
     int64_t dirfd = (int32_t)a[0];
@@ -281,7 +293,9 @@ int64_t emu_sys_newfstatat(struct emu_proc *p, const uint64_t *a)
     if (!path[0]) {
         if (!(flags & G_AT_EMPTY_PATH))
             return -ENOENT;
-        if (dirfd == EMU_AT_FDCWD) /* the guest's cwd: the root when confined */
+        if (dirfd == EMU_AT_FDCWD && p->cwd_fd >= 0)
+            rc = fstat(p->cwd_fd, &st);
+        else if (dirfd == EMU_AT_FDCWD) /* where the guest started: the root when confined */
             rc = stat(p->fs_root ? p->fs_root : ".", &st);
         else if (emu_sys_hostfd(p, (uint64_t)dirfd) < 0)
             return -EBADF;
@@ -306,7 +320,7 @@ int64_t emu_sys_readlinkat(struct emu_proc *p, const uint64_t *a)
     if ((int32_t)a[3] <= 0) /* the kernel takes bufsiz as an int */
         return -EINVAL;
     char path[EMU_SYS_PATH_MAX], target[EMU_SYS_PATH_MAX];
-    int rc = get_path(p, a[1], path);
+    int rc = emu_sys_get_path(p, a[1], path);
     if (rc)
         return rc;
     if (!path[0])

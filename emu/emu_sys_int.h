@@ -15,6 +15,19 @@ typedef int64_t emu_sys_fn(struct emu_proc *p, const uint64_t *a);
 
 /* Host fd behind guest fd `gfd`, or -1 if it is not open. */
 int emu_sys_hostfd(const struct emu_proc *p, uint64_t gfd);
+/* The lowest free guest fd at or above `lowest`, or -EMFILE. */
+int emu_sys_new_fd(struct emu_proc *p, int64_t lowest);
+/* Put host fd `host` in guest slot g with the guest's FD_CLOEXEC bit. */
+void emu_sys_set_fd(struct emu_proc *p, int g, int host, int cloexec);
+/* Guest (asm-generic) open flags to the host's, and back (emu_sys_file.c). */
+int emu_sys_host_open_flags(uint64_t guest);
+uint64_t emu_sys_guest_open_flags(int host);
+/* Copy a guest path (at most EMU_SYS_PATH_MAX bytes with its NUL) into buf. 0 or -errno. */
+int emu_sys_get_path(struct emu_proc *p, uint64_t addr, char *buf);
+/* The canonical host path of host fd `fd`, as /proc/self/fd names it. 0 or -errno. */
+int emu_sys_fd_path(int fd, char *buf, size_t cap);
+/* The guest's cwd as the guest sees it (under a root: inside it). 0 or -errno. */
+int emu_sys_cwd(const struct emu_proc *p, char *buf, size_t cap);
 
 /* Open `path` relative to guest dirfd the way the guest asked (host open flags already
  * translated), confined to p->fs_root when set. Returns a host fd or a negative errno. */
@@ -34,6 +47,8 @@ const char *emu_sys_proc_rest(const char *path, char *buf, size_t cap);
 int emu_sys_proc_open(struct emu_proc *p, const char *rest, int hflags, unsigned mode, int depth);
 int emu_sys_proc_readlink(struct emu_proc *p, const char *rest, char *buf, size_t cap);
 int emu_sys_proc_exe(const struct emu_proc *p, char *buf, size_t cap);
+/* The guest's task name: prctl's, or the program's file name cut to 15 bytes. */
+const char *emu_sys_comm(struct emu_proc *p);
 
 /* The fs_root confinement used when the host has no openat2: resolve with realpath and refuse
  * anything outside the root (absolute symlinks are not re-rooted, only refused). Exposed for tests. */
@@ -41,6 +56,9 @@ int emu_sys_open_fallback(const char *root, int base_fd, const char *path, int h
 
 emu_sys_fn emu_sys_read, emu_sys_write, emu_sys_readv, emu_sys_writev, emu_sys_pread64, emu_sys_pwrite64;
 emu_sys_fn emu_sys_openat, emu_sys_readlinkat, emu_sys_close, emu_sys_lseek, emu_sys_fstat, emu_sys_newfstatat, emu_sys_ioctl;
-emu_sys_fn emu_sys_brk, emu_sys_mmap, emu_sys_munmap, emu_sys_mprotect, emu_sys_madvise;
+emu_sys_fn emu_sys_dup, emu_sys_dup3, emu_sys_fcntl, emu_sys_fsync, emu_sys_fdatasync, emu_sys_fadvise64;
+emu_sys_fn emu_sys_sendfile, emu_sys_getdents64, emu_sys_getcwd, emu_sys_chdir, emu_sys_fchdir;
+emu_sys_fn emu_sys_faccessat, emu_sys_faccessat2;
+emu_sys_fn emu_sys_brk, emu_sys_mmap, emu_sys_mremap, emu_sys_munmap, emu_sys_mprotect, emu_sys_madvise;
 
 #endif

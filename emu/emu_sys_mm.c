@@ -179,3 +179,64 @@ int64_t emu_sys_madvise(struct emu_proc *p, const uint64_t *a)
     }
     return 0;
 }
+
+/* Give [to, to+len) the permissions of the pages of [from, from+len) one by one (their bytes are
+ * already there); pages past `have` bytes of the source take its last page's. */
+static void copy_perms(struct emu_mem *m, uint64_t from, uint64_t to, uint64_t len, uint64_t have)
+{
+    for (uint64_t o = 0; o < len; o += EMU_PAGE_SIZE) {
+        uint64_t src = from + (o < have ? o : have - EMU_PAGE_SIZE);
+        emu_mem_protect(m, to + o, EMU_PAGE_SIZE, m->perm[src >> EMU_PAGE_BITS] & EMU_PERM_RWX);
+    }
+}
+
+int64_t emu_sys_mremap(struct emu_proc *p, const uint64_t *a)
+{
+    enum { MAYMOVE = 1, FIXED = 2 };
+    struct emu_mem *m = &p->mem;
+    uint64_t old = a[0], old_size = EMU_PAGE_UP(a[1]), new_size = EMU_PAGE_UP(a[2]), flags = a[3];
+    uint64_t fixed_addr = a[4];
+    if ((old & EMU_PAGE_MASK) || (flags & ~(uint64_t)(MAYMOVE | FIXED)) || ((flags & FIXED) && !(flags & MAYMOVE)))
+        return -EINVAL;
+    if (new_size == 0 || new_size < a[2] || old_size < a[1])
+        return -EINVAL;
+    if (old_size == 0) /* duplicating a shared mapping: no shared mappings here */
+        return -EINVAL;
+    if (!emu_mem_range_ok(m, old, old_size, 0))
+        return -EFAULT;
+    uint64_t to = old;
+    if (flags & FIXED) {
+        if ((fixed_addr & EMU_PAGE_MASK) || fixed_addr < EMU_PAGE_SIZE || fixed_addr > m->size - new_size)
+            return -EINVAL;
+        if (fixed_addr < old + old_size && old < fixed_addr + new_size)
+            return -EINVAL; /* the ranges may not overlap */
+        to = fixed_addr;
+    } else if (new_size <= old_size) {
+        if (new_size < old_size)
+            emu_mem_unmap(m, old + new_size, old_size - new_size);
+        return (int64_t)old;
+    } else if (old + new_size <= m->size && old + new_size > old &&
+               !any_mapped(m, old + old_size, new_size - old_size)) {
+        /* Grow in place: the new tail takes the last page's permissions. */
+        uint64_t tail = old + old_size;
+        emu_mem_map(m, tail, new_size - old_size, m->perm[(tail - 1) >> EMU_PAGE_BITS] & EMU_PERM_RWX);
+        return (int64_t)old;
+    } else if (!(flags & MAYMOVE)) {
+        return -ENOMEM;
+    } else if (!(to = emu_mem_find_free(m, 0, new_size))) {
+        return -ENOMEM;
+    }
+    /* Move: the new range gets the old bytes and permissions, then the old range goes. */
+    if (emu_mem_map(m, to, new_size, EMU_PERM_R | EMU_PERM_W))
+        return -ENOMEM;
+    uint8_t buf[EMU_SYS_CHUNK];
+    uint64_t keep = old_size < new_size ? old_size : new_size;
+    for (uint64_t o = 0; o < keep; o += sizeof buf) {
+        uint64_t n = keep - o < sizeof buf ? keep - o : sizeof buf;
+        emu_mem_peek(m, old + o, buf, n);
+        emu_mem_poke(m, to + o, buf, n);
+    }
+    copy_perms(m, old, to, new_size, old_size);
+    emu_mem_unmap(m, old, old_size);
+    return (int64_t)to;
+}

@@ -92,8 +92,7 @@ int emu_sys_open_fallback(const char *root, int base_fd, const char *path, int h
     return fd < 0 ? -errno : fd;
 }
 
-/* The canonical host path of host fd `fd`, as /proc/self/fd names it. 0 or -errno. */
-static int fd_path(int fd, char *buf, size_t cap)
+int emu_sys_fd_path(int fd, char *buf, size_t cap)
 {
     char link[48];
     snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
@@ -117,7 +116,7 @@ static int on_procfs(int fd)
 static int proc_canon(int fd, char *out, size_t cap)
 {
     char path[PATH_MAX];
-    if (fd_path(fd, path, sizeof path))
+    if (emu_sys_fd_path(fd, path, sizeof path))
         return -1;
     for (size_t i = 1; path[i - 1]; i++) {
         if (path[i] != '/' && path[i])
@@ -135,6 +134,18 @@ static int proc_canon(int fd, char *out, size_t cap)
     return -1;
 }
 
+/* The host directory fd a relative guest lookup starts from: the guest's dirfd, or its cwd for
+ * AT_FDCWD; AT_FDCWD for temu's own cwd (or the root under fs_root) and absolute paths; -EBADF. */
+static int lookup_base(const struct emu_proc *p, int64_t dirfd, const char *path)
+{
+    if (path[0] == '/')
+        return AT_FDCWD;
+    if (dirfd == EMU_AT_FDCWD)
+        return p->cwd_fd >= 0 ? p->cwd_fd : AT_FDCWD;
+    int base = emu_sys_hostfd(p, (uint64_t)dirfd);
+    return base < 0 ? -EBADF : base;
+}
+
 /* Step 1's question for a guest lookup: the name under temu's own /proc entry that (dirfd, path)
  * names by its text, or NULL. */
 static const char *own_proc_name(struct emu_proc *p, int64_t dirfd, const char *path, char *buf, size_t cap)
@@ -142,7 +153,8 @@ static const char *own_proc_name(struct emu_proc *p, int64_t dirfd, const char *
     char text[2 * PATH_MAX + 2];
     if (path[0] == '/')
         return emu_sys_proc_rest(path, buf, cap);
-    if (dirfd == EMU_AT_FDCWD) {
+    int base = lookup_base(p, dirfd, path);
+    if (base == AT_FDCWD) {
         char cwd[PATH_MAX];
         if (p->fs_root)
             snprintf(cwd, sizeof cwd, "/");
@@ -151,7 +163,6 @@ static const char *own_proc_name(struct emu_proc *p, int64_t dirfd, const char *
         snprintf(text, sizeof text, "%s/%s", cwd, path);
         return emu_sys_proc_rest(text, buf, cap);
     }
-    int base = emu_sys_hostfd(p, (uint64_t)dirfd);
     char dir[PATH_MAX];
     if (base < 0 || !on_procfs(base) || proc_canon(base, dir, sizeof dir))
         return NULL;
@@ -162,10 +173,10 @@ static const char *own_proc_name(struct emu_proc *p, int64_t dirfd, const char *
 /* Step 2 and 3: one openat2 with the confinement in force. */
 static int open_host(struct emu_proc *p, int64_t dirfd, const char *path, int hflags, unsigned mode)
 {
-    int from_cwd = path[0] == '/' || dirfd == EMU_AT_FDCWD;
-    int base = AT_FDCWD;
-    if (!from_cwd && (base = emu_sys_hostfd(p, (uint64_t)dirfd)) < 0)
+    int base = lookup_base(p, dirfd, path);
+    if (base == -EBADF)
         return -EBADF;
+    int from_cwd = base == AT_FDCWD;
     if (!p->fs_root) {
         int fd = open_how(base, path, hflags, mode, RESOLVE_NO_MAGICLINKS);
         if (fd == -ENOSYS) {
@@ -179,7 +190,7 @@ static int open_host(struct emu_proc *p, int64_t dirfd, const char *path, int hf
         return -errno;
     const char *inner = path;
     if (!from_cwd) { /* re-root the directory fd's lookup at the root */
-        int rc = fd_path(base, dir, sizeof dir);
+        int rc = emu_sys_fd_path(base, dir, sizeof dir);
         if (rc)
             return rc;
         if (!under_root(root, dir))

@@ -6,8 +6,9 @@
  * directories), however the guest reached it (its text, a symlink, a directory fd), is answered here
  * from the guest's own view, as qemu-user does:
  *   exe              the guest program            cwd, root   the guest's cwd and root
- *   fd/N             the guest's fd N             maps, auxv, cmdline, stat   synthesized
- *   status, comm, limits, cgroup, mounts, mountinfo, statm   the host's (no memory in them)
+ *   fd/N             the guest's fd N             maps, auxv, cmdline, stat, comm   synthesized
+ *   comm             the guest's name (prctl)
+ *   status, limits, cgroup, mounts, mountinfo, statm   the host's (no memory in them)
  * and every other name (mem, pagemap, environ, map_files, fdinfo, syscall, ...) is refused with
  * EACCES. emu_sys_path.c finds the names; this file answers them. */
 #define _GNU_SOURCE
@@ -189,10 +190,13 @@ static void make_guest_bytes(struct emu_proc *p, struct text *t, uint64_t lo, ui
         t->n = t->cap = hi - lo;
 }
 
-static const char *exe_name(const struct emu_proc *p)
+const char *emu_sys_comm(struct emu_proc *p)
 {
-    const char *s = p->exe_path ? strrchr(p->exe_path, '/') : NULL;
-    return s ? s + 1 : p->exe_path ? p->exe_path : "temu-guest";
+    if (!p->comm[0]) { /* the program's file name, cut to 15 bytes as Linux's task name */
+        const char *s = p->exe_path ? strrchr(p->exe_path, '/') : NULL;
+        snprintf(p->comm, sizeof p->comm, "%s", s ? s + 1 : p->exe_path ? p->exe_path : "temu-guest");
+    }
+    return p->comm;
 }
 
 /* /proc/self/stat: the 52 fields of proc(5), the guest's own where temu knows them. */
@@ -208,9 +212,7 @@ static void make_stat(struct emu_proc *p, struct text *t)
     for (uint64_t i = 0; i < (m->size >> EMU_PAGE_BITS); i++)
         if (m->perm[i] & EMU_PERM_MAPPED)
             v[23] += EMU_PAGE_SIZE; /* vsize */
-    char comm[16];
-    snprintf(comm, sizeof comm, "%s", exe_name(p));
-    text_add(t, "%d (%s) R", (int)getpid(), comm);
+    text_add(t, "%d (%s) R", (int)getpid(), emu_sys_comm(p));
     for (int i = 4; i <= 52; i++)
         text_add(t, i == 8 ? " %" PRId64 : " %" PRIu64, v[i]);
     text_add(t, "\n");
@@ -234,7 +236,7 @@ int emu_sys_proc_exe(const struct emu_proc *p, char *buf, size_t cap)
     return 0;
 }
 
-enum proc_kind { P_EXE, P_CWD, P_ROOT, P_FD, P_MAPS, P_AUXV, P_CMDLINE, P_STAT, P_HOST };
+enum proc_kind { P_EXE, P_CWD, P_ROOT, P_FD, P_MAPS, P_AUXV, P_CMDLINE, P_STAT, P_COMM, P_HOST };
 
 static const struct {
     const char *name;
@@ -242,7 +244,7 @@ static const struct {
 } proc_names[] = {
     {"exe", P_EXE},       {"cwd", P_CWD},         {"root", P_ROOT},        {"fd", P_FD},
     {"maps", P_MAPS},     {"auxv", P_AUXV},       {"cmdline", P_CMDLINE},  {"stat", P_STAT},
-    {"status", P_HOST},   {"comm", P_HOST},       {"limits", P_HOST},      {"cgroup", P_HOST},
+    {"status", P_HOST},   {"comm", P_COMM},       {"limits", P_HOST},      {"cgroup", P_HOST},
     {"mounts", P_HOST},   {"mountinfo", P_HOST},  {"statm", P_HOST},
 };
 
@@ -327,6 +329,7 @@ int emu_sys_proc_open(struct emu_proc *p, const char *rest, int hflags, unsigned
     case P_AUXV:
     case P_CMDLINE:
     case P_STAT:
+    case P_COMM:
         break;
     }
     if (after[0])
@@ -342,6 +345,8 @@ int emu_sys_proc_open(struct emu_proc *p, const char *rest, int hflags, unsigned
         make_guest_bytes(p, &t, p->auxv_start, p->auxv_end);
     else if (kind == P_CMDLINE)
         make_guest_bytes(p, &t, p->arg_start, p->arg_end);
+    else if (kind == P_COMM)
+        text_add(&t, "%s\n", emu_sys_comm(p));
     else
         make_stat(p, &t);
     int fd = memfd_with(t.s ? t.s : "", t.n);
@@ -385,12 +390,7 @@ int emu_sys_proc_readlink(struct emu_proc *p, const char *rest, char *buf, size_
         snprintf(buf, cap, "/");
         return 0;
     }
-    if (kind == P_CWD) {
-        if (p->fs_root) { /* the guest's cwd is its root */
-            snprintf(buf, cap, "/");
-            return 0;
-        }
-        return getcwd(buf, cap) ? 0 : -errno;
-    }
+    if (kind == P_CWD)
+        return emu_sys_cwd(p, buf, cap);
     return -EINVAL; /* a file, not a link */
 }

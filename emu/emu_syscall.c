@@ -6,14 +6,21 @@
 #include "emu_sys_int.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <sys/random.h>
+#include <sys/resource.h>
+#include <sys/sysinfo.h>
 #include <sys/utsname.h>
 #include <time.h>
 #include <unistd.h>
 
 /* AArch64 (asm-generic) numbers of the calls served here. */
 enum {
+    NR_getcwd = 17, NR_dup = 23, NR_dup3 = 24, NR_fcntl = 25, NR_faccessat = 48, NR_chdir = 49,
+    NR_fchdir = 50, NR_getdents64 = 61, NR_sendfile = 71, NR_fsync = 82, NR_fdatasync = 83,
+    NR_getrusage = 165, NR_prctl = 167, NR_sysinfo = 179, NR_mremap = 216, NR_fadvise64 = 223,
+    NR_faccessat2 = 439,
     NR_ioctl = 29, NR_openat = 56, NR_close = 57, NR_lseek = 62, NR_read = 63, NR_write = 64,
     NR_readv = 65, NR_writev = 66, NR_pread64 = 67, NR_pwrite64 = 68, NR_readlinkat = 78, NR_newfstatat = 79, NR_fstat = 80,
     NR_exit = 93, NR_exit_group = 94, NR_set_tid_address = 96, NR_set_robust_list = 99,
@@ -177,9 +184,66 @@ static int64_t sys_getegid(struct emu_proc *p, const uint64_t *a) { (void)p, (vo
  * carry on without it. */
 static int64_t sys_enosys(struct emu_proc *p, const uint64_t *a) { (void)p, (void)a; return -ENOSYS; }
 
+static int64_t sys_sysinfo(struct emu_proc *p, const uint64_t *a)
+{
+    /* struct sysinfo is laid out alike on every 64-bit Linux: the host's figures. */
+    struct sysinfo si;
+    if (sysinfo(&si))
+        return -errno;
+    _Static_assert(sizeof si == 112, "struct sysinfo as AArch64 lays it out");
+    return emu_mem_copy_in(&p->mem, a[0], &si, sizeof si) ? -EFAULT : 0;
+}
+
+static int64_t sys_getrusage(struct emu_proc *p, const uint64_t *a)
+{
+    /* RUSAGE_SELF, RUSAGE_CHILDREN, RUSAGE_THREAD; struct rusage is alike on every 64-bit Linux. */
+    int who = (int)(int32_t)a[0];
+    if (who != RUSAGE_SELF && who != RUSAGE_CHILDREN && who != 1 /* RUSAGE_THREAD */)
+        return -EINVAL;
+    struct rusage ru;
+    if (getrusage(who, &ru))
+        return -errno;
+    _Static_assert(sizeof ru == 144, "struct rusage as AArch64 lays it out");
+    return emu_mem_copy_in(&p->mem, a[1], &ru, sizeof ru) ? -EFAULT : 0;
+}
+
+static int64_t sys_prctl(struct emu_proc *p, const uint64_t *a)
+{
+    enum { PR_SET_NAME_ = 15, PR_GET_NAME_ = 16 };
+    if (a[0] == PR_SET_NAME_) {
+        char name[16] = {0};
+        int64_t n = emu_mem_strlen(&p->mem, a[1], sizeof name - 1);
+        if (n < 0 && !emu_mem_range_ok(&p->mem, a[1], sizeof name - 1, EMU_PERM_R))
+            return -EFAULT;
+        emu_mem_copy_out(&p->mem, a[1], name, n < 0 ? sizeof name - 1 : (uint64_t)n);
+        memcpy(p->comm, name, sizeof name);
+        return 0;
+    }
+    if (a[0] == PR_GET_NAME_)
+        return emu_mem_copy_in(&p->mem, a[1], emu_sys_comm(p), sizeof p->comm) ? -EFAULT : 0;
+    return -EINVAL; /* no other option is emulated; C runtimes carry on without them */
+}
+
 static emu_sys_fn *handler(uint64_t nr)
 {
     switch (nr) {
+    case NR_getcwd: return emu_sys_getcwd;
+    case NR_dup: return emu_sys_dup;
+    case NR_dup3: return emu_sys_dup3;
+    case NR_fcntl: return emu_sys_fcntl;
+    case NR_faccessat: return emu_sys_faccessat;
+    case NR_faccessat2: return emu_sys_faccessat2;
+    case NR_chdir: return emu_sys_chdir;
+    case NR_fchdir: return emu_sys_fchdir;
+    case NR_getdents64: return emu_sys_getdents64;
+    case NR_sendfile: return emu_sys_sendfile;
+    case NR_fsync: return emu_sys_fsync;
+    case NR_fdatasync: return emu_sys_fdatasync;
+    case NR_fadvise64: return emu_sys_fadvise64;
+    case NR_getrusage: return sys_getrusage;
+    case NR_prctl: return sys_prctl;
+    case NR_sysinfo: return sys_sysinfo;
+    case NR_mremap: return emu_sys_mremap;
     case NR_ioctl: return emu_sys_ioctl;
     case NR_openat: return emu_sys_openat;
     case NR_close: return emu_sys_close;
@@ -228,8 +292,20 @@ enum emu_status emu_syscall(struct emu_proc *p)
         return EMU_EXIT;
     }
     emu_sys_fn *fn = handler(nr);
-    if (!fn)
+    if (!fn && p->strict_syscalls)
         return EMU_SYSCALL_BAD;
+    if (!fn) { /* as qemu-user: -ENOSYS, and one line per number on the guest's stderr */
+        uint64_t bit = nr < 511 ? nr : 511;
+        int err = emu_sys_hostfd(p, 2);
+        if (!(p->enosys_warned[bit / 64] >> (bit % 64) & 1) && err >= 0) {
+            const char *name = emu_syscall_name(nr);
+            dprintf(err, "temu: unsupported syscall %" PRIu64 " (%s) at pc 0x%" PRIx64 ": returning -ENOSYS\n",
+                    nr, name ? name : "unknown", p->st.pc);
+        }
+        p->enosys_warned[bit / 64] |= 1ull << (bit % 64);
+        p->st.x[0] = (uint64_t)-ENOSYS;
+        return EMU_OK;
+    }
     p->st.x[0] = (uint64_t)fn(p, p->st.x);
     return EMU_OK;
 }

@@ -5,8 +5,9 @@
 #include "emu_proc.h"
 
 /* Perform the syscall described by p->st (number in x8, arguments x0..x5) and write the result to
- * x0 (negative errno on failure). Returns EMU_OK to continue, EMU_EXIT (p->exit_code set),
- * EMU_SYSCALL_BAD for an unsupported number, or EMU_FAULT if the guest passed bad memory where
+ * x0 (negative errno on failure). Returns EMU_OK to continue (also for a number temu does not
+ * implement: -ENOSYS, with one warning line on the guest's stderr per number), EMU_EXIT
+ * (p->exit_code set), EMU_SYSCALL_BAD for an unsupported number with p->strict_syscalls, or EMU_FAULT if the guest passed bad memory where
  * Linux would not return -EFAULT. The pc is left at the svc. */
 enum emu_status emu_syscall(struct emu_proc *p);
 

@@ -53,6 +53,7 @@ int temu_lanes_cfg_init(struct temu_lanes_cfg *cfg, const struct temu_options *o
     cfg->envp = envp;
     cfg->load = (struct emu_load_opts){.flat_base = opt->flat_base, .flat_size = opt->flat_size};
     cfg->fs_root = opt->fs_root;
+    cfg->strict_syscalls = opt->strict_syscalls;
     cfg->output_dir = opt->lane_output;
     cfg->state_dir = opt->dump_state;
     cfg->n = opt->lanes;
@@ -169,6 +170,7 @@ int temu_lane_open(const struct temu_lanes_cfg *cfg, unsigned lane, struct emu_p
     if (emu_proc_init(p, cfg->window))
         return -1; /* its message names the size; the report prefixes the lane */
     p->fs_root = cfg->fs_root;
+    p->strict_syscalls = cfg->strict_syscalls;
     p->shared_fd = cfg->null_fd;
     p->fds[0] = lane == 0 ? 0 : cfg->null_fd;
     if (cfg->output_dir) {

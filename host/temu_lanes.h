@@ -27,6 +27,7 @@ struct temu_lanes_cfg {
     char **envp;
     struct emu_load_opts load;
     const char *fs_root;         /* NULL: the host filesystem as is */
+    int strict_syscalls;         /* an unsupported syscall stops the lane (else -ENOSYS) */
     uint64_t window;             /* guest window per lane; 0: the default 4 GiB one */
     const char *output_dir;      /* NULL: lane 0 on temu's stdout/stderr, the others on /dev/null */
     const char *state_dir;       /* --dump-state=DIR: each lane's final registers to DIR/N.state */

@@ -107,6 +107,7 @@ int main(int argc, char **argv)
         return TEMU_EXIT_ERROR;
     }
     p->fs_root = opt.fs_root;
+    p->strict_syscalls = opt.strict_syscalls;
     if (emu_load(p, opt.prog, opt.guest_argv, environ, &lo)) {
         fprintf(stderr, "temu: %s\n", p->err);
         goto out;

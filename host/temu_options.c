@@ -33,7 +33,11 @@ static const char usage[] =
     "                       registers) to stderr or FILE\n"
     "  --base=ADDR          load address of a flat binary (default 0x400000)\n"
     "  --flat-size=BYTES    size of a flat binary's read-write-execute region (default 16M)\n"
-    "  --fs-root=DIR        confine the guest's file access to DIR\n"
+    "  --fs-root=DIR        confine the guest's file access to DIR (an existing directory), as a\n"
+    "                       chroot would, from every directory fd\n"
+    "  --strict-syscalls    stop with an error (exit 1) on a syscall temu does not implement;\n"
+    "                       without it such a syscall returns -ENOSYS to the guest, with one\n"
+    "                       warning line on the guest's stderr per syscall number\n"
     "  --dump-state=FILE    write the final registers, sp, pc and flags to FILE (\"-\": stderr)\n"
     "  --lanes=L            run L instances of the program at once (1..1048576, default 1); each\n"
     "                       guest argument has {lane} replaced by the lane's number. The CPU\n"
@@ -48,7 +52,8 @@ static const char usage[] =
     "  --help, --version\n"
     "\n"
     "exit status: the guest's exit code; 132 undefined instruction; 139 guest memory fault;\n"
-    "1 temu error (bad file, unsupported syscall, instruction limit); 2 usage error.\n"
+    "1 temu error (bad file, instruction limit, unsupported syscall with --strict-syscalls);\n"
+    "2 usage error.\n"
     "With lanes: lane 0's status, or 1 when any lane stopped on anything but its exit.\n"
     "Every error is one line on stderr.\n";
 
@@ -115,6 +120,8 @@ int temu_options_parse(int argc, char **argv, struct temu_options *o)
         } else if (!strcmp(a, "--version")) {
             printf("temu %s\n", TEMU_VERSION);
             return 0;
+        } else if (!strcmp(a, "--strict-syscalls")) {
+            o->strict_syscalls = 1;
         } else if (!strcmp(a, "--loopvec")) {
             o->loopvec = 1;
         } else if (!strcmp(a, "--list-devices")) {

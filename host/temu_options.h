@@ -31,6 +31,7 @@ struct temu_options {
     uint64_t flat_base;      /* 0: default */
     uint64_t flat_size;      /* 0: default */
     const char *fs_root;     /* NULL: the host filesystem as is */
+    int strict_syscalls;     /* --strict-syscalls: stop on an unsupported syscall */
     const char *dump_state;  /* --dump-state=FILE: final registers, pc and flags as text; NULL: none */
     int loopvec;             /* --loopvec: run recognised loops on the vector path (cpu engine) */
     int list_devices;        /* --list-devices: print the OpenCL devices and exit */

@@ -36,6 +36,14 @@ check "--batch above 16384 exits 2" [ "$rc" -eq 2 ]
 run --budget=0 "$progs/hello.elf"
 check "--budget=0 exits 2" [ "$rc" -eq 2 ]
 
+# fs_root_missing: a root that does not exist used to be accepted, and every guest path then failed.
+run --fs-root="$tmp/no-such-dir" "$progs/hello.elf"
+check "--fs-root that does not exist exits 2 with one line naming it" bash -c "[ $rc -eq 2 ] && [ \$(wc -l <'$tmp/err') -eq 1 ] && grep -q no-such-dir '$tmp/err'"
+run --fs-root="$progs/hello.elf" "$progs/hello.elf"
+check "--fs-root that is a file exits 2" [ "$rc" -eq 2 ]
+run loops --fs-root="$tmp/no-such-dir" "$progs/hello.elf"
+check "temu loops --fs-root that does not exist exits 2" [ "$rc" -eq 2 ]
+
 run --engine=cpu --dump-state=- "$progs/hello.elf"
 check "--dump-state=- writes 35 register lines to stderr" bash -c "[ $rc -eq 0 ] && [ \$(grep -c '^[a-z0-9]* 0x' '$tmp/err') -eq 35 ]"
 

@@ -1,6 +1,7 @@
-# escape.cmake: the guest stays inside (tests/escape.sh with the guests of tests/guest/), on every
-# engine, alone and as lanes: /proc never reaches temu's memory or descriptors, --fs-root holds from
-# every directory fd, and code written by syscalls runs as written.
+# escape.cmake: the test-only guests of tests/guest/ on every engine. tests/escape.sh: the guest
+# stays inside, alone and as lanes (/proc never reaches temu's memory or descriptors, --fs-root
+# holds from every directory fd, code written by syscalls runs as written); tests/oracle_calls.sh:
+# the descriptor, directory and memory calls agree with qemu-aarch64.
 if(NOT TEMU_PROGRAMS)
   return()
 endif()
@@ -23,4 +24,8 @@ foreach(engine ${engines})
       set_tests_properties(${test} PROPERTIES LABELS "regression;gpu")
     endif()
   endforeach()
+  # The descriptor, directory and memory calls against qemu-aarch64 (tests/oracle_calls.sh).
+  add_test(NAME calls_qemu_${engine} COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/oracle_calls.sh
+                                            $<TARGET_FILE:temu> ${TEMU_PROGRAMS_DIR}/guest --engine=${engine})
+  set_tests_properties(calls_qemu_${engine} PROPERTIES TIMEOUT 120 LABELS qemu SKIP_RETURN_CODE 77)
 endforeach()

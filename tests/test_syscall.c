@@ -411,6 +411,11 @@ static void test_exit_and_unknown(void **state)
     assert_int_equal(emu_syscall(p), EMU_EXIT);
     assert_int_equal(p->exit_code, 3);
     p->st.pc = 0x400010;
+    /* By default, as qemu-user: -ENOSYS to the guest and the run goes on. */
+    assert_int_equal(S(p, 999, 5), -ENOSYS);
+    assert_int_equal(S(p, 219, 5), -ENOSYS);
+    /* --strict-syscalls: a stop with the one-line error. */
+    p->strict_syscalls = 1;
     p->st.x[8] = 999;
     p->st.x[0] = 5;
     assert_int_equal(emu_syscall(p), EMU_SYSCALL_BAD);
@@ -512,7 +517,7 @@ static void test_fs_root(void **state)
     assert_int_equal(S(p, 79, AT_FDCWD_G, SCRATCH, SCRATCH + 0x1000, 0x100), 0);
     /* Relative to a directory fd inside the root: as in a chroot, ".." stops at the root. */
     put_str(p, SCRATCH, "/sub");
-    int64_t dfd = S(p, 56, AT_FDCWD_G, SCRATCH, G_O_DIRECTORY, 0644); /* the mode is ignored */
+    int64_t dfd = S(p, 56, AT_FDCWD_G, SCRATCH, G_O_DIRECTORY);
     assert_true(dfd >= 0);
     put_str(p, SCRATCH, "../../secret.txt");
     assert_int_equal(S(p, 56, dfd, SCRATCH, 0), -ENOENT);
@@ -545,6 +550,26 @@ static void test_fs_root(void **state)
     S(p, 56, AT_FDCWD_G, SCRATCH, G_O_WRONLY | G_O_CREAT, 0600);
     snprintf(path, sizeof path, "%s/made.txt", f->dir);
     assert_int_not_equal(access(path, F_OK), 0);
+}
+
+/* openat(dir, O_DIRECTORY, 0644) under a root: Linux ignores the mode without O_CREAT/O_TMPFILE;
+ * openat2 refuses a mode then, so it must not reach it (O_TMPFILE contains O_DIRECTORY's bit). */
+static void test_fs_root_directory_with_mode(void **state)
+{
+    struct fixture *f = *state;
+    struct emu_proc *p = &f->p;
+    char root[128];
+    snprintf(root, sizeof root, "%s/root", f->dir);
+    assert_int_equal(mkdir(root, 0755), 0);
+    p->fs_root = root;
+    put_str(p, SCRATCH, "/");
+    int64_t fd = S(p, 56, AT_FDCWD_G, SCRATCH, G_O_DIRECTORY, 0644);
+    assert_true(fd >= 0);
+    put_str(p, SCRATCH, ".");
+    int64_t fd2 = S(p, 56, fd, SCRATCH, G_O_DIRECTORY, 0755);
+    assert_true(fd2 >= 0);
+    S(p, 57, fd2);
+    S(p, 57, fd);
 }
 
 /* The fallback used when the host lacks openat2 refuses the same escapes. */
@@ -720,7 +745,7 @@ int main(void)
         T(test_pipe_read_write), T(test_file_calls),   T(test_brk),      T(test_mmap),
         T(test_mmap_file),       T(test_misc_calls),   T(test_exit_and_unknown),
         T(test_describe),        T(test_fs_root),      T(test_fs_root_fallback),
-        T(test_proc_self),
+        T(test_fs_root_directory_with_mode), T(test_proc_self),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
