@@ -227,16 +227,27 @@ static int pick(const struct found *list, cl_uint count, int requested)
     return count ? 0 : -1;
 }
 
-int gpu_cl_have_gpu(void)
+/* 1 if some device has any of the `types` bits. */
+static int have_device(cl_device_type types)
 {
     struct found *list = NULL;
     cl_uint count = 0, np = 0;
     int have = 0;
     if (enumerate(&list, &count, &np) == GPU_OK)
         for (cl_uint i = 0; i < count; i++)
-            have |= (list[i].type & CL_DEVICE_TYPE_GPU) != 0;
+            have |= (list[i].type & types) != 0;
     free(list);
     return have;
+}
+
+int gpu_cl_have_gpu(void)
+{
+    return have_device(CL_DEVICE_TYPE_GPU);
+}
+
+int gpu_cl_have_device(void)
+{
+    return have_device(CL_DEVICE_TYPE_ALL);
 }
 
 /* A device string property, "?" when the query fails (it only feeds messages and the listing). */

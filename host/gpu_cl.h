@@ -60,6 +60,8 @@ int gpu_cl_open(struct gpu_cl *cl, int requested);
 
 /* 1 if some platform has a GPU device (the default engine is gpu then); prints nothing. */
 int gpu_cl_have_gpu(void);
+/* 1 if any OpenCL device exists (a GPU, or a CPU device such as PoCL's). */
+int gpu_cl_have_device(void);
 
 /* Release what gpu_cl_open acquired; safe on a zeroed struct. */
 void gpu_cl_close(struct gpu_cl *cl);

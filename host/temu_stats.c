@@ -58,16 +58,17 @@ void temu_stats_print(FILE *f, enum temu_stats_mode mode, const struct emu_stats
     }
     fprintf(f, "temu: engine %s on %s, batch %u, lanes %u\n", r->engine, r->device, r->batch,
             r->lanes);
-#define EMU_STATS_TEXT(name, what) fprintf(f, "temu: %-15s %15" PRIu64 "  %s\n", #name, s->name, what);
+    /* One column for the names, as wide as the longest (loop_instructions), so the values line up. */
+#define EMU_STATS_TEXT(name, what) fprintf(f, "temu: %-17s %15" PRIu64 "  %s\n", #name, s->name, what);
     EMU_STATS(EMU_STATS_TEXT)
 #undef EMU_STATS_TEXT
-    fprintf(f, "temu: %-15s %15.6f  host-device synchronisations per block executed\n",
+    fprintf(f, "temu: %-17s %15.6f  host-device synchronisations per block executed\n",
             "syncs_per_block", syncs_per_block);
-    fprintf(f, "temu: %-15s %15.6f  seconds of execution (load %.6f s apart)\n", "wall_s", r->wall_s,
+    fprintf(f, "temu: %-17s %15.6f  seconds of execution (load %.6f s apart)\n", "wall_s", r->wall_s,
             r->load_s);
-    fprintf(f, "temu: %-15s %15.0f  guest instructions per second\n", "ips", ips);
-    fprintf(f, "temu: %-15s %15.0f  median over lanes of a lane's instructions per second of wall_s\n",
+    fprintf(f, "temu: %-17s %15.0f  guest instructions per second\n", "ips", ips);
+    fprintf(f, "temu: %-17s %15.0f  median over lanes of a lane's instructions per second of wall_s\n",
             "lane_ips", lane_ips);
-    fprintf(f, "temu: %-15s %15.6f  lane-steps taken together with another lane (-1: not measured)\n",
+    fprintf(f, "temu: %-17s %15.6f  lane-steps taken together with another lane (-1: not measured)\n",
             "convergence", r->convergence);
 }

@@ -8,6 +8,9 @@
 #include "temu_commands.h"
 #include "temu_options.h"
 #include "temu_sweep.h"
+#ifdef TEMU_HAVE_GPU
+#include "gpu_cl.h"
+#endif
 
 static const char usage[] =
     "usage: temu sweep [options] [temu options] prog [guest args...]\n"
@@ -18,8 +21,9 @@ static const char usage[] =
     "\n"
     "options:\n"
     "  --batch=LIST      comma-separated batch sizes, each 1..16384 (default 1,8,64,512,4096)\n"
-    "  --engine=E        cpu, gpu or resident: engine of every run (default: temu's own\n"
-    "                    choice); the CPU engine ignores the batch size\n"
+    "  --engine=E        cpu, gpu or resident: engine of every run (default for a batch\n"
+    "                    sweep: gpu on any OpenCL device, PoCL included; else temu's own\n"
+    "                    choice); the CPU engine has no batch size (a warning says so)\n"
     "  --repeat=R        runs per batch size, 1..1000 (default 3)\n"
     "  --csv             CSV: a header row, then one row per batch size\n"
     "  --json            one JSON array with one object per batch size\n"
@@ -226,6 +230,19 @@ int temu_sweep_main(int argc, char **argv, const char *self)
     int rc = parse_args(argc, argv, &o);
     if (rc >= 0)
         return rc;
+    /* A batch size means something to the GPU engines only: a batch sweep runs one on whatever
+     * OpenCL device exists (PoCL included) unless told otherwise, and says so when it cannot. */
+    int batch_sweep = o.nbatch > 0 && o.batches[0] != 0;
+#ifdef TEMU_HAVE_GPU
+    if (batch_sweep && !o.engine && gpu_cl_have_device())
+        o.engine = "gpu";
+#endif
+    if (batch_sweep && !o.engine)
+        fprintf(stderr, "temu sweep: warning: no OpenCL device, so every row runs on the cpu engine, "
+                        "where the batch size does nothing\n");
+    else if (batch_sweep && !strcmp(o.engine, "cpu"))
+        fprintf(stderr, "temu sweep: warning: the cpu engine has no batch size, so every row runs "
+                        "the same way (--engine=gpu or resident sweeps it)\n");
     /* Fail before minutes of runs, not after them. */
     if (o.plot && !temu_child_in_path("gnuplot")) {
         fprintf(stderr, "temu sweep: --plot needs gnuplot, which is not installed (gnuplot-nox)\n");

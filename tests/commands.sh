@@ -24,6 +24,8 @@ insns=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["instructions
 # sweep: text table
 run sweep --engine=cpu --batch=1,4 --repeat=2 "$countdown"
 check "sweep exits 0" [ "$rc" -eq 0 ]
+check "sweep --engine=cpu --batch: one warning that the cpu engine has no batch size" \
+    bash -c "[ \$(grep -c 'no batch size' '$tmp/err') -eq 1 ]"
 check "sweep: header names program, engine, device and repeats" \
     grep -Eq '^sweep of .*countdown\.elf: engine cpu, device .+, 2 repeats per batch size$' "$tmp/out"
 check "sweep: column header" grep -Eq '^ +batch +median IPS +min IPS +max IPS +instructions +syncs +insns/sync +median wall_s$' "$tmp/out"
