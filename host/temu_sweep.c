@@ -231,18 +231,13 @@ int temu_sweep_main(int argc, char **argv, const char *self)
     if (rc >= 0)
         return rc;
     /* A batch size means something to the GPU engines only: a batch sweep runs one on whatever
-     * OpenCL device exists (PoCL included) unless told otherwise, and says so when it cannot. */
+     * OpenCL device exists (PoCL included) unless told otherwise, and says so after the table when
+     * it cannot (a failed sweep keeps its one error line). */
     int batch_sweep = o.nbatch > 0 && o.batches[0] != 0;
 #ifdef TEMU_HAVE_GPU
     if (batch_sweep && !o.engine && gpu_cl_have_device())
         o.engine = "gpu";
 #endif
-    if (batch_sweep && !o.engine)
-        fprintf(stderr, "temu sweep: warning: no OpenCL device, so every row runs on the cpu engine, "
-                        "where the batch size does nothing\n");
-    else if (batch_sweep && !strcmp(o.engine, "cpu"))
-        fprintf(stderr, "temu sweep: warning: the cpu engine has no batch size, so every row runs "
-                        "the same way (--engine=gpu or resident sweeps it)\n");
     /* Fail before minutes of runs, not after them. */
     if (o.plot && !temu_child_in_path("gnuplot")) {
         fprintf(stderr, "temu sweep: --plot needs gnuplot, which is not installed (gnuplot-nox)\n");
@@ -259,6 +254,13 @@ int temu_sweep_main(int argc, char **argv, const char *self)
     if (!rc) {
         temu_sweep_print(stdout, o.format, &t);
         fflush(stdout);
+        if (batch_sweep && !o.engine)
+            fprintf(stderr, "temu sweep: warning: no OpenCL device, so every row runs on the cpu engine, "
+                            "where the batch size does nothing\n");
+        else if (batch_sweep && !strcmp(o.engine, "cpu"))
+            fprintf(stderr, "temu sweep: warning: the cpu engine has no batch size, so every row runs "
+                            "the same way (--engine=gpu or resident sweeps it)\n");
+
         if (o.plot)
             rc = temu_sweep_plot(&t, o.plot, &sc);
     }
