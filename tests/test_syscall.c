@@ -458,6 +458,19 @@ static void test_describe(void **state)
     p->st.pc = p->mem.fault_addr = SCRATCH;
     assert_string_equal(emu_proc_describe(p, EMU_FAULT),
                         "memory fault at pc 0x100000: address 0x100000 (fetch from non-executable memory)");
+    /* A load or store that starts on the window's last page and runs past its end. */
+    emu_mem_map(&p->mem, 0xfffff000, 0x1000, EMU_PERM_R | EMU_PERM_W);
+    p->st.pc = 0x400120;
+    p->mem.fault_addr = 0xfffffffc;
+    p->fault_access = EMU_PERM_R;
+    assert_string_equal(emu_proc_describe(p, EMU_FAULT), "memory fault at pc 0x400120: address 0xfffffffc "
+                                                         "(read of memory past the end of the guest window)");
+    p->fault_access = EMU_PERM_W;
+    assert_string_equal(emu_proc_describe(p, EMU_FAULT), "memory fault at pc 0x400120: address 0xfffffffc "
+                                                         "(write to memory past the end of the guest window)");
+    emu_mem_protect(&p->mem, 0xfffff000, 0x1000, EMU_PERM_R); /* a store there fails on the page */
+    assert_string_equal(emu_proc_describe(p, EMU_FAULT),
+                        "memory fault at pc 0x400120: address 0xfffffffc (write to read-only memory)");
     assert_null(strchr(emu_proc_describe(p, EMU_LIMIT), '\n'));
 }
 
