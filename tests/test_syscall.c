@@ -470,6 +470,28 @@ static void test_misc_calls(void **state)
     assert_int_equal(S(p, 293, 0, 0, 0, 0), -ENOSYS); /* rseq */
 }
 
+/* sched_getaffinity takes (pid_t pid, unsigned int len, ...): len is cut to 32 bits, len * 8 (in
+ * 32 bits) must cover the one CPU and len be a multiple of 8; the pid must be 0 or temu's own. */
+static void test_sched_getaffinity_huge_len_and_other_pid(void **state)
+{
+    struct fixture *f = *state;
+    struct emu_proc *p = &f->p;
+    assert_int_equal(S(p, 123, 0, 8, SCRATCH), 8);
+    assert_int_equal(S(p, 123, 0, 64, SCRATCH), 8); /* min(len, the kernel's mask size) */
+    assert_int_equal(S(p, 123, 0, 1ull << 32, SCRATCH), -EINVAL); /* len 0 */
+    assert_int_equal(S(p, 123, 0, (1ull << 32) | 4, SCRATCH), -EINVAL);
+    assert_int_equal(S(p, 123, 0, 1ull << 40, SCRATCH), -EINVAL);
+    assert_int_equal(S(p, 123, 0, 0x20000000, SCRATCH), -EINVAL); /* len * 8 wraps to 0 */
+    assert_int_equal(S(p, 123, 0, (1ull << 32) | 16, SCRATCH), 8);
+    assert_int_equal(S(p, 123, 0, 4, SCRATCH), -EINVAL);
+    assert_int_equal(S(p, 123, (uint64_t)getpid(), 8, SCRATCH), 8);
+    assert_int_equal(S(p, 123, (uint64_t)getpid() | (1ull << 32), 8, SCRATCH), 8); /* pid_t: 32 bits */
+    assert_int_equal(S(p, 123, (uint64_t)getppid(), 8, SCRATCH), -ESRCH);
+    assert_int_equal(S(p, 123, UINT64_MAX, 8, SCRATCH), -ESRCH);
+    assert_int_equal(S(p, 123, UINT64_MAX, 4, SCRATCH), -EINVAL); /* len is checked first */
+    assert_int_equal(S(p, 123, 0, 8, RO_PAGE), -EFAULT);
+}
+
 static void test_exit_and_unknown(void **state)
 {
     struct fixture *f = *state;
@@ -655,6 +677,7 @@ int main(void)
         T(test_mmap_file),       T(test_misc_calls),   T(test_exit_and_unknown),
         T(test_describe),        T(test_fs_root),      T(test_fs_root_fallback),
         T(test_rw_count_above_max_rw_count_is_clamped),
+        T(test_sched_getaffinity_huge_len_and_other_pid),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
