@@ -115,6 +115,13 @@ foreach(engine gpu resident)
   set_tests_properties(lanes_${engine}_stops PROPERTIES ENVIRONMENT AGREE_SCRIPT=lanes_agree.sh
                        TIMEOUT 300 LABELS "gpu;lanes")
 endforeach()
+# Lane windows too large for the device: one clean error, also under ASan (no huge host allocation).
+foreach(engine gpu resident)
+  add_test(NAME lanes_${engine}_lane_mem_too_big COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/lane_mem_too_big.sh
+                                                         $<TARGET_FILE:temu> ${TEMU_PROGRAMS_DIR}/hello.elf ${engine})
+  set_tests_properties(lanes_${engine}_lane_mem_too_big PROPERTIES TIMEOUT 120 LABELS "gpu;lanes"
+                       SKIP_RETURN_CODE 77)
+endforeach()
 # Kernels from source and from SPIR-V (the latter skips where the device takes no IL).
 add_test(NAME gpu_kernel_paths COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/kernel_paths.sh
                                        $<TARGET_FILE:temu> ${TEMU_PROGRAMS_DIR}/dep_flags.elf
