@@ -53,6 +53,10 @@ static void describe_fault(struct emu_proc *p, char *buf, size_t n)
     const char *where;
     if (a >= m->size)
         where = "an address outside the guest window";
+    else if (kind != EMU_PERM_X && m->size - a < 16 && (perm & kind) == kind)
+        /* Every engine reports a load or store (at most 16 bytes) at its first byte. One that
+         * starts on the window's last page, which allows it, faulted on its bytes past the end. */
+        where = "memory past the end of the guest window";
     else if (!(perm & EMU_PERM_MAPPED))
         where = "unmapped memory";
     else if (kind == EMU_PERM_X && (a & 3) && (perm & EMU_PERM_X))

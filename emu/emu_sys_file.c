@@ -82,20 +82,24 @@ int emu_sys_get_path(struct emu_proc *p, uint64_t addr, char *buf)
 /* Move bytes between host fd `fd` and the guest ranges sp[0..n) through the bounce buffer.
  * Reads stop after one short host read, and on anything but a regular file after the first host
  * read at all, so a pipe or terminal never blocks once some data has arrived (as Linux's readv).
- * `off` >= 0 makes it positional (pread/pwrite). Returns bytes moved or -errno. */
-static int64_t transfer(struct emu_proc *p, int fd, const struct span *sp, int n, int is_write, int64_t off)
+ * `off` >= 0 makes it positional (pread/pwrite). Lengths are cut, as Linux cuts them, so that the
+ * total stays within MAX_RW_COUNT, and only the cut ranges must be guest memory; before that, a
+ * range that leaves arm64's 48-bit user address space fails like Linux's access_ok. Returns bytes
+ * moved or -errno. */
+static int64_t transfer(struct emu_proc *p, int fd, struct span *sp, int n, int is_write, int64_t off)
 {
+    const uint64_t user_top = 1ull << 48; /* TASK_SIZE_MAX */
     struct emu_mem *m = &p->mem;
     uint64_t total = 0;
     for (int i = 0; i < n; i++) {
-        if (sp[i].len > EMU_SYS_MAX_RW || total + sp[i].len > (uint64_t)INT64_MAX)
-            return -EINVAL;
+        if (sp[i].len && (sp[i].len > user_top || sp[i].addr > user_top - sp[i].len))
+            return -EFAULT;
+        if (sp[i].len > EMU_SYS_MAX_RW - total)
+            sp[i].len = EMU_SYS_MAX_RW - total;
         if (!emu_mem_range_ok(m, sp[i].addr, sp[i].len, is_write ? EMU_PERM_R : EMU_PERM_W))
             return -EFAULT;
         total += sp[i].len;
     }
-    if (total > EMU_SYS_MAX_RW)
-        total = EMU_SYS_MAX_RW;
     struct stat st;
     int regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
     _Static_assert(EMU_SYS_CHUNK <= 1u << 20, "the bounce buffer lives on the host stack");

@@ -155,9 +155,14 @@ static int64_t sys_prlimit64(struct emu_proc *p, const uint64_t *a)
 
 static int64_t sys_sched_getaffinity(struct emu_proc *p, const uint64_t *a)
 {
-    /* One CPU, in a mask the size of the kernel's (one long). */
-    if (a[1] < 8 || (a[1] & 7))
+    /* One CPU, in a mask the size of the kernel's (one long). The kernel takes (pid_t pid,
+     * unsigned int len): both are cut to 32 bits, and len * 8 is computed in 32 bits too. */
+    const uint32_t ncpus = 1, len = (uint32_t)a[1];
+    const int32_t pid = (int32_t)a[0];
+    if (len * 8u < ncpus || (len & 7))
         return -EINVAL;
+    if (pid && pid != getpid()) /* the only process there is: getpid reports temu's own pid */
+        return -ESRCH;
     uint8_t b[8] = {1};
     return emu_mem_copy_in(&p->mem, a[2], b, 8) ? -EFAULT : 8;
 }

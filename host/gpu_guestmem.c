@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include "gpu_abi.h"
 
@@ -357,6 +358,19 @@ int gpu_guestmem_init(struct gpu_guestmem *g, const struct gpu_cl *cl, struct em
     g->nlanes = n;
     g->npages = mems[0]->size >> EMU_PAGE_BITS;
     struct stage s = {NULL, 1, 0};
+    /* The page tables' size follows from the window alone: check it against the device, and the
+     * host that builds them, before allocating it, so that a huge --lane-mem gets one clean line
+     * (a host allocation of that size fails, and under ASan aborts). */
+    uint64_t pt_bytes = (uint64_t)n * g->npages * sizeof *g->pt;
+    if (pt_bytes + g->npages > cl->global_mem / 10 * 9 || pt_bytes > cl->max_alloc)
+        return too_big(g, pt_bytes + g->npages, pt_bytes);
+    long host_pages = sysconf(_SC_PHYS_PAGES), host_page = sysconf(_SC_PAGESIZE);
+    if (host_pages > 0 && host_page > 0 && pt_bytes + g->npages > (uint64_t)host_pages * (uint64_t)host_page) {
+        fprintf(stderr, "temu: the device page tables of %u lanes need %llu MiB of host memory (%llu MiB here); "
+                "try fewer lanes or a smaller --lane-mem\n", n, (unsigned long long)(pt_bytes >> 20),
+                (unsigned long long)(((uint64_t)host_pages * (uint64_t)host_page) >> 20));
+        return GPU_ERROR;
+    }
     g->lanes = calloc(n, sizeof *g->lanes);
     g->pt = calloc((size_t)n * g->npages, sizeof *g->pt);
     g->code_pages = calloc(g->npages, 1);
@@ -376,7 +390,6 @@ int gpu_guestmem_init(struct gpu_guestmem *g, const struct gpu_cl *cl, struct em
     for (unsigned i = 0; i < n; i++)
         if (plan_lane(g, i, &frames))
             goto fail;
-    uint64_t pt_bytes = (uint64_t)n * g->npages * sizeof *g->pt;
     uint64_t pool_frames = frames + frames / 4 + 256;
     uint64_t need = pt_bytes + pool_frames * FRAME_SIZE + g->npages;
     if (need > cl->global_mem / 10 * 9 || pt_bytes > cl->max_alloc) {

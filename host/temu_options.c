@@ -31,7 +31,7 @@ static const char usage[] =
     "                       sequential execution, on every engine (with --lanes: cpu only)\n"
     "  --trace[=FILE]       one line per instruction (pc, encoding, disassembly, changed\n"
     "                       registers) to stderr or FILE\n"
-    "  --base=ADDR          load address of a flat binary (default 0x400000)\n"
+    "  --base=ADDR          load address of a flat binary (nonzero; default 0x400000)\n"
     "  --flat-size=BYTES    size of a flat binary's read-write-execute region (default 16M)\n"
     "  --fs-root=DIR        confine the guest's file access to DIR (an existing directory), as a\n"
     "                       chroot would, from every directory fd\n"
@@ -167,8 +167,9 @@ int temu_options_parse(int argc, char **argv, struct temu_options *o)
         } else if ((v = temu_option_value(a, "--trace"))) {
             o->trace_path = *v ? v : "-";
         } else if ((v = temu_option_value(a, "--base"))) {
-            if (parse_u64(v, &o->flat_base) || (o->flat_base & 0xfff))
-                return usage_error("--base needs a page-aligned address", v);
+            /* 0 stands for the default in flat_base, and nothing can load there anyway. */
+            if (parse_u64(v, &o->flat_base) || (o->flat_base & 0xfff) || o->flat_base == 0)
+                return usage_error("--base needs a nonzero page-aligned address", v);
         } else if ((v = temu_option_value(a, "--flat-size"))) {
             if (parse_u64(v, &o->flat_size) || o->flat_size == 0)
                 return usage_error("--flat-size needs a positive size", v);

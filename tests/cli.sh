@@ -35,6 +35,11 @@ run --batch=16385 "$progs/hello.elf"
 check "--batch above 16384 exits 2" [ "$rc" -eq 2 ]
 run --budget=0 "$progs/hello.elf"
 check "--budget=0 exits 2" [ "$rc" -eq 2 ]
+# 0 is no load address (nothing is mapped below 64K): --base=0 must not quietly mean the default.
+run --base=0 "$progs/countdown.bin"
+check "--base=0 exits 2 with one line naming --base" bash -c "[ $rc -eq 2 ] && [ \$(wc -l <'$tmp/err') -eq 1 ] && grep -q -- --base '$tmp/err'"
+run --base=0x400000 "$progs/countdown.bin"
+check "--base=0x400000 (the default, given) runs the flat binary" bash -c "[ $rc -eq 0 ] && grep -q 'reached zero' '$tmp/out'"
 
 # fs_root_missing: a root that does not exist used to be accepted, and every guest path then failed.
 run --fs-root="$tmp/no-such-dir" "$progs/hello.elf"

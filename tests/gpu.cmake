@@ -93,6 +93,13 @@ add_test(NAME gpu_bad_input COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/bad_input.s
                                     --engine=gpu --batch=64)
 add_test(NAME resident_bad_input COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/bad_input.sh
                                          $<TARGET_FILE:temu> --engine=resident)
+# The error line of an access running past the end of the guest window, alone and as lanes.
+foreach(engine gpu resident)
+  add_test(NAME ${engine}_window_end_fault COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/window_end_fault.sh
+                                                   $<TARGET_FILE:temu> --engine=${engine})
+  set_tests_properties(${engine}_window_end_fault PROPERTIES TIMEOUT 300 LABELS "gpu;lanes"
+                       SKIP_RETURN_CODE 77)
+endforeach()
 # Precise stops (faults, undefined instructions) and self-modifying code inside one block.
 foreach(batch 1 64)
   add_test(NAME gpu_b${batch}_stops COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/engine_stops.sh
@@ -107,6 +114,13 @@ foreach(engine gpu resident)
                                               $<TARGET_FILE:temu> "--engine=${engine}")
   set_tests_properties(lanes_${engine}_stops PROPERTIES ENVIRONMENT AGREE_SCRIPT=lanes_agree.sh
                        TIMEOUT 300 LABELS "gpu;lanes")
+endforeach()
+# Lane windows too large for the device: one clean error, also under ASan (no huge host allocation).
+foreach(engine gpu resident)
+  add_test(NAME lanes_${engine}_lane_mem_too_big COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/lane_mem_too_big.sh
+                                                         $<TARGET_FILE:temu> ${TEMU_PROGRAMS_DIR}/hello.elf ${engine})
+  set_tests_properties(lanes_${engine}_lane_mem_too_big PROPERTIES TIMEOUT 120 LABELS "gpu;lanes"
+                       SKIP_RETURN_CODE 77)
 endforeach()
 # Kernels from source and from SPIR-V (the latter skips where the device takes no IL).
 add_test(NAME gpu_kernel_paths COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/kernel_paths.sh

@@ -152,6 +152,78 @@ static void test_pipe_read_write(void **state)
     assert_int_equal(S(p, 57, 6), -EBADF);
 }
 
+static void drain(int fd, int64_t n)
+{
+    char buf[64];
+    while (n > 0) {
+        ssize_t r = read(fd, buf, n < (int64_t)sizeof buf ? (size_t)n : sizeof buf);
+        assert_true(r > 0);
+        n -= r;
+    }
+}
+
+/* Counts above Linux's MAX_RW_COUNT (0x7ffff000) are cut to it, not refused: read/write and their
+ * positional forms check only the cut range; readv/writev cut each segment so that the total stays
+ * within it (a segment left with nothing is not checked), and refuse only lengths above SSIZE_MAX.
+ * A range that leaves the 48-bit user address space fails access_ok first: EFAULT. */
+static void test_rw_count_above_max_rw_count_is_clamped(void **state)
+{
+    struct fixture *f = *state;
+    struct emu_proc *p = &f->p;
+    const uint64_t big = 0x80000000ull, max_rw = 0x7ffff000ull; /* 2 GiB of RW memory at big */
+    assert_int_equal(emu_mem_map(&p->mem, big, 0x80000000ull, EMU_PERM_R | EMU_PERM_W), 0);
+    int pfd[2];
+    assert_int_equal(pipe(pfd), 0);
+    assert_int_equal(fcntl(pfd[1], F_SETFL, O_NONBLOCK), 0);
+    p->fds[5] = pfd[1];
+    p->fds[6] = pfd[0];
+    char buf[8];
+    assert_int_equal(write(pfd[1], "hello", 5), 5);
+    assert_int_equal(S(p, 63, 6, big, 0x80000000ull), 5); /* read */
+    assert_int_equal(emu_mem_copy_out(&p->mem, big, buf, 5), 0);
+    assert_memory_equal(buf, "hello", 5);
+    assert_int_equal(write(pfd[1], "x", 1), 1);
+    assert_int_equal(S(p, 63, 6, big, 1ull << 40), 1);
+    assert_int_equal(S(p, 63, 6, SCRATCH, 0x80000000ull), -EFAULT); /* the cut range is checked */
+    assert_int_equal(S(p, 63, 6, big, UINT64_MAX), -EFAULT);        /* past the user address space */
+    assert_int_equal(S(p, 63, 6, big, (1ull << 48) - big + 1), -EFAULT);
+    int64_t n = S(p, 64, 5, big, 1ull << 40); /* write: as much as the pipe takes */
+    assert_true(n > 0 && (uint64_t)n <= max_rw);
+    drain(pfd[0], n);
+    assert_int_equal(S(p, 64, 5, SCRATCH, 0x80000000ull), -EFAULT);
+    /* readv/writev: the first segment takes all of MAX_RW_COUNT, the bad one after it gets 0. */
+    uint64_t iov[4] = {big, 0x80000000ull, 0x10, 8};
+    emu_mem_copy_in(&p->mem, SCRATCH, iov, sizeof iov);
+    assert_int_equal(write(pfd[1], "abc", 3), 3);
+    assert_int_equal(S(p, 65, 6, SCRATCH, 2), 3);
+    n = S(p, 66, 5, SCRATCH, 2);
+    assert_true(n > 0 && (uint64_t)n <= max_rw);
+    drain(pfd[0], n);
+    /* A segment cut to what is left is still checked; above SSIZE_MAX is EINVAL. */
+    uint64_t iov2[4] = {SCRATCH + 0x100, 4, SCRATCH + 0x104, 0x80000000ull};
+    emu_mem_copy_in(&p->mem, SCRATCH, iov2, sizeof iov2);
+    assert_int_equal(S(p, 66, 5, SCRATCH, 2), -EFAULT);
+    uint64_t iov3[4] = {SCRATCH + 0x100, 4, SCRATCH + 0x104, 1ull << 63};
+    emu_mem_copy_in(&p->mem, SCRATCH, iov3, sizeof iov3);
+    assert_int_equal(S(p, 66, 5, SCRATCH, 2), -EINVAL);
+    assert_int_equal(S(p, 65, 6, SCRATCH, 2), -EINVAL);
+    /* pread64/pwrite64 on a regular file. */
+    char path[128];
+    snprintf(path, sizeof path, "%s/rw.txt", f->dir);
+    write_host_file(path, "12345");
+    int fd = open(path, O_RDWR);
+    assert_true(fd >= 0);
+    p->fds[7] = fd;
+    assert_int_equal(S(p, 67, 7, big, 1ull << 40, 1), 4);
+    assert_int_equal(emu_mem_copy_out(&p->mem, big, buf, 4), 0);
+    assert_memory_equal(buf, "2345", 4);
+    assert_int_equal(S(p, 67, 7, SCRATCH, 0x80000000ull, 0), -EFAULT);
+    assert_int_equal(S(p, 68, 7, SCRATCH, 0x80000000ull, 0), -EFAULT);
+    assert_int_equal(S(p, 57, 5), 0);
+    assert_int_equal(S(p, 57, 6), 0);
+    assert_int_equal(S(p, 57, 7), 0);
+}
+
 static void test_file_calls(void **state)
 {
     struct fixture *f = *state;
@@ -398,6 +470,28 @@ static void test_misc_calls(void **state)
     assert_int_equal(S(p, 293, 0, 0, 0, 0), -ENOSYS); /* rseq */
 }
 
+/* sched_getaffinity takes (pid_t pid, unsigned int len, ...): len is cut to 32 bits, len * 8 (in
+ * 32 bits) must cover the one CPU and len be a multiple of 8; the pid must be 0 or temu's own. */
+static void test_sched_getaffinity_huge_len_and_other_pid(void **state)
+{
+    struct fixture *f = *state;
+    struct emu_proc *p = &f->p;
+    assert_int_equal(S(p, 123, 0, 8, SCRATCH), 8);
+    assert_int_equal(S(p, 123, 0, 64, SCRATCH), 8); /* min(len, the kernel's mask size) */
+    assert_int_equal(S(p, 123, 0, 1ull << 32, SCRATCH), -EINVAL); /* len 0 */
+    assert_int_equal(S(p, 123, 0, (1ull << 32) | 4, SCRATCH), -EINVAL);
+    assert_int_equal(S(p, 123, 0, 1ull << 40, SCRATCH), -EINVAL);
+    assert_int_equal(S(p, 123, 0, 0x20000000, SCRATCH), -EINVAL); /* len * 8 wraps to 0 */
+    assert_int_equal(S(p, 123, 0, (1ull << 32) | 16, SCRATCH), 8);
+    assert_int_equal(S(p, 123, 0, 4, SCRATCH), -EINVAL);
+    assert_int_equal(S(p, 123, (uint64_t)getpid(), 8, SCRATCH), 8);
+    assert_int_equal(S(p, 123, (uint64_t)getpid() | (1ull << 32), 8, SCRATCH), 8); /* pid_t: 32 bits */
+    assert_int_equal(S(p, 123, (uint64_t)getppid(), 8, SCRATCH), -ESRCH);
+    assert_int_equal(S(p, 123, UINT64_MAX, 8, SCRATCH), -ESRCH);
+    assert_int_equal(S(p, 123, UINT64_MAX, 4, SCRATCH), -EINVAL); /* len is checked first */
+    assert_int_equal(S(p, 123, 0, 8, RO_PAGE), -EFAULT);
+}
+
 static void test_exit_and_unknown(void **state)
 {
     struct fixture *f = *state;
@@ -463,6 +557,19 @@ static void test_describe(void **state)
     p->st.pc = p->mem.fault_addr = SCRATCH;
     assert_string_equal(emu_proc_describe(p, EMU_FAULT),
                         "memory fault at pc 0x100000: address 0x100000 (fetch from non-executable memory)");
+    /* A load or store that starts on the window's last page and runs past its end. */
+    emu_mem_map(&p->mem, 0xfffff000, 0x1000, EMU_PERM_R | EMU_PERM_W);
+    p->st.pc = 0x400120;
+    p->mem.fault_addr = 0xfffffffc;
+    p->fault_access = EMU_PERM_R;
+    assert_string_equal(emu_proc_describe(p, EMU_FAULT), "memory fault at pc 0x400120: address 0xfffffffc "
+                                                         "(read of memory past the end of the guest window)");
+    p->fault_access = EMU_PERM_W;
+    assert_string_equal(emu_proc_describe(p, EMU_FAULT), "memory fault at pc 0x400120: address 0xfffffffc "
+                                                         "(write to memory past the end of the guest window)");
+    emu_mem_protect(&p->mem, 0xfffff000, 0x1000, EMU_PERM_R); /* a store there fails on the page */
+    assert_string_equal(emu_proc_describe(p, EMU_FAULT),
+                        "memory fault at pc 0x400120: address 0xfffffffc (write to read-only memory)");
     assert_null(strchr(emu_proc_describe(p, EMU_LIMIT), '\n'));
 }
 
@@ -746,6 +853,8 @@ int main(void)
         T(test_mmap_file),       T(test_misc_calls),   T(test_exit_and_unknown),
         T(test_describe),        T(test_fs_root),      T(test_fs_root_fallback),
         T(test_fs_root_directory_with_mode), T(test_proc_self),
+        T(test_rw_count_above_max_rw_count_is_clamped),
+        T(test_sched_getaffinity_huge_len_and_other_pid),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
