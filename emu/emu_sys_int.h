@@ -13,6 +13,16 @@
 
 typedef int64_t emu_sys_fn(struct emu_proc *p, const uint64_t *a);
 
+/* The syscall table (emu_sys_table.c): name and handler (NULL: not served) by number. */
+#define EMU_SYS_TABLE_LEN 463
+#define EMU_NR_exit 93
+#define EMU_NR_exit_group 94
+struct emu_sys_entry {
+    const char *name;
+    emu_sys_fn *fn;
+};
+extern const struct emu_sys_entry emu_sys_table[EMU_SYS_TABLE_LEN];
+
 /* Host fd behind guest fd `gfd`, or -1 if it is not open. */
 int emu_sys_hostfd(const struct emu_proc *p, uint64_t gfd);
 /* The lowest free guest fd at or above `lowest`, or -EMFILE. */
@@ -59,6 +69,11 @@ emu_sys_fn emu_sys_openat, emu_sys_readlinkat, emu_sys_close, emu_sys_lseek, emu
 emu_sys_fn emu_sys_dup, emu_sys_dup3, emu_sys_fcntl, emu_sys_fsync, emu_sys_fdatasync, emu_sys_fadvise64;
 emu_sys_fn emu_sys_sendfile, emu_sys_getdents64, emu_sys_getcwd, emu_sys_chdir, emu_sys_fchdir;
 emu_sys_fn emu_sys_faccessat, emu_sys_faccessat2;
+emu_sys_fn emu_sys_uname, emu_sys_rt_sigaction, emu_sys_rt_sigprocmask, emu_sys_clock_gettime;
+emu_sys_fn emu_sys_gettimeofday, emu_sys_getrandom, emu_sys_prlimit64, emu_sys_sched_getaffinity;
+emu_sys_fn emu_sys_set_robust_list, emu_sys_pid, emu_sys_getppid, emu_sys_getuid, emu_sys_geteuid;
+emu_sys_fn emu_sys_getgid, emu_sys_getegid, emu_sys_enosys, emu_sys_sysinfo, emu_sys_getrusage;
+emu_sys_fn emu_sys_prctl;
 emu_sys_fn emu_sys_brk, emu_sys_mmap, emu_sys_mremap, emu_sys_munmap, emu_sys_mprotect, emu_sys_madvise;
 
 #endif
