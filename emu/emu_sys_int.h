@@ -15,8 +15,6 @@ typedef int64_t emu_sys_fn(struct emu_proc *p, const uint64_t *a);
 
 /* The syscall table (emu_sys_table.c): name and handler (NULL: not served) by number. */
 #define EMU_SYS_TABLE_LEN 463
-#define EMU_NR_exit 93
-#define EMU_NR_exit_group 94
 struct emu_sys_entry {
     const char *name;
     emu_sys_fn *fn;

@@ -216,12 +216,12 @@ static int serve(struct gpu_lanes *e, unsigned lane, struct emu_proc *p, enum em
  * instead of one per lane (the common case: many lanes printing their results at once). */
 static int read_ahead(struct gpu_lanes *e, unsigned nstopped)
 {
-    enum { NR_WRITE = 64, MOST = 1 << 20 };
+    enum { EMU_NR_write = 64, MOST = 1 << 20 };
     int any = 0;
     for (unsigned i = 0; i < nstopped; i++) {
         unsigned l = e->stopped[i];
         const struct emu_state *st = &e->st[l];
-        if (e->stat[l].status != EMU_SVC || st->x[8] != NR_WRITE || st->x[2] > MOST)
+        if (e->stat[l].status != EMU_SVC || st->x[8] != EMU_NR_write || st->x[2] > MOST)
             continue;
         if (gpu_guestmem_read_ahead(&e->mem, l, st->x[1], st->x[2]))
             return GPU_ERROR;
