@@ -216,7 +216,7 @@ static int serve(struct gpu_lanes *e, unsigned lane, struct emu_proc *p, enum em
  * instead of one per lane (the common case: many lanes printing their results at once). */
 static int read_ahead(struct gpu_lanes *e, unsigned nstopped)
 {
-    enum { EMU_NR_write = 64, MOST = 1 << 20 };
+    enum { MOST = 1 << 20 };
     int any = 0;
     for (unsigned i = 0; i < nstopped; i++) {
         unsigned l = e->stopped[i];
