@@ -210,9 +210,10 @@ static int open_host(struct emu_proc *p, int64_t dirfd, const char *path, int hf
     return fd;
 }
 
-/* Step 2's walk after an ELOOP: find the first symlink on the path and resolve it by hand. */
-static int follow_links(struct emu_proc *p, int64_t dirfd, const char *path, int hflags, unsigned mode,
-                        int depth)
+/* Step 2's walk after an ELOOP: find the first symlink on `path` and resolve it by hand. Returns
+ * 0 with the path to look up next in out (the link's text put in its place), 1 with a name under
+ * temu's own /proc entry in out (the link was one of temu's), or -errno. */
+static int next_link(struct emu_proc *p, int64_t dirfd, const char *path, int hflags, char *out, size_t cap)
 {
     char prefix[EMU_SYS_PATH_MAX];
     for (const char *s = path; *s;) {
@@ -238,13 +239,13 @@ static int follow_links(struct emu_proc *p, int64_t dirfd, const char *path, int
             close(lfd);
             return -ELOOP;
         }
-        char canon[PATH_MAX], name[PATH_MAX], text[2 * PATH_MAX + 4];
+        char canon[PATH_MAX], name[PATH_MAX];
         if (on_procfs(lfd) && proc_canon(lfd, canon, sizeof canon) == 0) {
             const char *rest = emu_sys_proc_rest(canon, name, sizeof name);
             if (rest) { /* temu's own link: answered from the guest's view */
                 close(lfd);
-                snprintf(text, sizeof text, "%s%s%s", rest, rest[0] && *after ? "/" : "", after);
-                return emu_sys_proc_open(p, text, hflags, mode, depth);
+                return snprintf(out, cap, "%s%s%s", rest, rest[0] && *after ? "/" : "", after) < (int)cap
+                           ? 1 : -ENAMETOOLONG;
             }
         }
         /* Any other link, magic ones included, is followed by its text through the same lookup,
@@ -255,38 +256,42 @@ static int follow_links(struct emu_proc *p, int64_t dirfd, const char *path, int
         if (n < 0)
             return -ELOOP;
         target[n] = 0;
-        if (target[0] == '/')
-            snprintf(text, sizeof text, "%s%s%s", target, *after ? "/" : "", after);
-        else {
-            const char *cut = strrchr(prefix, '/');
-            snprintf(text, sizeof text, "%.*s%s%s%s", cut ? (int)(cut - prefix + 1) : 0, prefix, target,
-                     *after ? "/" : "", after);
-        }
-        if (strlen(text) >= EMU_SYS_PATH_MAX)
-            return -ENAMETOOLONG;
-        return emu_sys_open_at(p, dirfd, text, hflags, mode, depth + 1);
+        const char *cut = strrchr(prefix, '/');
+        int keep = target[0] == '/' || !cut ? 0 : (int)(cut - prefix + 1); /* a relative link: its dir */
+        int len = snprintf(out, cap, "%.*s%s%s%s", keep, prefix, target, *after ? "/" : "", after);
+        return len < 0 || (size_t)len >= cap ? -ENAMETOOLONG : 0;
     }
     return -ELOOP;
 }
 
 int emu_sys_open_at(struct emu_proc *p, int64_t dirfd, const char *path, int hflags, unsigned mode, int depth)
 {
-    if (depth > EMU_SYS_LINK_MAX)
-        return -ELOOP;
-    char name[PATH_MAX];
-    const char *rest = own_proc_name(p, dirfd, path, name, sizeof name);
-    if (rest)
-        return emu_sys_proc_open(p, rest, hflags, mode, depth);
-    int fd = open_host(p, dirfd, path, hflags, mode);
-    if (fd == -ELOOP)
-        return follow_links(p, dirfd, path, hflags, mode, depth);
-    char canon[PATH_MAX];
-    if (fd >= 0 && on_procfs(fd) && proc_canon(fd, canon, sizeof canon) == 0 &&
-        (rest = emu_sys_proc_rest(canon, name, sizeof name))) {
-        close(fd); /* step 4: temu's own /proc file, reached by a way the text did not show */
-        return emu_sys_proc_open(p, rest, hflags, mode, depth);
+    char cur[EMU_SYS_PATH_MAX], next[EMU_SYS_PATH_MAX], name[PATH_MAX], canon[PATH_MAX];
+    if (snprintf(cur, sizeof cur, "%s", path) >= (int)sizeof cur)
+        return -ENAMETOOLONG;
+    for (;; depth++) { /* once per symlink followed by hand */
+        if (depth > EMU_SYS_LINK_MAX)
+            return -ELOOP;
+        const char *rest = own_proc_name(p, dirfd, cur, name, sizeof name);
+        if (rest)
+            return emu_sys_proc_open(p, rest, hflags, mode, depth);
+        int fd = open_host(p, dirfd, cur, hflags, mode);
+        if (fd == -ELOOP) {
+            int rc = next_link(p, dirfd, cur, hflags, next, sizeof next);
+            if (rc < 0)
+                return rc;
+            if (rc == 1)
+                return emu_sys_proc_open(p, next, hflags, mode, depth);
+            memcpy(cur, next, sizeof cur);
+            continue;
+        }
+        if (fd >= 0 && on_procfs(fd) && proc_canon(fd, canon, sizeof canon) == 0 &&
+            (rest = emu_sys_proc_rest(canon, name, sizeof name))) {
+            close(fd); /* step 4: temu's own /proc file, reached by a way the text did not show */
+            return emu_sys_proc_open(p, rest, hflags, mode, depth);
+        }
+        return fd;
     }
-    return fd;
 }
 
 int emu_sys_open_path(struct emu_proc *p, int64_t dirfd, const char *path, int hflags, unsigned mode)

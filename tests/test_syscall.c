@@ -836,6 +836,25 @@ static void test_proc_self(void **state)
     assert_string_equal(buf, "EXE");
     close(p->fds[0]);
     p->fds[0] = saved0;
+    /* A chain of ordinary links ending in a magic one is followed link by link; a loop ends. */
+    for (int i = 0; i < 10; i++) {
+        char target[256];
+        if (i == 9)
+            snprintf(target, sizeof target, "/proc/self/exe");
+        else
+            snprintf(target, sizeof target, "chain%d", i + 1);
+        snprintf(path, sizeof path, "%s/chain%d", f->dir, i);
+        assert_int_equal(symlink(target, path), 0);
+    }
+    snprintf(path, sizeof path, "%s/chain0", f->dir);
+    assert_true(open_read(p, AT_FDCWD_G, path, buf) >= 0);
+    assert_string_equal(buf, "EXE");
+    snprintf(path, sizeof path, "%s/loop1", f->dir);
+    assert_int_equal(symlink("loop2/x", path), 0);
+    snprintf(path, sizeof path, "%s/loop2", f->dir);
+    assert_int_equal(symlink("loop1", path), 0);
+    snprintf(path, sizeof path, "%s/loop1", f->dir);
+    assert_int_equal(open_read(p, AT_FDCWD_G, path, buf), -ELOOP);
     /* Under a root with no /proc of its own: the same view. */
     snprintf(path, sizeof path, "%s/root", f->dir);
     assert_int_equal(mkdir(path, 0755), 0);
