@@ -475,10 +475,17 @@ static void test_svc(void **state)
         0x00000000, /* 8: udf #0 */
     };
     load(f, w_bad, 3);
+    f->p.strict_syscalls = 1; /* --strict-syscalls: the stop, with the svc not retired */
     assert_int_equal(emu_cpu_run(f->c, &f->p, 0), EMU_SYSCALL_BAD);
     assert_int_equal(f->p.st.pc, CODE + 4);
     assert_int_equal(f->p.stats.instructions, 1);
     assert_true(f->p.err[0] != 0);
+    /* By default the guest gets -ENOSYS and runs on to the udf. */
+    load(f, w_bad, 3);
+    f->p.strict_syscalls = 0;
+    assert_int_equal(emu_cpu_run(f->c, &f->p, 0), EMU_UNDEF);
+    assert_int_equal(f->p.st.x[0], (uint64_t)-38);
+    assert_int_equal(f->p.st.pc, CODE + 8);
 }
 
 /* A faulting load or store changes nothing: no base writeback, flags and earlier results kept. */

@@ -743,7 +743,8 @@ static int64_t read_link(struct emu_proc *p, uint64_t dirfd, const char *path, c
  * guest's own view where programs read it. Run with and without a root. */
 static void check_proc_self(struct fixture *f, struct emu_proc *p)
 {
-    char buf[4096], path[256], exe[192];
+    char buf[4096], path[256];
+    static char exe[192]; /* p->exe_path keeps pointing at it after this returns */
     snprintf(exe, sizeof exe, "%s/guest-prog", f->dir);
     write_host_file(exe, "EXE");
     p->exe_path = exe;
