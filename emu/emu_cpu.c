@@ -39,7 +39,7 @@
 #include "../decode/a64_decode.h"
 #include "emu_alu.h"
 #include "emu_loop.h"
-#include "emu_syscall.h"
+#include "emu_stop.h"
 
 #define CPU_BLOCK_MAX 128   /* instructions per block at most */
 #define CPU_JC_BITS 12      /* jump cache entries: 1 << CPU_JC_BITS */
@@ -925,12 +925,9 @@ dispatch:
     OP(SVC) {
         p->st.pc = UPC();
         p->st.nzcv = nzcv;
-        p->fault_access = 0; /* the syscall layer says which access failed, if it can */
-        status = emu_syscall(p);
+        status = emu_stop_handle(p, EMU_SVC, 0, 0);
         nzcv = (uint32_t)p->st.nzcv;
         if (status == EMU_OK || status == EMU_EXIT) {
-            p->stats.syscalls++;
-            p->st.pc += 4;
             if (status == EMU_EXIT)
                 goto out;
             cpu_sync_mem(c, p);
@@ -1318,8 +1315,8 @@ out:
     p->st.nzcv = nzcv;
     p->stats.instructions += budget - remaining;
     p->stats.blocks += nblocks;
-    if (status == EMU_UNDEF || status == EMU_FAULT || status == EMU_SYSCALL_BAD)
-        emu_proc_describe(p, status);
+    if (status == EMU_UNDEF || status == EMU_FAULT) /* an svc's stop is described already */
+        status = emu_stop_handle(p, status, p->mem.fault_addr, p->fault_access);
     return status;
 }
 

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "emu_syscall.h"
+#include "emu_stop.h"
 #include "gpu_abi.h"
 #include "gpu_blobs.h"
 #include "gpu_dcache.h"
@@ -271,30 +271,20 @@ enum emu_status gpu_engine_run(struct gpu_engine *e, struct emu_proc *p, uint64_
         /* A stop: the host needs the registers. */
         if (read_state(e))
             return engine_error(p);
-        enum emu_status s = (enum emu_status)st.status;
-        if (s == EMU_SVC) {
-            p->fault_access = 0;
-            s = emu_syscall(p);
-            if (e->mem.failed)
+        int svc = st.status == EMU_SVC;
+        enum emu_status s = emu_stop_handle(p, (enum emu_status)st.status, st.fault_addr, st.fault_access);
+        if (svc && e->mem.failed)
+            return engine_error(p);
+        if (svc && (s == EMU_OK || s == EMU_EXIT)) {
+            p->stats.instructions++; /* the svc retired */
+            remaining--;
+            if (s == EMU_EXIT)
+                return EMU_EXIT;
+            if (write_state(e))
                 return engine_error(p);
-            if (s == EMU_OK || s == EMU_EXIT) {
-                p->stats.syscalls++;
-                p->stats.instructions++;
-                remaining--;
-                p->st.pc += 4;
-                if (s == EMU_EXIT)
-                    return EMU_EXIT;
-                if (write_state(e))
-                    return engine_error(p);
-                pc = p->st.pc;
-                continue;
-            }
-        } else if (s == EMU_FAULT) {
-            p->mem.fault_addr = st.fault_addr;
-            p->fault_access = st.fault_access;
+            pc = p->st.pc;
+            continue;
         }
-        if (s == EMU_UNDEF || s == EMU_FAULT || s == EMU_SYSCALL_BAD)
-            emu_proc_describe(p, s);
         return s;
     }
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "emu_stop.h"
 #include "emu_syscall.h"
 #include "gpu_abi.h"
 #include "gpu_blobs.h"
@@ -191,24 +192,14 @@ static int serve(struct gpu_lanes *e, unsigned lane, struct emu_proc *p, enum em
         *status = EMU_LIMIT;
         return 0;
     }
-    if (st == EMU_SVC) {
-        p->fault_access = 0;
-        st = emu_syscall(p);
-        if (st == EMU_OK || st == EMU_EXIT) {
-            p->stats.syscalls++;
-            p->stats.instructions++;
-            e->left[lane]--;
-            p->st.pc += 4;
-            *status = st;
-            return st == EMU_OK;
-        }
-    } else if (st == EMU_FAULT) {
-        p->mem.fault_addr = s->fault_addr;
-        p->fault_access = s->fault_access;
-    }
-    if (st == EMU_UNDEF || st == EMU_FAULT || st == EMU_SYSCALL_BAD)
-        emu_proc_describe(p, st);
+    int svc = st == EMU_SVC;
+    st = emu_stop_handle(p, st, s->fault_addr, s->fault_access);
     *status = st;
+    if (svc && (st == EMU_OK || st == EMU_EXIT)) {
+        p->stats.instructions++; /* the svc retired */
+        e->left[lane]--;
+        return st == EMU_OK;
+    }
     return 0;
 }
 
