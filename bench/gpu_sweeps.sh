@@ -1,6 +1,6 @@
 #!/bin/bash
-# gpu_sweeps.sh [BUILD_DIR] [OUT_DIR]: `temu sweep` of the GPU batch engine (issue 3) and of the
-# device-resident engine (issue 4, one lane) over batch sizes on the countdown (2-instruction blocks: pure sync cost) and on straight_adds
+# gpu_sweeps.sh [BUILD_DIR] [OUT_DIR]: `temu sweep` of the GPU batch engine and of the
+# device-resident engine (one lane) over batch sizes on the countdown (2-instruction blocks: pure sync cost) and on straight_adds
 # (one 10,000-add block, the prototype's benchmark), each next to the CPU engine on the same
 # program, written to OUT_DIR/gpu_sweep_<device>.md with the machine, device and command lines.
 set -eu

@@ -1,5 +1,5 @@
 #!/bin/bash
-# lanes_sweep.sh: aggregate IPS over lane counts (issue 4, `temu sweep --lanes`) on countdown and
+# lanes_sweep.sh: aggregate IPS over lane counts (`temu sweep --lanes`) on countdown and
 # fib_iter, next to as many concurrent qemu-aarch64 processes as the host has cores running the
 # same program, all in the same run. Writes OUT_DIR/lanes_sweep_<cpu>.md naming the machine.
 #

@@ -1,4 +1,4 @@
-/* a64_decode.c: the one A64 decoder (design section 3), as data.
+/* a64_decode.c: the one A64 decoder (docs/design.md, One decoder), as data.
  *
  * `a64_patterns` below lists the supported encodings, one line per pattern: a word matches a line
  * when (word & mask) == value, and the first matching line wins. Each line names the operation, the

@@ -1,4 +1,4 @@
-/* a64_decode.h: one A64 decoder for both engines (design section 3). C11 and OpenCL C. */
+/* a64_decode.h: one A64 decoder for both engines (docs/design.md, One decoder). C11 and OpenCL C. */
 #ifndef A64_DECODE_H
 #define A64_DECODE_H
 

@@ -1,6 +1,6 @@
 /* a64_types.h: fixed-width integer types for code that compiles both as C11 and as OpenCL C.
  * The decoder and the guest-state layout include only this header, so the GPU kernels can include
- * the very same sources (design section 3). */
+ * the very same sources (docs/design.md, One decoder). */
 #ifndef A64_TYPES_H
 #define A64_TYPES_H
 

@@ -1,4 +1,4 @@
-/* emu_cpu.c: the CPU fast-path engine (design section 4).
+/* emu_cpu.c: the CPU fast-path engine (docs/design.md, CPU engine).
  *
  * Guest code is cut into basic blocks: a block ends after a branch, svc or UNDEF, at a page
  * boundary, or after CPU_BLOCK_MAX instructions. Each block is decoded once with a64_decode and

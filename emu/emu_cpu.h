@@ -13,7 +13,7 @@ typedef void emu_trace_fn(void *ctx, const struct emu_proc *p, uint64_t pc, uint
 
 struct emu_loop_record;
 
-/* Loop handling (design section 6, emu_loop.h): off (the default, nothing changes), profile
+/* Loop handling (docs/design.md, Loop vectorization): off (the default, nothing changes), profile
  * (count every single-block loop and classify it, and list loops over several blocks with why they
  * are not vectorized: `temu loops`), vec (run the loops the analysis
  * accepts on the vector path: --loopvec; a loop the analysis rejects goes back to its plain

@@ -1,4 +1,4 @@
-/* emu_loop.h: loop vectorization (design section 6), the engine-agnostic half.
+/* emu_loop.h: loop vectorization (docs/design.md, Loop vectorization), the engine-agnostic half.
  *
  * A candidate loop is one basic block closed by a conditional branch (B.cond, CBZ/CBNZ, TBZ/TBNZ)
  * back to its own first instruction. emu_loop_analyse classifies its body once, from the raw

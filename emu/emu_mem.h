@@ -29,7 +29,7 @@
 #define EMU_PERM_MAPPED 0x10u /* set on every mapped page, so PROT_NONE pages still count as mapped */
 #define EMU_PERM_RWX  (EMU_PERM_R | EMU_PERM_W | EMU_PERM_X)
 
-/* Default layout of the guest address space (design section 2): every window of at least
+/* Default layout of the guest address space (docs/design.md, The guest): every window of at least
  * EMU_MEM_DEFAULT_SIZE has exactly this layout. Smaller windows (lanes) scale it: see
  * emu_mem_init. Code outside emu_mem.c uses the window's own fields, not these. */
 #define EMU_MEM_DEFAULT_SIZE (1ull << 32) /* window: guest addresses below 4 GiB */

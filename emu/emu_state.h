@@ -11,7 +11,7 @@
 #define EMU_FLAG_C (1u << 29)
 #define EMU_FLAG_V (1u << 28)
 
-/* System register values every engine reports to the guest (README, Quirks). */
+/* System register values every engine reports to the guest (docs/quirks.md). */
 #define EMU_SYSREG_MIDR A64_U64(0x410fd034)    /* Cortex-A53 r0p4 */
 #define EMU_SYSREG_CTR A64_U64(0x8444c004)     /* 64-byte I and D cache lines, PIPT I-cache */
 #define EMU_SYSREG_DCZID A64_U64(0x14)         /* DZP=1: DC ZVA prohibited (BS=4, 64 bytes) */

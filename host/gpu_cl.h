@@ -1,4 +1,4 @@
-/* gpu_cl.h: the OpenCL runtime of the GPU engine (design section 5): device discovery and
+/* gpu_cl.h: the OpenCL runtime of the GPU engine (docs/design.md, GPU engines): device discovery and
  * choice, one context and in-order queue on the chosen device, and the one check macro that every
  * OpenCL call goes through. Programs are built in gpu_program.h; kernels live in shaders/. */
 #ifndef GPU_CL_H

@@ -1,4 +1,4 @@
-/* gpu_dcache.h: the device decode cache the GPU engines share (design section 5, steps 2 and 3):
+/* gpu_dcache.h: the device decode cache the GPU engines share (docs/design.md, Batch engine):
  * decoded blocks keyed by start pc, their records and schedules on the device, and the index
  * pc -> block id, kept on the host (which decides block ids) and mirrored on the device for the
  * kernels that follow branches there (the resident engine's and the lanes').

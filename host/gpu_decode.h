@@ -1,5 +1,6 @@
-/* gpu_decode.h: decode instruction words on the device with kernel decode_batch (design section 5,
- * step 2). The records are bit-identical to a64_decode()'s on the host: same source, same layout. */
+/* gpu_decode.h: decode instruction words on the device with kernel decode_batch (docs/design.md,
+ * Batch engine). The records are bit-identical to a64_decode()'s on the host: same source, same
+ * layout. */
 #ifndef GPU_DECODE_H
 #define GPU_DECODE_H
 

@@ -1,4 +1,4 @@
-/* gpu_engine.h: the GPU batch engine (design section 5, first part; issue 3).
+/* gpu_engine.h: the GPU batch engine (docs/design.md, Batch engine).
  *
  * Guest memory and registers live on the device. Per sync the host enqueues, for the block at pc:
  * on a decode-cache miss, kernel decode_block (fetch from device guest memory, decode, schedule into
@@ -17,8 +17,8 @@ struct gpu_engine;
 
 /* Build the kernels on cl's device (along `path`, see gpu_program_build) and upload p's mapped
  * memory and state. `batch` (1..TEMU_BATCH_MAX) bounds the instructions per block. `budget` 0
- * makes the batch engine (one sync per block); otherwise the device-resident engine (design
- * section 5, issue 4), which follows branches on the device and syncs only on a decode-cache
+ * makes the batch engine (one sync per block); otherwise the device-resident engine (docs/design.md,
+ * Resident engine), which follows branches on the device and syncs only on a decode-cache
  * miss, a syscall, a stop, or after `budget` instructions. From here until
  * gpu_engine_free, p's memory is kept coherent with the device through p->mem.sync. `loopvec`
  * turns on the vector path for loops (gpu_loopvec.h). Returns GPU_OK,

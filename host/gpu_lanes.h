@@ -1,4 +1,4 @@
-/* gpu_lanes.h: many guest lanes at once on the GPU engines (issue 4; design section 5, "Lanes").
+/* gpu_lanes.h: many guest lanes at once on the GPU engines (docs/design.md, Lanes).
  *
  * Each lane is a loaded emu_proc of its own (registers, flags, guest memory window, fds); all lanes
  * run the same program with the same window size. On the device, one work-item runs one lane: it

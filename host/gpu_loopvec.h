@@ -1,4 +1,4 @@
-/* gpu_loopvec.h: --loopvec on the GPU engines (design section 6, issue 5): the host's half of the
+/* gpu_loopvec.h: --loopvec on the GPU engines (docs/design.md, Loop vectorization): the host's half of the
  * vector path, around kernel loop_iterations (shaders/loopvec.h).
  *
  * The engine calls gpu_loopvec_try at the head of the second iteration of each entry into a block

@@ -1,4 +1,4 @@
-/* temu_commands.h: the subcommands `temu sweep` and `temu compare` (design section 1). Both run
+/* temu_commands.h: the subcommands `temu sweep` and `temu compare` (docs/design.md, Commands). Both run
  * temu itself as child processes (`self`, the path of this executable) with --stats=json, so each
  * measured run is a whole, independent process whose guest output can be kept or dropped. */
 #ifndef TEMU_COMMANDS_H

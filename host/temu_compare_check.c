@@ -1,4 +1,4 @@
-/* temu_compare_check.c: engines must agree bit for bit (design section 1), so any difference is
+/* temu_compare_check.c: engines must agree bit for bit (docs/design.md, Commands), so any difference is
  * reported with enough detail to start debugging from: the first differing stdout byte, the
  * first differing register line. */
 #include <inttypes.h>

@@ -1,4 +1,4 @@
-/* temu_exit.c: the documented exit statuses (design section 1). */
+/* temu_exit.c: the documented exit statuses (docs/design.md, Commands). */
 #include "temu_exit.h"
 
 #include "temu_options.h"

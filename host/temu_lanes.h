@@ -1,4 +1,4 @@
-/* temu_lanes.h: --lanes (issue 4; design sections 1 and 5): L instances of one program, each a
+/* temu_lanes.h: --lanes (docs/design.md, Lanes): L instances of one program, each a
  * process of its own (registers, flags, guest memory window, fds), run by any engine.
  *
  * This layer is engine-agnostic: it sizes the lanes' windows, opens a lane (argv with {lane}

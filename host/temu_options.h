@@ -1,4 +1,4 @@
-/* temu_options.h: the command line, parsed into one struct (design section 1). */
+/* temu_options.h: the command line, parsed into one struct (docs/design.md, Commands). */
 #ifndef TEMU_OPTIONS_H
 #define TEMU_OPTIONS_H
 
@@ -11,7 +11,7 @@
 #define TEMU_EXIT_SIGILL 132   /* 128 + SIGILL: undefined instruction */
 #define TEMU_EXIT_SIGSEGV 139  /* 128 + SIGSEGV: guest memory fault */
 
-/* AUTO: gpu when an OpenCL GPU device exists, else cpu (design section 1). */
+/* AUTO: gpu when an OpenCL GPU device exists, else cpu (docs/design.md, Commands). */
 enum temu_engine { TEMU_ENGINE_AUTO, TEMU_ENGINE_CPU, TEMU_ENGINE_GPU, TEMU_ENGINE_RESIDENT };
 
 #define TEMU_BATCH_DEFAULT 1024u

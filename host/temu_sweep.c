@@ -1,4 +1,4 @@
-/* temu_sweep.c: `temu sweep`: IPS over a list of batch sizes (design sections 1 and 7). Each run
+/* temu_sweep.c: `temu sweep`: IPS over a list of batch sizes (docs/design.md, Measuring). Each run
  * is a separate temu process; one warm-up run comes first so that compiled kernels are cached
  * before anything is timed. */
 #include <inttypes.h>

@@ -1,4 +1,4 @@
-/* batch.cl: the GPU batch engine's kernels (design section 5, steps 2 to 5).
+/* batch.cl: the GPU batch engine's kernels (docs/design.md, Batch engine).
  *
  *   decode_block   one work-group: fetch up to `batch` words at pc from device guest memory, decode
  *                  them in parallel (the CPU engine's decoder source), cut the block at its first

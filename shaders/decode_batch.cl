@@ -1,4 +1,4 @@
-/* decode_batch.cl: design section 5 step 2. One work-item per instruction word decodes it with the
+/* decode_batch.cl: docs/design.md, Batch engine. One work-item per instruction word decodes it with the
  * very same decoder source as the CPU engine (decode/a64_decode.c is included, not copied) and
  * writes its 32-byte record. */
 #include "a64_decode.c"

@@ -1,4 +1,4 @@
-/* execute.h: one instruction of a batch on the device (design section 5, step 4), with the CPU
+/* execute.h: one instruction of a batch on the device (docs/design.md, Batch engine), with the CPU
  * engine's semantics from emu/emu_alu.h.
  *
  * The arithmetic-logic core follows the prototype's tensor shape: one operand network feeds every

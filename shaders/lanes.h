@@ -1,4 +1,4 @@
-/* lanes.h: kernel execute_lanes, many guests at once (issue 4; design section 5, "Lanes").
+/* lanes.h: kernel execute_lanes, many guests at once (docs/design.md, Lanes).
  * Included at the end of batch.cl, whose decode cache and index it shares.
  *
  * One work-item runs one lane: it finds the decoded block at its pc through the device index and

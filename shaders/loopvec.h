@@ -1,5 +1,5 @@
-/* loopvec.h: kernel loop_iterations, the GPU engines' vector path for classified loops (design
- * section 6, issue 5). Included at the end of batch.cl, after lanes.h, whose lane_exec it uses:
+/* loopvec.h: kernel loop_iterations, the GPU engines' vector path for classified loops (docs/design.md,
+ * Loop vectorization). Included at the end of batch.cl, after lanes.h, whose lane_exec it uses:
  * the body runs with the same instruction semantics as every other kernel.
  *
  * Work-item i runs iteration j = first + i of the loop whose head state and body the host put in

@@ -1,5 +1,5 @@
-/* schedule.h: dependency levels and register renaming for one decoded block (design section 5,
- * step 3), run once per block by one work-item of decode_block.
+/* schedule.h: dependency levels and register renaming for one decoded block (docs/design.md,
+ * Batch engine), run once per block by one work-item of decode_block.
  *
  * Each instruction's operands are resolved to references (gpu_abi.h): the block-start value of a
  * slot, or an output of the earlier instruction that last wrote it. With writes renamed that way,

@@ -1,4 +1,4 @@
-# tests/loopvec.cmake: --loopvec on the CPU engine (design section 6). Every program, in both of
+# tests/loopvec.cmake: --loopvec on the CPU engine (docs/design.md, Loop vectorization). Every program, in both of
 # its formats, must give the same stdout, exit status, error line, final registers and retired
 # instruction count with and without --loopvec (engines_agree.sh, the plain CPU engine as the
 # reference); the expected-output checks of programs.cmake run with --loopvec too. An instruction
