@@ -18,7 +18,8 @@ struct gpu_engine {
     const struct gpu_cl *cl;
     struct emu_proc *proc;
     unsigned batch;
-    uint32_t budget;           /* resident engine: instructions per launch; 0: the batch engine */
+    int resident;              /* GPU_MODE_RESIDENT: follow branches on the device */
+    uint32_t budget;           /* resident engine: instructions per launch */
     cl_program program;
     cl_kernel execute;         /* execute_batch, or execute_resident */
     size_t execute_local;
@@ -53,10 +54,10 @@ static int set_fixed_args(struct gpu_engine *e)
     cl_kernel x = e->execute;
     struct gpu_dcache *c = &e->cache;
     return GPU_CL_CHECK(clSetKernelArg(x, ARG_STATES, sizeof e->state, &e->state)) ||
-           (e->budget && GPU_CL_CHECK(clSetKernelArg(x, ARG_LOOP_MARKS, sizeof c->loop_marks, &c->loop_marks))) ||
-           (e->budget && GPU_CL_CHECK(clSetKernelArg(x, ARG_LOOPVEC, sizeof loopvec, &loopvec))) ||
+           (e->resident && GPU_CL_CHECK(clSetKernelArg(x, ARG_LOOP_MARKS, sizeof c->loop_marks, &c->loop_marks))) ||
+           (e->resident && GPU_CL_CHECK(clSetKernelArg(x, ARG_LOOPVEC, sizeof loopvec, &loopvec))) ||
            GPU_CL_CHECK(clSetKernelArg(x, ARG_BLOCKS, sizeof c->blocks, &c->blocks)) ||
-           (e->budget && GPU_CL_CHECK(clSetKernelArg(x, ARG_BLOCK_ID, sizeof c->index_buf, &c->index_buf))) ||
+           (e->resident && GPU_CL_CHECK(clSetKernelArg(x, ARG_BLOCK_ID, sizeof c->index_buf, &c->index_buf))) ||
            GPU_CL_CHECK(clSetKernelArg(x, ARG_INSNS, sizeof c->insns, &c->insns)) ||
            GPU_CL_CHECK(clSetKernelArg(x, ARG_SCHED, sizeof c->sched, &c->sched)) ||
            GPU_CL_CHECK(clSetKernelArg(x, ARG_ORDER, sizeof c->order, &c->order)) ||
@@ -68,7 +69,8 @@ static int set_fixed_args(struct gpu_engine *e)
 }
 
 int gpu_engine_new(struct gpu_engine **out, const struct gpu_cl *cl, struct emu_proc *p,
-                   unsigned batch, uint32_t budget, int loopvec, enum gpu_program_path path)
+                   unsigned batch, enum gpu_mode mode, uint32_t budget, int loopvec,
+                   enum gpu_program_path path)
 {
     cl_int err = CL_SUCCESS;
     *out = NULL;
@@ -80,6 +82,7 @@ int gpu_engine_new(struct gpu_engine **out, const struct gpu_cl *cl, struct emu_
     e->cl = cl;
     e->proc = p;
     e->batch = batch;
+    e->resident = mode == GPU_MODE_RESIDENT;
     e->budget = budget;
     e->loopvec = loopvec;
     e->loop_skip = NO_SKIP;
@@ -88,7 +91,7 @@ int gpu_engine_new(struct gpu_engine **out, const struct gpu_cl *cl, struct emu_
     if (rc != GPU_OK)
         goto fail;
     rc = GPU_ERROR;
-    if (GPU_CL_CHECK((e->execute = clCreateKernel(e->program, budget ? "execute_resident" : "execute_batch",
+    if (GPU_CL_CHECK((e->execute = clCreateKernel(e->program, e->resident ? "execute_resident" : "execute_batch",
                                                   &err), err)))
         goto fail;
     /* A CPU device (PoCL) runs a group's items one after another on one core: more items add no
@@ -142,11 +145,11 @@ static int run_launch(struct gpu_engine *e, uint64_t pc, cl_uint limit, struct g
     if (gpu_guestmem_bind(&e->mem, e->execute, ARG_MEM, &e->mem_bound))
         return GPU_ERROR;
     /* The batch engine names the block; the resident one looks blocks up on the device. */
-    if (!e->budget && (gpu_dcache_lookup(&e->cache, pc, 0, &id, &e->proc->stats) ||
+    if (!e->resident && (gpu_dcache_lookup(&e->cache, pc, 0, &id, &e->proc->stats) ||
                        GPU_CL_CHECK(clSetKernelArg(e->execute, ARG_BLOCK_ID, sizeof id, &id))))
         return GPU_ERROR;
     cl_ulong skip = e->loop_skip;
-    if (e->budget && GPU_CL_CHECK(clSetKernelArg(e->execute, ARG_LOOP_SKIP, sizeof skip, &skip)))
+    if (e->resident && GPU_CL_CHECK(clSetKernelArg(e->execute, ARG_LOOP_SKIP, sizeof skip, &skip)))
         return GPU_ERROR;
     if (GPU_CL_CHECK(clSetKernelArg(e->execute, ARG_LIMIT, sizeof limit, &limit)) ||
         GPU_CL_CHECK(clSetKernelArg(e->execute, ARG_CNTVCT, sizeof now, &now)) ||
@@ -184,7 +187,7 @@ static int loop_head(struct gpu_engine *e, struct emu_proc *p, uint64_t pc, uint
     e->loop_skip = pc;
     int vec = gpu_loopvec_classify(&e->lv, p, pc, n);
     cl_uint id;
-    if (vec < 0 || (e->budget && (gpu_dcache_lookup(&e->cache, pc, 0, &id, &p->stats) ||
+    if (vec < 0 || (e->resident && (gpu_dcache_lookup(&e->cache, pc, 0, &id, &p->stats) ||
                                   gpu_dcache_set_loop_mark(&e->cache, id, vec ? GPU_LOOP_VECTOR
                                                                               : GPU_LOOP_SEQUENTIAL))))
         return GPU_ERROR;
@@ -225,9 +228,9 @@ enum emu_status gpu_engine_run(struct gpu_engine *e, struct emu_proc *p, uint64_
             return EMU_LIMIT;
         }
         struct gpu_status st;
-        uint64_t most = e->budget ? e->budget : e->batch;
+        uint64_t most = e->resident ? e->budget : e->batch;
         cl_uint limit = remaining < most ? (cl_uint)remaining : (cl_uint)most;
-        if (!e->budget && pc != e->loop_skip) /* the batch engine has left the loop it saw last */
+        if (!e->resident && pc != e->loop_skip) /* the batch engine has left the loop it saw last */
             e->loop_skip = NO_SKIP;
         if (run_launch(e, pc, limit, &st))
             return engine_error(p);
@@ -236,7 +239,7 @@ enum emu_status gpu_engine_run(struct gpu_engine *e, struct emu_proc *p, uint64_
         remaining -= st.retired;
         uint64_t from = pc;
         pc = st.pc;
-        if (e->budget)
+        if (e->resident)
             e->loop_skip = st.loop_skip;
         if (st.flags & GPU_ST_NO_ROOM) { /* the block at pc did not run: make room, decode again */
             if (gpu_dcache_flush(&e->cache, &p->stats))
@@ -253,9 +256,9 @@ enum emu_status gpu_engine_run(struct gpu_engine *e, struct emu_proc *p, uint64_
             e->mem.code_changed = 1;
         /* --loopvec: the resident kernel stops at loop heads itself; the batch engine's block
          * branched back to itself. */
-        int loop = (st.flags & GPU_ST_LOOP) || (e->loopvec && !e->budget && st.status == EMU_OK && !st.flags &&
+        int loop = (st.flags & GPU_ST_LOOP) || (e->loopvec && !e->resident && st.status == EMU_OK && !st.flags &&
                                                 pc == from && from != e->loop_skip);
-        if (loop && loop_head(e, p, pc, e->budget ? st.loop_n : st.retired, &remaining))
+        if (loop && loop_head(e, p, pc, e->resident ? st.loop_n : st.retired, &remaining))
             return engine_error(p);
         if (st.status == EMU_OK)
             continue;

@@ -15,16 +15,20 @@
 
 struct gpu_engine;
 
+/* Which GPU engine: the batch engine (one sync per block) or the device-resident one. */
+enum gpu_mode { GPU_MODE_BATCH, GPU_MODE_RESIDENT };
+
 /* Build the kernels on cl's device (along `path`, see gpu_program_build) and upload p's mapped
- * memory and state. `batch` (1..TEMU_BATCH_MAX) bounds the instructions per block. `budget` 0
- * makes the batch engine (one sync per block); otherwise the device-resident engine (docs/design.md,
- * Resident engine), which follows branches on the device and syncs only on a decode-cache
- * miss, a syscall, a stop, or after `budget` instructions. From here until
+ * memory and state. `batch` (1..TEMU_BATCH_MAX) bounds the instructions per block. `mode` picks
+ * the batch engine (one sync per block) or the device-resident engine (docs/design.md, Resident
+ * engine), which follows branches on the device and syncs only on a decode-cache miss, a syscall,
+ * a stop, or after `budget` instructions (resident only). From here until
  * gpu_engine_free, p's memory is kept coherent with the device through p->mem.sync. `loopvec`
  * turns on the vector path for loops (gpu_loopvec.h). Returns GPU_OK,
  * or GPU_ERROR / GPU_UNSUPPORTED after printing one line; *out is NULL then. */
 int gpu_engine_new(struct gpu_engine **out, const struct gpu_cl *cl, struct emu_proc *p,
-                   unsigned batch, uint32_t budget, int loopvec, enum gpu_program_path path);
+                   unsigned batch, enum gpu_mode mode, uint32_t budget, int loopvec,
+                   enum gpu_program_path path);
 
 /* Run like emu_cpu_run: until exit, fault, undefined instruction, unsupported syscall, or
  * `max_insns` more instructions (0: no limit). On return p->st holds the guest's registers and

@@ -20,7 +20,8 @@
 struct gpu_lanes {
     const struct gpu_cl *cl;
     unsigned n;
-    uint32_t budget;         /* instructions per lane per launch; 0: the batch engine's one block */
+    int resident;            /* GPU_MODE_RESIDENT: many blocks per lane per launch */
+    uint32_t budget;         /* resident: instructions per lane per launch */
     cl_program program;
     cl_kernel exec;
     size_t local, global;
@@ -48,7 +49,7 @@ static int make_buffer(const struct gpu_cl *cl, cl_mem *buf, size_t size)
 
 static int set_fixed_args(struct gpu_lanes *e)
 {
-    cl_uint max_blocks = e->budget ? 0xffffffffu : 1, nlanes = e->n;
+    cl_uint max_blocks = e->resident ? 0xffffffffu : 1, nlanes = e->n;
     cl_kernel k = e->exec;
     struct gpu_dcache *c = &e->cache;
     return GPU_CL_CHECK(clSetKernelArg(k, ARG_STATES, sizeof e->states, &e->states)) ||
@@ -66,7 +67,7 @@ static int set_fixed_args(struct gpu_lanes *e)
 }
 
 int gpu_lanes_new(struct gpu_lanes **out, const struct gpu_cl *cl, struct emu_proc *const *procs,
-                  unsigned n, unsigned batch, uint32_t budget)
+                  unsigned n, unsigned batch, enum gpu_mode mode, uint32_t budget)
 {
     cl_int err = CL_SUCCESS;
     *out = NULL;
@@ -80,6 +81,7 @@ int gpu_lanes_new(struct gpu_lanes **out, const struct gpu_cl *cl, struct emu_pr
     }
     e->cl = cl;
     e->n = n;
+    e->resident = mode == GPU_MODE_RESIDENT;
     e->budget = budget;
     for (unsigned i = 0; i < n; i++)
         mems[i] = &procs[i]->mem;
@@ -233,7 +235,7 @@ int gpu_lanes_run(struct gpu_lanes *e, struct emu_proc *const *procs, unsigned n
         status[l] = EMU_OK;
     }
     unsigned live = n;
-    uint64_t per_launch = e->budget ? e->budget : 0xffffffffu;
+    uint64_t per_launch = e->resident ? e->budget : 0xffffffffu;
     if (GPU_CL_CHECK(clEnqueueFillBuffer(e->cl->queue, e->convergence, &zero, sizeof zero, 0,
                                          (size_t)n * 2 * sizeof zero, 0, NULL, NULL)) ||
         move_states(e, NULL, n, 1))

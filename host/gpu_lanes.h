@@ -10,17 +10,17 @@
 
 #include "emu_proc.h"
 #include "gpu_cl.h"
+#include "gpu_engine.h"
 
 struct gpu_lanes;
 
 /* Build the kernels and upload lanes procs[0..n). `batch` bounds the instructions per decoded
- * block. `budget` 0 makes the batch engine's lanes (one block per lane per launch: one sync per
- * block step); otherwise the resident engine's (at most `budget` instructions per lane per
- * launch). From here until gpu_lanes_free the procs' memory is kept coherent with the device
+ * block. `mode` picks the batch engine's lanes (one block per lane per launch: one sync per block
+ * step) or the resident engine's (at most `budget` instructions per lane per launch). From here until gpu_lanes_free the procs' memory is kept coherent with the device
  * through p->mem.sync. Returns GPU_OK, or GPU_ERROR after printing one line (which says how many
  * lanes would fit when device memory is short); *out is NULL then. */
 int gpu_lanes_new(struct gpu_lanes **out, const struct gpu_cl *cl, struct emu_proc *const *procs,
-                  unsigned n, unsigned batch, uint32_t budget);
+                  unsigned n, unsigned batch, enum gpu_mode mode, uint32_t budget);
 
 /* Run every lane until it stops. status[l] is lane l's stop: EMU_EXIT, EMU_FAULT, EMU_UNDEF,
  * EMU_SYSCALL_BAD, EMU_LIMIT (after `max_insns` instructions of its own; 0: no limit) or

@@ -105,13 +105,15 @@ double temu_lanes_median_ips(const struct temu_lanes_results *r, double wall_s);
  * Returns 0, or TEMU_EXIT_ERROR after one line (threads could not be started). */
 int temu_lanes_cpu_run(const struct temu_lanes_cfg *cfg, uint64_t max_insns,
                        struct temu_lanes_results *r);
-/* The same on --engine=gpu or resident (gpu_lanes.h); device names the device for --stats. */
+/* The same on --engine=gpu or resident (gpu_lanes.h; GPU builds only); device names the device
+ * for --stats. */
 int temu_lanes_gpu_run(const struct temu_lanes_cfg *cfg, const struct temu_options *opt,
                        enum temu_engine engine, struct temu_lanes_results *r, char *device,
                        size_t device_len);
 
-/* `temu --lanes=L ...` (or --lane-output): the whole run on `engine`, with --stats. Returns
- * temu's exit status. */
-int temu_lanes_main(const struct temu_options *opt, enum temu_engine engine, char **envp);
+/* `temu --lanes=L ...` (or --lane-output): the whole run on `engine` (temu_engine.h), with
+ * --stats. Returns temu's exit status. */
+struct temu_engine_ops;
+int temu_lanes_main(const struct temu_options *opt, const struct temu_engine_ops *engine, char **envp);
 
 #endif

@@ -1,16 +1,14 @@
-/* temu_lanes_gpu.c: lanes on the GPU engines (--engine=gpu|resident). Every lane is opened and
- * loaded first, since the device runs them all at once; then gpu_lanes.h takes over. */
+/* temu_lanes_gpu.c: lanes on the GPU engines (--engine=gpu|resident; built with OpenCL only).
+ * Every lane is opened and loaded first, since the device runs them all at once; then gpu_lanes.h
+ * takes over. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "temu_lanes.h"
-#include "temu_stats.h"
-#ifdef TEMU_HAVE_GPU
 #include "gpu_cl.h"
 #include "gpu_lanes.h"
-#endif
+#include "temu_lanes.h"
+#include "temu_stats.h"
 
-#ifdef TEMU_HAVE_GPU
 /* All lanes' files are open at once here: check the fd limit before opening any. */
 static int check_fds(const struct temu_lanes_cfg *cfg)
 {
@@ -58,7 +56,8 @@ int temu_lanes_gpu_run(const struct temu_lanes_cfg *cfg, const struct temu_optio
     }
     if (gpu_cl_open(&cl, opt->device) != GPU_OK ||
         gpu_lanes_new(&gl, &cl, procs, cfg->n, opt->batch,
-                      engine == TEMU_ENGINE_RESIDENT ? opt->budget : 0) != GPU_OK)
+                      engine == TEMU_ENGINE_RESIDENT ? GPU_MODE_RESIDENT : GPU_MODE_BATCH,
+                      opt->budget) != GPU_OK)
         goto out;
     snprintf(device, device_len, "%s", cl.name);
     double t1 = temu_now_s();
@@ -83,13 +82,3 @@ out:
     free(status);
     return rc;
 }
-#else
-int temu_lanes_gpu_run(const struct temu_lanes_cfg *cfg, const struct temu_options *opt,
-                       enum temu_engine engine, struct temu_lanes_results *r, char *device,
-                       size_t device_len)
-{
-    (void)cfg, (void)opt, (void)engine, (void)r, (void)device, (void)device_len;
-    fprintf(stderr, "temu: this build has no GPU engine (OpenCL was not found at build time)\n");
-    return TEMU_EXIT_ERROR;
-}
-#endif

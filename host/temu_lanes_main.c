@@ -3,15 +3,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "temu_engine.h"
 #include "temu_exit.h"
 #include "temu_lanes.h"
 #include "temu_stats.h"
 
-int temu_lanes_main(const struct temu_options *opt, enum temu_engine engine, char **envp)
+int temu_lanes_main(const struct temu_options *opt, const struct temu_engine_ops *engine, char **envp)
 {
     struct temu_lanes_cfg cfg;
     struct temu_lanes_results r;
-    if (opt->loopvec && engine != TEMU_ENGINE_CPU) {
+    if (opt->loopvec && !engine->lanes_loopvec) {
         fprintf(stderr, "temu: --loopvec with --lanes needs --engine=cpu (the GPU lanes kernel runs "
                         "loops sequentially)\n");
         return TEMU_EXIT_USAGE;
@@ -27,20 +28,15 @@ int temu_lanes_main(const struct temu_options *opt, enum temu_engine engine, cha
         return TEMU_EXIT_ERROR;
     }
     char device[256];
-    temu_host_cpu_name(device, sizeof device);
-    if (engine == TEMU_ENGINE_CPU)
-        rc = temu_lanes_cpu_run(&cfg, opt->max_insns, &r);
-    else
-        rc = temu_lanes_gpu_run(&cfg, opt, engine, &r, device, sizeof device);
+    rc = engine->lanes(&cfg, opt, &r, device, sizeof device);
     if (!rc) {
         rc = temu_lanes_report(&cfg, &r);
         if (opt->stats != TEMU_STATS_OFF) {
             const char *sname;
             temu_exit_status((enum emu_status)r.lane[0].status, r.lane[0].exit_code, &sname);
-            static const char *const names[] = {"auto", "cpu", "gpu", "resident"};
             struct temu_run_info info = {
-                .engine = names[engine], .device = device,
-                .batch = engine == TEMU_ENGINE_CPU ? 0 : opt->batch, .lanes = cfg.n,
+                .engine = engine->name, .device = device,
+                .batch = engine->has_batch ? opt->batch : 0, .lanes = cfg.n,
                 .lane_ips = temu_lanes_median_ips(&r, r.wall_s), .convergence = r.convergence,
                 .load_s = r.load_s, .wall_s = r.wall_s, .status = sname, .exit_code = rc};
             temu_stats_print(stderr, opt->stats, &r.total, &info);

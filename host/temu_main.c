@@ -7,19 +7,15 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "emu_cpu.h"
 #include "emu_load.h"
 #include "temu_commands.h"
 #include "temu_dump.h"
+#include "temu_engine.h"
 #include "temu_exit.h"
 #include "temu_lanes.h"
 #include "temu_options.h"
 #include "temu_stats.h"
 #include "temu_trace.h"
-#ifdef TEMU_HAVE_GPU
-#include "gpu_cl.h"
-#include "gpu_engine.h"
-#endif
 
 extern char **environ;
 
@@ -32,18 +28,6 @@ static const char *self_path(const char *argv0)
         return argv0;
     buf[n] = 0;
     return buf;
-}
-
-/* Which engine runs: the one asked for, or gpu when an OpenCL GPU exists, else cpu. */
-static enum temu_engine pick_engine(enum temu_engine asked)
-{
-    if (asked != TEMU_ENGINE_AUTO)
-        return asked;
-#ifdef TEMU_HAVE_GPU
-    if (gpu_cl_have_gpu())
-        return TEMU_ENGINE_GPU;
-#endif
-    return TEMU_ENGINE_CPU;
 }
 
 int main(int argc, char **argv)
@@ -59,27 +43,24 @@ int main(int argc, char **argv)
     int rc = temu_options_parse(argc, argv, &opt);
     if (rc >= 0)
         return rc;
-    if (opt.list_devices) {
-#ifdef TEMU_HAVE_GPU
-        return gpu_cl_list_devices_for(stdout, opt.device) ? TEMU_EXIT_ERROR : 0;
-#else
-        fprintf(stderr, "temu: this build has no OpenCL support (OpenCL was not found at build time)\n");
-        return TEMU_EXIT_ERROR;
-#endif
-    }
+    if (opt.list_devices)
+        return temu_engine_list_devices(stdout, opt.device);
 
     /* A guest writing to a closed pipe must get EPIPE from write, not kill temu. */
     signal(SIGPIPE, SIG_IGN);
+    const struct temu_engine_ops *ops = temu_engine_find(opt.engine);
+    if (!ops)
+        return TEMU_EXIT_ERROR;
     if (opt.lanes > 1 || opt.lane_output)
-        return temu_lanes_main(&opt, pick_engine(opt.engine), environ);
+        return temu_lanes_main(&opt, ops, environ);
+    if (opt.trace_path && !ops->traces) {
+        fprintf(stderr, "temu: --trace needs --engine=cpu\n");
+        return TEMU_EXIT_USAGE;
+    }
 
     static struct emu_proc proc; /* large (guest state, fd table): keep it off the stack */
     struct emu_proc *p = &proc;
-    struct emu_cpu *cpu = NULL;
-#ifdef TEMU_HAVE_GPU
-    struct gpu_cl cl = {0};
-    struct gpu_engine *gpu = NULL;
-#endif
+    struct temu_open_engine engine = {.ops = ops};
     struct temu_trace trace = {0};
     int status = TEMU_EXIT_ERROR;
 
@@ -112,46 +93,20 @@ int main(int argc, char **argv)
         fprintf(stderr, "temu: %s\n", p->err);
         goto out;
     }
-    enum temu_engine engine = pick_engine(opt.engine);
-#ifdef TEMU_HAVE_GPU
-    if (engine == TEMU_ENGINE_GPU || engine == TEMU_ENGINE_RESIDENT) {
-        if (opt.trace_path) {
-            fprintf(stderr, "temu: --trace needs --engine=cpu\n");
-            status = TEMU_EXIT_USAGE;
-            goto out;
-        }
-        if (gpu_cl_open(&cl, opt.device) != GPU_OK ||
-            gpu_engine_new(&gpu, &cl, p, opt.batch, engine == TEMU_ENGINE_RESIDENT ? opt.budget : 0,
-                           opt.loopvec, GPU_PROGRAM_AUTO) != GPU_OK)
-            goto out;
-    }
-#else
-    if (engine != TEMU_ENGINE_CPU) {
-        fprintf(stderr, "temu: this build has no GPU engine (OpenCL was not found at build time)\n");
+    if (opt.trace_path && temu_trace_open(&trace, opt.trace_path)) {
+        fprintf(stderr, "temu: cannot open trace file %s\n", opt.trace_path);
         goto out;
     }
-#endif
-    cpu = engine == TEMU_ENGINE_CPU ? emu_cpu_new() : NULL;
-    if (engine == TEMU_ENGINE_CPU && (!cpu || (opt.loopvec && emu_cpu_set_loops(cpu, EMU_CPU_LOOPS_VEC)))) {
-        fprintf(stderr, "temu: out of host memory creating the CPU engine\n");
+    struct temu_engine_cfg cfg = {.batch = opt.batch, .budget = opt.budget, .loopvec = opt.loopvec,
+                                  .device = opt.device, .trace = opt.trace_path ? temu_trace_insn : NULL,
+                                  .trace_ctx = &trace};
+    if ((rc = ops->open(&engine, &cfg, p))) {
+        status = rc;
         goto out;
-    }
-    if (opt.trace_path) {
-        if (temu_trace_open(&trace, opt.trace_path)) {
-            fprintf(stderr, "temu: cannot open trace file %s\n", opt.trace_path);
-            goto out;
-        }
-        emu_cpu_set_trace(cpu, temu_trace_insn, &trace);
     }
 
     double t1 = temu_now_s();
-    enum emu_status s;
-#ifdef TEMU_HAVE_GPU
-    if (gpu)
-        s = gpu_engine_run(gpu, p, opt.max_insns);
-    else
-#endif
-        s = emu_cpu_run(cpu, p, opt.max_insns);
+    enum emu_status s = ops->run(&engine, p, opt.max_insns);
     double t2 = temu_now_s();
 
     const char *sname;
@@ -168,32 +123,17 @@ int main(int argc, char **argv)
         status = TEMU_EXIT_ERROR;
     }
     if (opt.stats != TEMU_STATS_OFF) {
-        char cpu_name[128];
-        const char *device = cpu_name, *engine_name = "cpu";
-        unsigned batch = 0;
-        temu_host_cpu_name(cpu_name, sizeof cpu_name);
-#ifdef TEMU_HAVE_GPU
-        if (gpu) {
-            device = cl.name;
-            engine_name = engine == TEMU_ENGINE_RESIDENT ? "resident" : "gpu";
-            batch = opt.batch;
-        }
-#endif
-        struct temu_run_info info = {.engine = engine_name, .device = device, .batch = batch, .lanes = 1,
+        struct temu_run_info info = {.engine = ops->name, .device = engine.device,
+                                     .batch = ops->has_batch ? opt.batch : 0, .lanes = 1,
                                      .convergence = -1,
                                      .load_s = t1 - t0, .wall_s = t2 - t1, .status = sname,
                                      .exit_code = status};
         temu_stats_print(stderr, opt.stats, &p->stats, &info);
     }
 out:
+    ops->close(&engine);
     if (opt.trace_path)
         temu_trace_close(&trace);
-    if (cpu)
-        emu_cpu_free(cpu);
-#ifdef TEMU_HAVE_GPU
-    gpu_engine_free(gpu);
-    gpu_cl_close(&cl);
-#endif
     emu_proc_free(p);
     return status;
 }

@@ -7,10 +7,8 @@
 
 #include "temu_commands.h"
 #include "temu_options.h"
+#include "temu_engine.h"
 #include "temu_sweep.h"
-#ifdef TEMU_HAVE_GPU
-#include "gpu_cl.h"
-#endif
 
 static const char usage[] =
     "usage: temu sweep [options] [temu options] prog [guest args...]\n"
@@ -234,10 +232,8 @@ int temu_sweep_main(int argc, char **argv, const char *self)
      * OpenCL device exists (PoCL included) unless told otherwise, and says so after the table when
      * it cannot (a failed sweep keeps its one error line). */
     int batch_sweep = o.nbatch > 0 && o.batches[0] != 0;
-#ifdef TEMU_HAVE_GPU
-    if (batch_sweep && !o.engine && gpu_cl_have_device())
+    if (batch_sweep && !o.engine && temu_engine_have_opencl_device())
         o.engine = "gpu";
-#endif
     /* Fail before minutes of runs, not after them. */
     if (o.plot && !temu_child_in_path("gnuplot")) {
         fprintf(stderr, "temu sweep: --plot needs gnuplot, which is not installed (gnuplot-nox)\n");
