@@ -15,6 +15,7 @@
 #include "a64_decode.c"
 #include "execute.h"
 #include "schedule.h"
+#include "exec_lane.h"
 
 #define NO_WORD 0xffffu /* decode_block: the word could not be fetched (not a real op id) */
 

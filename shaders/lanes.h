@@ -12,39 +12,6 @@
 #ifndef LANES_H
 #define LANES_H
 
-/* The value of source role r: its slot's current value, 0 when the instruction has no such operand. */
-static ulong lane_src(const ulong *r, const uchar *src, uint role)
-{
-    return src[role] == GPU_NO_SLOT ? 0 : r[src[role]];
-}
-
-/* Run one instruction at `at` on the registers r (slots, GPU_NUM_SLOTS + 1 of them): operands by
- * role, then, unless it faulted or was undefined (nothing of it happened then), its outputs in
- * the order the CPU engine writes them (gpu_abi.h). A branch's target goes to *target. */
-static uint lane_exec(const struct a64_insn *in, ulong at, ulong *r, struct guest_mem m, __local ulong *sys,
-                      ulong cntvct, ulong *target, struct exec_stop *info)
-{
-    uchar src[GPU_SRCS], dst[GPU_OUTS];
-    sched_srcs(in, src);
-    sched_dsts(in, dst);
-    struct exec_in v;
-    v.rn = lane_src(r, src, GPU_SRC_RN);
-    v.rm = lane_src(r, src, GPU_SRC_RM);
-    v.rd = lane_src(r, src, GPU_SRC_RD);
-    v.ra = lane_src(r, src, GPU_SRC_RA);
-    v.nzcv = (uint)lane_src(r, src, GPU_SRC_NZCV);
-    ulong out[GPU_OUTS] = {0, 0, 0, 0};
-    uint res = exec_insn(in, at, v, out, target, m, sys, cntvct, info);
-    if (res == EXEC_FAULT || res == EXEC_UNDEF)
-        return res;
-    const uint apply[GPU_OUTS] = {GPU_OUT_WB, GPU_OUT_RD, GPU_OUT_RA, GPU_OUT_NZCV};
-    for (uint k = 0; k < GPU_OUTS; k++)
-        if (dst[apply[k]] != GPU_NO_SLOT)
-            r[dst[apply[k]]] = out[apply[k]];
-    r[A64_REG_ZR] = 0;
-    return res;
-}
-
 __kernel void execute_lanes(__global struct emu_state *states, __global uint *pt, ulong npages,
                             __global uchar *pool, __global const uchar *code,
                             __global const struct gpu_block *blocks,
