@@ -443,9 +443,10 @@ static void check_exit(struct emu_loop *l)
 
 /* Pass 6, for the lane executors: which affine registers must be kept per iteration, and which
  * instructions then do nothing an iteration needs. Reads that do not need a row: the base and
- * index of an access (its address is in mem[]), an affine update reading its own register, and
- * any read by a flags-only instruction (the flags of the iterations before the last are dead,
- * emu_loop_finish computes the exit test's; a compare-and-select fold reads its operands itself). */
+ * index of an access (its address is in mem[]) unless the access also stores that register, an
+ * affine update reading its own register, and any read by a flags-only instruction (the flags of
+ * the iterations before the last are dead, emu_loop_finish computes the exit test's; a
+ * compare-and-select fold reads its operands itself). */
 static void plan_lanes(struct emu_loop *l)
 {
     const uint64_t inv = inv_mask(l);
@@ -461,7 +462,9 @@ static void plan_lanes(struct emu_loop *l)
             int ok, sf;
             if (l->role[r] != EMU_LOOP_R_AFFINE)
                 continue;
-            if (mem && (r == in->rn || ((in->op == A64_OP_LDR_REG || in->op == A64_OP_STR_REG) && r == in->rm)))
+            int data = ((in->flags & A64_P_R_RD) && in->rd == r) || ((in->flags & A64_P_R_RA) && in->ra == r);
+            if (mem && !data &&
+                (r == in->rn || ((in->op == A64_OP_LDR_REG || in->op == A64_OP_STR_REG) && r == in->rm)))
                 continue;
             if (!mem && in->rd == r && (affine_update(in, r, inv, &ok, &sf), ok))
                 continue;

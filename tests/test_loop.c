@@ -83,6 +83,7 @@ static uint32_t tbnz_x0_3(uint32_t n) { return 0x37180000u | ((-(n - 1)) & 0x3ff
 #define ADD_X7_1 0x910004e7u /* add x7, x7, #1 */
 #define ADD_W8_W7_65 0x110104e8u /* add w8, w7, #65 */
 #define STRB_W2_X1_X3 0x38236822u /* strb w2, [x1, x3] */
+#define STRB_W3_X1_X3 0x38236823u /* strb w3, [x1, x3] */
 #define ADD_X3_X3_X4 0x8b040063u /* add x3, x3, x4 */
 #define CMP_X3_X0 0xeb00007fu /* cmp x3, x0 */
 #define STR_W2_X1_X3 0xb8236822u /* str w2, [x1, x3] */
@@ -480,6 +481,10 @@ static void test_register_step(void **state)
     assert_true(same_as_sequential(sieve, 5, x, 0) > 9000);
     x[4] = 7;
     assert_true(same_as_sequential(sieve, 5, x, 0) > 4000);
+    /* the stepped index is also the value stored: its row must be kept */
+    const uint32_t self[] = {STRB_W3_X1_X3, ADD_X3_X3_X4, CMP_X3_X0, bcond(4, A64_COND_CC), UDF};
+    uint64_t xs[8] = {3000, DATA + 0x100, 0, 4, 3, 0, 0, 0};
+    assert_true(same_as_sequential(self, 5, xs, 0) > 900);
     const uint32_t down[] = {STR_W2_X1_X3, SUB_X3_X4_LSL1, CMP_X3_X5, bcond(4, A64_COND_HI), UDF};
     uint64_t xd[8] = {0, DATA, 0x5a5a5a5a, 0x8000, 4, 16, 0, 0};
     assert_true(same_as_sequential(down, 5, xd, 0) > 4000);
