@@ -383,14 +383,18 @@ static int streams_collide(const struct emu_loop *l, const struct emu_loop_mem *
     int64_t d = (int64_t)(((uint64_t)b->base.off + ((uint64_t)b->index.off << b->shift)) -
                           ((uint64_t)a->base.off + ((uint64_t)a->index.off << a->shift)));
     if (S == 0) /* the same bytes every iteration: any overlap is carried */
-        return d < a->bytes && -d < b->bytes;
-    if (d > 64 * (S < 0 ? -S : S) || -d > 64 * (S < 0 ? -S : S)) {
-        *same_stream = 0; /* too far apart to enumerate: the run-time range check decides */
+        return d < a->bytes && d > -(int64_t)b->bytes;
+    /* magnitudes as unsigned: S or d may be INT64_MIN */
+    uint64_t s_mag = S < 0 ? -(uint64_t)S : (uint64_t)S, d_mag = d < 0 ? -(uint64_t)d : (uint64_t)d;
+    if (s_mag > (uint64_t)INT64_MAX / 128 || d_mag > 64 * s_mag) {
+        /* too far apart to enumerate (or a stride no run can take without leaving the window):
+         * the run-time range check decides */
+        *same_stream = 0;
         return 0;
     }
     for (int64_t m = -64; m <= 64; m++) {
-        int64_t lo = d + m * S;
-        if (m && lo < a->bytes && -lo < b->bytes)
+        int64_t lo = d + m * S; /* |d| and |m * S| are at most INT64_MAX / 2 */
+        if (m && lo < a->bytes && lo > -(int64_t)b->bytes)
             return 1;
     }
     return 0;

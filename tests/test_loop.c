@@ -485,6 +485,12 @@ static void test_register_step(void **state)
     const uint32_t self[] = {STRB_W3_X1_X3, ADD_X3_X3_X4, CMP_X3_X0, bcond(4, A64_COND_CC), UDF};
     uint64_t xs[8] = {3000, DATA + 0x100, 0, 4, 3, 0, 0, 0};
     assert_true(same_as_sequential(self, 5, xs, 0) > 900);
+    /* steps so large that the analysis's distances within a stream would overflow: refused at
+     * run time, so the second iteration faults as in sequential execution */
+    uint64_t xh[8] = {~0ull, DATA, 0x5a, 5, 0xdaa66d2c7ddf743full, 0, 0, 0};
+    assert_int_equal(same_as_sequential(sieve, 5, xh, 0), 0);
+    xh[4] = 0x8000000000000000ull;
+    assert_int_equal(same_as_sequential(sieve, 5, xh, 0), 0);
     const uint32_t down[] = {STR_W2_X1_X3, SUB_X3_X4_LSL1, CMP_X3_X5, bcond(4, A64_COND_HI), UDF};
     uint64_t xd[8] = {0, DATA, 0x5a5a5a5a, 0x8000, 4, 16, 0, 0};
     assert_true(same_as_sequential(down, 5, xd, 0) > 4000);
