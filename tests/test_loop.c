@@ -84,6 +84,10 @@ static uint32_t tbnz_x0_3(uint32_t n) { return 0x37180000u | ((-(n - 1)) & 0x3ff
 #define ADD_W8_W7_65 0x110104e8u /* add w8, w7, #65 */
 #define STRB_W2_X1_X3 0x38236822u /* strb w2, [x1, x3] */
 #define STRB_W3_X1_X3 0x38236823u /* strb w3, [x1, x3] */
+#define ADD_X9_X1_0 0x91000029u /* add x9, x1, #0 */
+#define LDR_X2_X9_POST 0xf8408522u /* ldr x2, [x9], #8 */
+#define ADD_X5_X9_X2 0x8b020125u /* add x5, x9, x2 */
+#define ADD_X1_8 0x91002021u /* add x1, x1, #8 */
 #define ADD_X3_X3_X4 0x8b040063u /* add x3, x3, x4 */
 #define CMP_X3_X0 0xeb00007fu /* cmp x3, x0 */
 #define STR_W2_X1_X3 0xb8236822u /* str w2, [x1, x3] */
@@ -412,6 +416,10 @@ static void test_exact_lanes(void **state)
     assert_true(same_as_sequential(store_counter, 4, x, 0) > 900);
     const uint32_t base_read[] = {LDR_W2_X1_PRE, ADD_X5_X1_X2, STR_X5_X3_POST, SUBS_X0, bne(5), UDF};
     assert_true(same_as_sequential(base_read, 6, x, 0) > 900);
+    /* a temporary base register read after its writeback */
+    const uint32_t temp_base[] = {ADD_X9_X1_0, LDR_X2_X9_POST, ADD_X5_X9_X2, STR_X5_X3_POST, ADD_X1_8, SUBS_X0,
+                                  bne(7), UDF};
+    assert_true(same_as_sequential(temp_base, 8, x, 0) > 900);
     const uint32_t counter_add[] = {LDR_W2_X1_POST, ADD_W2_W2_W0, STR_W2_X3_POST, SUBS_X0, bne(5), UDF};
     assert_true(same_as_sequential(counter_add, 6, x, 0) > 900);
     /* a W counter read as 64 bits before its update: in iteration 0 it still has the high bits
