@@ -1,14 +1,17 @@
 # Thin wrapper over CMake. `make demo` and `make check` install what they need first.
 BUILD      ?= build
 BUILD_ASAN ?= build-asan
+BUILD_FUZZ ?= build-fuzz
 JOBS       ?= $(shell nproc)
+FUZZ_TIME  ?= 60
+FUZZ_TARGETS = fuzz_elf fuzz_flat fuzz_loopvec fuzz_syscall
 
 # Everything this and the next milestones need, from Debian.
 DEB_PACKAGES = cmake make gcc clang lld llvm pkg-config libcmocka-dev libcapstone-dev \
                libunicorn-dev qemu-user valgrind python3 ocl-icd-opencl-dev opencl-headers \
-               pocl-opencl-icd clinfo llvm-spirv-14 spirv-tools gnuplot-nox
+               pocl-opencl-icd clinfo llvm-spirv-14 spirv-tools gnuplot-nox libclang-rt-14-dev
 
-.PHONY: all deps build build-asan demo check test test-asan bench clean
+.PHONY: all deps build build-asan build-fuzz demo check test test-asan test-fuzz fuzz bench clean
 
 all: build
 
@@ -31,6 +34,15 @@ build-asan: deps
 	cmake -S . -B $(BUILD_ASAN) -DCMAKE_BUILD_TYPE=Debug -DTEMU_SANITIZE=ON
 	cmake --build $(BUILD_ASAN) -j$(JOBS)
 
+# The libFuzzer targets (tests/fuzz), built with clang beside the other builds: only they, the
+# libraries they test and their seed corpus, made from the guest programs of $(BUILD).
+$(BUILD_FUZZ)/CMakeCache.txt:
+	CC=clang cmake -S . -B $(BUILD_FUZZ) -DCMAKE_BUILD_TYPE=Debug -DTEMU_FUZZ=ON \
+	    -DTEMU_BUILD_TESTS=OFF -DTEMU_BUILD_PROGRAMS=OFF -DTEMU_FUZZ_PROGRAMS=$(abspath $(BUILD))/programs
+
+build-fuzz: build $(BUILD_FUZZ)/CMakeCache.txt
+	cmake --build $(BUILD_FUZZ) -j$(JOBS) --target temu_fuzz
+
 demo: build
 	$(BUILD)/temu --stats $(BUILD)/programs/hello.elf
 
@@ -40,11 +52,29 @@ test: build
 test-asan: build-asan
 	cd $(BUILD_ASAN) && ctest --output-on-failure -j$(JOBS) -LE slow
 
-# Every test: the release build, then the whole suite again under ASan and UBSan.
-check: test test-asan
+# The fuzz regression run: each target over its seeds, the reproducers in tests/fuzz/regress and
+# a fixed number of mutations.
+test-fuzz: build-fuzz
+	cd $(BUILD_FUZZ) && ctest --output-on-failure -j$(JOBS) -L fuzz
+
+# Fuzz for real: FUZZ_TIME seconds per target; what is found stays in $(BUILD_FUZZ)/corpus/<target>,
+# crashes go to $(BUILD_FUZZ)/artifacts/.
+fuzz: build-fuzz
+	@for t in $(FUZZ_TARGETS); do \
+	    mkdir -p $(BUILD_FUZZ)/corpus/$$t && \
+	    echo "== $$t for $(FUZZ_TIME) s" && \
+	    UBSAN_OPTIONS=print_stacktrace=1 $(BUILD_FUZZ)/tests/fuzz/$$t -max_total_time=$(FUZZ_TIME) \
+	        -print_final_stats=1 -artifact_prefix=$(BUILD_FUZZ)/artifacts/$$t- \
+	        $(BUILD_FUZZ)/corpus/$$t $(BUILD_FUZZ)/seeds/$$t \
+	        $$( [ -d tests/fuzz/regress/$$t ] && echo tests/fuzz/regress/$$t ) || exit 1; \
+	done
+
+# Every test: the release build, then the whole suite again under ASan and UBSan, then the fuzz
+# regression run.
+check: test test-asan test-fuzz
 
 bench: build
 	python3 bench/cpu_vs_peers.py --build $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(BUILD_ASAN)
+	rm -rf $(BUILD) $(BUILD_ASAN) $(BUILD_FUZZ)

@@ -383,14 +383,18 @@ static int streams_collide(const struct emu_loop *l, const struct emu_loop_mem *
     int64_t d = (int64_t)(((uint64_t)b->base.off + ((uint64_t)b->index.off << b->shift)) -
                           ((uint64_t)a->base.off + ((uint64_t)a->index.off << a->shift)));
     if (S == 0) /* the same bytes every iteration: any overlap is carried */
-        return d < a->bytes && -d < b->bytes;
-    if (d > 64 * (S < 0 ? -S : S) || -d > 64 * (S < 0 ? -S : S)) {
-        *same_stream = 0; /* too far apart to enumerate: the run-time range check decides */
+        return d < a->bytes && d > -(int64_t)b->bytes;
+    /* magnitudes as unsigned: S or d may be INT64_MIN */
+    uint64_t s_mag = S < 0 ? -(uint64_t)S : (uint64_t)S, d_mag = d < 0 ? -(uint64_t)d : (uint64_t)d;
+    if (s_mag > (uint64_t)INT64_MAX / 128 || d_mag > 64 * s_mag) {
+        /* too far apart to enumerate (or a stride no run can take without leaving the window):
+         * the run-time range check decides */
+        *same_stream = 0;
         return 0;
     }
     for (int64_t m = -64; m <= 64; m++) {
-        int64_t lo = d + m * S;
-        if (m && lo < a->bytes && -lo < b->bytes)
+        int64_t lo = d + m * S; /* |d| and |m * S| are at most INT64_MAX / 2 */
+        if (m && lo < a->bytes && lo > -(int64_t)b->bytes)
             return 1;
     }
     return 0;
@@ -443,9 +447,10 @@ static void check_exit(struct emu_loop *l)
 
 /* Pass 6, for the lane executors: which affine registers must be kept per iteration, and which
  * instructions then do nothing an iteration needs. Reads that do not need a row: the base and
- * index of an access (its address is in mem[]), an affine update reading its own register, and
- * any read by a flags-only instruction (the flags of the iterations before the last are dead,
- * emu_loop_finish computes the exit test's; a compare-and-select fold reads its operands itself). */
+ * index of an access (its address is in mem[]) unless the access also stores that register, an
+ * affine update reading its own register, and any read by a flags-only instruction (the flags of
+ * the iterations before the last are dead, emu_loop_finish computes the exit test's; a
+ * compare-and-select fold reads its operands itself). */
 static void plan_lanes(struct emu_loop *l)
 {
     const uint64_t inv = inv_mask(l);
@@ -461,7 +466,9 @@ static void plan_lanes(struct emu_loop *l)
             int ok, sf;
             if (l->role[r] != EMU_LOOP_R_AFFINE)
                 continue;
-            if (mem && (r == in->rn || ((in->op == A64_OP_LDR_REG || in->op == A64_OP_STR_REG) && r == in->rm)))
+            int data = ((in->flags & A64_P_R_RD) && in->rd == r) || ((in->flags & A64_P_R_RA) && in->ra == r);
+            if (mem && !data &&
+                (r == in->rn || ((in->op == A64_OP_LDR_REG || in->op == A64_OP_STR_REG) && r == in->rm)))
                 continue;
             if (!mem && in->rd == r && (affine_update(in, r, inv, &ok, &sf), ok))
                 continue;

@@ -349,7 +349,8 @@ struct lane_step {
     uint8_t acc;      /* STEP_FOLD: the accumulator, its fold and the row of its other operand */
     uint8_t vrow;
     struct emu_loop_fold f;
-    uint8_t wb;       /* loads and stores: write the base back into its row (lane_rows) */
+    uint8_t wb;       /* loads and stores: write the base back into its row (a temporary's, or
+                         an affine register's in lane_rows) */
     uint64_t pc;      /* STEP_ALU: the instruction's address */
     uint64_t a, S;    /* loads and stores: address in iteration 0 and per iteration */
 };
@@ -380,7 +381,10 @@ static uint32_t lane_steps(const struct emu_loop *l, const uint64_t *x, struct l
             s.kind = e->store ? STEP_STORE : STEP_LOAD;
             s.a = emu_loop_mem_addr(l, e, x);
             s.S = (uint64_t)emu_loop_mem_stride(l, e);
-            s.wb = (s.in->flags & (A64_F_WB_PRE | A64_F_WB_POST)) && (l->lane_rows >> s.in->rn & 1);
+            /* the base's row is kept for a temporary, and for an affine register in lane_rows */
+            unsigned rn = s.in->rn;
+            s.wb = (s.in->flags & (A64_F_WB_PRE | A64_F_WB_POST)) &&
+                   (l->role[rn] != EMU_LOOP_R_AFFINE || (l->lane_rows >> rn & 1));
         }
         if (!cmp)
             st[ns++] = s;

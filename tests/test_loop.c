@@ -83,6 +83,11 @@ static uint32_t tbnz_x0_3(uint32_t n) { return 0x37180000u | ((-(n - 1)) & 0x3ff
 #define ADD_X7_1 0x910004e7u /* add x7, x7, #1 */
 #define ADD_W8_W7_65 0x110104e8u /* add w8, w7, #65 */
 #define STRB_W2_X1_X3 0x38236822u /* strb w2, [x1, x3] */
+#define STRB_W3_X1_X3 0x38236823u /* strb w3, [x1, x3] */
+#define ADD_X9_X1_0 0x91000029u /* add x9, x1, #0 */
+#define LDR_X2_X9_POST 0xf8408522u /* ldr x2, [x9], #8 */
+#define ADD_X5_X9_X2 0x8b020125u /* add x5, x9, x2 */
+#define ADD_X1_8 0x91002021u /* add x1, x1, #8 */
 #define ADD_X3_X3_X4 0x8b040063u /* add x3, x3, x4 */
 #define CMP_X3_X0 0xeb00007fu /* cmp x3, x0 */
 #define STR_W2_X1_X3 0xb8236822u /* str w2, [x1, x3] */
@@ -411,6 +416,10 @@ static void test_exact_lanes(void **state)
     assert_true(same_as_sequential(store_counter, 4, x, 0) > 900);
     const uint32_t base_read[] = {LDR_W2_X1_PRE, ADD_X5_X1_X2, STR_X5_X3_POST, SUBS_X0, bne(5), UDF};
     assert_true(same_as_sequential(base_read, 6, x, 0) > 900);
+    /* a temporary base register read after its writeback */
+    const uint32_t temp_base[] = {ADD_X9_X1_0, LDR_X2_X9_POST, ADD_X5_X9_X2, STR_X5_X3_POST, ADD_X1_8, SUBS_X0,
+                                  bne(7), UDF};
+    assert_true(same_as_sequential(temp_base, 8, x, 0) > 900);
     const uint32_t counter_add[] = {LDR_W2_X1_POST, ADD_W2_W2_W0, STR_W2_X3_POST, SUBS_X0, bne(5), UDF};
     assert_true(same_as_sequential(counter_add, 6, x, 0) > 900);
     /* a W counter read as 64 bits before its update: in iteration 0 it still has the high bits
@@ -480,6 +489,16 @@ static void test_register_step(void **state)
     assert_true(same_as_sequential(sieve, 5, x, 0) > 9000);
     x[4] = 7;
     assert_true(same_as_sequential(sieve, 5, x, 0) > 4000);
+    /* the stepped index is also the value stored: its row must be kept */
+    const uint32_t self[] = {STRB_W3_X1_X3, ADD_X3_X3_X4, CMP_X3_X0, bcond(4, A64_COND_CC), UDF};
+    uint64_t xs[8] = {3000, DATA + 0x100, 0, 4, 3, 0, 0, 0};
+    assert_true(same_as_sequential(self, 5, xs, 0) > 900);
+    /* steps so large that the analysis's distances within a stream would overflow: refused at
+     * run time, so the second iteration faults as in sequential execution */
+    uint64_t xh[8] = {~0ull, DATA, 0x5a, 5, 0xdaa66d2c7ddf743full, 0, 0, 0};
+    assert_int_equal(same_as_sequential(sieve, 5, xh, 0), 0);
+    xh[4] = 0x8000000000000000ull;
+    assert_int_equal(same_as_sequential(sieve, 5, xh, 0), 0);
     const uint32_t down[] = {STR_W2_X1_X3, SUB_X3_X4_LSL1, CMP_X3_X5, bcond(4, A64_COND_HI), UDF};
     uint64_t xd[8] = {0, DATA, 0x5a5a5a5a, 0x8000, 4, 16, 0, 0};
     assert_true(same_as_sequential(down, 5, xd, 0) > 4000);
