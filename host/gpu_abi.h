@@ -25,6 +25,15 @@
 #define GPU_PERM_X 0x04u
 #define GPU_PAGE_BITS 12
 
+/* System state only system instructions touch (they run alone in their level): its slots in the
+ * kernels' per-lane array, which the host sizes in local memory. */
+#define SYS_TPIDR 0
+#define SYS_FPCR 1
+#define SYS_FPSR 2
+#define SYS_EXCL_ADDR 3
+#define SYS_EXCL_VALID 4
+#define SYS_COUNT 5
+
 #define GPU_SLOT_NZCV 34
 #define GPU_NUM_SLOTS 35
 #define GPU_REF_REG 0x80000000u

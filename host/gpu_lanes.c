@@ -15,7 +15,6 @@
 #include "gpu_program.h"
 
 #define LANES_LOCAL 64 /* lanes per work-group: two NVIDIA warps; also the convergence window */
-#define SYS_SLOTS 5    /* SYS_COUNT in shaders/execute.h: per-lane system state in local memory */
 
 struct gpu_lanes {
     const struct gpu_cl *cl;
@@ -61,7 +60,7 @@ static int set_fixed_args(struct gpu_lanes *e)
            GPU_CL_CHECK(clSetKernelArg(k, ARG_NLANES, sizeof nlanes, &nlanes)) ||
            GPU_CL_CHECK(clSetKernelArg(k, ARG_STATUS, sizeof e->status, &e->status)) ||
            GPU_CL_CHECK(clSetKernelArg(k, ARG_CONVERGENCE, sizeof e->convergence, &e->convergence)) ||
-           GPU_CL_CHECK(clSetKernelArg(k, ARG_SYS, e->local * SYS_SLOTS * sizeof(cl_ulong), NULL)) ||
+           GPU_CL_CHECK(clSetKernelArg(k, ARG_SYS, e->local * SYS_COUNT * sizeof(cl_ulong), NULL)) ||
            GPU_CL_CHECK(clSetKernelArg(k, ARG_PCS, e->local * sizeof(cl_ulong), NULL))
                ? GPU_ERROR : GPU_OK;
 }

@@ -12,13 +12,6 @@
 #include "emu_status.h"
 #include "guest_mem.h"
 
-/* System state only system instructions touch; they run alone in their level. */
-#define SYS_TPIDR 0
-#define SYS_FPCR 1
-#define SYS_FPSR 2
-#define SYS_EXCL_ADDR 3
-#define SYS_EXCL_VALID 4
-#define SYS_COUNT 5
 
 /* How an instruction ended. */
 #define EXEC_DONE 0
