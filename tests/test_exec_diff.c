@@ -13,6 +13,8 @@
 
 #include <cmocka.h>
 
+#include "test_rand.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,23 +49,12 @@ static uint64_t rng;
 
 static uint64_t rnd(void)
 {
-    uint64_t z = (rng += 0x9e3779b97f4a7c15ull); /* splitmix64 */
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
+    return test_rand_next(&rng);
 }
 
 static uint64_t random_value(void)
 {
-    static const uint64_t edges[] = {
-        0, 1, ~0ull, 0x8000000000000000ull, 0x7fffffffffffffffull, 0x80000000ull, 0x7fffffffull,
-        0xffffffffull, 0x100000000ull, 0xffffffff80000000ull, 2, 63, 64, 31, 32,
-    };
-    switch (rnd() % 4) {
-    case 0: return edges[rnd() % (sizeof edges / sizeof edges[0])];
-    case 1: return rnd() & 0xff;
-    default: return rnd();
-    }
+    return test_rand_value(&rng);
 }
 
 /* The device's view of the same window: a page table over a pool of frames (frame 0 stays zero). */

@@ -17,6 +17,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "test_rand.h"
+
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,11 +44,7 @@ static uint64_t rng_state;
 
 static uint64_t rnd(void)
 {
-    /* splitmix64: small, good enough, reproducible from the seed */
-    uint64_t z = (rng_state += 0x9e3779b97f4a7c15ull);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
+    return test_rand_next(&rng_state);
 }
 
 /* Encoding classes: word = fixed | (random & mask). Rn is fixed to x28 (bits 9:5 = 0x380) in
@@ -155,15 +153,7 @@ static uint32_t random_branch(unsigned d)
 
 static uint64_t random_value(void)
 {
-    static const uint64_t edges[] = {
-        0, 1, ~0ull, 0x8000000000000000ull, 0x7fffffffffffffffull, 0x80000000ull, 0x7fffffffull,
-        0xffffffffull, 0x100000000ull, 0xffffffff80000000ull, 2, 63, 64, 31, 32,
-    };
-    switch (rnd() % 4) {
-    case 0: return edges[rnd() % (sizeof edges / sizeof edges[0])];
-    case 1: return rnd() & 0xff;
-    default: return rnd();
-    }
+    return test_rand_value(&rng_state);
 }
 
 static const int uc_x[31] = {
