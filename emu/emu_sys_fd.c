@@ -12,16 +12,12 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <sys/sendfile.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#define G_O_CLOEXEC   02000000
 #define G_FD_CLOEXEC  1
 #define G_AT_EACCESS  0x200
-#define G_AT_EMPTY_PATH 0x1000
-#define G_AT_SYMLINK_NOFOLLOW 0x100
 
 enum { G_F_DUPFD = 0, G_F_GETFD = 1, G_F_SETFD = 2, G_F_GETFL = 3, G_F_SETFL = 4, G_F_DUPFD_CLOEXEC = 1030 };
 
@@ -171,16 +167,12 @@ int emu_sys_cwd(const struct emu_proc *p, char *buf, size_t cap)
             return snprintf(buf, cap, "/") < (int)cap ? 0 : -ERANGE;
         return getcwd(buf, cap) ? 0 : -errno;
     }
-    char path[PATH_MAX], root[PATH_MAX];
+    char path[PATH_MAX];
     int rc = emu_sys_fd_path(p->cwd_fd, path, sizeof path);
     if (rc)
         return rc;
-    const char *shown = path;
-    if (p->fs_root && realpath(p->fs_root, root) && strcmp(root, "/")) {
-        size_t r = strlen(root);
-        shown = path[r] ? path + r : "/"; /* the cwd lies under the root (chdir checked it) */
-    }
-    return snprintf(buf, cap, "%s", shown) < (int)cap ? 0 : -ERANGE;
+    rc = emu_sys_guest_path(p, path, buf, cap); /* inside the root: chdir checked it */
+    return rc < 0 ? -ERANGE : 0;
 }
 
 int64_t emu_sys_getcwd(struct emu_proc *p, const uint64_t *a)
@@ -237,18 +229,8 @@ static int64_t access_at(struct emu_proc *p, const uint64_t *a, uint64_t flags)
     int rc = emu_sys_get_path(p, a[1], path);
     if (rc)
         return rc;
-    int fd;
-    if (!path[0]) { /* AT_EMPTY_PATH: the object dirfd names */
-        if (!(flags & G_AT_EMPTY_PATH))
-            return -ENOENT;
-        int h = (int32_t)a[0] == EMU_AT_FDCWD ? p->cwd_fd : emu_sys_hostfd(p, a[0]);
-        fd = h < 0 && (int32_t)a[0] != EMU_AT_FDCWD ? -EBADF
-           : h < 0 ? emu_sys_open_path(p, EMU_AT_FDCWD, ".", O_PATH | O_CLOEXEC, 0)
-                   : fcntl(h, F_DUPFD_CLOEXEC, 3);
-    } else {
-        fd = emu_sys_open_path(p, (int32_t)a[0], path,
-                               O_PATH | O_CLOEXEC | ((flags & G_AT_SYMLINK_NOFOLLOW) ? O_NOFOLLOW : 0), 0);
-    }
+    int fd = emu_sys_open_object(p, (int32_t)a[0], path, (flags & G_AT_EMPTY_PATH) != 0,
+                                 (flags & G_AT_SYMLINK_NOFOLLOW) != 0);
     if (fd < 0)
         return fd;
     char link[48];

@@ -22,14 +22,11 @@
 #define G_O_NOFOLLOW  0100000
 #define G_O_DIRECT    0200000
 #define G_O_NOATIME   01000000
-#define G_O_CLOEXEC   02000000
 #define G_O_SYNC      04000000
 #define G_O_PATH      010000000
 #define G_O_TMPFILE   020000000
 
-#define G_AT_SYMLINK_NOFOLLOW 0x100
 #define G_AT_NO_AUTOMOUNT     0x800
-#define G_AT_EMPTY_PATH       0x1000
 
 struct span {
     uint64_t addr, len;
@@ -292,27 +289,13 @@ int64_t emu_sys_newfstatat(struct emu_proc *p, const uint64_t *a)
     int rc = emu_sys_get_path(p, a[1], path);
     if (rc)
         return rc;
-    int64_t dirfd = (int32_t)a[0];
-    struct stat st;
-    if (!path[0]) {
-        if (!(flags & G_AT_EMPTY_PATH))
-            return -ENOENT;
-        if (dirfd == EMU_AT_FDCWD && p->cwd_fd >= 0)
-            rc = fstat(p->cwd_fd, &st);
-        else if (dirfd == EMU_AT_FDCWD) /* where the guest started: the root when confined */
-            rc = stat(p->fs_root ? p->fs_root : ".", &st);
-        else if (emu_sys_hostfd(p, (uint64_t)dirfd) < 0)
-            return -EBADF;
-        else
-            rc = fstat(emu_sys_hostfd(p, (uint64_t)dirfd), &st);
-        return rc ? -errno : put_stat(p, a[2], &st);
-    }
     /* Open the object itself (O_PATH needs no permission on it) by the one lookup rule, and stat
      * the fd: confinement and the guest's /proc view then hold for stat as for open. */
-    int nofollow = (flags & G_AT_SYMLINK_NOFOLLOW) != 0;
-    int fd = emu_sys_open_path(p, dirfd, path, O_PATH | O_CLOEXEC | (nofollow ? O_NOFOLLOW : 0), 0);
+    int fd = emu_sys_open_object(p, (int32_t)a[0], path, (flags & G_AT_EMPTY_PATH) != 0,
+                                 (flags & G_AT_SYMLINK_NOFOLLOW) != 0);
     if (fd < 0)
         return fd;
+    struct stat st;
     rc = fstat(fd, &st);
     int err = errno;
     close(fd);

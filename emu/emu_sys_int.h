@@ -10,6 +10,10 @@
 #define EMU_SYS_MAX_RW  0x7ffff000ull /* Linux's MAX_RW_COUNT: longer transfers are cut to this */
 #define EMU_SYS_PATH_MAX 4096
 #define EMU_AT_FDCWD    (-100)
+/* Guest flag values more than one file of the syscall layer takes. */
+#define G_O_CLOEXEC           02000000
+#define G_AT_SYMLINK_NOFOLLOW 0x100
+#define G_AT_EMPTY_PATH       0x1000
 
 typedef int64_t emu_sys_fn(struct emu_proc *p, const uint64_t *a);
 
@@ -34,6 +38,10 @@ uint64_t emu_sys_guest_open_flags(int host);
 int emu_sys_get_path(struct emu_proc *p, uint64_t addr, char *buf);
 /* The canonical host path of host fd `fd`, as /proc/self/fd names it. 0 or -errno. */
 int emu_sys_fd_path(int fd, char *buf, size_t cap);
+/* How the guest names canonical host path `host`: under fs_root, its path inside the root; else
+ * itself. Returns 1, or 0 when it lies outside the root (out then gets the host path as it is), or
+ * -ENAMETOOLONG. */
+int emu_sys_guest_path(const struct emu_proc *p, const char *host, char *out, size_t cap);
 /* The guest's cwd as the guest sees it (under a root: inside it). 0 or -errno. */
 int emu_sys_cwd(const struct emu_proc *p, char *buf, size_t cap);
 
@@ -42,6 +50,11 @@ int emu_sys_cwd(const struct emu_proc *p, char *buf, size_t cap);
 int emu_sys_open_path(struct emu_proc *p, int64_t dirfd, const char *path, int hflags, unsigned mode);
 /* The same at symlink depth `depth` (emu_sys_proc.c resolves cwd, root and fd/N through it). */
 int emu_sys_open_at(struct emu_proc *p, int64_t dirfd, const char *path, int hflags, unsigned mode, int depth);
+/* An O_PATH host fd (the caller closes it) for the object an *at call names: `path` by the one
+ * lookup rule (not following a last symlink with nofollow), or for an empty path with
+ * AT_EMPTY_PATH (empty_path) the object dirfd itself, the cwd for AT_FDCWD. Or -errno: ENOENT
+ * for an empty path without AT_EMPTY_PATH. */
+int emu_sys_open_object(struct emu_proc *p, int64_t dirfd, const char *path, int empty_path, int nofollow);
 /* The target of the symlink `path` names (not followed), NUL-terminated into buf, by the same rule.
  * 0 or -errno. */
 int emu_sys_readlink_path(struct emu_proc *p, int64_t dirfd, const char *path, char *buf, size_t cap);

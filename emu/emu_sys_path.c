@@ -57,6 +57,29 @@ static int under_root(const char *root, const char *real)
     return strncmp(root, real, n) == 0 && (real[n] == 0 || real[n] == '/');
 }
 
+/* The part of canonical host path `host` below canonical `root` ("/" for the root itself), or NULL
+ * when it lies outside. */
+static const char *below_root(const char *root, const char *host)
+{
+    if (!under_root(root, host))
+        return NULL;
+    size_t n = strlen(root) == 1 ? 0 : strlen(root);
+    return host[n] ? host + n : "/";
+}
+
+int emu_sys_guest_path(const struct emu_proc *p, const char *host, char *out, size_t cap)
+{
+    char root[PATH_MAX];
+    const char *shown = host;
+    int inside = 1;
+    if (p->fs_root) {
+        const char *below = realpath(p->fs_root, root) ? below_root(root, host) : NULL;
+        inside = below != NULL;
+        shown = below ? below : host;
+    }
+    return snprintf(out, cap, "%s", shown) < (int)cap ? inside : -ENAMETOOLONG;
+}
+
 int emu_sys_open_fallback(const char *root, int base_fd, const char *path, int hflags, unsigned mode)
 {
     char rroot[PATH_MAX], full[2 * PATH_MAX + 64], real[PATH_MAX];
@@ -193,10 +216,10 @@ static int open_host(struct emu_proc *p, int64_t dirfd, const char *path, int hf
         int rc = emu_sys_fd_path(base, dir, sizeof dir);
         if (rc)
             return rc;
-        if (!under_root(root, dir))
+        const char *below = below_root(root, dir);
+        if (!below)
             return -EACCES;
-        size_t r = strlen(root) == 1 ? 0 : strlen(root);
-        if ((size_t)snprintf(joined, sizeof joined, "%s/%s", dir + r, path) >= EMU_SYS_PATH_MAX)
+        if ((size_t)snprintf(joined, sizeof joined, "%s/%s", below, path) >= EMU_SYS_PATH_MAX)
             return -ENAMETOOLONG;
         inner = joined;
     }
@@ -297,6 +320,21 @@ int emu_sys_open_at(struct emu_proc *p, int64_t dirfd, const char *path, int hfl
 int emu_sys_open_path(struct emu_proc *p, int64_t dirfd, const char *path, int hflags, unsigned mode)
 {
     return emu_sys_open_at(p, dirfd, path, hflags, mode, 0);
+}
+
+int emu_sys_open_object(struct emu_proc *p, int64_t dirfd, const char *path, int empty_path, int nofollow)
+{
+    if (path[0])
+        return emu_sys_open_at(p, dirfd, path, O_PATH | O_CLOEXEC | (nofollow ? O_NOFOLLOW : 0), 0, 0);
+    if (!empty_path)
+        return -ENOENT;
+    if (dirfd == EMU_AT_FDCWD) /* the cwd, wherever the guest has it */
+        return emu_sys_open_at(p, EMU_AT_FDCWD, ".", O_PATH | O_CLOEXEC, 0, 0);
+    int h = emu_sys_hostfd(p, (uint64_t)dirfd);
+    if (h < 0)
+        return -EBADF;
+    int fd = fcntl(h, F_DUPFD_CLOEXEC, 3);
+    return fd < 0 ? -errno : fd;
 }
 
 int emu_sys_readlink_path(struct emu_proc *p, int64_t dirfd, const char *path, char *buf, size_t cap)

@@ -225,15 +225,9 @@ int emu_sys_proc_exe(const struct emu_proc *p, char *buf, size_t cap)
     char real[PATH_MAX];
     if (!realpath(p->exe_path, real))
         return -errno;
-    const char *shown = real;
-    size_t r = p->fs_root ? strlen(p->fs_root) : 0;
     /* Under a root, the program seen from inside it when it lies there. */
-    if (r > 1 && !strncmp(real, p->fs_root, r) && real[r] == '/')
-        shown = real + r;
-    if (strlen(shown) + 1 > cap)
-        return -ENAMETOOLONG;
-    strcpy(buf, shown);
-    return 0;
+    int rc = emu_sys_guest_path(p, real, buf, cap);
+    return rc < 0 ? rc : 0;
 }
 
 enum proc_kind { P_EXE, P_CWD, P_ROOT, P_FD, P_MAPS, P_AUXV, P_CMDLINE, P_STAT, P_COMM, P_HOST };
@@ -375,12 +369,8 @@ int emu_sys_proc_readlink(struct emu_proc *p, const char *rest, char *buf, size_
         if (k < 0)
             return -errno;
         target[k] = 0;
-        const char *shown = target;
-        size_t r = p->fs_root ? strlen(p->fs_root) : 0;
-        if (r > 1 && !strncmp(target, p->fs_root, r) && (target[r] == '/' || !target[r]))
-            shown = target[r] ? target + r : "/";
-        snprintf(buf, cap, "%s", shown);
-        return 0;
+        int rc = emu_sys_guest_path(p, target, buf, cap);
+        return rc < 0 ? rc : 0;
     }
     if (after[0])
         return -ENOTDIR;

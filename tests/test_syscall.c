@@ -863,6 +863,15 @@ static void test_proc_self(void **state)
     check_proc_self(f, p);
     assert_int_equal(read_link(p, AT_FDCWD_G, "/proc/self/cwd", buf), 1);
     assert_string_equal(buf, "/");
+    /* A program inside the root is named from inside it, however the root was spelt. */
+    char root_slash[300], inside[300];
+    snprintf(root_slash, sizeof root_slash, "%s/", path);
+    snprintf(inside, sizeof inside, "%s/prog", path);
+    write_host_file(inside, "IN");
+    p->fs_root = root_slash;
+    p->exe_path = inside;
+    assert_int_equal(read_link(p, AT_FDCWD_G, "/proc/self/exe", buf), 5);
+    assert_string_equal(buf, "/prog");
 }
 
 int main(void)
