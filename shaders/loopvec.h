@@ -3,7 +3,7 @@
  * the body runs with the same instruction semantics as every other kernel.
  *
  * Work-item i runs iteration j = first + i of the loop whose head state and body the host put in
- * `desc` and `body` (host/gpu_loopvec.c, from emu_loop_analyse and emu_loop_plan): registers that
+ * `desc` and `body` (host/gpu/gpu_loopvec.c, from emu_loop_analyse and emu_loop_plan): registers that
  * change by an affine step start at x + j * step, invariants at x, and the body's instructions run
  * in program order up to the closing branch. Iterations are independent (the analysis and the
  * host's run-time checks proved it, and backed every stored page), so they run in any order.

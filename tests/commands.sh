@@ -109,7 +109,7 @@ check "compare --engines=cpu,cpu --repeat=2: all 4 runs agree" \
 run compare --engines=cpu,cpu "$progs/dep_chain.elf"
 check "compare: same non-zero guest exit code agrees" bash -c "[ $rc -eq 0 ] && grep -Eq '^cpu#1 .* 44 ' '$tmp/out'"
 
-# TEST HOOK in host/temu_compare.c: the second run's stdout gets one byte changed.
+# TEST HOOK in host/cli/temu_compare.c: the second run's stdout gets one byte changed.
 TEMU_COMPARE_TEST_SKEW=1 "$temu" compare --engines=cpu,cpu "$hello" >"$tmp/out" 2>"$tmp/err"; rc=$?
 check "compare: a stdout mismatch exits 1" [ "$rc" -eq 1 ]
 check "compare: the mismatch is named in one line with its byte offset" \

@@ -1,4 +1,4 @@
-/* test_exec_diff.c: the GPU kernels' instruction semantics (shaders/execute.h, run one instruction at
+/* test_exec_diff.c: the GPU kernels' instruction semantics (emu/exec/execute.h, run one instruction at
  * a time by exec_lane.h, compiled here as C) against the CPU engine's fast handlers, operation by
  * operation, on random encodings and random operands (edge values included): registers, flags,
  * system state, exclusive monitor, memory, the next pc, and which stops (fault with its address,

@@ -17,7 +17,7 @@
 
 #include <string.h>
 
-#include "../decode/a64_decode.h"
+#include "a64_decode.h"
 
 #define NONE 0xff
 

@@ -6,18 +6,8 @@
 
 #include <stddef.h>
 
+#include "gpu_blobs.h"
 #include "gpu_cl.h"
-
-/* One kernel file as embedded by host/gpu.cmake: its SPIR-V (clang + llvm-spirv, validated by
- * spirv-val at build time) and its source with every local #include inlined, so the runtime
- * compiler needs no include path. */
-struct gpu_blob {
-    const char *name;             /* the file's base name, e.g. "decode_batch" */
-    const unsigned char *spirv;
-    size_t spirv_size;
-    const unsigned char *source;  /* NUL-terminated */
-    size_t source_size;           /* without the NUL */
-};
 
 /* How a program is made. AUTO follows env TEMU_CL_PROGRAM=source|il, else takes IL when the
  * device accepts SPIR-V and source otherwise. */

@@ -9,7 +9,7 @@
 
 #include <string.h>
 
-#include "../decode/a64_decode.h"
+#include "a64_decode.h"
 
 void emu_loop_record_scan(struct emu_loop_record *r, struct emu_mem *mem, uint64_t pc, uint32_t n)
 {

@@ -1,5 +1,5 @@
 /* execute.h: one instruction of a batch on the device (docs/design.md, Batch engine), with the CPU
- * engine's semantics from emu/emu_alu.h.
+ * engine's semantics from emu/exec/emu_alu.h.
  *
  * The arithmetic-logic core follows the prototype's tensor shape: one operand network feeds every
  * candidate (one adder that subtracts through an inverted operand, AND, OR, XOR), and masks on the

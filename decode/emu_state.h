@@ -3,7 +3,7 @@
 #ifndef EMU_STATE_H
 #define EMU_STATE_H
 
-#include "../decode/a64_insn.h"
+#include "a64_insn.h"
 
 /* NZCV bits as in the NZCV system register. */
 #define EMU_FLAG_N (1u << 31)

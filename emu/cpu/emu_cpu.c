@@ -36,7 +36,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../decode/a64_decode.h"
+#include "a64_decode.h"
 #include "emu_alu.h"
 #include "emu_loop.h"
 #include "emu_stop.h"
