@@ -15,7 +15,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "a64_decode.h"
 #include "emu_cpu.h"
+#include "emu_hwcap.h"
 #include "emu_proc.h"
 
 #define MEM_SIZE (16ull << 20)
@@ -693,6 +695,40 @@ static void test_countdown_speed(void **state)
            2e-6 * (double)n / s);
 }
 
+/* AT_HWCAP sets a bit only for a feature temu implements (emu_hwcap.h): each witness of such a
+ * feature decodes and runs as one instruction, with x1 and x2 pointing at data. The bits that
+ * are set are exactly the implemented features' bits, and no two features share a bit. */
+static void test_hwcap_witnesses(void **state)
+{
+    struct fix *f = *state;
+    unsigned n;
+    const struct emu_hwcap_feature *ft = emu_hwcap_features(&n);
+    uint64_t bits = 0, seen = 0;
+    for (unsigned i = 0; i < n; i++) {
+        assert_true(ft[i].bit < 64 && !(seen & (1ull << ft[i].bit)));
+        seen |= 1ull << ft[i].bit;
+        assert_true(ft[i].witness[0] != 0);
+        if (!ft[i].implemented)
+            continue;
+        bits |= 1ull << ft[i].bit;
+        for (unsigned k = 0; k < EMU_HWCAP_WITNESSES && ft[i].witness[k]; k++) {
+            uint32_t w[2] = {ft[i].witness[k], UDF};
+            struct a64_insn in;
+            a64_decode(ft[i].witness[k], &in);
+            if (in.op == A64_OP_UNDEF)
+                fail_msg("hwcap %s: witness 0x%08x does not decode", ft[i].name, ft[i].witness[k]);
+            load(f, w, 2);
+            f->p.st.x[1] = DATA + 0x200;
+            f->p.st.x[2] = DATA + 0x400;
+            enum emu_status s = emu_cpu_run(f->c, &f->p, 1);
+            if (s != EMU_LIMIT || f->p.st.pc != CODE + 4)
+                fail_msg("hwcap %s: witness 0x%08x stops with status %d: %s", ft[i].name,
+                         ft[i].witness[k], s, f->p.err);
+        }
+    }
+    assert_int_equal(emu_hwcap(), bits);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -715,6 +751,7 @@ int main(void)
         cmocka_unit_test(test_self_modifying_code),
         cmocka_unit_test(test_trace),
         cmocka_unit_test(test_countdown_speed),
+        cmocka_unit_test(test_hwcap_witnesses),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

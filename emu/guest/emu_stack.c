@@ -5,6 +5,7 @@
  * pointer block aligned so that sp, which points at argc, is 16-byte aligned:
  *     sp -> argc, argv[0..argc-1], NULL, envp[0..], NULL, auxv pairs..., AT_NULL, 0
  */
+#include "emu_hwcap.h"
 #include "emu_load_int.h"
 
 #include <inttypes.h>
@@ -18,9 +19,6 @@ enum {
     AT_HWCAP_ = 16, AT_CLKTCK_ = 17, AT_SECURE_ = 23, AT_RANDOM_ = 25, AT_HWCAP2_ = 26, AT_EXECFN_ = 31,
 };
 
-/* HWCAP_FP | HWCAP_ASIMD: the FP/SIMD subset compiled C relies on. No LSE (HWCAP_ATOMICS) yet, so
- * runtimes with outline atomics keep to exclusives. */
-#define EMU_HWCAP 0x3ull
 #define EMU_PLATFORM "aarch64"
 #define AUXV_PAIRS 19
 
@@ -106,7 +104,7 @@ int emu_stack_build(struct emu_proc *p, const char *path, char *const argv[], ch
 
     put64(vec, argc);
     const uint64_t aux[AUXV_PAIRS][2] = {
-        {AT_HWCAP_, EMU_HWCAP},  {AT_PAGESZ_, EMU_PAGE_SIZE},   {AT_CLKTCK_, 100},
+        {AT_HWCAP_, emu_hwcap()},  {AT_PAGESZ_, EMU_PAGE_SIZE},   {AT_CLKTCK_, 100},
         {AT_PHDR_, phdr},        {AT_PHENT_, EMU_ELF_PHENT},     {AT_PHNUM_, img->phnum},
         {AT_BASE_, 0},           {AT_FLAGS_, 0},                 {AT_ENTRY_, img->entry},
         {AT_UID_, getuid()},     {AT_EUID_, geteuid()},          {AT_GID_, getgid()},

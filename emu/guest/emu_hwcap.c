@@ -1,0 +1,30 @@
+/* emu_hwcap.c: the feature table behind AT_HWCAP (see emu_hwcap.h). */
+#include "emu_hwcap.h"
+
+/* Witness words from llvm-mc. A feature stays unimplemented until every instruction of it runs
+ * on every engine; then its flag flips and test_hwcap_witnesses checks the witnesses. */
+static const struct emu_hwcap_feature features[] = {
+    {"fp", 0, 0, {0x1e622820 /* fadd d0, d1, d2 */, 0x9e670020 /* fmov d0, x1 */}},
+    {"asimd", 1, 0, {0x4e228420 /* add v0.16b, v1.16b, v2.16b */, 0x3dc00020 /* ldr q0, [x1] */,
+                     0xad400420 /* ldp q0, q1, [x1] */}},
+    {"crc32", 7, 0, {0x1ac24020 /* crc32b w0, w1, w2 */}},
+    {"atomics", 8, 0, {0xb8200041 /* ldadd w0, w1, [x2] */, 0x88a07c41 /* cas w0, w1, [x2] */,
+                       0xf8208041 /* swp x0, x1, [x2] */}},
+    {"jscvt", 13, 0, {0x1e7e0020 /* fjcvtzs w0, d1 */}},
+    {"lrcpc", 15, 0, {0xb8bfc020 /* ldapr w0, [x1] */}},
+};
+
+const struct emu_hwcap_feature *emu_hwcap_features(unsigned *n)
+{
+    *n = sizeof features / sizeof features[0];
+    return features;
+}
+
+uint64_t emu_hwcap(void)
+{
+    uint64_t bits = 0;
+    for (unsigned i = 0; i < sizeof features / sizeof features[0]; i++)
+        if (features[i].implemented)
+            bits |= 1ull << features[i].bit;
+    return bits;
+}
