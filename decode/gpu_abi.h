@@ -16,14 +16,15 @@
 #define GPU_ABI_H
 
 #include "a64_insn.h"
+#include "emu_layout.h"
 #include "emu_loop_fold.h"
 
 #define GPU_PTE_FRAME_SHIFT 8
-/* Permission bits of an entry: the values of EMU_PERM_* (emu_mem.h, which is host-only). */
-#define GPU_PERM_R 0x01u
-#define GPU_PERM_W 0x02u
-#define GPU_PERM_X 0x04u
-#define GPU_PAGE_BITS 12
+/* Permission bits of an entry and the page: the guest's own (emu_layout.h). */
+#define GPU_PERM_R EMU_PERM_R
+#define GPU_PERM_W EMU_PERM_W
+#define GPU_PERM_X EMU_PERM_X
+#define GPU_PAGE_BITS EMU_PAGE_BITS
 
 /* System state only system instructions touch (they run alone in their level): its slots in the
  * kernels' per-lane array, which the host sizes in local memory. */

@@ -16,18 +16,12 @@
 #include <stdint.h>
 #include <string.h>
 
-#define EMU_PAGE_BITS 12
+#include "emu_layout.h"
+
 #define EMU_PAGE_SIZE (1ull << EMU_PAGE_BITS)
 #define EMU_PAGE_MASK (EMU_PAGE_SIZE - 1)
 #define EMU_PAGE_DOWN(a) ((a) & ~EMU_PAGE_MASK)
 #define EMU_PAGE_UP(a) (((a) + EMU_PAGE_MASK) & ~EMU_PAGE_MASK)
-
-#define EMU_PERM_R    0x01u
-#define EMU_PERM_W    0x02u
-#define EMU_PERM_X    0x04u
-#define EMU_PERM_CODE 0x08u /* decoded blocks exist for this page */
-#define EMU_PERM_MAPPED 0x10u /* set on every mapped page, so PROT_NONE pages still count as mapped */
-#define EMU_PERM_RWX  (EMU_PERM_R | EMU_PERM_W | EMU_PERM_X)
 
 /* Default layout of the guest address space (docs/design.md, The guest): every window of at least
  * EMU_MEM_DEFAULT_SIZE has exactly this layout. Smaller windows (lanes) scale it: see

@@ -8,10 +8,6 @@
 
 #include "gpu_abi.h"
 
-A64_STATIC_ASSERT(GPU_PERM_R == EMU_PERM_R && GPU_PERM_W == EMU_PERM_W && GPU_PERM_X == EMU_PERM_X &&
-                      GPU_PAGE_BITS == EMU_PAGE_BITS,
-                  gpu_perm_bits_match_emu);
-
 #define FRAME_SIZE EMU_PAGE_SIZE
 #define STAGE_FRAMES 4096u /* frames uploaded per write at set-up (16 MiB of staging) */
 
