@@ -225,12 +225,7 @@ static int64_t access_at(struct emu_proc *p, const uint64_t *a, uint64_t flags)
         return -EINVAL;
     if (flags & ~(uint64_t)(G_AT_EACCESS | G_AT_EMPTY_PATH | G_AT_SYMLINK_NOFOLLOW))
         return -EINVAL;
-    char path[EMU_SYS_PATH_MAX];
-    int rc = emu_sys_get_path(p, a[1], path);
-    if (rc)
-        return rc;
-    int fd = emu_sys_open_object(p, (int32_t)a[0], path, (flags & G_AT_EMPTY_PATH) != 0,
-                                 (flags & G_AT_SYMLINK_NOFOLLOW) != 0);
+    int fd = emu_sys_open_object(p, (int32_t)a[0], a[1], flags);
     if (fd < 0)
         return fd;
     char link[48];

@@ -285,18 +285,13 @@ int64_t emu_sys_newfstatat(struct emu_proc *p, const uint64_t *a)
     uint64_t flags = a[3];
     if (flags & ~(uint64_t)(G_AT_SYMLINK_NOFOLLOW | G_AT_NO_AUTOMOUNT | G_AT_EMPTY_PATH))
         return -EINVAL;
-    char path[EMU_SYS_PATH_MAX];
-    int rc = emu_sys_get_path(p, a[1], path);
-    if (rc)
-        return rc;
     /* Open the object itself (O_PATH needs no permission on it) by the one lookup rule, and stat
      * the fd: confinement and the guest's /proc view then hold for stat as for open. */
-    int fd = emu_sys_open_object(p, (int32_t)a[0], path, (flags & G_AT_EMPTY_PATH) != 0,
-                                 (flags & G_AT_SYMLINK_NOFOLLOW) != 0);
+    int fd = emu_sys_open_object(p, (int32_t)a[0], a[1], flags);
     if (fd < 0)
         return fd;
     struct stat st;
-    rc = fstat(fd, &st);
+    int rc = fstat(fd, &st);
     int err = errno;
     close(fd);
     return rc ? -err : put_stat(p, a[2], &st);

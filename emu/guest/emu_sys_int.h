@@ -50,11 +50,11 @@ int emu_sys_cwd(const struct emu_proc *p, char *buf, size_t cap);
 int emu_sys_open_path(struct emu_proc *p, int64_t dirfd, const char *path, int hflags, unsigned mode);
 /* The same at symlink depth `depth` (emu_sys_proc.c resolves cwd, root and fd/N through it). */
 int emu_sys_open_at(struct emu_proc *p, int64_t dirfd, const char *path, int hflags, unsigned mode, int depth);
-/* An O_PATH host fd (the caller closes it) for the object an *at call names: `path` by the one
- * lookup rule (not following a last symlink with nofollow), or for an empty path with
- * AT_EMPTY_PATH (empty_path) the object dirfd itself, the cwd for AT_FDCWD. Or -errno: ENOENT
- * for an empty path without AT_EMPTY_PATH. */
-int emu_sys_open_object(struct emu_proc *p, int64_t dirfd, const char *path, int empty_path, int nofollow);
+/* An O_PATH host fd (the caller closes it) for the object an *at call names: the guest's path at
+ * path_addr by the one lookup rule (not following a last symlink with AT_SYMLINK_NOFOLLOW in
+ * at_flags), or for an empty path with AT_EMPTY_PATH the object dirfd itself, the cwd for
+ * AT_FDCWD. Or -errno: ENOENT for an empty path without AT_EMPTY_PATH. */
+int emu_sys_open_object(struct emu_proc *p, int64_t dirfd, uint64_t path_addr, uint64_t at_flags);
 /* The target of the symlink `path` names (not followed), NUL-terminated into buf, by the same rule.
  * 0 or -errno. */
 int emu_sys_readlink_path(struct emu_proc *p, int64_t dirfd, const char *path, char *buf, size_t cap);

@@ -322,11 +322,16 @@ int emu_sys_open_path(struct emu_proc *p, int64_t dirfd, const char *path, int h
     return emu_sys_open_at(p, dirfd, path, hflags, mode, 0);
 }
 
-int emu_sys_open_object(struct emu_proc *p, int64_t dirfd, const char *path, int empty_path, int nofollow)
+int emu_sys_open_object(struct emu_proc *p, int64_t dirfd, uint64_t path_addr, uint64_t at_flags)
 {
+    char path[EMU_SYS_PATH_MAX];
+    int rc = emu_sys_get_path(p, path_addr, path);
+    if (rc)
+        return rc;
     if (path[0])
-        return emu_sys_open_at(p, dirfd, path, O_PATH | O_CLOEXEC | (nofollow ? O_NOFOLLOW : 0), 0, 0);
-    if (!empty_path)
+        return emu_sys_open_at(p, dirfd, path,
+                               O_PATH | O_CLOEXEC | ((at_flags & G_AT_SYMLINK_NOFOLLOW) ? O_NOFOLLOW : 0), 0, 0);
+    if (!(at_flags & G_AT_EMPTY_PATH))
         return -ENOENT;
     if (dirfd == EMU_AT_FDCWD) /* the cwd, wherever the guest has it */
         return emu_sys_open_at(p, EMU_AT_FDCWD, ".", O_PATH | O_CLOEXEC, 0, 0);
