@@ -4,6 +4,7 @@
 // Prints x0 and x7; exit code x0 & 0xff (300 -> 44 at the test size).
 // Test: the block once (~1.1K instructions with the printing).
 // Bench: the block 400,000 times (~125M); x0 keeps counting.
+#include "dep.h"
     .text
     .globl main
     .type main, %function
@@ -11,12 +12,7 @@ main:
     stp     x29, x30, [sp, #-32]!
     mov     x29, sp
     str     x19, [sp, #16]
-    bl      rt_is_bench                 // (argc, argv) are still in x0, x1
-    movz    x19, #0x1a80                // 400,000 repetitions for bench
-    movk    x19, #0x6, lsl #16
-    cmp     w0, #0
-    mov     x9, #1
-    csel    x19, x19, x9, ne
+    DEP_REPS 0x1a80, 0x6                // 400,000 repetitions for bench
     mov     x0, #0
     mov     x7, #0
 1:                                      // the block: from here to the cbnz

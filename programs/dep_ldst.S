@@ -4,6 +4,7 @@
 // must stay in program order; a load that runs before the store it follows sees stale data.
 // Prints res[0..13] (values only, never addresses).
 // Test: the block once (~8K instructions with the printing). Bench: 3,000,000 times (~125M).
+#include "dep.h"
     .text
     .globl main
     .type main, %function
@@ -12,12 +13,7 @@ main:
     mov     x29, sp
     stp     x19, x20, [sp, #16]
     str     x21, [sp, #32]
-    bl      rt_is_bench
-    movz    x19, #0xc6c0                // 3,000,000 repetitions for bench
-    movk    x19, #0x2d, lsl #16
-    cmp     w0, #0
-    mov     x9, #1
-    csel    x19, x19, x9, ne
+    DEP_REPS 0xc6c0, 0x2d               // 3,000,000 repetitions for bench
     adrp    x20, res
     add     x20, x20, :lo12:res
     adrp    x21, scratch
@@ -64,12 +60,7 @@ main:
     stp     x16, x17, [x20, #96]
     sub     x19, x19, #1
     cbnz    x19, 1b
-    adrp    x0, name
-    add     x0, x0, :lo12:name
-    mov     x1, x20
-    mov     w2, #14
-    bl      rt_print_u64s
-    mov     x0, #0
+    DEP_PRINT_RES 14
     ldr     x21, [sp, #32]
     ldp     x19, x20, [sp, #16]
     ldp     x29, x30, [sp], #48

@@ -3,6 +3,7 @@
 // registers (the base and the target) in one instruction. A scheduler that reorders a write past a
 // read of the older value, or lets two writes land in the wrong order, changes the printed values.
 // Test: the block once (~2K instructions with the printing). Bench: 4,000,000 times (~120M).
+#include "dep.h"
     .text
     .globl main
     .type main, %function
@@ -10,12 +11,7 @@ main:
     stp     x29, x30, [sp, #-64]!
     mov     x29, sp
     stp     x19, x20, [sp, #16]
-    bl      rt_is_bench
-    movz    x19, #0x0900                // 4,000,000 repetitions for bench
-    movk    x19, #0x3d, lsl #16
-    cmp     w0, #0
-    mov     x9, #1
-    csel    x19, x19, x9, ne
+    DEP_REPS 0x0900, 0x3d               // 4,000,000 repetitions for bench
     mov     x10, #3                     // table at sp+32: 3, 5, 7
     mov     x11, #5
     stp     x10, x11, [sp, #32]

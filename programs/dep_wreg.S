@@ -3,6 +3,7 @@
 // upper halves. Covers arithmetic, logic, shifts, moves, 32-bit flags, mul/div, extends,
 // bitfields and loads. Prints res[0..21].
 // Test: the block once (~13K instructions with the printing). Bench: 3,000,000 times (~125M).
+#include "dep.h"
     .text
     .globl main
     .type main, %function
@@ -10,12 +11,7 @@ main:
     stp     x29, x30, [sp, #-32]!
     mov     x29, sp
     stp     x19, x20, [sp, #16]
-    bl      rt_is_bench
-    movz    x19, #0xc6c0                // 3,000,000 repetitions for bench
-    movk    x19, #0x2d, lsl #16
-    cmp     w0, #0
-    mov     x9, #1
-    csel    x19, x19, x9, ne
+    DEP_REPS 0xc6c0, 0x2d               // 3,000,000 repetitions for bench
     adrp    x20, res
     add     x20, x20, :lo12:res
 1:                                      // the block: from here to the cbnz
@@ -61,12 +57,7 @@ main:
     stp     x7, x8, [x20, #160]
     sub     x19, x19, #1
     cbnz    x19, 1b
-    adrp    x0, name
-    add     x0, x0, :lo12:name
-    mov     x1, x20
-    mov     w2, #22
-    bl      rt_print_u64s
-    mov     x0, #0
+    DEP_PRINT_RES 22
     ldp     x19, x20, [sp, #16]
     ldp     x29, x30, [sp], #32
     ret

@@ -4,6 +4,7 @@
 // Only differences from SP are printed, so the result does not depend on where the stack is.
 // Prints res[0..13].
 // Test: the block once (~8K instructions with the printing). Bench: 3,500,000 times (~135M).
+#include "dep.h"
     .text
     .globl main
     .type main, %function
@@ -11,12 +12,7 @@ main:
     stp     x29, x30, [sp, #-32]!
     mov     x29, sp
     stp     x19, x20, [sp, #16]
-    bl      rt_is_bench
-    movz    x19, #0x67e0                // 3,500,000 repetitions for bench
-    movk    x19, #0x35, lsl #16
-    cmp     w0, #0
-    mov     x9, #1
-    csel    x19, x19, x9, ne
+    DEP_REPS 0x67e0, 0x35               // 3,500,000 repetitions for bench
     adrp    x20, res
     add     x20, x20, :lo12:res
     mov     x0, #0x7777
@@ -61,12 +57,7 @@ main:
     sub     x19, x19, #1
     cbnz    x19, 1b
     add     sp, sp, #16
-    adrp    x0, name
-    add     x0, x0, :lo12:name
-    mov     x1, x20
-    mov     w2, #14
-    bl      rt_print_u64s
-    mov     x0, #0
+    DEP_PRINT_RES 14
     ldp     x19, x20, [sp, #16]
     ldp     x29, x30, [sp], #32
     ret

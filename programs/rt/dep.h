@@ -1,0 +1,24 @@
+// dep.h: the harness the dep_*.S programs share around their block (assembler macros; #include it).
+// Each program times one long basic block that ends in `cbnz x19, 1b`; these set up the count and
+// print the results, and lie outside the block.
+
+// x19 = the repetitions: (hi << 16 | lo) when the first argument is `bench` (rt_is_bench, with
+// argc and argv still in x0 and x1), else 1. Clobbers x0..x18 (a call) and x9.
+.macro DEP_REPS lo, hi
+    bl      rt_is_bench
+    movz    x19, #\lo
+    movk    x19, #\hi, lsl #16
+    cmp     w0, #0
+    mov     x9, #1
+    csel    x19, x19, x9, ne
+.endm
+
+// Print the n 64-bit results at x20 under the string `name`, then x0 = 0 (the exit code).
+.macro DEP_PRINT_RES n
+    adrp    x0, name
+    add     x0, x0, :lo12:name
+    mov     x1, x20
+    mov     w2, #\n
+    bl      rt_print_u64s
+    mov     x0, #0
+.endm
