@@ -4,13 +4,7 @@
 // Prints res[0..17].
 // Test: the block once (~10K instructions with the printing). Bench: 3,500,000 times (~135M).
 #include "dep.h"
-    .text
-    .globl main
-    .type main, %function
-main:
-    stp     x29, x30, [sp, #-32]!
-    mov     x29, sp
-    stp     x19, x20, [sp, #16]
+    DEP_MAIN 32
     DEP_REPS 0x67e0, 0x35               // 3,500,000 repetitions for bench
     adrp    x20, res
     add     x20, x20, :lo12:res
@@ -53,10 +47,7 @@ main:
     sub     x19, x19, #1
     cbnz    x19, 1b
     DEP_PRINT_RES 18
-    ldp     x19, x20, [sp, #16]
-    ldp     x29, x30, [sp], #32
-    ret
-    .size main, . - main
+    DEP_RETURN 32
 
     .section .rodata
 name:

@@ -5,13 +5,7 @@
 // Prints res[0..13] (values only, never addresses).
 // Test: the block once (~8K instructions with the printing). Bench: 3,000,000 times (~125M).
 #include "dep.h"
-    .text
-    .globl main
-    .type main, %function
-main:
-    stp     x29, x30, [sp, #-48]!
-    mov     x29, sp
-    stp     x19, x20, [sp, #16]
+    DEP_MAIN 48
     str     x21, [sp, #32]
     DEP_REPS 0xc6c0, 0x2d               // 3,000,000 repetitions for bench
     adrp    x20, res
@@ -62,10 +56,7 @@ main:
     cbnz    x19, 1b
     DEP_PRINT_RES 14
     ldr     x21, [sp, #32]
-    ldp     x19, x20, [sp, #16]
-    ldp     x29, x30, [sp], #48
-    ret
-    .size main, . - main
+    DEP_RETURN 48
 
     .section .rodata
 name:

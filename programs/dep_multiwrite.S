@@ -4,13 +4,7 @@
 // read of the older value, or lets two writes land in the wrong order, changes the printed values.
 // Test: the block once (~2K instructions with the printing). Bench: 4,000,000 times (~120M).
 #include "dep.h"
-    .text
-    .globl main
-    .type main, %function
-main:
-    stp     x29, x30, [sp, #-64]!
-    mov     x29, sp
-    stp     x19, x20, [sp, #16]
+    DEP_MAIN 64
     DEP_REPS 0x0900, 0x3d               // 4,000,000 repetitions for bench
     mov     x10, #3                     // table at sp+32: 3, 5, 7
     mov     x11, #5
@@ -61,10 +55,7 @@ main:
     mov     x5, x20
     bl      printf
     mov     x0, #0
-    ldp     x19, x20, [sp, #16]
-    ldp     x29, x30, [sp], #64
-    ret
-    .size main, . - main
+    DEP_RETURN 64
 
     .section .rodata
 fmt1:

@@ -22,3 +22,22 @@
     bl      rt_print_u64s
     mov     x0, #0
 .endm
+
+// main's entry: a frame of `frame` bytes with x29, x30 at its base and x19, x20 above them.
+.macro DEP_MAIN frame
+    .text
+    .globl main
+    .type main, %function
+main:
+    stp     x29, x30, [sp, #-\frame]!
+    mov     x29, sp
+    stp     x19, x20, [sp, #16]
+.endm
+
+// main's return, undoing DEP_MAIN (restore any other saved registers first).
+.macro DEP_RETURN frame
+    ldp     x19, x20, [sp, #16]
+    ldp     x29, x30, [sp], #\frame
+    ret
+    .size main, . - main
+.endm
