@@ -9,7 +9,8 @@ FUZZ_TARGETS = fuzz_elf fuzz_flat fuzz_loopvec fuzz_syscall
 # Everything this and the next milestones need, from Debian.
 DEB_PACKAGES = cmake make gcc clang lld llvm pkg-config libcmocka-dev libcapstone-dev \
                libunicorn-dev qemu-user valgrind python3 ocl-icd-opencl-dev opencl-headers \
-               pocl-opencl-icd clinfo llvm-spirv-14 spirv-tools gnuplot-nox libclang-rt-14-dev
+               pocl-opencl-icd clinfo llvm-spirv-14 spirv-tools gnuplot-nox libclang-rt-14-dev \
+               gcc-aarch64-linux-gnu libc6-dev-arm64-cross
 
 .PHONY: all deps build build-asan build-fuzz demo check test test-asan test-fuzz fuzz bench clean
 
@@ -29,9 +30,11 @@ $(BUILD)/CMakeCache.txt:
 
 build: deps $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j$(JOBS)
+	@sh programs/fetch_busybox.sh $(BUILD)/busybox
 
 build-asan: deps
-	cmake -S . -B $(BUILD_ASAN) -DCMAKE_BUILD_TYPE=Debug -DTEMU_SANITIZE=ON
+	cmake -S . -B $(BUILD_ASAN) -DCMAKE_BUILD_TYPE=Debug -DTEMU_SANITIZE=ON \
+	    -DTEMU_BUSYBOX=$(abspath $(BUILD))/busybox/busybox
 	cmake --build $(BUILD_ASAN) -j$(JOBS)
 
 # The libFuzzer targets (tests/fuzz), built with clang beside the other builds: only they, the

@@ -27,4 +27,21 @@ grep -E '^[a-z]' programs.txt | while read -r name args; do
     fi
     echo "$name: exit $code, $(wc -l < "expected/$name.out") lines"
 done || status=1
+
+# The glibc programs (libc/programs.txt): stdout, stderr and exit code of the gcc build; the clang
+# build must agree.
+mkdir -p expected/libc
+grep -E '^[a-z]' libc/programs.txt | while read -r name args; do
+    eval "set -- $args"
+    base=$build/programs/libc/$name
+    [ -f "$base.gcc.elf" ] || { echo "missing $base.gcc.elf: build first" >&2; exit 1; }
+    code=0; "$qemu" "$base.gcc.elf" "$@" > "expected/libc/$name.out" 2> "expected/libc/$name.err" || code=$?
+    echo "$code" > "expected/libc/$name.code"
+    clang_code=0; clang_out=$("$qemu" "$base.clang.elf" "$@" 2>/dev/null) || clang_code=$?
+    if [ "$clang_out" != "$(cat "expected/libc/$name.out")" ] || [ "$clang_code" != "$code" ]; then
+        echo "MISMATCH: libc/$name.clang.elf differs from libc/$name.gcc.elf" >&2
+        exit 1
+    fi
+    echo "libc/$name: exit $code, $(wc -l < "expected/libc/$name.out") lines"
+done || status=1
 exit $status
