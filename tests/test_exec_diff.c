@@ -33,8 +33,6 @@ typedef uint64_t ulong;
 #define max(a, b) ((a) > (b) ? (a) : (b))
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wunused-function" /* the kernels' other helpers */
-#include "execute.h"
-#include "schedule.h"
 #include "exec_lane.h"
 #pragma GCC diagnostic pop
 
