@@ -5,6 +5,8 @@
  * (one row of lanes per register), so each instruction is a tight loop over an array that the host
  * compiler can vectorize, and the guest instruction dispatch is paid once per chunk instead of
  * once per iteration. This is the same shape as a device kernel with one work-item per iteration.
+ * What each instruction computes is not written here: it is exec_value (emu/exec/exec_value.h),
+ * the kernels' definition, instantiated per operation inside the loops (lane_value).
  *
  * Order of lanes: lanes are independent by the analysis and the run-time overlap check, but the
  * executor still goes through them in iteration order, and reductions fold in iteration order,
