@@ -115,7 +115,7 @@ static enum emu_loop_reason check_memory(const struct emu_loop *l, const uint64_
 #define LDP_LOOP(T, SIZE, FL) LANES(T t_[2]; memcpy(t_, AT(j), sizeof t_); \
                                     D[j] = exec_widen(t_[0], SIZE, FL, 1); A[j] = exec_widen(t_[1], SIZE, FL, 1))
 #define STP_LOOP(T) LANES(T t_[2] = {(T)D[j], (T)A[j]}; memcpy(AT(j), t_, sizeof t_))
-#define S_ A64_F_SIGNED
+#define SX A64_F_SIGNED
 
 static void lane_load(const struct a64_insn *in, struct emu_loop_ws *ws, uint32_t cnt, const uint8_t *host,
                       uint64_t a, uint64_t S)
@@ -125,22 +125,22 @@ static void lane_load(const struct a64_insn *in, struct emu_loop_ws *ws, uint32_
     const int sgn = (in->flags & A64_F_SIGNED) != 0, sf = in->sf != 0;
     if (in->op == A64_OP_LDP) {
         if (sgn)
-            LDP_LOOP(uint32_t, 2, S_);
+            LDP_LOOP(uint32_t, 2, SX);
         else if (size == 3)
             LDP_LOOP(uint64_t, 3, 0);
         else
             LDP_LOOP(uint32_t, 2, 0);
         return;
     }
-    switch (size * 4 + sgn * 2 + sf) {
+    switch (size * 4 + sgn * 2 + sf) { /* the cases exec_widen tells apart */
     case 0: case 1: LD_LOOP(uint8_t, 0, 0, 1); break;
-    case 2: LD_LOOP(uint8_t, 0, S_, 0); break;
-    case 3: LD_LOOP(uint8_t, 0, S_, 1); break;
+    case 2: LD_LOOP(uint8_t, 0, SX, 0); break;
+    case 3: LD_LOOP(uint8_t, 0, SX, 1); break;
     case 4: case 5: LD_LOOP(uint16_t, 1, 0, 1); break;
-    case 6: LD_LOOP(uint16_t, 1, S_, 0); break;
-    case 7: LD_LOOP(uint16_t, 1, S_, 1); break;
+    case 6: LD_LOOP(uint16_t, 1, SX, 0); break;
+    case 7: LD_LOOP(uint16_t, 1, SX, 1); break;
     case 8: case 9: LD_LOOP(uint32_t, 2, 0, 1); break;
-    case 10: case 11: LD_LOOP(uint32_t, 2, S_, 1); break;
+    case 10: case 11: LD_LOOP(uint32_t, 2, SX, 1); break;
     default: LD_LOOP(uint64_t, 3, 0, 1); break;
     }
 }
