@@ -8,7 +8,7 @@
 static inline uint32_t a64_op_props(uint32_t op)
 {
     switch (op) {
-#define A64_OP_PROPS(name, props, what) case A64_OP_##name: return (props);
+#define A64_OP_PROPS(name, alu, lane, props, what) case A64_OP_##name: return (props);
     A64_OPS(A64_OP_PROPS)
 #undef A64_OP_PROPS
     default: return A64_P_ENDS_BLOCK;

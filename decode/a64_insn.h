@@ -53,111 +53,154 @@
 #define A64_P_ALU2     (A64_P_W_RD | A64_P_R_RN | A64_P_R_RM)
 #define A64_P_ALU1     (A64_P_W_RD | A64_P_R_RN)
 
-/* The operations: X(name, properties, what it does). `sf` selects W or X width for all of them. */
+/* Column alu: the class of the arithmetic-logic network of exec_alu (emu/exec/exec_value.h), a
+ * unit whose candidate is selected and the form of the operand that feeds it; NO for operations
+ * outside it. */
+#define A64_ALU_UNIT 0x0fu
+#define A64_ALU_ADD 1u
+#define A64_ALU_SUB 2u
+#define A64_ALU_AND 3u
+#define A64_ALU_ORR 4u
+#define A64_ALU_EOR 5u
+#define A64_ALU_FORM 0x30u
+#define A64_ALU_FORM_IMM 0x00u
+#define A64_ALU_FORM_SHIFT 0x10u
+#define A64_ALU_FORM_EXT 0x20u
+#define A64_ALU_FORM_CARRY 0x30u /* ADC/SBC: rm plus the carry flag */
+#define A64_ALU_INVERT 0x40u     /* BIC, ORN, EON: the second operand inverted */
+#define A64_ALU_NO 0u
+#define A64_ALU_ADD_I (A64_ALU_ADD | A64_ALU_FORM_IMM)
+#define A64_ALU_SUB_I (A64_ALU_SUB | A64_ALU_FORM_IMM)
+#define A64_ALU_AND_I (A64_ALU_AND | A64_ALU_FORM_IMM)
+#define A64_ALU_ORR_I (A64_ALU_ORR | A64_ALU_FORM_IMM)
+#define A64_ALU_EOR_I (A64_ALU_EOR | A64_ALU_FORM_IMM)
+#define A64_ALU_ADD_S (A64_ALU_ADD | A64_ALU_FORM_SHIFT)
+#define A64_ALU_SUB_S (A64_ALU_SUB | A64_ALU_FORM_SHIFT)
+#define A64_ALU_AND_S (A64_ALU_AND | A64_ALU_FORM_SHIFT)
+#define A64_ALU_BIC_S (A64_ALU_AND | A64_ALU_FORM_SHIFT | A64_ALU_INVERT)
+#define A64_ALU_ORR_S (A64_ALU_ORR | A64_ALU_FORM_SHIFT)
+#define A64_ALU_ORN_S (A64_ALU_ORR | A64_ALU_FORM_SHIFT | A64_ALU_INVERT)
+#define A64_ALU_EOR_S (A64_ALU_EOR | A64_ALU_FORM_SHIFT)
+#define A64_ALU_EON_S (A64_ALU_EOR | A64_ALU_FORM_SHIFT | A64_ALU_INVERT)
+#define A64_ALU_ADD_E (A64_ALU_ADD | A64_ALU_FORM_EXT)
+#define A64_ALU_SUB_E (A64_ALU_SUB | A64_ALU_FORM_EXT)
+#define A64_ALU_ADC (A64_ALU_ADD | A64_ALU_FORM_CARRY)
+#define A64_ALU_SBC (A64_ALU_SUB | A64_ALU_FORM_CARRY)
+
+/* Column lane: how the loop lane executor (emu/loopvec/emu_loop_run.c) runs the operation in a
+ * memory loop or reduction. LV: a loop over lanes of exec_value; LM: its gather or scatter loops;
+ * L0: nothing, the operation has no effect; NO: not at all, the loop is EMU_LOOP_UNSUPPORTED. */
+#define A64_LANE_NO 0u
+#define A64_LANE_LV 1u
+#define A64_LANE_LM 2u
+#define A64_LANE_L0 3u
+
+/* The operations: X(name, alu, lane, properties, what it does), the columns pasted onto A64_ALU_
+ * and A64_LANE_ (so a row reads ADD_I, LV). `sf` selects W or X width for all of them. */
 #define A64_OPS(X) \
-    X(UNDEF,      A64_P_ENDS_BLOCK, "undefined or unsupported encoding: faults when executed") \
+    X(UNDEF,      NO,    NO, A64_P_ENDS_BLOCK, "undefined or unsupported encoding: faults when executed") \
     /* C4.1.86 Data processing -- immediate */ \
-    X(ADR,        A64_P_W_RD, "rd = pc + imm") \
-    X(ADRP,       A64_P_W_RD, "rd = (pc & ~0xfff) + imm") \
-    X(ADD_IMM,    A64_P_ALU1, "rd = rn + imm (imm already shifted)") \
-    X(ADDS_IMM,   A64_P_ALU1 | A64_P_SETS_FLAGS, "rd = rn + imm, set NZCV") \
-    X(SUB_IMM,    A64_P_ALU1, "rd = rn - imm") \
-    X(SUBS_IMM,   A64_P_ALU1 | A64_P_SETS_FLAGS, "rd = rn - imm, set NZCV") \
-    X(AND_IMM,    A64_P_ALU1, "rd = rn & imm (imm: decoded bitmask)") \
-    X(ORR_IMM,    A64_P_ALU1, "rd = rn | imm") \
-    X(EOR_IMM,    A64_P_ALU1, "rd = rn ^ imm") \
-    X(ANDS_IMM,   A64_P_ALU1 | A64_P_SETS_FLAGS, "rd = rn & imm, set NZ, clear CV") \
-    X(MOVZ,       A64_P_W_RD, "rd = imm (final value, already shifted)") \
-    X(MOVN,       A64_P_W_RD, "rd = imm (final value ~(imm16 << amount), truncated by sf)") \
-    X(MOVK,       A64_P_W_RD | A64_P_R_RD, "rd[amount+15:amount] = imm") \
-    X(SBFM,       A64_P_ALU1, "signed bitfield move (immr, imms)") \
-    X(BFM,        A64_P_ALU1 | A64_P_R_RD, "bitfield move into rd (immr, imms)") \
-    X(UBFM,       A64_P_ALU1, "unsigned bitfield move (immr, imms)") \
-    X(EXTR,       A64_P_ALU2, "rd = (rn:rm) >> amount") \
+    X(ADR,        NO,    LV, A64_P_W_RD, "rd = pc + imm") \
+    X(ADRP,       NO,    LV, A64_P_W_RD, "rd = (pc & ~0xfff) + imm") \
+    X(ADD_IMM,    ADD_I, LV, A64_P_ALU1, "rd = rn + imm (imm already shifted)") \
+    X(ADDS_IMM,   ADD_I, LV, A64_P_ALU1 | A64_P_SETS_FLAGS, "rd = rn + imm, set NZCV") \
+    X(SUB_IMM,    SUB_I, LV, A64_P_ALU1, "rd = rn - imm") \
+    X(SUBS_IMM,   SUB_I, LV, A64_P_ALU1 | A64_P_SETS_FLAGS, "rd = rn - imm, set NZCV") \
+    X(AND_IMM,    AND_I, LV, A64_P_ALU1, "rd = rn & imm (imm: decoded bitmask)") \
+    X(ORR_IMM,    ORR_I, LV, A64_P_ALU1, "rd = rn | imm") \
+    X(EOR_IMM,    EOR_I, LV, A64_P_ALU1, "rd = rn ^ imm") \
+    X(ANDS_IMM,   AND_I, LV, A64_P_ALU1 | A64_P_SETS_FLAGS, "rd = rn & imm, set NZ, clear CV") \
+    X(MOVZ,       NO,    LV, A64_P_W_RD, "rd = imm (final value, already shifted)") \
+    X(MOVN,       NO,    LV, A64_P_W_RD, "rd = imm (final value ~(imm16 << amount), truncated by sf)") \
+    X(MOVK,       NO,    LV, A64_P_W_RD | A64_P_R_RD, "rd[amount+15:amount] = imm") \
+    X(SBFM,       NO,    LV, A64_P_ALU1, "signed bitfield move (immr, imms)") \
+    X(BFM,        NO,    LV, A64_P_ALU1 | A64_P_R_RD, "bitfield move into rd (immr, imms)") \
+    X(UBFM,       NO,    LV, A64_P_ALU1, "unsigned bitfield move (immr, imms)") \
+    X(EXTR,       NO,    LV, A64_P_ALU2, "rd = (rn:rm) >> amount") \
     /* C4.1.87 Branches, exception generating and system instructions */ \
-    X(B,          A64_P_BRANCH | A64_P_ENDS_BLOCK, "pc = pc + imm") \
-    X(BL,         A64_P_BRANCH | A64_P_ENDS_BLOCK | A64_P_W_LR, "x30 = pc + 4; pc = pc + imm") \
-    X(B_COND,     A64_P_BRANCH | A64_P_ENDS_BLOCK | A64_P_READS_FLAGS, "if cond: pc = pc + imm") \
-    X(CBZ,        A64_P_BRANCH | A64_P_ENDS_BLOCK | A64_P_R_RD, "if rd == 0: pc = pc + imm") \
-    X(CBNZ,       A64_P_BRANCH | A64_P_ENDS_BLOCK | A64_P_R_RD, "if rd != 0: pc = pc + imm") \
-    X(TBZ,        A64_P_BRANCH | A64_P_ENDS_BLOCK | A64_P_R_RD, "if bit amount of rd is 0: pc += imm") \
-    X(TBNZ,       A64_P_BRANCH | A64_P_ENDS_BLOCK | A64_P_R_RD, "if bit amount of rd is 1: pc += imm") \
-    X(BR,         A64_P_BRANCH | A64_P_ENDS_BLOCK | A64_P_R_RN, "pc = rn") \
-    X(BLR,        A64_P_BRANCH | A64_P_ENDS_BLOCK | A64_P_R_RN | A64_P_W_LR, "x30 = pc + 4; pc = rn") \
-    X(RET,        A64_P_BRANCH | A64_P_ENDS_BLOCK | A64_P_R_RN, "pc = rn") \
-    X(SVC,        A64_P_ENDS_BLOCK | A64_P_SYS, "supervisor call: imm is the immediate") \
-    X(NOP,        0, "NOP and every other hint (YIELD, BTI, PACIASP, ...)") \
-    X(CLREX,      A64_P_SYS, "clear the exclusive monitor") \
-    X(BARRIER,    0, "DMB, DSB, ISB: no effect single-threaded") \
-    X(MRS,        A64_P_W_RD | A64_P_SYS, "rd = system register imm (A64_SYSREG_*)") \
-    X(MSR,        A64_P_R_RD | A64_P_SYS, "system register imm = rd") \
+    X(B,          NO,    NO, A64_P_BRANCH | A64_P_ENDS_BLOCK, "pc = pc + imm") \
+    X(BL,         NO,    NO, A64_P_BRANCH | A64_P_ENDS_BLOCK | A64_P_W_LR, "x30 = pc + 4; pc = pc + imm") \
+    X(B_COND,     NO,    NO, A64_P_BRANCH | A64_P_ENDS_BLOCK | A64_P_READS_FLAGS, "if cond: pc = pc + imm") \
+    X(CBZ,        NO,    NO, A64_P_BRANCH | A64_P_ENDS_BLOCK | A64_P_R_RD, "if rd == 0: pc = pc + imm") \
+    X(CBNZ,       NO,    NO, A64_P_BRANCH | A64_P_ENDS_BLOCK | A64_P_R_RD, "if rd != 0: pc = pc + imm") \
+    X(TBZ,        NO,    NO, A64_P_BRANCH | A64_P_ENDS_BLOCK | A64_P_R_RD, "if bit amount of rd is 0: pc += imm") \
+    X(TBNZ,       NO,    NO, A64_P_BRANCH | A64_P_ENDS_BLOCK | A64_P_R_RD, "if bit amount of rd is 1: pc += imm") \
+    X(BR,         NO,    NO, A64_P_BRANCH | A64_P_ENDS_BLOCK | A64_P_R_RN, "pc = rn") \
+    X(BLR,        NO,    NO, A64_P_BRANCH | A64_P_ENDS_BLOCK | A64_P_R_RN | A64_P_W_LR, "x30 = pc + 4; pc = rn") \
+    X(RET,        NO,    NO, A64_P_BRANCH | A64_P_ENDS_BLOCK | A64_P_R_RN, "pc = rn") \
+    X(SVC,        NO,    NO, A64_P_ENDS_BLOCK | A64_P_SYS, "supervisor call: imm is the immediate") \
+    X(NOP,        NO,    L0, 0, "NOP and every other hint (YIELD, BTI, PACIASP, ...)") \
+    X(CLREX,      NO,    NO, A64_P_SYS, "clear the exclusive monitor") \
+    X(BARRIER,    NO,    L0, 0, "DMB, DSB, ISB: no effect single-threaded") \
+    X(MRS,        NO,    NO, A64_P_W_RD | A64_P_SYS, "rd = system register imm (A64_SYSREG_*)") \
+    X(MSR,        NO,    NO, A64_P_R_RD | A64_P_SYS, "system register imm = rd") \
     /* C4.1.88 Loads and stores */ \
-    X(LDR_IMM,    A64_P_RW_LOAD, "rd = mem[rn + imm] (size, A64_F_SIGNED, writeback bits)") \
-    X(LDR_REG,    A64_P_RW_LOAD | A64_P_R_RM, "rd = mem[rn + (extend(rm, shift) << amount)]") \
-    X(LDR_LIT,    A64_P_LOAD | A64_P_W_RD, "rd = mem[pc + imm]") \
-    X(STR_IMM,    A64_P_RW_STORE, "mem[rn + imm] = rd (size, writeback bits)") \
-    X(STR_REG,    A64_P_RW_STORE | A64_P_R_RM, "mem[rn + (extend(rm, shift) << amount)] = rd") \
-    X(LDP,        A64_P_RW_LOAD | A64_P_W_RA, "rd, ra = mem[rn + imm] (size 2/3; signed: LDPSW)") \
-    X(STP,        A64_P_RW_STORE | A64_P_R_RA, "mem[rn + imm] = rd, ra") \
-    X(LDXR,       A64_P_RW_LOAD | A64_P_SYS, "rd = mem[rn]; mark exclusive") \
-    X(STXR,       A64_P_RW_STORE | A64_P_W_RM | A64_P_SYS, "if exclusive: mem[rn] = rd, rm = 0; else rm = 1") \
-    X(LDXP,       A64_P_RW_LOAD | A64_P_W_RA | A64_P_SYS, "rd, ra = mem[rn]; mark exclusive") \
-    X(STXP,       A64_P_RW_STORE | A64_P_R_RA | A64_P_W_RM | A64_P_SYS, "exclusive pair store") \
-    X(LDAR,       A64_P_RW_LOAD, "rd = mem[rn] (load-acquire)") \
-    X(STLR,       A64_P_RW_STORE, "mem[rn] = rd (store-release)") \
-    X(PRFM,       0, "prefetch: no effect") \
+    X(LDR_IMM,    NO,    LM, A64_P_RW_LOAD, "rd = mem[rn + imm] (size, A64_F_SIGNED, writeback bits)") \
+    X(LDR_REG,    NO,    LM, A64_P_RW_LOAD | A64_P_R_RM, "rd = mem[rn + (extend(rm, shift) << amount)]") \
+    X(LDR_LIT,    NO,    LM, A64_P_LOAD | A64_P_W_RD, "rd = mem[pc + imm]") \
+    X(STR_IMM,    NO,    LM, A64_P_RW_STORE, "mem[rn + imm] = rd (size, writeback bits)") \
+    X(STR_REG,    NO,    LM, A64_P_RW_STORE | A64_P_R_RM, "mem[rn + (extend(rm, shift) << amount)] = rd") \
+    X(LDP,        NO,    LM, A64_P_RW_LOAD | A64_P_W_RA, "rd, ra = mem[rn + imm] (size 2/3; signed: LDPSW)") \
+    X(STP,        NO,    LM, A64_P_RW_STORE | A64_P_R_RA, "mem[rn + imm] = rd, ra") \
+    X(LDXR,       NO,    NO, A64_P_RW_LOAD | A64_P_SYS, "rd = mem[rn]; mark exclusive") \
+    X(STXR,       NO,    NO, A64_P_RW_STORE | A64_P_W_RM | A64_P_SYS, "if exclusive: mem[rn] = rd, rm = 0; else rm = 1") \
+    X(LDXP,       NO,    NO, A64_P_RW_LOAD | A64_P_W_RA | A64_P_SYS, "rd, ra = mem[rn]; mark exclusive") \
+    X(STXP,       NO,    NO, A64_P_RW_STORE | A64_P_R_RA | A64_P_W_RM | A64_P_SYS, "exclusive pair store") \
+    X(LDAR,       NO,    NO, A64_P_RW_LOAD, "rd = mem[rn] (load-acquire)") \
+    X(STLR,       NO,    NO, A64_P_RW_STORE, "mem[rn] = rd (store-release)") \
+    X(PRFM,       NO,    L0, 0, "prefetch: no effect") \
     /* C4.1.89 Data processing -- register */ \
-    X(ADD_SHIFT,  A64_P_ALU2, "rd = rn + shift(rm, shift, amount)") \
-    X(ADDS_SHIFT, A64_P_ALU2 | A64_P_SETS_FLAGS, "rd = rn + shift(rm), set NZCV") \
-    X(SUB_SHIFT,  A64_P_ALU2, "rd = rn - shift(rm)") \
-    X(SUBS_SHIFT, A64_P_ALU2 | A64_P_SETS_FLAGS, "rd = rn - shift(rm), set NZCV") \
-    X(ADD_EXT,    A64_P_ALU2, "rd = rn + (extend(rm, shift) << amount)") \
-    X(ADDS_EXT,   A64_P_ALU2 | A64_P_SETS_FLAGS, "rd = rn + extend(rm), set NZCV") \
-    X(SUB_EXT,    A64_P_ALU2, "rd = rn - extend(rm)") \
-    X(SUBS_EXT,   A64_P_ALU2 | A64_P_SETS_FLAGS, "rd = rn - extend(rm), set NZCV") \
-    X(AND_SHIFT,  A64_P_ALU2, "rd = rn & shift(rm)") \
-    X(BIC_SHIFT,  A64_P_ALU2, "rd = rn & ~shift(rm)") \
-    X(ORR_SHIFT,  A64_P_ALU2, "rd = rn | shift(rm)") \
-    X(ORN_SHIFT,  A64_P_ALU2, "rd = rn | ~shift(rm)") \
-    X(EOR_SHIFT,  A64_P_ALU2, "rd = rn ^ shift(rm)") \
-    X(EON_SHIFT,  A64_P_ALU2, "rd = rn ^ ~shift(rm)") \
-    X(ANDS_SHIFT, A64_P_ALU2 | A64_P_SETS_FLAGS, "rd = rn & shift(rm), set NZ, clear CV") \
-    X(BICS_SHIFT, A64_P_ALU2 | A64_P_SETS_FLAGS, "rd = rn & ~shift(rm), set NZ, clear CV") \
-    X(ADC,        A64_P_ALU2 | A64_P_READS_FLAGS, "rd = rn + rm + C") \
-    X(ADCS,       A64_P_ALU2 | A64_P_READS_FLAGS | A64_P_SETS_FLAGS, "rd = rn + rm + C, set NZCV") \
-    X(SBC,        A64_P_ALU2 | A64_P_READS_FLAGS, "rd = rn - rm - !C") \
-    X(SBCS,       A64_P_ALU2 | A64_P_READS_FLAGS | A64_P_SETS_FLAGS, "rd = rn - rm - !C, set NZCV") \
-    X(CCMN_REG,   A64_P_R_RN | A64_P_R_RM | A64_P_READS_FLAGS | A64_P_SETS_FLAGS, "NZCV = cond ? flags(rn + rm) : nzcv") \
-    X(CCMN_IMM,   A64_P_R_RN | A64_P_READS_FLAGS | A64_P_SETS_FLAGS, "NZCV = cond ? flags(rn + imm) : nzcv") \
-    X(CCMP_REG,   A64_P_R_RN | A64_P_R_RM | A64_P_READS_FLAGS | A64_P_SETS_FLAGS, "NZCV = cond ? flags(rn - rm) : nzcv") \
-    X(CCMP_IMM,   A64_P_R_RN | A64_P_READS_FLAGS | A64_P_SETS_FLAGS, "NZCV = cond ? flags(rn - imm) : nzcv") \
-    X(CSEL,       A64_P_ALU2 | A64_P_READS_FLAGS, "rd = cond ? rn : rm") \
-    X(CSINC,      A64_P_ALU2 | A64_P_READS_FLAGS, "rd = cond ? rn : rm + 1") \
-    X(CSINV,      A64_P_ALU2 | A64_P_READS_FLAGS, "rd = cond ? rn : ~rm") \
-    X(CSNEG,      A64_P_ALU2 | A64_P_READS_FLAGS, "rd = cond ? rn : -rm") \
-    X(RBIT,       A64_P_ALU1, "rd = bit-reverse(rn)") \
-    X(REV16,      A64_P_ALU1, "byte-swap each halfword") \
-    X(REV32,      A64_P_ALU1, "byte-swap each word (64-bit only)") \
-    X(REV,        A64_P_ALU1, "byte-swap the whole register (W or X)") \
-    X(CLZ,        A64_P_ALU1, "count leading zeros") \
-    X(CLS,        A64_P_ALU1, "count leading sign bits") \
-    X(UDIV,       A64_P_ALU2, "rd = rm ? rn / rm : 0 (unsigned)") \
-    X(SDIV,       A64_P_ALU2, "rd = rm ? rn / rm : 0 (signed, INT_MIN / -1 = INT_MIN)") \
-    X(LSLV,       A64_P_ALU2, "rd = rn << (rm mod width)") \
-    X(LSRV,       A64_P_ALU2, "rd = rn >> (rm mod width), logical") \
-    X(ASRV,       A64_P_ALU2, "rd = rn >> (rm mod width), arithmetic") \
-    X(RORV,       A64_P_ALU2, "rd = rotate-right(rn, rm mod width)") \
-    X(MADD,       A64_P_ALU2 | A64_P_R_RA, "rd = ra + rn * rm") \
-    X(MSUB,       A64_P_ALU2 | A64_P_R_RA, "rd = ra - rn * rm") \
-    X(SMADDL,     A64_P_ALU2 | A64_P_R_RA, "xd = xa + sext(wn) * sext(wm)") \
-    X(SMSUBL,     A64_P_ALU2 | A64_P_R_RA, "xd = xa - sext(wn) * sext(wm)") \
-    X(UMADDL,     A64_P_ALU2 | A64_P_R_RA, "xd = xa + zext(wn) * zext(wm)") \
-    X(UMSUBL,     A64_P_ALU2 | A64_P_R_RA, "xd = xa - zext(wn) * zext(wm)") \
-    X(SMULH,      A64_P_ALU2, "xd = (sext(xn) * sext(xm)) >> 64") \
-    X(UMULH,      A64_P_ALU2, "xd = (zext(xn) * zext(xm)) >> 64")
+    X(ADD_SHIFT,  ADD_S, LV, A64_P_ALU2, "rd = rn + shift(rm, shift, amount)") \
+    X(ADDS_SHIFT, ADD_S, LV, A64_P_ALU2 | A64_P_SETS_FLAGS, "rd = rn + shift(rm), set NZCV") \
+    X(SUB_SHIFT,  SUB_S, LV, A64_P_ALU2, "rd = rn - shift(rm)") \
+    X(SUBS_SHIFT, SUB_S, LV, A64_P_ALU2 | A64_P_SETS_FLAGS, "rd = rn - shift(rm), set NZCV") \
+    X(ADD_EXT,    ADD_E, LV, A64_P_ALU2, "rd = rn + (extend(rm, shift) << amount)") \
+    X(ADDS_EXT,   ADD_E, LV, A64_P_ALU2 | A64_P_SETS_FLAGS, "rd = rn + extend(rm), set NZCV") \
+    X(SUB_EXT,    SUB_E, LV, A64_P_ALU2, "rd = rn - extend(rm)") \
+    X(SUBS_EXT,   SUB_E, LV, A64_P_ALU2 | A64_P_SETS_FLAGS, "rd = rn - extend(rm), set NZCV") \
+    X(AND_SHIFT,  AND_S, LV, A64_P_ALU2, "rd = rn & shift(rm)") \
+    X(BIC_SHIFT,  BIC_S, LV, A64_P_ALU2, "rd = rn & ~shift(rm)") \
+    X(ORR_SHIFT,  ORR_S, LV, A64_P_ALU2, "rd = rn | shift(rm)") \
+    X(ORN_SHIFT,  ORN_S, LV, A64_P_ALU2, "rd = rn | ~shift(rm)") \
+    X(EOR_SHIFT,  EOR_S, LV, A64_P_ALU2, "rd = rn ^ shift(rm)") \
+    X(EON_SHIFT,  EON_S, LV, A64_P_ALU2, "rd = rn ^ ~shift(rm)") \
+    X(ANDS_SHIFT, AND_S, LV, A64_P_ALU2 | A64_P_SETS_FLAGS, "rd = rn & shift(rm), set NZ, clear CV") \
+    X(BICS_SHIFT, BIC_S, LV, A64_P_ALU2 | A64_P_SETS_FLAGS, "rd = rn & ~shift(rm), set NZ, clear CV") \
+    X(ADC,        ADC,   NO, A64_P_ALU2 | A64_P_READS_FLAGS, "rd = rn + rm + C") \
+    X(ADCS,       ADC,   NO, A64_P_ALU2 | A64_P_READS_FLAGS | A64_P_SETS_FLAGS, "rd = rn + rm + C, set NZCV") \
+    X(SBC,        SBC,   NO, A64_P_ALU2 | A64_P_READS_FLAGS, "rd = rn - rm - !C") \
+    X(SBCS,       SBC,   NO, A64_P_ALU2 | A64_P_READS_FLAGS | A64_P_SETS_FLAGS, "rd = rn - rm - !C, set NZCV") \
+    X(CCMN_REG,   NO,    NO, A64_P_R_RN | A64_P_R_RM | A64_P_READS_FLAGS | A64_P_SETS_FLAGS, "NZCV = cond ? flags(rn + rm) : nzcv") \
+    X(CCMN_IMM,   NO,    NO, A64_P_R_RN | A64_P_READS_FLAGS | A64_P_SETS_FLAGS, "NZCV = cond ? flags(rn + imm) : nzcv") \
+    X(CCMP_REG,   NO,    NO, A64_P_R_RN | A64_P_R_RM | A64_P_READS_FLAGS | A64_P_SETS_FLAGS, "NZCV = cond ? flags(rn - rm) : nzcv") \
+    X(CCMP_IMM,   NO,    NO, A64_P_R_RN | A64_P_READS_FLAGS | A64_P_SETS_FLAGS, "NZCV = cond ? flags(rn - imm) : nzcv") \
+    X(CSEL,       NO,    NO, A64_P_ALU2 | A64_P_READS_FLAGS, "rd = cond ? rn : rm") \
+    X(CSINC,      NO,    NO, A64_P_ALU2 | A64_P_READS_FLAGS, "rd = cond ? rn : rm + 1") \
+    X(CSINV,      NO,    NO, A64_P_ALU2 | A64_P_READS_FLAGS, "rd = cond ? rn : ~rm") \
+    X(CSNEG,      NO,    NO, A64_P_ALU2 | A64_P_READS_FLAGS, "rd = cond ? rn : -rm") \
+    X(RBIT,       NO,    LV, A64_P_ALU1, "rd = bit-reverse(rn)") \
+    X(REV16,      NO,    LV, A64_P_ALU1, "byte-swap each halfword") \
+    X(REV32,      NO,    LV, A64_P_ALU1, "byte-swap each word (64-bit only)") \
+    X(REV,        NO,    LV, A64_P_ALU1, "byte-swap the whole register (W or X)") \
+    X(CLZ,        NO,    LV, A64_P_ALU1, "count leading zeros") \
+    X(CLS,        NO,    LV, A64_P_ALU1, "count leading sign bits") \
+    X(UDIV,       NO,    LV, A64_P_ALU2, "rd = rm ? rn / rm : 0 (unsigned)") \
+    X(SDIV,       NO,    LV, A64_P_ALU2, "rd = rm ? rn / rm : 0 (signed, INT_MIN / -1 = INT_MIN)") \
+    X(LSLV,       NO,    LV, A64_P_ALU2, "rd = rn << (rm mod width)") \
+    X(LSRV,       NO,    LV, A64_P_ALU2, "rd = rn >> (rm mod width), logical") \
+    X(ASRV,       NO,    LV, A64_P_ALU2, "rd = rn >> (rm mod width), arithmetic") \
+    X(RORV,       NO,    LV, A64_P_ALU2, "rd = rotate-right(rn, rm mod width)") \
+    X(MADD,       NO,    LV, A64_P_ALU2 | A64_P_R_RA, "rd = ra + rn * rm") \
+    X(MSUB,       NO,    LV, A64_P_ALU2 | A64_P_R_RA, "rd = ra - rn * rm") \
+    X(SMADDL,     NO,    LV, A64_P_ALU2 | A64_P_R_RA, "xd = xa + sext(wn) * sext(wm)") \
+    X(SMSUBL,     NO,    LV, A64_P_ALU2 | A64_P_R_RA, "xd = xa - sext(wn) * sext(wm)") \
+    X(UMADDL,     NO,    LV, A64_P_ALU2 | A64_P_R_RA, "xd = xa + zext(wn) * zext(wm)") \
+    X(UMSUBL,     NO,    LV, A64_P_ALU2 | A64_P_R_RA, "xd = xa - zext(wn) * zext(wm)") \
+    X(SMULH,      NO,    LV, A64_P_ALU2, "xd = (sext(xn) * sext(xm)) >> 64") \
+    X(UMULH,      NO,    LV, A64_P_ALU2, "xd = (zext(xn) * zext(xm)) >> 64")
 
 enum a64_op {
-#define A64_OP_ENUM(name, props, what) A64_OP_##name,
+#define A64_OP_ENUM(name, alu, lane, props, what) A64_OP_##name,
     A64_OPS(A64_OP_ENUM)
 #undef A64_OP_ENUM
     A64_OP_COUNT

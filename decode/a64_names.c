@@ -2,7 +2,7 @@
 #include "a64_insn.h"
 
 static const char *const op_names[A64_OP_COUNT] = {
-#define A64_OP_NAME(name, props, what) #name,
+#define A64_OP_NAME(name, alu, lane, props, what) #name,
     A64_OPS(A64_OP_NAME)
 #undef A64_OP_NAME
 };

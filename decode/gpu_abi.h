@@ -1,4 +1,4 @@
-/* gpu_abi.h: what the host and the batch kernels (shaders/batch.cl) exchange through device buffers.
+/* gpu_abi.h: what the host and the kernels of shaders/ exchange through device buffers.
  * C11 and OpenCL C, like the decoder; fixed-width fields in an order that needs no padding, checked
  * on both sides by the static asserts at the end.
  *
@@ -125,7 +125,7 @@ struct gpu_status {
 #define GPU_LOOP_SEQUENTIAL 1  /* not vectorizable: run it on the device */
 #define GPU_LOOP_VECTOR 2      /* vectorizable: stop once per entry, after its first iteration */
 
-/* Kernel loop_iterations (shaders/loopvec.h): one work-item per iteration of a classified loop
+/* Kernel loop_iterations (shaders/loopvec.cl): one work-item per iteration of a classified loop
  * (emu_loop.h), the body run in program order on the item's own registers. */
 #define GPU_LOOP_MAX_BODY 48
 #define GPU_LOOP_MAX_ACC 8

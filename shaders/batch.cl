@@ -1,76 +1,13 @@
-/* batch.cl: the GPU batch engine's kernels (docs/design.md, Batch engine).
+/* batch.cl: the GPU batch engine's kernels (docs/design.md, Batch engine), on blocks that kernel
+ * decode_block (decode_block.cl) put in the device decode cache.
  *
- *   decode_block   one work-group: fetch up to `batch` words at pc from device guest memory, decode
- *                  them in parallel (the CPU engine's decoder source), cut the block at its first
- *                  terminator, then one work-item schedules it (schedule.h) into the decode cache.
  *   execute_batch  one work-group per lane: the instructions of each dependency level run in
  *                  parallel, a barrier between levels; then the final slot values are scattered to
  *                  the lane's registers and a status record tells the host what happened.
  *   execute_resident  the same per block, in a loop that follows branches on the device through
- *                  the decode cache's index until a miss, a syscall, a stop or the budget.
- *   execute_lanes  (lanes.h) many lanes, one work-item each, every lane running its blocks in
- *                  program order through the same decode cache.
- *   loop_iterations  (loopvec.h) --loopvec: one work-item per iteration of a classified loop.
- */
-#include "a64_decode.c"
+ *                  the decode cache's index until a miss, a syscall, a stop or the budget. */
+#include "dcache.h"
 #include "execute.h"
-#include "schedule.h"
-#include "exec_lane.h"
-
-#define NO_WORD 0xffffu /* decode_block: the word could not be fetched (not a real op id) */
-
-__kernel void decode_block(__global uint *pt, ulong npages, __global uchar *pool, __global uchar *code,
-                           ulong pt_offset, ulong pc, uint batch, uint block_id,
-                           __global struct gpu_block *blocks, __global struct a64_insn *scratch,
-                           __global uint *alloc, uint capacity, __global struct a64_insn *insns,
-                           __global struct gpu_sched *sched, __global uint *order, __global uint *lstart)
-{
-    struct guest_mem m = {pt + pt_offset, npages, pool, code};
-    uint lid = get_local_id(0), lsz = get_local_size(0);
-    for (uint i = lid; i < batch; i += lsz) {
-        uint word;
-        struct a64_insn rec;
-        if (gm_fetch(m, pc + 4ul * i, &word)) {
-            rec.op = NO_WORD;
-        } else {
-            a64_decode(word, &rec);
-        }
-        scratch[i] = rec;
-    }
-    barrier(CLK_GLOBAL_MEM_FENCE);
-    if (lid != 0)
-        return;
-
-    __global struct gpu_block *blk = &blocks[block_id];
-    uint n = 0;
-    while (n < batch && scratch[n].op != NO_WORD) {
-        n++;
-        if (scratch[n - 1].flags & A64_P_ENDS_BLOCK)
-            break;
-    }
-    blk->pc = pc;
-    blk->count = 0;
-    blk->nlevels = 0;
-    blk->first = 0;
-    if (n == 0) {
-        blk->flags = GPU_BLOCK_FETCH_FAULT;
-        return;
-    }
-    uint first = atomic_add(alloc, n + 1);
-    if (first > capacity || capacity - first < n + 1) {
-        blk->flags = GPU_BLOCK_NO_ROOM;
-        return;
-    }
-    for (uint i = 0; i < n; i++)
-        insns[first + i] = scratch[i];
-    blk->first = first;
-    blk->count = n;
-    blk->flags = 0;
-    schedule_block(insns, sched, order, lstart, blk, first, n);
-    /* Stores to these pages must now be reported, in every lane: the decoded copy would go stale. */
-    for (ulong page = pc >> GPU_PAGE_BITS; page <= (pc + 4ul * n - 1) >> GPU_PAGE_BITS; page++)
-        code[page] = 1;
-}
 
 /* The value a reference names: a block-start slot or an earlier instruction's output. */
 static ulong ref_value(uint ref, __local const ulong *regs, __global const ulong *outv)
@@ -254,20 +191,6 @@ __kernel void execute_batch(__global struct emu_state *states, __global uint *pt
               outs + (ulong)lane * batch * GPU_OUTS, &status[lane], cntvct, &L);
 }
 
-#define NO_BLOCK 0xffffffffu
-
-/* The decoded block at pc, from the index the host fills; NO_BLOCK when there is none. */
-static uint index_find(__global const struct gpu_index_slot *index, ulong pc)
-{
-    for (uint i = gpu_index_hash(pc);; i = (i + 1) & (GPU_INDEX_SLOTS - 1)) {
-        struct gpu_index_slot e = index[i];
-        if (e.id == 0)
-            return NO_BLOCK;
-        if (e.pc == pc)
-            return e.id - 1;
-    }
-}
-
 __kernel void execute_resident(__global struct emu_state *states, __global uint *pt, ulong npages,
                                __global uchar *pool, __global const uchar *code,
                                __global const struct gpu_block *blocks,
@@ -342,5 +265,3 @@ __kernel void execute_resident(__global struct emu_state *states, __global uint 
         out_status->blocks = nblocks;
     }
 }
-#include "lanes.h"
-#include "loopvec.h"

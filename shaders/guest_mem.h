@@ -21,7 +21,7 @@ struct guest_mem {
 };
 
 /* Pool offset of guest byte a when its page has every bit of `need`, else -1. */
-static long gm_offset(struct guest_mem m, ulong a, uint need)
+static inline long gm_offset(struct guest_mem m, ulong a, uint need)
 {
     ulong page = a >> GPU_PAGE_BITS;
     if (page >= m.npages)
@@ -34,7 +34,7 @@ static long gm_offset(struct guest_mem m, ulong a, uint need)
 
 /* Offsets of the first and last byte of an n-byte access at a; 0, or -1 when either page lacks
  * `need`. Within one page the last byte follows the first in the same frame. */
-static int gm_span(struct guest_mem m, ulong a, uint n, uint need, long *o0, long *o1)
+static inline int gm_span(struct guest_mem m, ulong a, uint n, uint need, long *o0, long *o1)
 {
     ulong last = a + n - 1;
     *o0 = gm_offset(m, a, need);
@@ -46,7 +46,7 @@ static int gm_span(struct guest_mem m, ulong a, uint n, uint need, long *o0, lon
 
 /* Pool offset of byte b of an access whose first and last bytes are at o0 and o1: bytes before
  * the page break follow o0, those after it lead up to o1. */
-static long gm_byte(ulong a, uint n, uint b, long o0, long o1)
+static inline long gm_byte(ulong a, uint n, uint b, long o0, long o1)
 {
     ulong page_end = (a | GM_PAGE_MASK) - a; /* bytes from a to the end of its page, minus one */
     return b <= page_end ? o0 + (long)b : o1 - (long)(n - 1 - b);
@@ -54,7 +54,7 @@ static long gm_byte(ulong a, uint n, uint b, long o0, long o1)
 
 /* Read n (1..16) bytes at a, little-endian: bytes 0..7 into *lo, 8..15 into *hi.
  * 0, or -1 on a fault. */
-static int gm_read(struct guest_mem m, ulong a, uint n, ulong *lo, ulong *hi)
+static inline int gm_read(struct guest_mem m, ulong a, uint n, ulong *lo, ulong *hi)
 {
     long o0, o1;
     if (gm_span(m, a, n, GPU_PERM_R, &o0, &o1))
@@ -74,7 +74,7 @@ static int gm_read(struct guest_mem m, ulong a, uint n, ulong *lo, ulong *hi)
 
 /* Write n (1..16) bytes. 0; 1 when either page holds decoded code (the caller reports it);
  * -1 on a fault, nothing written. */
-static int gm_write(struct guest_mem m, ulong a, uint n, ulong lo, ulong hi)
+static inline int gm_write(struct guest_mem m, ulong a, uint n, ulong lo, ulong hi)
 {
     long o0, o1;
     if (gm_span(m, a, n, GPU_PERM_W, &o0, &o1))
@@ -91,7 +91,7 @@ static int gm_write(struct guest_mem m, ulong a, uint n, ulong lo, ulong hi)
 }
 
 /* Fetch the instruction word at a (needs X, 4-byte alignment). 0, or -1. */
-static int gm_fetch(struct guest_mem m, ulong a, uint *word)
+static inline int gm_fetch(struct guest_mem m, ulong a, uint *word)
 {
     long o = (a & 3) ? -1 : gm_offset(m, a, GPU_PERM_X);
     if (o < 0)

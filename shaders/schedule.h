@@ -10,30 +10,7 @@
 #ifndef SCHEDULE_H
 #define SCHEDULE_H
 
-#include "a64_decode.h"
-#include "gpu_abi.h"
-
-/* The slot each output role of `in` writes (GPU_NO_SLOT: none), in GPU_OUT_* order. */
-static void sched_dsts(const struct a64_insn *in, uchar *dst)
-{
-    uint p = in->flags;
-    dst[GPU_OUT_WB] = (p & (A64_F_WB_PRE | A64_F_WB_POST)) ? in->rn : (p & A64_P_W_LR) ? 30 : GPU_NO_SLOT;
-    dst[GPU_OUT_RD] = (p & A64_P_W_RD) ? in->rd : GPU_NO_SLOT;
-    dst[GPU_OUT_RA] = (p & A64_P_W_RA) ? in->ra : (p & A64_P_W_RM) ? in->rm : GPU_NO_SLOT;
-    dst[GPU_OUT_NZCV] = ((p & A64_P_SETS_FLAGS) || in->op == A64_OP_MSR) ? GPU_SLOT_NZCV : GPU_NO_SLOT;
-}
-
-/* The slot each source role of `in` reads (GPU_NO_SLOT: none), in GPU_SRC_* order. */
-static void sched_srcs(const struct a64_insn *in, uchar *src)
-{
-    uint p = in->flags;
-    src[GPU_SRC_RN] = (p & A64_P_R_RN) ? in->rn : GPU_NO_SLOT;
-    src[GPU_SRC_RM] = (p & A64_P_R_RM) ? in->rm : GPU_NO_SLOT;
-    src[GPU_SRC_RD] = (p & A64_P_R_RD) ? in->rd : GPU_NO_SLOT;
-    src[GPU_SRC_RA] = (p & A64_P_R_RA) ? in->ra : GPU_NO_SLOT;
-    int flags_in = (p & A64_P_READS_FLAGS) || in->op == A64_OP_MRS || in->op == A64_OP_MSR;
-    src[GPU_SRC_NZCV] = flags_in ? GPU_SLOT_NZCV : GPU_NO_SLOT;
-}
+#include "exec_roles.h"
 
 /* Schedule the n records at insns[first..] (already decoded) into sched[first..], order[first..]
  * and lstart[first..first+nlevels]; fill blk->final and blk->nlevels. */
@@ -52,8 +29,8 @@ static void schedule_block(__global const struct a64_insn *insns, __global struc
     for (uint i = 0; i < n; i++) {
         struct a64_insn in = insns[first + i];
         uchar src[GPU_SRCS], dst[GPU_OUTS];
-        sched_srcs(&in, src);
-        sched_dsts(&in, dst);
+        exec_srcs(&in, src);
+        exec_dsts(&in, dst);
         struct gpu_sched sc;
         uint level = barrier_level + 1;
         for (uint r = 0; r < GPU_SRCS; r++) {

@@ -5,7 +5,13 @@
  * undefined) happen. Both are exact by design, so they must agree bit for bit; a difference is a
  * bug in one of them. Memory operands are aimed at a scratch region beside a read-only page and
  * unmapped space, so loads, stores and their faults all occur. TEMU_SEED replays a run;
- * TEMU_DIFF_TRIALS changes its length. */
+ * TEMU_DIFF_TRIALS changes its length.
+ *
+ * The loop lane executor (emu_loop_lane_insn) computes through the same exec_value, but its loops
+ * over lanes, the operand rows they read and the one they write, and its own gather and scatter
+ * loads and stores (element types, widening) are its own: every instruction it takes (column lane
+ * of A64_OPS) is run on it too, over a random number of lanes each with operands of its own, and
+ * each lane must match the CPU engine run on that lane's registers. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -22,6 +28,7 @@
 #include "a64_decode.h"
 #include "a64_names.h"
 #include "emu_cpu.h"
+#include "emu_loop.h"
 
 /* The kernel sources as C: OpenCL's address spaces vanish, its scalar types and max() appear. */
 typedef uint8_t uchar;
@@ -33,8 +40,6 @@ typedef uint64_t ulong;
 #define max(a, b) ((a) > (b) ? (a) : (b))
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wunused-function" /* the kernels' other helpers */
-#include "execute.h"
-#include "schedule.h"
 #include "exec_lane.h"
 #pragma GCC diagnostic pop
 
@@ -121,6 +126,7 @@ struct fix {
     struct emu_proc p;
     struct emu_cpu *cpu;
     struct dev_mem *dev;
+    struct emu_loop_ws *ws;
 };
 
 static int setup(void **state)
@@ -130,7 +136,8 @@ static int setup(void **state)
         return -1;
     f->cpu = emu_cpu_new();
     f->dev = calloc(1, sizeof *f->dev);
-    if (!f->cpu || !f->dev || !(f->dev->pool = calloc(32, 4096)))
+    f->ws = calloc(1, sizeof *f->ws);
+    if (!f->cpu || !f->dev || !f->ws || !(f->dev->pool = calloc(32, 4096)))
         return -1;
     struct emu_mem *m = &f->p.mem;
     emu_mem_map(m, CODE, 4096, EMU_PERM_R | EMU_PERM_X);
@@ -146,9 +153,88 @@ static int teardown(void **state)
     emu_cpu_free(f->cpu);
     free(f->dev->pool);
     free(f->dev);
+    free(f->ws);
     emu_proc_free(&f->p);
     free(f);
     return 0;
+}
+
+#define LANES_MAX 9 /* lanes of a lane executor check: a vector's worth and a tail */
+
+/* The address of load or store `in` on registers x, as exec_insn computes it. */
+static uint64_t access_addr(const struct a64_insn *in, const uint64_t *x)
+{
+    uint64_t imm = (uint64_t)in->imm;
+    switch (in->op) {
+    case A64_OP_LDR_LIT: return CODE + imm;
+    case A64_OP_LDR_REG:
+    case A64_OP_STR_REG: return x[in->rn] + emu_alu_extend(x[in->rm], in->shift, in->amount, 1);
+    default: return (in->flags & A64_F_WB_POST) ? x[in->rn] : x[in->rn] + imm;
+    }
+}
+
+/* A computing instruction (column lane LV) on the lane executor over 1..LANES_MAX lanes: lane 0
+ * holds the trial's registers st, the others random ones; each lane's row of rd must be what the
+ * CPU engine computes from that lane's registers, and no other row may change. The CPU engine has
+ * already run lane 0 (cpu0: its registers after). */
+static void lane_value_check(struct fix *f, const struct a64_insn *in, const struct emu_state *st,
+                             const uint64_t *cpu0, const char *what)
+{
+    struct emu_loop_ws *ws = f->ws;
+    uint32_t cnt = 1 + (uint32_t)(rnd() % LANES_MAX);
+    static uint64_t before[A64_NUM_REGS][LANES_MAX];
+    for (uint32_t j = 0; j < cnt; j++)
+        for (unsigned r = 0; r < A64_NUM_REGS; r++)
+            before[r][j] = ws->v[r][j] = r == A64_REG_ZR ? 0 : j == 0 ? st->x[r] : random_value();
+    emu_loop_lane_insn(in, CODE, ws, cnt, NULL, 0, 0);
+    for (uint32_t j = 0; j < cnt; j++) {
+        const uint64_t *want = cpu0;
+        if (j) {
+            f->p.st = *st;
+            for (unsigned r = 0; r < A64_REG_ZR; r++)
+                f->p.st.x[r] = before[r][j];
+            f->p.st.pc = CODE;
+            if (emu_cpu_run(f->cpu, &f->p, 1) != EMU_LIMIT)
+                fail_msg("%s: lane %u: the CPU engine stopped", what, j);
+            want = f->p.st.x;
+        }
+        for (unsigned r = 0; r < A64_REG_SINK; r++) {
+            uint64_t w = r == in->rd ? want[r] : before[r][j];
+            if (ws->v[r][j] != w)
+                fail_msg("%s: lane %u of %u: row x%u = 0x%llx vs 0x%llx", what, j, cnt, r,
+                         (unsigned long long)ws->v[r][j], (unsigned long long)w);
+        }
+    }
+}
+
+/* A load or store (column lane LM) on the lane executor, one lane with the trial's registers st,
+ * when the CPU engine ran it (cpu0: its registers after; a store only inside the scratch region):
+ * the rows the load writes, or the memory the store leaves from the same start `pre` (the
+ * region's bytes before), must be the CPU engine's. 1 if it was checked. */
+static int lane_memory_check(struct fix *f, const struct a64_insn *in, const struct emu_state *st,
+                              const uint64_t *cpu0, uint8_t *pre, const uint8_t *cpu_mem, const char *what)
+{
+    struct emu_loop_ws *ws = f->ws;
+    uint64_t a = access_addr(in, st->x), n = (1ull << in->size) * (in->op == A64_OP_LDP || in->op == A64_OP_STP ? 2 : 1);
+    if ((in->flags & A64_P_STORE) && (a < SCRATCH || a + n > SCRATCH + SCRATCH_SIZE))
+        return 0; /* the lane executor stores only where it was proven in bounds and writable */
+    for (unsigned r = 0; r < A64_NUM_REGS; r++)
+        ws->v[r][0] = r == A64_REG_ZR ? 0 : st->x[r];
+    if (!(in->flags & A64_P_STORE))
+        emu_loop_lane_insn(in, CODE, ws, 1, f->p.mem.host, a, 0);
+    else
+        emu_loop_lane_insn(in, CODE, ws, 1, pre, a - SCRATCH, 0);
+    if (in->flags & A64_P_STORE) {
+        if (memcmp(pre, cpu_mem, SCRATCH_SIZE))
+            fail_msg("%s: the lane executor's store differs", what);
+        return 1;
+    }
+    unsigned ra = in->op == A64_OP_LDP ? in->ra : A64_REG_SINK;
+    if ((in->rd < A64_REG_SINK && ws->v[in->rd][0] != cpu0[in->rd]) || (ra < A64_REG_SINK && ws->v[ra][0] != cpu0[ra]))
+        fail_msg("%s: the lane executor loads 0x%llx, 0x%llx vs 0x%llx, 0x%llx", what,
+                 (unsigned long long)ws->v[in->rd][0], (unsigned long long)ws->v[ra][0],
+                 (unsigned long long)cpu0[in->rd], (unsigned long long)cpu0[ra]);
+    return 1;
 }
 
 static void test_exec_diff(void **state)
@@ -158,8 +244,8 @@ static void test_exec_diff(void **state)
     const char *seed = getenv("TEMU_SEED"), *trials_env = getenv("TEMU_DIFF_TRIALS");
     rng = seed ? strtoull(seed, NULL, 0) : 0x5eed0fd1ffull;
     uint64_t trials = trials_env ? strtoull(trials_env, NULL, 0) : 100000;
-    static uint64_t per_op[A64_OP_COUNT];
-    uint8_t scratch[SCRATCH_SIZE + 4096];
+    static uint64_t per_op[A64_OP_COUNT], per_lane_op[A64_OP_COUNT];
+    uint8_t scratch[SCRATCH_SIZE + 4096], pre[SCRATCH_SIZE + 4096];
     for (uint64_t t = 0; t < trials; t++) {
         /* The same random start on both sides. */
         struct emu_state st;
@@ -196,6 +282,7 @@ static void test_exec_diff(void **state)
         uint res = lane_exec(&in, CODE, r, gm, sys, 0, &target, &info);
 
         /* The CPU engine, one instruction. */
+        emu_mem_peek(&p->mem, SCRATCH, pre, sizeof pre);
         p->st = st;
         p->mem.fault_addr = 0;
         enum emu_status s = emu_cpu_run(f->cpu, p, 1);
@@ -238,6 +325,17 @@ static void test_exec_diff(void **state)
             if (memcmp(dev, scratch + o, 4096))
                 fail_msg("%s: memory differs on page 0x%llx", what, (unsigned long long)(pg << 12));
         }
+
+        /* The loop lane executor, on what it takes. */
+        uint64_t cpu0[A64_NUM_REGS];
+        memcpy(cpu0, p->st.x, sizeof cpu0);
+        unsigned lane = emu_loop_op_lane(in.op);
+        if (lane == A64_LANE_LV) {
+            lane_value_check(f, &in, &st, cpu0, what);
+            per_lane_op[in.op]++;
+        } else if (lane == A64_LANE_LM) {
+            per_lane_op[in.op] += lane_memory_check(f, &in, &st, cpu0, pre, scratch, what);
+        }
     }
     /* Coverage: every operation the decoder gives random words must have been compared. */
     unsigned covered = 0, total = 0;
@@ -250,8 +348,28 @@ static void test_exec_diff(void **state)
             printf("not reached: %s\n", a64_op_name(op));
     }
     printf("%llu instructions compared, %u of %u operations\n", (unsigned long long)trials, covered, total);
-    if (trials >= 100000)
+    /* The lane executor: every operation it computes; the loads and stores that fell in bounds. */
+    unsigned lane_covered = 0, lane_total = 0;
+    for (unsigned op = 0; op < A64_OP_COUNT; op++) {
+        unsigned lane = emu_loop_op_lane(op);
+        if (lane == A64_LANE_LV && (a64_op_props(op) & A64_P_READS_FLAGS))
+            fail_msg("%s: the lane executor gives no operation flags to read", a64_op_name(op));
+        if (lane != A64_LANE_LV && lane != A64_LANE_LM)
+            continue;
+        lane_total++;
+        lane_covered += per_lane_op[op] > 0;
+        if (!per_lane_op[op])
+            printf("not reached on the lane executor: %s\n", a64_op_name(op));
+        else if (lane == A64_LANE_LM)
+            printf("lane executor: %s %llu times\n", a64_op_name(op), (unsigned long long)per_lane_op[op]);
+    }
+    printf("lane executor: %u of %u operations\n", lane_covered, lane_total);
+    if (trials >= 100000) {
         assert_int_equal(covered, total);
+        for (unsigned op = 0; op < A64_OP_COUNT; op++)
+            if (emu_loop_op_lane(op) == A64_LANE_LV)
+                assert_true(per_lane_op[op] > 0);
+    }
 }
 
 int main(void)

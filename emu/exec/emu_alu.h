@@ -171,6 +171,16 @@ static inline uint64_t emu_alu_bfm(uint64_t dst, uint64_t src, unsigned immr, un
     return emu_alu_w((dst & ~mask) | (field & mask), sf);
 }
 
+/* MOVK: rd with bits [amount+15:amount] replaced by imm16. The decoder gives imm16 unshifted; a
+ * record may also carry it already shifted, as the CPU engine's translation takes it. Both read
+ * the same, since a non-zero imm16 shifted by 16 or more exceeds 16 bits. */
+static inline uint64_t emu_alu_movk(uint64_t rd, uint64_t imm, unsigned amount, int sf)
+{
+    unsigned sh = amount & 63;
+    uint64_t k = imm > 0xffff ? (imm >> sh) & 0xffff : imm;
+    return emu_alu_w((rd & ~(A64_U64(0xffff) << sh)) | (k << sh), sf);
+}
+
 /* EXTR: bits [lsb+width-1:lsb] of the concatenation hi:lo. */
 static inline uint64_t emu_alu_extr(uint64_t hi, uint64_t lo, unsigned lsb, int sf)
 {

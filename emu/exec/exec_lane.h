@@ -1,9 +1,12 @@
 /* exec_lane.h: one instruction on a register file of its own, in program order: operands gathered
- * by role, exec_insn (execute.h), outputs scattered. The lanes kernel (lanes.h) and the loop kernel
- * (loopvec.h) run instructions this way, and tests/test_exec_diff.c compiles it as C to hold these
- * semantics against the CPU engine's, operation by operation. Needs execute.h and schedule.h. */
+ * by role (exec_roles.h), exec_insn (execute.h), outputs scattered. The lanes kernel (lanes.cl) and
+ * the loop kernel (loopvec.cl) run instructions this way, and tests/test_exec_diff.c compiles it as
+ * C to hold these semantics against the CPU engine's, operation by operation. */
 #ifndef EXEC_LANE_H
 #define EXEC_LANE_H
+
+#include "exec_roles.h"
+#include "execute.h"
 
 /* The value of source role r: its slot's current value, 0 when the instruction has no such operand. */
 static ulong lane_src(const ulong *r, const uchar *src, uint role)
@@ -18,8 +21,8 @@ static uint lane_exec(const struct a64_insn *in, ulong at, ulong *r, struct gues
                       ulong cntvct, ulong *target, struct exec_stop *info)
 {
     uchar src[GPU_SRCS], dst[GPU_OUTS];
-    sched_srcs(in, src);
-    sched_dsts(in, dst);
+    exec_srcs(in, src);
+    exec_dsts(in, dst);
     struct exec_in v;
     v.rn = lane_src(r, src, GPU_SRC_RN);
     v.rm = lane_src(r, src, GPU_SRC_RM);

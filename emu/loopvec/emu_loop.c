@@ -50,29 +50,6 @@ const char *emu_loop_reason_text(enum emu_loop_reason r)
     return (unsigned)r < EMU_LOOP_REASON_COUNT ? reason_texts[r] : "?";
 }
 
-/* Operations the lane executor (emu_loop_run.c) runs in memory loops; anything else in a class
- * (b) or (c) body is EMU_LOOP_UNSUPPORTED. Affine loops need none: their temporaries are dead. */
-static int lane_op_ok(unsigned op)
-{
-    static const uint8_t ok[] = {
-        A64_OP_ADR, A64_OP_ADRP, A64_OP_ADD_IMM, A64_OP_ADDS_IMM, A64_OP_SUB_IMM, A64_OP_SUBS_IMM,
-        A64_OP_AND_IMM, A64_OP_ORR_IMM, A64_OP_EOR_IMM, A64_OP_ANDS_IMM, A64_OP_MOVZ, A64_OP_MOVN,
-        A64_OP_MOVK, A64_OP_SBFM, A64_OP_BFM, A64_OP_UBFM, A64_OP_EXTR, A64_OP_NOP, A64_OP_BARRIER,
-        A64_OP_PRFM, A64_OP_LDR_IMM, A64_OP_LDR_REG, A64_OP_LDR_LIT, A64_OP_STR_IMM,
-        A64_OP_STR_REG, A64_OP_LDP, A64_OP_STP, A64_OP_ADD_SHIFT, A64_OP_ADDS_SHIFT,
-        A64_OP_SUB_SHIFT, A64_OP_SUBS_SHIFT, A64_OP_ADD_EXT, A64_OP_ADDS_EXT, A64_OP_SUB_EXT,
-        A64_OP_SUBS_EXT, A64_OP_AND_SHIFT, A64_OP_BIC_SHIFT, A64_OP_ORR_SHIFT, A64_OP_ORN_SHIFT,
-        A64_OP_EOR_SHIFT, A64_OP_EON_SHIFT, A64_OP_ANDS_SHIFT, A64_OP_BICS_SHIFT, A64_OP_RBIT,
-        A64_OP_REV16, A64_OP_REV32, A64_OP_REV, A64_OP_CLZ, A64_OP_CLS, A64_OP_UDIV, A64_OP_SDIV,
-        A64_OP_LSLV, A64_OP_LSRV, A64_OP_ASRV, A64_OP_RORV, A64_OP_MADD, A64_OP_MSUB,
-        A64_OP_SMADDL, A64_OP_SMSUBL, A64_OP_UMADDL, A64_OP_UMSUBL, A64_OP_SMULH, A64_OP_UMULH,
-    };
-    for (unsigned i = 0; i < sizeof ok; i++)
-        if (ok[i] == op)
-            return 1;
-    return 0;
-}
-
 /* Register slots an instruction reads and writes (ZR and the sink left out). */
 struct loop_regs {
     uint8_t r[4], w[4];
@@ -511,7 +488,9 @@ static void analyse_decoded(struct emu_loop *l)
             int is_acc = 0;
             for (uint32_t k = 0; k < l->nacc; k++)
                 is_acc |= l->acc[k].insn == i || l->acc[k].cmp == i;
-            if (!is_acc && (!lane_op_ok(in->op) || (in->flags & A64_P_READS_FLAGS)))
+            /* the lane executor runs what column lane of A64_OPS says; affine loops need none of
+             * it, their temporaries are dead */
+            if (!is_acc && (emu_loop_op_lane(in->op) == A64_LANE_NO || (in->flags & A64_P_READS_FLAGS)))
                 reject(l, EMU_LOOP_UNSUPPORTED, i);
         }
     if (l->reason != EMU_LOOP_OK)

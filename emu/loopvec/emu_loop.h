@@ -265,6 +265,24 @@ void emu_loop_finish(const struct emu_loop *l, struct emu_state *st, uint64_t k)
 uint64_t emu_loop_run(const struct emu_loop *l, struct emu_proc *p, uint64_t max_iters,
                       struct emu_loop_ws *ws, enum emu_loop_reason *why);
 
+/* Column lane of A64_OPS for op: how the lane executor runs it (A64_LANE_*). */
+static inline unsigned emu_loop_op_lane(unsigned op)
+{
+    switch (op) {
+#define EMU_LOOP_OP_LANE(name, alu, lane, props, what) case A64_OP_##name: return A64_LANE_##lane;
+    A64_OPS(EMU_LOOP_OP_LANE)
+#undef EMU_LOOP_OP_LANE
+    default: return A64_LANE_NO;
+    }
+}
+
+/* One body instruction on the lane executor, over lanes 0..cnt-1 of ws (row r, lane j: register
+ * r in iteration j), as the run does it: by column lane of A64_OPS, an LV operation through
+ * exec_value, a load or store (LM) at host + a + j * S without its base writeback, which the run
+ * adds, an L0 operation not at all. tests/test_exec_diff.c holds it against the CPU engine. */
+void emu_loop_lane_insn(const struct a64_insn *in, uint64_t pc, struct emu_loop_ws *ws, uint32_t cnt,
+                        uint8_t *host, uint64_t a, uint64_t S);
+
 /* What every engine does around its vector path, so they count alike:
  * emu_loop_record_analyse classifies the loop of n words at pc once per record (its words read
  * through mem, so an engine mirroring memory elsewhere pulls them); emu_loop_max_iters is the most

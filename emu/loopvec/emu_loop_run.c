@@ -5,6 +5,8 @@
  * (one row of lanes per register), so each instruction is a tight loop over an array that the host
  * compiler can vectorize, and the guest instruction dispatch is paid once per chunk instead of
  * once per iteration. This is the same shape as a device kernel with one work-item per iteration.
+ * What each instruction computes is not written here: it is exec_value (emu/exec/exec_value.h),
+ * the kernels' definition, instantiated per operation inside the loops (lane_value).
  *
  * Order of lanes: lanes are independent by the analysis and the run-time overlap check, but the
  * executor still goes through them in iteration order, and reductions fold in iteration order,
@@ -17,8 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "emu_alu.h"
 #include "emu_loop.h"
+#include "exec_value.h"
 
 /* Does the 32-bit index of access m stay clear of its wrap over iterations 0..k-1 (so that its
  * extension, and with it the address, moves by the same amount every iteration)? */
@@ -105,40 +107,41 @@ static enum emu_loop_reason check_memory(const struct emu_loop *l, const uint64_
     } while (0)
 
 /* Loads and stores of one element type T (a fixed-size memcpy: one host load or store) at
- * a + j * S in lane j, the affine address of emu_loop_mem. CONV widens the loaded T to the
- * register value. Addresses were checked by check_memory. */
+ * a + j * S in lane j, the affine address of emu_loop_mem, the loaded T widened by exec_widen
+ * with constant size, flags and width. Addresses were checked by check_memory. */
 #define AT(j) (host + (a + (uint64_t)(j) * S))
-#define LD_LOOP(T, CONV) LANES(T t_; memcpy(&t_, AT(j), sizeof t_); D[j] = CONV(t_))
+#define LD_LOOP(T, SIZE, FL, SF) LANES(T t_; memcpy(&t_, AT(j), sizeof t_); D[j] = exec_widen(t_, SIZE, FL, SF))
 #define ST_LOOP(T) LANES(T t_ = (T)D[j]; memcpy(AT(j), &t_, sizeof t_))
-#define LDP_LOOP(T, CONV) LANES(T t_[2]; memcpy(t_, AT(j), sizeof t_); D[j] = CONV(t_[0]); A[j] = CONV(t_[1]))
+#define LDP_LOOP(T, SIZE, FL) LANES(T t_[2]; memcpy(t_, AT(j), sizeof t_); \
+                                    D[j] = exec_widen(t_[0], SIZE, FL, 1); A[j] = exec_widen(t_[1], SIZE, FL, 1))
 #define STP_LOOP(T) LANES(T t_[2] = {(T)D[j], (T)A[j]}; memcpy(AT(j), t_, sizeof t_))
-#define CV_U(v) ((uint64_t)(v))
-#define CV_S32(v) ((uint64_t)(uint32_t)(int32_t)(v))
-#define CV_S64(v) ((uint64_t)(int64_t)(v))
+#define SX A64_F_SIGNED
 
 static void lane_load(const struct a64_insn *in, struct emu_loop_ws *ws, uint32_t cnt, const uint8_t *host,
                       uint64_t a, uint64_t S)
 {
     uint64_t *D = ws->v[in->rd], *A = ws->v[in->ra];
     const unsigned size = in->size & 3;
-    const int sgn = (in->flags & A64_F_SIGNED) != 0, wide = in->sf || size == 2;
+    const int sgn = (in->flags & A64_F_SIGNED) != 0, sf = in->sf != 0;
     if (in->op == A64_OP_LDP) {
         if (sgn)
-            LDP_LOOP(int32_t, CV_S64);
+            LDP_LOOP(uint32_t, 2, SX);
         else if (size == 3)
-            LDP_LOOP(uint64_t, CV_U);
+            LDP_LOOP(uint64_t, 3, 0);
         else
-            LDP_LOOP(uint32_t, CV_U);
+            LDP_LOOP(uint32_t, 2, 0);
         return;
     }
-    switch (size * 2 + sgn) {
-    case 0: LD_LOOP(uint8_t, CV_U); break;
-    case 1: if (wide) LD_LOOP(int8_t, CV_S64); else LD_LOOP(int8_t, CV_S32); break;
-    case 2: LD_LOOP(uint16_t, CV_U); break;
-    case 3: if (wide) LD_LOOP(int16_t, CV_S64); else LD_LOOP(int16_t, CV_S32); break;
-    case 4: LD_LOOP(uint32_t, CV_U); break;
-    case 5: LD_LOOP(int32_t, CV_S64); break;
-    default: LD_LOOP(uint64_t, CV_U); break;
+    switch (size * 4 + sgn * 2 + sf) { /* the cases exec_widen tells apart */
+    case 0: case 1: LD_LOOP(uint8_t, 0, 0, 1); break;
+    case 2: LD_LOOP(uint8_t, 0, SX, 0); break;
+    case 3: LD_LOOP(uint8_t, 0, SX, 1); break;
+    case 4: case 5: LD_LOOP(uint16_t, 1, 0, 1); break;
+    case 6: LD_LOOP(uint16_t, 1, SX, 0); break;
+    case 7: LD_LOOP(uint16_t, 1, SX, 1); break;
+    case 8: case 9: LD_LOOP(uint32_t, 2, 0, 1); break;
+    case 10: case 11: LD_LOOP(uint32_t, 2, SX, 1); break;
+    default: LD_LOOP(uint64_t, 3, 0, 1); break;
     }
 }
 
@@ -161,92 +164,53 @@ static void lane_store(const struct a64_insn *in, struct emu_loop_ws *ws, uint32
     }
 }
 
-/* One non-reduction instruction over lanes 0..cnt-1. */
-static void lane_insn(const struct a64_insn *in, uint64_t pc, struct emu_loop_ws *ws, uint32_t cnt)
+/* One operation of column lane LV over lanes 0..cnt-1: exec_value per lane, instantiated for each
+ * such operation (rows of A64_OPS) and width, so that with op and sf constant only the operation's
+ * own arithmetic is left in each loop (exec_value.h). The record is a local copy so that its fields
+ * are plainly loop-invariant (a store to a row might otherwise alias them). A shift by 0 gets a
+ * loop of its own where it folds away: `add x0, x1, x2` is common, and every shift type by 0 is
+ * the identity. */
+#define LANE_VALUE(OP, SF, C) LANES(uint32_t f_; struct exec_in v_ = {N[j], M[j], D[j], A[j], 0}; \
+                                    D[j] = exec_value(OP, SF, &(C), pc, v_, &f_))
+#define LANE_SF(OP, C) do { if ((C).sf) LANE_VALUE(OP, 1, C); else LANE_VALUE(OP, 0, C); } while (0)
+#define LANE_CASE_LV(OP) \
+    case A64_OP_##OP: \
+        if ((exec_alu_class(A64_OP_##OP) & A64_ALU_FORM) == A64_ALU_FORM_SHIFT && c.amount == 0) { \
+            struct a64_insn z = c; \
+            z.shift = z.amount = 0; \
+            LANE_SF(A64_OP_##OP, z); \
+        } else { \
+            LANE_SF(A64_OP_##OP, c); \
+        } \
+        break;
+#define LANE_CASE_LM(OP)
+#define LANE_CASE_L0(OP)
+#define LANE_CASE_NO(OP)
+#define LANE_CASE(name, alu, lane, props, what) LANE_CASE_##lane(name)
+
+static void lane_value(const struct a64_insn *in, uint64_t pc, struct emu_loop_ws *ws, uint32_t cnt)
 {
-    uint64_t *D = ws->v[in->rd], *N = ws->v[in->rn], *M = ws->v[in->rm], *A = ws->v[in->ra];
-    const uint64_t imm = (uint64_t)in->imm;
-    const unsigned sh = in->shift, am = in->amount;
-    switch (in->op) {
-    case A64_OP_ADR: LANES(D[j] = pc + imm); break;
-    case A64_OP_ADRP: LANES(D[j] = (pc & ~0xfffull) + imm); break;
-    case A64_OP_ADD_IMM:
-    case A64_OP_ADDS_IMM: LANES_SF(D[j] = emu_alu_w(N[j] + imm, sf_)); break;
-    case A64_OP_SUB_IMM:
-    case A64_OP_SUBS_IMM: LANES_SF(D[j] = emu_alu_w(N[j] - imm, sf_)); break;
-    case A64_OP_AND_IMM:
-    case A64_OP_ANDS_IMM: LANES_SF(D[j] = emu_alu_w(N[j] & imm, sf_)); break;
-    case A64_OP_ORR_IMM: LANES_SF(D[j] = emu_alu_w(N[j] | imm, sf_)); break;
-    case A64_OP_EOR_IMM: LANES_SF(D[j] = emu_alu_w(N[j] ^ imm, sf_)); break;
-    case A64_OP_MOVZ:
-    case A64_OP_MOVN: LANES_SF(D[j] = emu_alu_w(imm, sf_)); break;
-    case A64_OP_MOVK: { /* imm16 unshifted or already shifted, as cpu_translate takes it */
-        uint64_t v = (imm > 0xffff ? (imm >> (am & 63)) & 0xffff : imm) << (am & 63);
-        uint64_t keep = ~(0xffffull << (am & 63));
-        LANES_SF(D[j] = emu_alu_w((D[j] & keep) | v, sf_));
-        break;
+    uint64_t *D = ws->v[in->rd];
+    const uint64_t *N = ws->v[in->rn], *M = ws->v[in->rm], *A = ws->v[in->ra];
+    const struct a64_insn c = *in;
+    switch (c.op) {
+        A64_OPS(LANE_CASE)
+    default: break;
     }
-    case A64_OP_SBFM: LANES(D[j] = emu_alu_sbfm(N[j], in->immr, in->imms, in->sf)); break;
-    case A64_OP_UBFM: LANES(D[j] = emu_alu_ubfm(N[j], in->immr, in->imms, in->sf)); break;
-    case A64_OP_BFM: LANES(D[j] = emu_alu_bfm(D[j], N[j], in->immr, in->imms, in->sf)); break;
-    case A64_OP_EXTR: LANES(D[j] = emu_alu_extr(N[j], M[j], am, in->sf)); break;
-    case A64_OP_ADD_SHIFT:
-    case A64_OP_ADDS_SHIFT:
-        if (am == 0)
-            LANES_SF(D[j] = emu_alu_w(N[j] + M[j], sf_));
+}
+
+void emu_loop_lane_insn(const struct a64_insn *in, uint64_t pc, struct emu_loop_ws *ws, uint32_t cnt,
+                        uint8_t *host, uint64_t a, uint64_t S)
+{
+    switch (emu_loop_op_lane(in->op)) {
+    case A64_LANE_LV: lane_value(in, pc, ws, cnt); break;
+    case A64_LANE_LM:
+        if (in->flags & A64_P_STORE)
+            lane_store(in, ws, cnt, host, a, S);
         else
-            LANES_SF(D[j] = emu_alu_w(N[j] + emu_alu_shift(M[j], sh, am, sf_), sf_));
+            lane_load(in, ws, cnt, host, a, S);
         break;
-    case A64_OP_SUB_SHIFT:
-    case A64_OP_SUBS_SHIFT: LANES_SF(D[j] = emu_alu_w(N[j] - emu_alu_shift(M[j], sh, am, sf_), sf_)); break;
-    case A64_OP_AND_SHIFT:
-    case A64_OP_ANDS_SHIFT: LANES_SF(D[j] = emu_alu_w(N[j] & emu_alu_shift(M[j], sh, am, sf_), sf_)); break;
-    case A64_OP_BIC_SHIFT:
-    case A64_OP_BICS_SHIFT: LANES_SF(D[j] = emu_alu_w(N[j] & ~emu_alu_shift(M[j], sh, am, sf_), sf_)); break;
-    case A64_OP_ORR_SHIFT:
-        if (am == 0)
-            LANES_SF(D[j] = emu_alu_w(N[j] | M[j], sf_));
-        else
-            LANES_SF(D[j] = emu_alu_w(N[j] | emu_alu_shift(M[j], sh, am, sf_), sf_));
-        break;
-    case A64_OP_ORN_SHIFT: LANES_SF(D[j] = emu_alu_w(N[j] | ~emu_alu_shift(M[j], sh, am, sf_), sf_)); break;
-    case A64_OP_EOR_SHIFT:
-        if (am == 0)
-            LANES_SF(D[j] = emu_alu_w(N[j] ^ M[j], sf_));
-        else
-            LANES_SF(D[j] = emu_alu_w(N[j] ^ emu_alu_shift(M[j], sh, am, sf_), sf_));
-        break;
-    case A64_OP_EON_SHIFT: LANES_SF(D[j] = emu_alu_w(N[j] ^ ~emu_alu_shift(M[j], sh, am, sf_), sf_)); break;
-    case A64_OP_ADD_EXT:
-    case A64_OP_ADDS_EXT: LANES_SF(D[j] = emu_alu_w(N[j] + emu_alu_extend(M[j], sh, am, sf_), sf_)); break;
-    case A64_OP_SUB_EXT:
-    case A64_OP_SUBS_EXT: LANES_SF(D[j] = emu_alu_w(N[j] - emu_alu_extend(M[j], sh, am, sf_), sf_)); break;
-    case A64_OP_RBIT: LANES(D[j] = emu_alu_rbit(N[j], in->sf)); break;
-    case A64_OP_REV16: LANES(D[j] = emu_alu_rev16(N[j], in->sf)); break;
-    case A64_OP_REV32: LANES(D[j] = emu_alu_rev32(N[j])); break;
-    case A64_OP_REV: LANES(D[j] = emu_alu_rev(N[j], in->sf)); break;
-    case A64_OP_CLZ: LANES(D[j] = emu_alu_clz(N[j], in->sf)); break;
-    case A64_OP_CLS: LANES(D[j] = emu_alu_cls(N[j], in->sf)); break;
-    case A64_OP_UDIV: LANES(D[j] = emu_alu_udiv(N[j], M[j], in->sf)); break;
-    case A64_OP_SDIV: LANES(D[j] = emu_alu_sdiv(N[j], M[j], in->sf)); break;
-    case A64_OP_LSLV: LANES(D[j] = emu_alu_shiftv(N[j], M[j], A64_SHIFT_LSL, in->sf)); break;
-    case A64_OP_LSRV: LANES(D[j] = emu_alu_shiftv(N[j], M[j], A64_SHIFT_LSR, in->sf)); break;
-    case A64_OP_ASRV: LANES(D[j] = emu_alu_shiftv(N[j], M[j], A64_SHIFT_ASR, in->sf)); break;
-    case A64_OP_RORV: LANES(D[j] = emu_alu_shiftv(N[j], M[j], A64_SHIFT_ROR, in->sf)); break;
-    case A64_OP_MADD: LANES_SF(D[j] = emu_alu_w(A[j] + N[j] * M[j], sf_)); break;
-    case A64_OP_MSUB: LANES_SF(D[j] = emu_alu_w(A[j] - N[j] * M[j], sf_)); break;
-    case A64_OP_SMADDL:
-        LANES(D[j] = A[j] + (uint64_t)((int64_t)(int32_t)(uint32_t)N[j] * (int64_t)(int32_t)(uint32_t)M[j]));
-        break;
-    case A64_OP_SMSUBL:
-        LANES(D[j] = A[j] - (uint64_t)((int64_t)(int32_t)(uint32_t)N[j] * (int64_t)(int32_t)(uint32_t)M[j]));
-        break;
-    case A64_OP_UMADDL: LANES(D[j] = A[j] + (uint64_t)(uint32_t)N[j] * (uint32_t)M[j]); break;
-    case A64_OP_UMSUBL: LANES(D[j] = A[j] - (uint64_t)(uint32_t)N[j] * (uint32_t)M[j]); break;
-    case A64_OP_SMULH: LANES(D[j] = emu_alu_smulh(N[j], M[j])); break;
-    case A64_OP_UMULH: LANES(D[j] = emu_alu_umulh(N[j], M[j])); break;
-    default: /* NOP, BARRIER, PRFM; loads and stores are lane_load's and lane_store's */
-        break;
+    default: break; /* L0: no effect */
     }
 }
 
@@ -341,7 +305,7 @@ void emu_loop_finish(const struct emu_loop *l, struct emu_state *st, uint64_t k)
 }
 
 /* What the lane executor does with one body instruction, decided once per run. */
-enum { STEP_ALU, STEP_LOAD, STEP_STORE, STEP_FOLD };
+enum { STEP_RUN, STEP_FOLD }; /* emu_loop_lane_insn; lane_fold */
 
 struct lane_step {
     const struct a64_insn *in;
@@ -351,7 +315,7 @@ struct lane_step {
     struct emu_loop_fold f;
     uint8_t wb;       /* loads and stores: write the base back into its row (a temporary's, or
                          an affine register's in lane_rows) */
-    uint64_t pc;      /* STEP_ALU: the instruction's address */
+    uint64_t pc;      /* the instruction's address */
     uint64_t a, S;    /* loads and stores: address in iteration 0 and per iteration */
 };
 
@@ -363,7 +327,7 @@ static uint32_t lane_steps(const struct emu_loop *l, const uint64_t *x, struct l
     for (uint32_t i = 0; i + 1 < l->n; i++) {
         if (l->lane_skip >> i & 1)
             continue;
-        struct lane_step s = {.in = &l->ins[i], .kind = STEP_ALU, .pc = l->pc + 4ull * i};
+        struct lane_step s = {.in = &l->ins[i], .kind = STEP_RUN, .pc = l->pc + 4ull * i};
         int cmp = 0;
         for (uint32_t a = 0; a < l->nacc; a++) {
             cmp |= l->acc[a].cmp == i;
@@ -378,7 +342,6 @@ static uint32_t lane_steps(const struct emu_loop *l, const uint64_t *x, struct l
             const struct emu_loop_mem *e = &l->mem[m];
             if (e->insn != i)
                 continue;
-            s.kind = e->store ? STEP_STORE : STEP_LOAD;
             s.a = emu_loop_mem_addr(l, e, x);
             s.S = (uint64_t)emu_loop_mem_stride(l, e);
             /* the base's row is kept for a temporary, and for an affine register in lane_rows */
@@ -409,12 +372,11 @@ static void run_lanes(const struct emu_loop *l, struct emu_proc *p, uint64_t k, 
         for (uint32_t i = 0; i < ns; i++) {
             const struct lane_step *s = &steps[i];
             const struct a64_insn *in = s->in;
-            switch (s->kind) {
-            case STEP_LOAD: lane_load(in, ws, cnt, p->mem.host, s->a + first * s->S, s->S); break;
-            case STEP_STORE: lane_store(in, ws, cnt, p->mem.host, s->a + first * s->S, s->S); break;
-            case STEP_FOLD: lane_fold(s->f, ws->v[s->vrow], cnt, &acc[s->acc]); continue;
-            default: lane_insn(in, s->pc, ws, cnt); continue;
+            if (s->kind == STEP_FOLD) {
+                lane_fold(s->f, ws->v[s->vrow], cnt, &acc[s->acc]);
+                continue;
             }
+            emu_loop_lane_insn(in, s->pc, ws, cnt, p->mem.host, s->a + first * s->S, s->S);
             if (s->wb) {
                 uint64_t *N = ws->v[in->rn];
                 const uint64_t imm = (uint64_t)in->imm;

@@ -17,7 +17,7 @@ static int make_buffer(const struct gpu_cl *cl, cl_mem *buf, size_t size)
     return GPU_CL_CHECK((*buf = clCreateBuffer(cl->context, CL_MEM_READ_WRITE, size, NULL, &err), err));
 }
 
-int gpu_dcache_init(struct gpu_dcache *c, const struct gpu_cl *cl, cl_program program,
+int gpu_dcache_init(struct gpu_dcache *c, const struct gpu_cl *cl, enum gpu_program_path path,
                     struct gpu_guestmem *mem, unsigned batch)
 {
     cl_int err = CL_SUCCESS;
@@ -35,7 +35,8 @@ int gpu_dcache_init(struct gpu_dcache *c, const struct gpu_cl *cl, cl_program pr
         fprintf(stderr, "temu: out of host memory for the decode cache index\n");
         goto fail;
     }
-    if (GPU_CL_CHECK((c->decode = clCreateKernel(program, "decode_block", &err), err)) ||
+    if (gpu_program_build(cl, &gpu_blob_decode_block, path, &c->program, NULL) != GPU_OK ||
+        GPU_CL_CHECK((c->decode = clCreateKernel(c->program, "decode_block", &err), err)) ||
         make_buffer(cl, &c->blocks, GPU_MAX_BLOCKS * sizeof(struct gpu_block)) ||
         make_buffer(cl, &c->index_buf, GPU_INDEX_SLOTS * sizeof(struct gpu_index_slot)) ||
         make_buffer(cl, &c->loop_marks, GPU_MAX_BLOCKS) ||
@@ -74,6 +75,8 @@ void gpu_dcache_free(struct gpu_dcache *c)
             GPU_CL_CHECK(clReleaseMemObject(*bufs[i]));
     if (c->decode)
         GPU_CL_CHECK(clReleaseKernel(c->decode));
+    if (c->program)
+        GPU_CL_CHECK(clReleaseProgram(c->program));
     free(c->index);
     free(c->loop_marks_host);
     memset(c, 0, sizeof *c);

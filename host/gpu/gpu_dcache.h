@@ -13,12 +13,14 @@
 #include "gpu_abi.h"
 #include "gpu_cl.h"
 #include "gpu_guestmem.h"
+#include "gpu_program.h"
 
 struct gpu_dcache {
     const struct gpu_cl *cl;
     struct gpu_guestmem *mem;     /* where blocks are fetched from */
     unsigned mem_bound;           /* of mem whose buffers decode_block's arguments name */
     unsigned batch;               /* words fetched per block at most */
+    cl_program program;           /* decode_block.cl */
     cl_kernel decode;
     size_t decode_local;
     cl_mem blocks, scratch, alloc, insns, sched, order, lstart, index_buf;
@@ -29,9 +31,10 @@ struct gpu_dcache {
     uint32_t nblocks;
 };
 
-/* Make the cache's buffers and its decode_block kernel from `program` (the batch kernels), for
- * blocks of at most `batch` words read from `mem`. GPU_OK or GPU_ERROR (line printed). */
-int gpu_dcache_init(struct gpu_dcache *c, const struct gpu_cl *cl, cl_program program,
+/* Make the cache's buffers and its decode_block kernel (program decode_block.cl, built along
+ * `path`, see gpu_program_build), for blocks of at most `batch` words read from `mem`. GPU_OK or
+ * GPU_ERROR (line printed). */
+int gpu_dcache_init(struct gpu_dcache *c, const struct gpu_cl *cl, enum gpu_program_path path,
                     struct gpu_guestmem *mem, unsigned batch);
 void gpu_dcache_free(struct gpu_dcache *c);
 

@@ -101,8 +101,8 @@ int gpu_engine_new(struct gpu_engine **out, const struct gpu_cl *cl, struct emu_
         make_buffer(e, &e->outs, (size_t)batch * GPU_OUTS * sizeof(cl_ulong)) ||
         make_buffer(e, &e->status, sizeof(struct gpu_status)) ||
         gpu_guestmem_init(&e->mem, cl, &mem, 1) != GPU_OK ||
-        gpu_dcache_init(&e->cache, cl, e->program, &e->mem, batch) != GPU_OK ||
-        (loopvec && gpu_loopvec_init(&e->lv, cl, e->program) != GPU_OK))
+        gpu_dcache_init(&e->cache, cl, path, &e->mem, batch) != GPU_OK ||
+        (loopvec && gpu_loopvec_init(&e->lv, cl, path) != GPU_OK))
         goto fail;
     if (set_fixed_args(e))
         goto fail;

@@ -1,4 +1,4 @@
-/* gpu_lanes.c: lanes on the GPU engines (see gpu_lanes.h): kernel execute_lanes (shaders/lanes.h)
+/* gpu_lanes.c: lanes on the GPU engines (see gpu_lanes.h): kernel execute_lanes (shaders/lanes.cl)
  * runs every live lane; between launches the host decodes the blocks lanes missed, gives frames
  * to pages lanes first wrote, and serves the lanes that stopped, syscalls first, in one batch. */
 #include "gpu_lanes.h"
@@ -94,7 +94,7 @@ int gpu_lanes_new(struct gpu_lanes **out, const struct gpu_cl *cl, struct emu_pr
         fprintf(stderr, "temu: out of host memory for the state of %u lanes\n", n);
         goto fail;
     }
-    rc = gpu_program_build(cl, &gpu_blob_batch, GPU_PROGRAM_AUTO, &e->program, NULL);
+    rc = gpu_program_build(cl, &gpu_blob_lanes, GPU_PROGRAM_AUTO, &e->program, NULL);
     if (rc != GPU_OK)
         goto fail;
     rc = GPU_ERROR;
@@ -105,7 +105,7 @@ int gpu_lanes_new(struct gpu_lanes **out, const struct gpu_cl *cl, struct emu_pr
     e->local = gpu_cl_local_size(cl, e->exec, LANES_LOCAL, LANES_LOCAL, LANES_LOCAL);
     e->global = (n + e->local - 1) / e->local * e->local;
     if (gpu_guestmem_init(&e->mem, cl, mems, n) != GPU_OK ||
-        gpu_dcache_init(&e->cache, cl, e->program, &e->mem, batch) != GPU_OK ||
+        gpu_dcache_init(&e->cache, cl, GPU_PROGRAM_AUTO, &e->mem, batch) != GPU_OK ||
         make_buffer(cl, &e->states, (size_t)n * sizeof *e->st) ||
         make_buffer(cl, &e->status, (size_t)n * sizeof *e->stat) ||
         make_buffer(cl, &e->limits, (size_t)n * sizeof *e->limit) ||

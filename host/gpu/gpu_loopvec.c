@@ -28,12 +28,13 @@ static int make_buffer(const struct gpu_cl *cl, cl_mem *buf, size_t size)
     return GPU_CL_CHECK((*buf = clCreateBuffer(cl->context, CL_MEM_READ_WRITE, size, NULL, &err), err));
 }
 
-int gpu_loopvec_init(struct gpu_loopvec *lv, const struct gpu_cl *cl, cl_program program)
+int gpu_loopvec_init(struct gpu_loopvec *lv, const struct gpu_cl *cl, enum gpu_program_path path)
 {
     cl_int err = CL_SUCCESS;
     memset(lv, 0, sizeof *lv);
     lv->cl = cl;
-    if (GPU_CL_CHECK((lv->kernel = clCreateKernel(program, "loop_iterations", &err), err)))
+    if (gpu_program_build(cl, &gpu_blob_loopvec, path, &lv->program, NULL) != GPU_OK ||
+        GPU_CL_CHECK((lv->kernel = clCreateKernel(lv->program, "loop_iterations", &err), err)))
         goto fail;
     lv->local = gpu_cl_local_size(cl, lv->kernel, LOOPVEC_LOCAL_GPU, LOOPVEC_LOCAL_CPU, LOOPVEC_LOCAL_GPU);
     const char *env = getenv("TEMU_GPU_LOOP_CHUNK");
@@ -69,6 +70,8 @@ void gpu_loopvec_free(struct gpu_loopvec *lv)
             GPU_CL_CHECK(clReleaseMemObject(*bufs[i]));
     if (lv->kernel)
         GPU_CL_CHECK(clReleaseKernel(lv->kernel));
+    if (lv->program)
+        GPU_CL_CHECK(clReleaseProgram(lv->program));
     emu_loop_table_free(&lv->loops);
     free(lv->partials_host);
     memset(lv, 0, sizeof *lv);

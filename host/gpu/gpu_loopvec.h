@@ -1,5 +1,5 @@
 /* gpu_loopvec.h: --loopvec on the GPU engines (docs/design.md, Loop vectorization): the host's half of the
- * vector path, around kernel loop_iterations (shaders/loopvec.h).
+ * vector path, around kernel loop_iterations (shaders/loopvec.cl).
  *
  * The engine calls gpu_loopvec_try at the head of the second iteration of each entry into a block
  * that branches back to itself, as the CPU engine does. The loop is analysed once, from its words,
@@ -16,9 +16,11 @@
 #include "gpu_abi.h"
 #include "gpu_cl.h"
 #include "gpu_guestmem.h"
+#include "gpu_program.h"
 
 struct gpu_loopvec {
     const struct gpu_cl *cl;
+    cl_program program;            /* loopvec.cl */
     cl_kernel kernel;
     size_t local;                  /* work-items per group */
     uint64_t chunk;                /* iterations per launch at most */
@@ -30,8 +32,9 @@ struct gpu_loopvec {
     struct emu_loop_table loops;   /* every loop seen: what analysis said, and counters */
 };
 
-/* Make the kernel (from `program`, the batch kernels) and its buffers. GPU_OK or GPU_ERROR. */
-int gpu_loopvec_init(struct gpu_loopvec *lv, const struct gpu_cl *cl, cl_program program);
+/* Make the kernel (program loopvec.cl, built along `path`, see gpu_program_build) and its
+ * buffers. GPU_OK or GPU_ERROR. */
+int gpu_loopvec_init(struct gpu_loopvec *lv, const struct gpu_cl *cl, enum gpu_program_path path);
 void gpu_loopvec_free(struct gpu_loopvec *lv);
 
 /* The analysis of the self-loop block of n instructions at pc (its words read through p->mem),

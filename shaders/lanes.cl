@@ -1,5 +1,5 @@
-/* lanes.h: kernel execute_lanes, many guests at once (docs/design.md, Lanes).
- * Included at the end of batch.cl, whose decode cache and index it shares.
+/* lanes.cl: kernel execute_lanes, many guests at once (docs/design.md, Lanes), on the blocks that
+ * kernel decode_block (decode_block.cl) put in the device decode cache, found through its index.
  *
  * One work-item runs one lane: it finds the decoded block at its pc through the device index and
  * runs the block's records in program order on registers of its own, so no schedule, levels or
@@ -9,8 +9,8 @@
  * (lane convergence). A lane stops on a miss, a syscall, a fault or undefined instruction, a store
  * into decoded code, its instruction limit or `max_blocks` blocks; it is then masked off while the
  * rest of its group goes on. */
-#ifndef LANES_H
-#define LANES_H
+#include "dcache.h"
+#include "exec_lane.h"
 
 __kernel void execute_lanes(__global struct emu_state *states, __global uint *pt, ulong npages,
                             __global uchar *pool, __global const uchar *code,
@@ -145,5 +145,3 @@ __kernel void execute_lanes(__global struct emu_state *states, __global uint *pt
     o->flags = flags;
     o->blocks = nblocks;
 }
-
-#endif

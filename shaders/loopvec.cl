@@ -1,6 +1,6 @@
-/* loopvec.h: kernel loop_iterations, the GPU engines' vector path for classified loops (docs/design.md,
- * Loop vectorization). Included at the end of batch.cl, after lanes.h, whose lane_exec it uses:
- * the body runs with the same instruction semantics as every other kernel.
+/* loopvec.cl: kernel loop_iterations, the GPU engines' vector path for classified loops (docs/design.md,
+ * Loop vectorization). The body runs through lane_exec (exec_lane.h): the same instruction
+ * semantics as every other kernel.
  *
  * Work-item i runs iteration j = first + i of the loop whose head state and body the host put in
  * `desc` and `body` (host/gpu/gpu_loopvec.c, from emu_loop_analyse and emu_loop_plan): registers that
@@ -17,8 +17,7 @@
  *
  * A fault or a store into decoded code cannot happen after the host's checks; if one did, the item
  * sets `error` and the host stops the run with an internal error rather than go on inexactly. */
-#ifndef LOOPVEC_H
-#define LOOPVEC_H
+#include "exec_lane.h"
 
 __kernel void loop_iterations(__global uint *pt, ulong npages, __global uchar *pool, __global const uchar *code,
                               __global const struct gpu_loop *desc, __global const struct a64_insn *body,
@@ -74,5 +73,3 @@ __kernel void loop_iterations(__global uint *pt, ulong npages, __global uchar *p
         for (uint a = 0; a < nacc; a++)
             partials[get_group_id(0) * nacc + a] = red[a];
 }
-
-#endif
