@@ -43,7 +43,8 @@ void emu_cpu_set_trace(struct emu_cpu *c, emu_trace_fn *fn, void *ctx)
 
 enum emu_status emu_cpu_run(struct emu_cpu *c, struct emu_proc *p, uint64_t max_insns)
 {
-    /* The host may have remapped memory or written code since the last run. */
+    /* What emu_mem recorded since the last run (code written by the host, a new map_gen), then no
+     * chains at all: between runs the caller may have changed anything, even outside emu_mem. */
     cpu_sync_mem(c, p);
     cpu_flush_chains(c);
     if (!c->trace)
