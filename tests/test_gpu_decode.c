@@ -28,6 +28,7 @@
 struct fixture {
     struct gpu_cl cl;
     char cache_dir[64];
+    char cache_sub[80];    /* cache_dir/temu: the program cache (struct gpu_cl_cfg's cache_dir) */
     uint32_t *words;
     size_t n;
     struct a64_insn *want; /* the host decoder's records */
@@ -141,9 +142,7 @@ static int setup(void **state)
     /* A fresh cache per run: the first build of each path really compiles, the later ones hit. */
     snprintf(f->cache_dir, sizeof f->cache_dir, "/tmp/temu-gpu-test-XXXXXX");
     assert_non_null(mkdtemp(f->cache_dir));
-    setenv("XDG_CACHE_HOME", f->cache_dir, 1);
-    unsetenv("TEMU_CL_CACHE");
-    unsetenv("TEMU_CL_PROGRAM");
+    snprintf(f->cache_sub, sizeof f->cache_sub, "%s/temu", f->cache_dir);
 
     size_t cap = RANDOM_WORDS + 400000;
     f->words = malloc(cap * sizeof *f->words);
@@ -158,7 +157,8 @@ static int setup(void **state)
     for (size_t i = 0; i < f->n; i++)
         a64_decode(f->words[i], &f->want[i]);
 
-    int rc = gpu_cl_open(&f->cl, -1);
+    struct gpu_cl_cfg cfg = {.device = -1, .cache_dir = f->cache_sub}; /* what temu's env gives */
+    int rc = gpu_cl_open(&f->cl, &cfg);
     assert_true(rc == GPU_OK || rc == GPU_NO_DEVICE);
     if (rc == GPU_NO_DEVICE)
         f->cl.device = NULL; /* the device tests skip */
@@ -258,13 +258,13 @@ static void test_il_refused_without_support(void **state)
         skip();
     struct gpu_decoder d;
     assert_int_equal(gpu_decode_init(&d, &f->cl, GPU_PROGRAM_IL), GPU_UNSUPPORTED);
-    setenv("TEMU_CL_PROGRAM", "il", 1);
+    f->cl.cfg.program = GPU_PROGRAM_IL; /* TEMU_CL_PROGRAM=il */
     assert_int_equal(gpu_decode_init(&d, &f->cl, GPU_PROGRAM_AUTO), GPU_UNSUPPORTED);
-    setenv("TEMU_CL_PROGRAM", "source", 1);
+    f->cl.cfg.program = GPU_PROGRAM_SOURCE; /* TEMU_CL_PROGRAM=source */
     assert_int_equal(gpu_decode_init(&d, &f->cl, GPU_PROGRAM_AUTO), GPU_OK);
     assert_int_equal(d.path, GPU_PROGRAM_SOURCE);
     gpu_decode_free(&d);
-    unsetenv("TEMU_CL_PROGRAM");
+    f->cl.cfg.program = GPU_PROGRAM_AUTO;
 }
 
 /* Apply `fn` to every cache entry's path; returns how many there were. */
@@ -378,9 +378,10 @@ static void test_no_device_line(void **state)
         dup2(fds[1], 2);
         if (!mkdtemp(dir))
             _exit(3);
-        setenv("OCL_ICD_VENDORS", dir, 1);
+        setenv("OCL_ICD_VENDORS", dir, 1); /* for the ICD loader */
         struct gpu_cl cl;
-        int rc = gpu_cl_open(&cl, -1);
+        struct gpu_cl_cfg cfg = {.device = -1, .icd_vendors = dir}; /* for temu's line */
+        int rc = gpu_cl_open(&cl, &cfg);
         rmdir(dir);
         _exit(rc == GPU_NO_DEVICE ? 0 : 4);
     }
@@ -394,6 +395,7 @@ static void test_no_device_line(void **state)
     assert_int_equal(WEXITSTATUS(status), 0);
     assert_true(got > 0);
     assert_non_null(strstr(line, "no OpenCL device found (searched 0 platforms via the ICD loader"));
+    assert_non_null(strstr(line, "/tmp/temu-no-icd-")); /* the directory it was given */
 }
 
 int main(void)

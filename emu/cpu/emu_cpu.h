@@ -1,5 +1,6 @@
 /* emu_cpu.h: the CPU fast-path engine: decoded-block cache keyed by pc, threaded dispatch,
- * invalidation on writes to code pages. The semantic reference for every other engine. */
+ * invalidation on writes to code pages. The semantic reference for every other engine. Its files,
+ * one per job, are listed in cpu_int.h (internal to emu/cpu/). */
 #ifndef EMU_CPU_H
 #define EMU_CPU_H
 

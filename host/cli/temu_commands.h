@@ -4,9 +4,11 @@
 #ifndef TEMU_COMMANDS_H
 #define TEMU_COMMANDS_H
 
+struct temu_env;
+
 /* argv[0] is the subcommand's name. Return temu's exit status (0, 1 or TEMU_EXIT_USAGE). */
 int temu_sweep_main(int argc, char **argv, const char *self);
-int temu_compare_main(int argc, char **argv, const char *self);
+int temu_compare_main(int argc, char **argv, const char *self, const struct temu_env *env);
 /* `temu loops`: runs in this process (no children): the loop table comes from the CPU engine. */
 int temu_loops_main(int argc, char **argv);
 

@@ -9,6 +9,7 @@
 
 #include "temu_commands.h"
 #include "temu_compare.h"
+#include "temu_env.h"
 #include "temu_options.h"
 #include "temu_scratch.h"
 
@@ -43,6 +44,7 @@ struct compare_opts {
     unsigned batch;                   /* 0: temu's default */
     unsigned repeat;
     struct temu_subcmd_line line;
+    int test_skew;                    /* TEMU_COMPARE_TEST_SKEW=1 (test_skew below) */
 };
 
 /* What the table shows for one entry of the engine list. */
@@ -156,14 +158,11 @@ static int pick_engines(const char *self, struct compare_opts *o, const struct t
     return 0;
 }
 
-/* TEST HOOK (tests/commands.sh): with TEMU_COMPARE_TEST_SKEW=1 in the environment, the second
- * run's captured stdout gets one byte changed (or one added, if it is empty) before the
+/* TEST HOOK (tests/commands.sh): with TEMU_COMPARE_TEST_SKEW=1 in the environment (temu_env.c),
+ * the second run's captured stdout gets one byte changed (or one added, if it is empty) before the
  * comparison, because a real mismatch cannot be produced with the CPU engine alone. */
 static void test_skew(const char *out_path)
 {
-    const char *skew = getenv("TEMU_COMPARE_TEST_SKEW");
-    if (!skew || strcmp(skew, "1"))
-        return;
     FILE *f = fopen(out_path, "r+b");
     if (!f)
         return;
@@ -246,7 +245,7 @@ static int run_all(const char *self, const struct compare_opts *o, const struct 
                 snprintf(ref_label, sizeof ref_label, "%s", label);
                 continue;
             }
-            if (run == 1)
+            if (run == 1 && o->test_skew)
                 test_skew(out);
             struct temu_compare_side a_side = {ref_label, ref_out, ref_state, &ref};
             struct temu_compare_side b_side = {label, out, state, &m};
@@ -266,12 +265,13 @@ static void print_differences(const char *text)
     }
 }
 
-int temu_compare_main(int argc, char **argv, const char *self)
+int temu_compare_main(int argc, char **argv, const char *self, const struct temu_env *env)
 {
     struct compare_opts o;
     int rc = parse_args(argc, argv, &o);
     if (rc >= 0)
         return rc;
+    o.test_skew = env->compare_skew;
     struct temu_scratch sc;
     if (temu_scratch_open(&sc, "compare"))
         return TEMU_EXIT_ERROR;

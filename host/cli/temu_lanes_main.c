@@ -8,7 +8,8 @@
 #include "temu_lanes.h"
 #include "temu_stats.h"
 
-int temu_lanes_main(const struct temu_options *opt, const struct temu_engine_ops *engine, char **envp)
+int temu_lanes_main(const struct temu_options *opt, const struct temu_engine_ops *engine, char **envp,
+                    const struct temu_env *env)
 {
     struct temu_lanes_cfg cfg;
     struct temu_lanes_results r;
@@ -17,7 +18,7 @@ int temu_lanes_main(const struct temu_options *opt, const struct temu_engine_ops
                         "loops sequentially)\n");
         return TEMU_EXIT_USAGE;
     }
-    int rc = temu_lanes_cfg_init(&cfg, opt, envp);
+    int rc = temu_lanes_cfg_init(&cfg, opt, envp, env);
     if (rc) {
         temu_lanes_cfg_close(&cfg);
         return rc;

@@ -11,6 +11,7 @@
 #include "temu_commands.h"
 #include "temu_dump.h"
 #include "temu_engine.h"
+#include "temu_env.h"
 #include "temu_exit.h"
 #include "temu_lanes.h"
 #include "temu_options.h"
@@ -32,19 +33,25 @@ static const char *self_path(const char *argv0)
 
 int main(int argc, char **argv)
 {
+    static struct temu_env env; /* every environment variable temu reads, read here once */
+    int rc = temu_env_read(&env);
+    if (rc)
+        return rc;
     if (argc > 1 && !strcmp(argv[1], "sweep"))
         return temu_sweep_main(argc - 1, argv + 1, self_path(argv[0]));
     if (argc > 1 && !strcmp(argv[1], "compare"))
-        return temu_compare_main(argc - 1, argv + 1, self_path(argv[0]));
+        return temu_compare_main(argc - 1, argv + 1, self_path(argv[0]), &env);
     if (argc > 1 && !strcmp(argv[1], "loops"))
         return temu_loops_main(argc - 1, argv + 1);
 
     struct temu_options opt;
-    int rc = temu_options_parse(argc, argv, &opt);
+    rc = temu_options_parse(argc, argv, &opt);
     if (rc >= 0)
         return rc;
+    if (opt.device < 0)
+        opt.device = env.device;
     if (opt.list_devices)
-        return temu_engine_list_devices(stdout, opt.device);
+        return temu_engine_list_devices(stdout, opt.device, &env);
 
     /* A guest writing to a closed pipe must get EPIPE from write, not kill temu. */
     signal(SIGPIPE, SIG_IGN);
@@ -52,7 +59,7 @@ int main(int argc, char **argv)
     if (!ops)
         return TEMU_EXIT_ERROR;
     if (opt.lanes > 1 || opt.lane_output)
-        return temu_lanes_main(&opt, ops, environ);
+        return temu_lanes_main(&opt, ops, environ, &env);
     if (opt.trace_path && !ops->traces) {
         fprintf(stderr, "temu: --trace needs --engine=cpu\n");
         return TEMU_EXIT_USAGE;
@@ -99,7 +106,7 @@ int main(int argc, char **argv)
     }
     struct temu_engine_cfg cfg = {.batch = opt.batch, .budget = opt.budget, .loopvec = opt.loopvec,
                                   .device = opt.device, .trace = opt.trace_path ? temu_trace_insn : NULL,
-                                  .trace_ctx = &trace};
+                                  .trace_ctx = &trace, .env = &env};
     if ((rc = ops->open(&engine, &cfg, p))) {
         status = rc;
         goto out;

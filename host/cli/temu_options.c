@@ -55,7 +55,11 @@ static const char usage[] =
     "1 temu error (bad file, instruction limit, unsupported syscall with --strict-syscalls);\n"
     "2 usage error.\n"
     "With lanes: lane 0's status, or 1 when any lane stopped on anything but its exit.\n"
-    "Every error is one line on stderr.\n";
+    "Every error is one line on stderr.\n"
+    "\n"
+    "environment: TEMU_DEVICE, TEMU_THREADS, TEMU_CL_PROGRAM, TEMU_CL_CACHE, TEMU_GPU_LOCAL,\n"
+    "TEMU_GPU_LOOP_CHUNK, XDG_CACHE_HOME, HOME, OCL_ICD_VENDORS (a bad value is a usage error);\n"
+    "every variable and what it does: docs/usage.md, Environment.\n";
 
 int temu_fs_root_ok(const char *dir)
 {

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "emu_cpu.h"
+#include "temu_env.h"
 #include "temu_lanes.h"
 #include "temu_options.h"
 
@@ -16,9 +17,11 @@ struct temu_engine_cfg {
     unsigned batch;        /* GPU engines: instructions per block at most */
     uint32_t budget;       /* resident engine: instructions per device launch */
     int loopvec;           /* --loopvec */
-    int device;            /* OpenCL device index; -1: the default */
+    int device;            /* OpenCL device index (--device, else TEMU_DEVICE); -1: the default */
     emu_trace_fn *trace;   /* CPU engine: called after every instruction (NULL: no trace) */
     void *trace_ctx;
+    const struct temu_env *env; /* the environment's knobs (GPU engines: program path, cache,
+                                   work-group size, loop chunk; never NULL) */
 };
 
 /* An open engine. */
@@ -49,6 +52,6 @@ const struct temu_engine_ops *temu_engine_find(enum temu_engine kind);
 /* 1 when some OpenCL device exists (PoCL's CPU device included). */
 int temu_engine_have_opencl_device(void);
 /* --list-devices: the OpenCL devices and which one `requested` (-1: default) picks. Exit status. */
-int temu_engine_list_devices(FILE *out, int requested);
+int temu_engine_list_devices(FILE *out, int requested, const struct temu_env *env);
 
 #endif

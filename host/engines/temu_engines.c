@@ -9,6 +9,7 @@
 #ifdef TEMU_HAVE_GPU
 #include "gpu_cl.h"
 #include "gpu_engine.h"
+#include "temu_gpu_cfg.h"
 #endif
 
 static int cpu_open(struct temu_open_engine *e, const struct temu_engine_cfg *cfg, struct emu_proc *p)
@@ -65,7 +66,8 @@ static int gpu_open_mode(struct temu_open_engine *e, const struct temu_engine_cf
         fprintf(stderr, "temu: out of host memory creating the GPU engine\n");
         return TEMU_EXIT_ERROR;
     }
-    if (gpu_cl_open(&g->cl, cfg->device) != GPU_OK ||
+    struct gpu_cl_cfg clcfg = temu_gpu_cfg(cfg->device, cfg->env);
+    if (gpu_cl_open(&g->cl, &clcfg) != GPU_OK ||
         gpu_engine_new(&g->gpu, &g->cl, p, cfg->batch, mode, cfg->budget, cfg->loopvec, GPU_PROGRAM_AUTO) != GPU_OK)
         return TEMU_EXIT_ERROR; /* the line is printed */
     snprintf(e->device, sizeof e->device, "%s", g->cl.name);
@@ -153,12 +155,13 @@ int temu_engine_have_opencl_device(void)
 #endif
 }
 
-int temu_engine_list_devices(FILE *out, int requested)
+int temu_engine_list_devices(FILE *out, int requested, const struct temu_env *env)
 {
 #ifdef TEMU_HAVE_GPU
-    return gpu_cl_list_devices_for(out, requested) ? TEMU_EXIT_ERROR : 0;
+    struct gpu_cl_cfg clcfg = temu_gpu_cfg(requested, env);
+    return gpu_cl_list_devices_for(out, &clcfg) ? TEMU_EXIT_ERROR : 0;
 #else
-    (void)out, (void)requested;
+    (void)out, (void)requested, (void)env;
     fprintf(stderr, "temu: this build has no OpenCL support (OpenCL was not found at build time)\n");
     return TEMU_EXIT_ERROR;
 #endif

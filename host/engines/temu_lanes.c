@@ -44,10 +44,12 @@ int temu_lanes_window(const char *prog, const uint8_t *img, uint64_t size,
     return 0;
 }
 
-int temu_lanes_cfg_init(struct temu_lanes_cfg *cfg, const struct temu_options *opt, char **envp)
+int temu_lanes_cfg_init(struct temu_lanes_cfg *cfg, const struct temu_options *opt, char **envp,
+                        const struct temu_env *env)
 {
     memset(cfg, 0, sizeof *cfg);
     cfg->null_fd = -1;
+    cfg->env = env;
     cfg->prog = opt->prog;
     cfg->argv = opt->guest_argv;
     cfg->envp = envp;

@@ -14,6 +14,7 @@
 
 #include "emu_load.h"
 #include "emu_stats.h"
+#include "temu_env.h"
 #include "temu_options.h"
 
 #define TEMU_LANE_HEAP (16ull << 20)   /* default window: room for heap and mmap ... */
@@ -34,6 +35,8 @@ struct temu_lanes_cfg {
     unsigned n;                  /* lanes */
     int loopvec;                 /* --loopvec: each lane's engine runs recognised loops vectorized */
     int null_fd;                 /* /dev/null, shared by the lanes that read or write nowhere */
+    const struct temu_env *env;  /* the environment's knobs: TEMU_THREADS (CPU lanes), the GPU
+                                    engines' (temu_env.h); never NULL */
 };
 
 /* One lane's stop, 16 bytes: 65536+ lanes must fit in host memory beside their windows. */
@@ -65,7 +68,8 @@ int temu_lanes_window(const char *prog, const uint8_t *img, uint64_t size,
 
 /* Fill cfg from the options: window, output directory (created if missing), /dev/null. Returns 0,
  * or TEMU_EXIT_ERROR after one line. temu_lanes_cfg_close releases what it opened. */
-int temu_lanes_cfg_init(struct temu_lanes_cfg *cfg, const struct temu_options *opt, char **envp);
+int temu_lanes_cfg_init(struct temu_lanes_cfg *cfg, const struct temu_options *opt, char **envp,
+                        const struct temu_env *env);
 void temu_lanes_cfg_close(struct temu_lanes_cfg *cfg);
 
 /* Make room for `fds_needed` more open files at once: raise the soft RLIMIT_NOFILE up to the
@@ -114,6 +118,7 @@ int temu_lanes_gpu_run(const struct temu_lanes_cfg *cfg, const struct temu_optio
 /* `temu --lanes=L ...` (or --lane-output): the whole run on `engine` (temu_engine.h), with
  * --stats. Returns temu's exit status. */
 struct temu_engine_ops;
-int temu_lanes_main(const struct temu_options *opt, const struct temu_engine_ops *engine, char **envp);
+int temu_lanes_main(const struct temu_options *opt, const struct temu_engine_ops *engine, char **envp,
+                    const struct temu_env *env);
 
 #endif

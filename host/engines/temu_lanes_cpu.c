@@ -78,11 +78,10 @@ static void *worker_main(void *arg)
     return NULL;
 }
 
-/* TEMU_THREADS when set to a positive number, else the online cores; never more than lanes. */
-static unsigned thread_count(unsigned lanes)
+/* `threads` (TEMU_THREADS) when nonzero, else the online cores; never more than lanes. */
+static unsigned thread_count(unsigned threads, unsigned lanes)
 {
-    const char *env = getenv("TEMU_THREADS");
-    long n = env && *env ? strtol(env, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
+    long n = threads ? (long)threads : sysconf(_SC_NPROCESSORS_ONLN);
     if (n < 1)
         n = 1;
     if (n > THREADS_MAX)
@@ -95,7 +94,7 @@ int temu_lanes_cpu_run(const struct temu_lanes_cfg *cfg, uint64_t max_insns,
 {
     struct pool pool = {.cfg = cfg, .max_insns = max_insns, .r = r};
     atomic_init(&pool.next, 0);
-    unsigned nthreads = thread_count(cfg->n);
+    unsigned nthreads = thread_count(cfg->env->threads, cfg->n);
     struct worker *w = calloc(nthreads, sizeof *w);
     if (!w) {
         fprintf(stderr, "temu: out of host memory for %u threads\n", nthreads);

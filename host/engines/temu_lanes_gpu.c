@@ -6,6 +6,7 @@
 
 #include "gpu_cl.h"
 #include "gpu_lanes.h"
+#include "temu_gpu_cfg.h"
 #include "temu_lanes.h"
 #include "temu_stats.h"
 
@@ -54,7 +55,8 @@ int temu_lanes_gpu_run(const struct temu_lanes_cfg *cfg, const struct temu_optio
         }
         procs[opened] = p;
     }
-    if (gpu_cl_open(&cl, opt->device) != GPU_OK ||
+    struct gpu_cl_cfg clcfg = temu_gpu_cfg(opt->device, cfg->env);
+    if (gpu_cl_open(&cl, &clcfg) != GPU_OK ||
         gpu_lanes_new(&gl, &cl, procs, cfg->n, opt->batch,
                       engine == TEMU_ENGINE_RESIDENT ? GPU_MODE_RESIDENT : GPU_MODE_BATCH,
                       opt->budget) != GPU_OK)

@@ -49,34 +49,25 @@ static int make_dirs(char *path)
 }
 
 /* The entry's path for `key` in buf; 0 on success, -1 when there is no usable cache directory. */
-static int entry_path(uint64_t key, char *buf, size_t len, int create)
+static int entry_path(const char *dir, uint64_t key, char *buf, size_t len, int create)
 {
-    const char *off = getenv("TEMU_CL_CACHE");
-    if (off && (!strcmp(off, "off") || !strcmp(off, "0")))
+    char made[4096];
+    if (!dir || !*dir)
         return -1;
-    const char *xdg = getenv("XDG_CACHE_HOME");
-    const char *home = getenv("HOME");
-    char dir[4096];
-    int n;
-    if (xdg && *xdg == '/')
-        n = snprintf(dir, sizeof dir, "%s/temu", xdg);
-    else if (home && *home)
-        n = snprintf(dir, sizeof dir, "%s/.cache/temu", home);
-    else
-        return -1;
-    if (n < 0 || (size_t)n >= sizeof dir || (create && make_dirs(dir)))
+    int n = snprintf(made, sizeof made, "%s", dir);
+    if (n < 0 || (size_t)n >= sizeof made || (create && make_dirs(made)))
         return -1;
     n = snprintf(buf, len, "%s/%016llx.clbin", dir, (unsigned long long)key);
     return n < 0 || (size_t)n >= len ? -1 : 0;
 }
 
-unsigned char *gpu_cache_load(uint64_t key, size_t *size)
+unsigned char *gpu_cache_load(const char *dir, uint64_t key, size_t *size)
 {
     char path[4200];
     struct entry_header h;
     unsigned char *bin = NULL;
     const char *why = NULL;
-    if (entry_path(key, path, sizeof path, 0))
+    if (entry_path(dir, key, path, sizeof path, 0))
         return NULL;
     FILE *f = fopen(path, "rb");
     if (!f)
@@ -110,10 +101,10 @@ out:
     return bin;
 }
 
-void gpu_cache_store(uint64_t key, const unsigned char *bin, size_t size)
+void gpu_cache_store(const char *dir, uint64_t key, const unsigned char *bin, size_t size)
 {
     char path[4200], tmp[4300];
-    if (size == 0 || size > GPU_CACHE_MAX || entry_path(key, path, sizeof path, 1))
+    if (size == 0 || size > GPU_CACHE_MAX || entry_path(dir, key, path, sizeof path, 1))
         return;
     snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long)getpid());
     struct entry_header h = {.key = key, .size = size, .hash = gpu_cache_hash(GPU_CACHE_SEED, bin, size)};

@@ -71,9 +71,8 @@ size_t gpu_cl_local_size(const struct gpu_cl *cl, cl_kernel k, size_t want_gpu, 
     if (GPU_CL_CHECK(clGetKernelWorkGroupInfo(k, cl->device, CL_KERNEL_WORK_GROUP_SIZE, sizeof max, &max, NULL)))
         max = 1;
     size_t want = (cl->type & CL_DEVICE_TYPE_CPU) ? want_cpu : want_gpu;
-    const char *env = getenv("TEMU_GPU_LOCAL");
-    if (env && atoi(env) > 0)
-        want = (size_t)atoi(env);
+    if (cl->cfg.local > 0)
+        want = cl->cfg.local;
     size_t n = most < want ? most : want;
     return n < max ? n : max;
 }
@@ -158,9 +157,8 @@ out:
 }
 
 /* The one line for "no device": what was searched, so a missing ICD file is easy to spot. */
-static void report_no_device(cl_uint nplatforms)
+static void report_no_device(cl_uint nplatforms, const char *dir)
 {
-    const char *dir = getenv("OCL_ICD_VENDORS");
     if (!dir || !*dir)
         dir = "/etc/OpenCL/vendors";
     char files[512] = "";
@@ -183,33 +181,23 @@ static void report_no_device(cl_uint nplatforms)
 }
 
 /* enumerate(), with "no device at all" reported once here (one line) as GPU_NO_DEVICE. */
-static int enumerate_some(struct found **list, cl_uint *count)
+static int enumerate_some(struct found **list, cl_uint *count, const char *icd_vendors)
 {
     cl_uint np = 0;
     int rc = enumerate(list, count, &np);
     if (rc == GPU_OK && *count == 0) {
         free(*list);
         *list = NULL;
-        report_no_device(np);
+        report_no_device(np, icd_vendors);
         return GPU_NO_DEVICE;
     }
     return rc;
 }
 
-/* Turn `requested` (or TEMU_DEVICE, or the type preference) into an index into list[].
+/* Turn `requested` (--device or TEMU_DEVICE; -1: the type preference) into an index into list[].
  * Returns -1 after printing a line when the request names no device. */
 static int pick(const struct found *list, cl_uint count, int requested)
 {
-    const char *env = getenv("TEMU_DEVICE");
-    if (requested < 0 && env && *env) {
-        char *end;
-        long v = strtol(env, &end, 10);
-        if (*end || v < 0 || v > 1 << 20) {
-            fprintf(stderr, "temu: TEMU_DEVICE=%s is not a device index (see temu --list-devices)\n", env);
-            return -1;
-        }
-        requested = (int)v;
-    }
     if (requested >= 0) {
         if ((cl_uint)requested >= count) {
             fprintf(stderr, "temu: OpenCL device %d does not exist (%u found; see temu --list-devices)\n",
@@ -307,17 +295,20 @@ int gpu_cl_takes_spirv(const struct gpu_cl *cl)
     return strstr(cl->il_versions, "SPIR-V") != NULL;
 }
 
-int gpu_cl_open(struct gpu_cl *cl, int requested)
+int gpu_cl_open(struct gpu_cl *cl, const struct gpu_cl_cfg *cfg)
 {
     struct found *list = NULL;
     cl_uint count = 0;
     cl_int err = CL_SUCCESS;
     memset(cl, 0, sizeof *cl);
-    int rc = enumerate_some(&list, &count);
-    if (rc != GPU_OK)
+    cl->cfg = cfg ? *cfg : (struct gpu_cl_cfg){.device = -1};
+    int rc = enumerate_some(&list, &count, cl->cfg.icd_vendors);
+    if (rc != GPU_OK) {
+        memset(cl, 0, sizeof *cl);
         return rc;
+    }
     rc = GPU_ERROR;
-    int i = pick(list, count, requested);
+    int i = pick(list, count, cl->cfg.device);
     if (i < 0)
         goto out;
     cl->index = i;
@@ -401,14 +392,14 @@ static void list_one(FILE *out, const struct found *f, int index, int picked)
             il[0] ? il : "none (kernels are built from source)");
 }
 
-int gpu_cl_list_devices_for(FILE *out, int requested)
+int gpu_cl_list_devices_for(FILE *out, const struct gpu_cl_cfg *cfg)
 {
     struct found *list = NULL;
     cl_uint count = 0;
-    int rc = enumerate_some(&list, &count);
+    int rc = enumerate_some(&list, &count, cfg ? cfg->icd_vendors : NULL);
     if (rc != GPU_OK)
         return rc;
-    int chosen = pick(list, count, requested);
+    int chosen = pick(list, count, cfg ? cfg->device : -1);
     cl_platform_id shown = NULL;
     for (cl_uint i = 0; i < count; i++) {
         if (list[i].platform != shown) {
@@ -431,5 +422,5 @@ int gpu_cl_list_devices_for(FILE *out, int requested)
 
 int gpu_cl_list_devices(FILE *out)
 {
-    return gpu_cl_list_devices_for(out, -1);
+    return gpu_cl_list_devices_for(out, NULL);
 }

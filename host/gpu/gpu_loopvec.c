@@ -37,8 +37,7 @@ int gpu_loopvec_init(struct gpu_loopvec *lv, const struct gpu_cl *cl, enum gpu_p
         GPU_CL_CHECK((lv->kernel = clCreateKernel(lv->program, "loop_iterations", &err), err)))
         goto fail;
     lv->local = gpu_cl_local_size(cl, lv->kernel, LOOPVEC_LOCAL_GPU, LOOPVEC_LOCAL_CPU, LOOPVEC_LOCAL_GPU);
-    const char *env = getenv("TEMU_GPU_LOOP_CHUNK");
-    lv->chunk = env && atoi(env) > 0 ? (uint64_t)atoi(env) : LOOPVEC_CHUNK;
+    lv->chunk = cl->cfg.loop_chunk > 0 ? cl->cfg.loop_chunk : LOOPVEC_CHUNK; /* TEMU_GPU_LOOP_CHUNK */
     size_t partials = groups_max(lv) * GPU_LOOP_MAX_ACC * sizeof(uint64_t);
     lv->partials_host = malloc(partials);
     if (!lv->partials_host) {

@@ -20,20 +20,13 @@ const char *gpu_program_path_name(enum gpu_program_path p)
     return p == GPU_PROGRAM_IL ? "il" : p == GPU_PROGRAM_SOURCE ? "source" : "auto";
 }
 
-/* Resolve AUTO through TEMU_CL_PROGRAM and the device; GPU_PROGRAM_AUTO back means a bad value. */
+/* Resolve AUTO through cl->cfg.program (TEMU_CL_PROGRAM) and the device. */
 static enum gpu_program_path resolve(const struct gpu_cl *cl, enum gpu_program_path want)
 {
     if (want != GPU_PROGRAM_AUTO)
         return want;
-    const char *env = getenv("TEMU_CL_PROGRAM");
-    if (env && *env) {
-        if (!strcmp(env, "source"))
-            return GPU_PROGRAM_SOURCE;
-        if (!strcmp(env, "il"))
-            return GPU_PROGRAM_IL;
-        fprintf(stderr, "temu: TEMU_CL_PROGRAM=%s: expected source or il\n", env);
-        return GPU_PROGRAM_AUTO;
-    }
+    if (cl->cfg.program == GPU_PROGRAM_SOURCE || cl->cfg.program == GPU_PROGRAM_IL)
+        return (enum gpu_program_path)cl->cfg.program;
     return gpu_cl_takes_spirv(cl) ? GPU_PROGRAM_IL : GPU_PROGRAM_SOURCE;
 }
 
@@ -81,7 +74,7 @@ static uint64_t cache_key(const struct gpu_cl *cl, enum gpu_program_path path, c
 static cl_program from_cache(const struct gpu_cl *cl, uint64_t key, const char *options, const char *what)
 {
     size_t size = 0;
-    unsigned char *bin = gpu_cache_load(key, &size);
+    unsigned char *bin = gpu_cache_load(cl->cfg.cache_dir, key, &size);
     if (!bin)
         return NULL;
     cl_int err = CL_SUCCESS, status = CL_SUCCESS;
@@ -98,7 +91,7 @@ static cl_program from_cache(const struct gpu_cl *cl, uint64_t key, const char *
 }
 
 /* Put the built program's binary in the cache (best effort). */
-static void to_cache(cl_program prog, uint64_t key)
+static void to_cache(const struct gpu_cl *cl, cl_program prog, uint64_t key)
 {
     size_t size = 0;
     if (GPU_CL_CHECK(clGetProgramInfo(prog, CL_PROGRAM_BINARY_SIZES, sizeof size, &size, NULL)) || !size)
@@ -106,7 +99,7 @@ static void to_cache(cl_program prog, uint64_t key)
     unsigned char *bin = malloc(size);
     unsigned char *bins[1] = {bin};
     if (bin && !GPU_CL_CHECK(clGetProgramInfo(prog, CL_PROGRAM_BINARIES, sizeof bins, bins, NULL)))
-        gpu_cache_store(key, bin, size);
+        gpu_cache_store(cl->cfg.cache_dir, key, bin, size);
     free(bin);
 }
 
@@ -158,7 +151,7 @@ int gpu_program_build(const struct gpu_cl *cl, const struct gpu_blob *blob,
         }
         if (build(cl, &prog, options, what))
             return GPU_ERROR;
-        to_cache(prog, key);
+        to_cache(cl, prog, key);
     }
     *out = prog;
     if (used)

@@ -9,8 +9,8 @@
 #include "gpu_blobs.h"
 #include "gpu_cl.h"
 
-/* How a program is made. AUTO follows env TEMU_CL_PROGRAM=source|il, else takes IL when the
- * device accepts SPIR-V and source otherwise. */
+/* How a program is made. AUTO follows cl->cfg.program (TEMU_CL_PROGRAM=source|il), else takes IL
+ * when the device accepts SPIR-V and source otherwise. */
 enum gpu_program_path { GPU_PROGRAM_AUTO, GPU_PROGRAM_SOURCE, GPU_PROGRAM_IL };
 
 const char *gpu_program_path_name(enum gpu_program_path p);
