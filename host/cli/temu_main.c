@@ -31,11 +31,24 @@ static const char *self_path(const char *argv0)
     return buf;
 }
 
+/* A request for help or the version (temu's or a subcommand's, before the guest program), which
+ * a bad environment variable must not block. */
+static int asks_help(int argc, char **argv)
+{
+    int i = 1;
+    if (i < argc && (!strcmp(argv[i], "sweep") || !strcmp(argv[i], "compare") || !strcmp(argv[i], "loops")))
+        i++;
+    for (; i < argc && argv[i][0] == '-' && strcmp(argv[i], "--"); i++)
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h") || !strcmp(argv[i], "--version"))
+            return 1;
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     static struct temu_env env; /* every environment variable temu reads, read here once */
     int rc = temu_env_read(&env);
-    if (rc)
+    if (rc && !asks_help(argc, argv))
         return rc;
     if (argc > 1 && !strcmp(argv[1], "sweep"))
         return temu_sweep_main(argc - 1, argv + 1, self_path(argv[0]));
