@@ -68,11 +68,10 @@ unsigned cpu_translate(const struct a64_insn *in, uint64_t pc, struct cpu_uop *u
     case A64_OP_MOVZ:
     case A64_OP_MOVN: u->imm = emu_alu_w(imm, sf); return U_MOVI;
     case A64_OP_MOVK: {
-        /* Accept imm16 either unshifted or already shifted: a shifted non-zero value exceeds 16
-         * bits, an unshifted one never does. */
-        uint64_t v = imm > 0xffff ? (imm >> in->amount) & 0xffff : imm;
+        /* The 16 bits in place, by the one rule for MOVK's imm (emu_alu_movk): the handler then
+         * only masks and ORs. */
         u->k0 = in->amount & 63;
-        u->imm = v << u->k0;
+        u->imm = emu_alu_movk(0, imm, in->amount, 1);
         return cpu_wx(U_MOVK_W, sf);
     }
     case A64_OP_SBFM:
@@ -149,18 +148,16 @@ unsigned cpu_translate(const struct a64_insn *in, uint64_t pc, struct cpu_uop *u
     case A64_OP_EON_SHIFT:
     case A64_OP_ANDS_SHIFT:
     case A64_OP_BICS_SHIFT: {
-        static const uint16_t base[][2] = {
-            {A64_OP_ADD_SHIFT, U_ADD_RR_W}, {A64_OP_ADDS_SHIFT, U_ADDS_RR_W},
-            {A64_OP_SUB_SHIFT, U_SUB_RR_W}, {A64_OP_SUBS_SHIFT, U_SUBS_RR_W},
-            {A64_OP_AND_SHIFT, U_AND_RR_W}, {A64_OP_BIC_SHIFT, U_BIC_RR_W},
-            {A64_OP_ORR_SHIFT, U_ORR_RR_W}, {A64_OP_ORN_SHIFT, U_ORN_RR_W},
-            {A64_OP_EOR_SHIFT, U_EOR_RR_W}, {A64_OP_EON_SHIFT, U_EON_RR_W},
-            {A64_OP_ANDS_SHIFT, U_ANDS_RR_W}, {A64_OP_BICS_SHIFT, U_BICS_RR_W},
+        /* Each op's first handler (W, no shift); the X and shifted forms follow it. */
+        static const uint16_t base[A64_OP_COUNT] = {
+            [A64_OP_ADD_SHIFT] = U_ADD_RR_W, [A64_OP_ADDS_SHIFT] = U_ADDS_RR_W,
+            [A64_OP_SUB_SHIFT] = U_SUB_RR_W, [A64_OP_SUBS_SHIFT] = U_SUBS_RR_W,
+            [A64_OP_AND_SHIFT] = U_AND_RR_W, [A64_OP_BIC_SHIFT] = U_BIC_RR_W,
+            [A64_OP_ORR_SHIFT] = U_ORR_RR_W, [A64_OP_ORN_SHIFT] = U_ORN_RR_W,
+            [A64_OP_EOR_SHIFT] = U_EOR_RR_W, [A64_OP_EON_SHIFT] = U_EON_RR_W,
+            [A64_OP_ANDS_SHIFT] = U_ANDS_RR_W, [A64_OP_BICS_SHIFT] = U_BICS_RR_W,
         };
-        unsigned b = U_UNDEF;
-        for (unsigned i = 0; i < sizeof base / sizeof base[0]; i++)
-            if (base[i][0] == in->op)
-                b = base[i][1];
+        unsigned b = base[in->op];
         u->k0 = in->shift & 3;
         u->k1 = in->amount & (width - 1);
         return b + (u->k1 ? 2u : 0u) + (sf ? 1u : 0u);
