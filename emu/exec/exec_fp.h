@@ -236,11 +236,21 @@ static inline uint64_t exec_fp_process_nans(int n, int t1, int t2, uint64_t a, u
 static inline uint64_t exec_fp_process_nans3(int n, int t1, int t2, int t3, uint64_t a, uint64_t b,
                                              uint64_t c, uint32_t fpcr, uint32_t *fpsr, int *done)
 {
-    if (t1 == EXEC_FP_SNAN || t2 == EXEC_FP_SNAN || t1 == EXEC_FP_QNAN ||
-        (t2 == EXEC_FP_QNAN && t3 != EXEC_FP_SNAN))
-        return exec_fp_process_nans(n, t1, t2, a, b, fpcr, fpsr, done);
-    *done = exec_fp_is_nan(t3);
-    return *done ? exec_fp_process_nan(n, t3, c, fpcr, fpsr) : 0;
+    *done = 1;
+    if (t1 == EXEC_FP_SNAN)
+        return exec_fp_process_nan(n, t1, a, fpcr, fpsr);
+    if (t2 == EXEC_FP_SNAN)
+        return exec_fp_process_nan(n, t2, b, fpcr, fpsr);
+    if (t3 == EXEC_FP_SNAN)
+        return exec_fp_process_nan(n, t3, c, fpcr, fpsr);
+    if (t1 == EXEC_FP_QNAN)
+        return exec_fp_process_nan(n, t1, a, fpcr, fpsr);
+    if (t2 == EXEC_FP_QNAN)
+        return exec_fp_process_nan(n, t2, b, fpcr, fpsr);
+    if (t3 == EXEC_FP_QNAN)
+        return exec_fp_process_nan(n, t3, c, fpcr, fpsr);
+    *done = 0;
+    return 0;
 }
 
 /* ---- Rounding --------------------------------------------------------------------------- */
