@@ -900,10 +900,7 @@ static inline uint64_t exec_fp_to_fixed(int n, uint64_t a, int fbits, int is_uns
             exec_fp_split s = exec_fp_split_at(u.mant, shift);
             inexact = s.rbit | s.rest;
             i = s.i;
-            if (exec_fp_round_up(s, u.sign, rounding)) {
-                i++;
-                over = i == 0; /* carried out to 2^64 */
-            }
+            i += (uint64_t)exec_fp_round_up(s, u.sign, rounding); /* i < 2^63: no carry out */
         }
     }
     /* SatQ: the largest magnitude each sign may have. */
@@ -930,6 +927,45 @@ static inline uint64_t exec_fp_from_fixed(int n, uint64_t v, int fbits, int is_u
     if (v == 0)
         return exec_fp_zero(n, 0);
     return exec_fp_round(n, sign, 63 - fbits, v, exec_fp_rmode(fpcr), fpcr, fpsr);
+}
+
+/* FPToFixedJS (FJCVTZS, double only): JavaScript's ToInt32, the double truncated and taken
+ * modulo 2^32. IOC when the truncated value is out of int32 range or a NaN, else IXC when
+ * inexact; *z (Z of the NZCV the instruction sets, the rest cleared) says the conversion was
+ * exact and in range, -0 and flushed denormals excepted. */
+static inline uint64_t exec_fp_jcvtzs(uint64_t a, uint32_t fpcr, uint32_t *fpsr, int *z)
+{
+    exec_fp_unpacked u = exec_fp_unpack(64, a, fpcr, fpsr);
+    *z = 1;
+    if (exec_fp_is_nan(u.type) || u.type == EXEC_FP_INF) {
+        *fpsr |= EXEC_FP_IOC;
+        *z = 0;
+        return 0;
+    }
+    if (u.type == EXEC_FP_ZERO) {
+        *z = !u.sign && (a & ((A64_U64(1) << 52) - 1)) == 0;
+        return 0;
+    }
+    /* The truncated magnitude: its low 32 bits, whether it is below 2^63 (then all of it),
+     * and whether a fraction was dropped. */
+    uint64_t i = 0;
+    int inexact = 0, small = u.exp < 63;
+    if (small) {
+        exec_fp_split s = exec_fp_split_at(u.mant, 63 - u.exp);
+        i = s.i;
+        inexact = s.rbit | s.rest;
+    } else if (u.exp - 63 < 64) {
+        i = u.mant << (u.exp - 63);
+    }
+    uint64_t limit = u.sign ? A64_U64(0x80000000) : A64_U64(0x7fffffff);
+    if (!small || i > limit) {
+        *fpsr |= EXEC_FP_IOC;
+        *z = 0;
+    } else if (inexact) {
+        *fpsr |= EXEC_FP_IXC;
+        *z = 0;
+    }
+    return (u.sign ? 0 - i : i) & A64_U64(0xffffffff);
 }
 
 #endif
