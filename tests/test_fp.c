@@ -135,7 +135,7 @@ static int bin_code(int n, int code, uint32_t *insn)
     if (n == 16) /* Advanced SIMD scalar three-same FP16 */
         base = code == 16 ? 0x5e401c00u : code == 17 ? 0x5e403c00u : 0x5ec03c00u;
     else
-        base = (code == 16 ? 0x5e20dc00u : code == 17 ? 0x5e20fc00u : 0x5ea0fc00u) | (n == 64) << 22;
+        base = (code == 16 ? 0x5e20dc00u : code == 17 ? 0x5e20fc00u : 0x5ea0fc00u) | (uint32_t)(n == 64) << 22;
     *insn = base | 2u << 16 | 1u << 5;
     return 1;
 }
@@ -364,10 +364,10 @@ static void test_fp(void **state)
             if ((o->code >> 3) == 3 && rnd_below(2)) /* fixed-point FCVTZS/ZU */
                 fbits = 1 + (int)rnd_below(ibits);
             if (fbits)
-                insn = 0x1e000000u | (ibits == 64) << 31 | ftype(n) << 22 | 3u << 19 |
+                insn = 0x1e000000u | (uint32_t)(ibits == 64) << 31 | ftype(n) << 22 | 3u << 19 |
                        (uint32_t)(o->code & 7) << 16 | (uint32_t)(64 - fbits) << 10 | 1u << 5;
             else
-                insn = 0x1e200000u | (ibits == 64) << 31 | ftype(n) << 22 |
+                insn = 0x1e200000u | (uint32_t)(ibits == 64) << 31 | ftype(n) << 22 |
                        (uint32_t)o->code << 16 | 1u << 5;
             if (rnd_below(4) == 0) /* near an integer: x.5 and such, at fbits */
                 v[0] = exec_fp_from_fixed(n, gen_int() >> rnd_below(64), fbits + 1 + (int)rnd_below(2),
@@ -394,10 +394,10 @@ static void test_fp(void **state)
             if (rnd_below(2))
                 fbits = 1 + (int)rnd_below(ibits);
             if (fbits)
-                insn = 0x1e000000u | (ibits == 64) << 31 | ftype(n) << 22 | (uint32_t)o->code << 16 |
+                insn = 0x1e000000u | (uint32_t)(ibits == 64) << 31 | ftype(n) << 22 | (uint32_t)o->code << 16 |
                        (uint32_t)(64 - fbits) << 10 | 1u << 5;
             else
-                insn = 0x1e200000u | (ibits == 64) << 31 | ftype(n) << 22 | (uint32_t)o->code << 16 |
+                insn = 0x1e200000u | (uint32_t)(ibits == 64) << 31 | ftype(n) << 22 | (uint32_t)o->code << 16 |
                        1u << 5;
             want = exec_fp_from_fixed(n, x, fbits, o->code & 1, ibits, fpcr, &want_fl);
             break;

@@ -547,8 +547,7 @@ static inline uint64_t exec_fp_nmul(int n, uint64_t a, uint64_t b, uint32_t fpcr
     return exec_fp_neg(n, exec_fp_mul_base(n, a, b, 0, fpcr, fpsr));
 }
 
-/* FPDiv. The quotient is developed one bit at a time (restoring division): 64 quotient bits,
- * at least 63 significant, and the remainder as sticky bit. */
+/* FPDiv. */
 static inline uint64_t exec_fp_div(int n, uint64_t a, uint64_t b, uint32_t fpcr, uint32_t *fpsr)
 {
     a &= exec_fp_mask(n);
@@ -572,22 +571,24 @@ static inline uint64_t exec_fp_div(int n, uint64_t a, uint64_t b, uint32_t fpcr,
     }
     if (zero_a || inf_b)
         return exec_fp_zero(n, sign);
-    /* Halved so the running remainder (< 2 * divisor) fits in 64 bits. */
+    /* Restoring division, branch-free, halved so the running remainder (< 2 * divisor) fits in
+     * 64 bits: F + 3 quotient bits (the first may be 0) cover the significand and the round
+     * bit, the remainder is the sticky bit. */
+    int steps = exec_fp_fw(n) + 3;
     uint64_t rem = ua.mant >> 1, d = ub.mant >> 1, q = 0;
-    for (int i = 0; i < 64; i++) {
-        q <<= 1;
-        if (rem >= d) {
-            rem -= d;
-            q |= 1;
-        }
+    for (int i = 0; i < steps; i++) {
+        uint64_t ge = rem >= d;
+        rem -= d & (0 - ge);
+        q = (q << 1) | ge;
         rem <<= 1;
     }
-    /* q = floor(ma / mb * 2^63), so the quotient is q * 2^(ea - eb - 63). */
-    return exec_fp_round(n, sign, ua.exp - ub.exp, q | (rem != 0), exec_fp_rmode(fpcr), fpcr, fpsr);
+    /* q = floor(ma / mb * 2^(steps - 1)), so the quotient is q * 2^(ea - eb - steps + 1); q's
+     * last bit may be the round bit, so the sticky bit goes below it. */
+    return exec_fp_round(n, sign, ua.exp - ub.exp - steps + 62, (q << 2) | (rem != 0),
+                         exec_fp_rmode(fpcr), fpcr, fpsr);
 }
 
-/* FPSqrt. The root is developed two radicand bits at a time: 57 root bits and the remainder
- * as sticky bit. */
+/* FPSqrt. */
 static inline uint64_t exec_fp_sqrt(int n, uint64_t a, uint32_t fpcr, uint32_t *fpsr)
 {
     a &= exec_fp_mask(n);
@@ -602,25 +603,28 @@ static inline uint64_t exec_fp_sqrt(int n, uint64_t a, uint32_t fpcr, uint32_t *
         *fpsr |= EXEC_FP_IOC;
         return exec_fp_default_nan(n);
     }
-    /* value = m * 2^x with m < 2^57 and x even, so sqrt = sqrt(m * 2^56) * 2^((x - 56) / 2). */
-    uint64_t m = u.mant >> 8; /* 56 bits, the low bits were zero */
-    int32_t x = u.exp - 55;
+    /* value = m * 2^x with m the F + 1 significand bits, made x even. The radicand m * 2^t,
+     * t even, has about 2F + 6 bits, so its integer root has the F + 1 significand bits, a
+     * round bit and a spare; the remainder is the sticky bit. */
+    int f = exec_fp_fw(n), t = (f + 5) & ~1;
+    uint64_t m = u.mant >> (63 - f);
+    int32_t x = u.exp - f;
     if (x & 1) {
         m <<= 1;
         x -= 1;
     }
-    uint64_t hi = m >> 8, lo = m << 56, rem = 0, root = 0;
-    for (int k = 56; k >= 0; k--) {
+    uint64_t hi = m >> (64 - t), lo = m << t, rem = 0, root = 0;
+    for (int k = (f + t + 3) / 2 - 1; k >= 0; k--) { /* two radicand bits a step, from the top */
         uint64_t pair = (k >= 32 ? hi >> (2 * k - 64) : lo >> (2 * k)) & 3;
         uint64_t trial = (root << 2) | 1;
         rem = (rem << 2) | pair;
-        root <<= 1;
-        if (rem >= trial) {
-            rem -= trial;
-            root |= 1;
-        }
+        uint64_t ge = rem >= trial;
+        rem -= trial & (0 - ge);
+        root = (root << 1) | ge;
     }
-    return exec_fp_round(n, 0, 63 + (x - 56) / 2, root | (rem != 0), exec_fp_rmode(fpcr), fpcr, fpsr);
+    /* The sticky bit goes below the root's bits (value = root * 2^((x - t) / 2)). */
+    return exec_fp_round(n, 0, 61 + (x - t) / 2, (root << 2) | (rem != 0), exec_fp_rmode(fpcr), fpcr,
+                         fpsr);
 }
 
 /* FPMulAdd: addend + op1 * op2 with a single rounding. NaNs are chosen over addend, op1, op2
