@@ -311,7 +311,6 @@ static void test_fp(void **state)
     long trials = n_env ? strtol(n_env, NULL, 0) : 500000;
     rng = seed;
     print_message("test_fp: TEMU_SEED=%" PRIu64 " TEMU_FP_TRIALS=%ld\n", seed, trials);
-    setup_unicorn();
     print_message("test_fp: Unicorn's max CPU %s FP16 arithmetic\n", have_fp16 ? "has" : "lacks");
 
     long fails = 0, known = 0, per_op[NOPS] = {0}, per_flag[8] = {0};
@@ -437,14 +436,75 @@ static void test_fp(void **state)
     for (size_t i = 0; i < NOPS; i++)
         least = per_op[i] < least ? per_op[i] : least;
     print_message("test_fp: %zu operations, each tried at least %ld times\n", NOPS, least);
-    uc_close(uc);
     assert_int_equal(fails, 0);
+}
+
+/* Every half-precision input through the unary operations and conversions from half, each
+ * under its own random FPCR. */
+static void test_fp_half_all(void **state)
+{
+    (void)state;
+    const char *seed_env = getenv("TEMU_SEED");
+    uint64_t seed = seed_env ? strtoull(seed_env, NULL, 0) : (uint64_t)time(NULL);
+    rng = seed ^ 0x68616c66u;
+    long fails = 0, trials = 0;
+    for (uint64_t h = 0; h < 0x10000; h++) {
+        for (int k = 0; k < 7; k++) {
+            uint32_t fpcr = gen_fpcr(), want_fl = 0, insn;
+            uint64_t v[3] = {h, 0, 0}, want, got;
+            struct uc_out u;
+            if (!have_fp16 && k < 3)
+                continue;
+            switch (k) {
+            case 0: insn = 0x1ee1c020u; want = exec_fp_sqrt(16, h, fpcr, &want_fl); break;     /* fsqrt */
+            case 1: insn = 0x1ee74020u; want = exec_fp_round_int(16, h, exec_fp_rmode(fpcr), 1, fpcr, &want_fl); break; /* frintx */
+            case 2: insn = 0x1ef80020u; want = exec_fp_to_fixed(16, h, 0, 0, 32, EXEC_FP_RZ, fpcr, &want_fl); break; /* fcvtzs w */
+            case 3: insn = 0x1ee24020u; want = exec_fp_convert(32, 16, h, fpcr, &want_fl); break; /* fcvt s, h */
+            case 4: insn = 0x1ee2c020u; want = exec_fp_convert(64, 16, h, fpcr, &want_fl); break; /* fcvt d, h */
+            case 5: /* fcvt h, s and fcvt h, d of the value widened: AHP and the rounding */
+                v[0] = h << 16 | rnd_below(0x10000);
+                insn = 0x1e23c020u;
+                want = exec_fp_convert(16, 32, v[0], fpcr, &want_fl);
+                break;
+            default:
+                v[0] = h << 48 | (rnd() >> 16);
+                insn = 0x1e63c020u;
+                want = exec_fp_convert(16, 64, v[0], fpcr, &want_fl);
+                break;
+            }
+            u = uc_run(insn, fpcr, v, 0);
+            assert_true(u.ok);
+            got = k == 2 ? u.x0 : u.d0 & exec_fp_mask(k == 3 ? 32 : k == 4 ? 64 : 16);
+            trials++;
+            if ((got != want || u.fpsr != want_fl) && fails++ < 20)
+                print_message("MISMATCH half-all seed=%" PRIu64 " insn=0x%08x fpcr=0x%08x a=0x%" PRIx64
+                              ": temu 0x%" PRIx64 " fpsr 0x%02x, unicorn 0x%" PRIx64 " fpsr 0x%02x\n",
+                              seed, insn, fpcr, v[0], want, want_fl, got, u.fpsr);
+        }
+    }
+    print_message("test_fp_half_all: %ld trials, %ld mismatches\n", trials, fails);
+    assert_int_equal(fails, 0);
+}
+
+static int group_setup(void **state)
+{
+    (void)state;
+    setup_unicorn();
+    return 0;
+}
+
+static int group_teardown(void **state)
+{
+    (void)state;
+    uc_close(uc);
+    return 0;
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fp),
+        cmocka_unit_test(test_fp_half_all),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
