@@ -135,7 +135,8 @@ static int bin_code(int n, int code, uint32_t *insn)
     if (n == 16) /* Advanced SIMD scalar three-same FP16 */
         base = code == 16 ? 0x5e401c00u : code == 17 ? 0x5e403c00u : 0x5ec03c00u;
     else
-        base = (code == 16 ? 0x5e20dc00u : code == 17 ? 0x5e20fc00u : 0x5ea0fc00u) | (uint32_t)(n == 64) << 22;
+        base = (code == 16 ? 0x5e20dc00u : code == 17 ? 0x5e20fc00u : 0x5ea0fc00u) |
+               (uint32_t)(n == 64) << 22;
     *insn = base | 2u << 16 | 1u << 5;
     return 1;
 }
@@ -218,7 +219,7 @@ static uint64_t gen_fp(int n)
     case 2: bexp = 1 + rnd_below(2); break;               /* smallest normals */
     case 3: bexp = emax - 1 - rnd_below(2); break;        /* largest normals */
     case 4: bexp = bias - 3 + rnd_below(f + 8); break;    /* around the integers */
-    case 5: {                                             /* around the integer conversions' limits */
+    case 5: { /* around the integer conversions' limits */
         static const int lim[] = {15, 16, 31, 32, 63, 64};
         bexp = bias + lim[rnd_below(6)] - 1 + rnd_below(3);
         if (bexp >= emax)
@@ -248,8 +249,9 @@ static uint64_t gen_fp2(int n, uint64_t a)
     case 0: return a ^ (1ull << (n - 1));                             /* -a */
     case 1: return (a ^ (1ull << (n - 1))) + rnd_below(5) - 2;        /* about -a */
     case 2: return a + rnd_below(5) - 2;
-    case 3: return make_fp(n, (int)rnd_below(2), (a >> exec_fp_fw(n)) - rnd_below(exec_fp_fw(n) + 3),
-                           rnd());                                    /* a bit smaller, random */
+    case 3: /* a bit smaller, random */
+        return make_fp(n, (int)rnd_below(2), (a >> exec_fp_fw(n)) - rnd_below(exec_fp_fw(n) + 3),
+                       rnd());
     default: return gen_fp(n);
     }
 }
@@ -340,7 +342,8 @@ static void test_fp(void **state)
         case FMA3:
             if (rnd_below(3) == 0) { /* an addend that nearly cancels the product */
                 uint32_t junk = 0;
-                v[2] = exec_fp_mul(n, v[0], v[1], fpcr, &junk) ^ ((uint64_t)(o->code == 0 || o->code == 3) << (n - 1));
+                uint64_t neg = (uint64_t)(o->code == 0 || o->code == 3) << (n - 1);
+                v[2] = exec_fp_mul(n, v[0], v[1], fpcr, &junk) ^ neg;
                 v[2] += rnd_below(3) - 1;
             }
             insn = 0x1f000000u | ftype(n) << 22 | (uint32_t)(o->code >> 1) << 21 | 2u << 16 |
@@ -369,8 +372,8 @@ static void test_fp(void **state)
                 insn = 0x1e200000u | (uint32_t)(ibits == 64) << 31 | ftype(n) << 22 |
                        (uint32_t)o->code << 16 | 1u << 5;
             if (rnd_below(4) == 0) /* near an integer: x.5 and such, at fbits */
-                v[0] = exec_fp_from_fixed(n, gen_int() >> rnd_below(64), fbits + 1 + (int)rnd_below(2),
-                                          0, 64, 0, &want_fl);
+                v[0] = exec_fp_from_fixed(n, gen_int() >> rnd_below(64),
+                                          fbits + 1 + (int)rnd_below(2), 0, 64, 0, &want_fl);
             want_fl = 0;
             want = exec_fp_to_fixed(n, v[0], fbits, o->code & 1, ibits, f2i_rounding(o->code), fpcr,
                                     &want_fl);
@@ -378,7 +381,9 @@ static void test_fp(void **state)
         case JS: { /* double only */
             int z;
             n = 64;
-            v[0] = rnd_below(2) ? gen_fp(64) : exec_fp_from_fixed(64, gen_int(), (int)rnd_below(3), 0, 64, 0, &want_fl);
+            v[0] = gen_fp(64);
+            if (rnd_below(2)) /* an integer, or near one */
+                v[0] = exec_fp_from_fixed(64, gen_int(), (int)rnd_below(3), 0, 64, 0, &want_fl);
             want_fl = 0;
             insn = 0x1e7e0000u | 1u << 5;
             want = exec_fp_jcvtzs(v[0], fpcr, &want_fl, &z);
@@ -393,11 +398,11 @@ static void test_fp(void **state)
             if (rnd_below(2))
                 fbits = 1 + (int)rnd_below(ibits);
             if (fbits)
-                insn = 0x1e000000u | (uint32_t)(ibits == 64) << 31 | ftype(n) << 22 | (uint32_t)o->code << 16 |
-                       (uint32_t)(64 - fbits) << 10 | 1u << 5;
+                insn = 0x1e000000u | (uint32_t)(ibits == 64) << 31 | ftype(n) << 22 |
+                       (uint32_t)o->code << 16 | (uint32_t)(64 - fbits) << 10 | 1u << 5;
             else
-                insn = 0x1e200000u | (uint32_t)(ibits == 64) << 31 | ftype(n) << 22 | (uint32_t)o->code << 16 |
-                       1u << 5;
+                insn = 0x1e200000u | (uint32_t)(ibits == 64) << 31 | ftype(n) << 22 |
+                       (uint32_t)o->code << 16 | 1u << 5;
             want = exec_fp_from_fixed(n, x, fbits, o->code & 1, ibits, fpcr, &want_fl);
             break;
         }
@@ -456,11 +461,26 @@ static void test_fp_half_all(void **state)
             if (!have_fp16 && k < 3)
                 continue;
             switch (k) {
-            case 0: insn = 0x1ee1c020u; want = exec_fp_sqrt(16, h, fpcr, &want_fl); break;     /* fsqrt */
-            case 1: insn = 0x1ee74020u; want = exec_fp_round_int(16, h, exec_fp_rmode(fpcr), 1, fpcr, &want_fl); break; /* frintx */
-            case 2: insn = 0x1ef80020u; want = exec_fp_to_fixed(16, h, 0, 0, 32, EXEC_FP_RZ, fpcr, &want_fl); break; /* fcvtzs w */
-            case 3: insn = 0x1ee24020u; want = exec_fp_convert(32, 16, h, fpcr, &want_fl); break; /* fcvt s, h */
-            case 4: insn = 0x1ee2c020u; want = exec_fp_convert(64, 16, h, fpcr, &want_fl); break; /* fcvt d, h */
+            case 0: /* fsqrt h0, h1 */
+                insn = 0x1ee1c020u;
+                want = exec_fp_sqrt(16, h, fpcr, &want_fl);
+                break;
+            case 1: /* frintx h0, h1 */
+                insn = 0x1ee74020u;
+                want = exec_fp_round_int(16, h, exec_fp_rmode(fpcr), 1, fpcr, &want_fl);
+                break;
+            case 2: /* fcvtzs w0, h1 */
+                insn = 0x1ef80020u;
+                want = exec_fp_to_fixed(16, h, 0, 0, 32, EXEC_FP_RZ, fpcr, &want_fl);
+                break;
+            case 3: /* fcvt s0, h1 */
+                insn = 0x1ee24020u;
+                want = exec_fp_convert(32, 16, h, fpcr, &want_fl);
+                break;
+            case 4: /* fcvt d0, h1 */
+                insn = 0x1ee2c020u;
+                want = exec_fp_convert(64, 16, h, fpcr, &want_fl);
+                break;
             case 5: /* fcvt h, s and fcvt h, d of the value widened: AHP and the rounding */
                 v[0] = h << 16 | rnd_below(0x10000);
                 insn = 0x1e23c020u;
@@ -477,8 +497,9 @@ static void test_fp_half_all(void **state)
             got = k == 2 ? u.x0 : u.d0 & exec_fp_mask(k == 3 ? 32 : k == 4 ? 64 : 16);
             trials++;
             if ((got != want || u.fpsr != want_fl) && fails++ < 20)
-                print_message("MISMATCH half-all seed=%" PRIu64 " insn=0x%08x fpcr=0x%08x a=0x%" PRIx64
-                              ": temu 0x%" PRIx64 " fpsr 0x%02x, unicorn 0x%" PRIx64 " fpsr 0x%02x\n",
+                print_message("MISMATCH half-all seed=%" PRIu64 " insn=0x%08x fpcr=0x%08x "
+                              "a=0x%" PRIx64 ": temu 0x%" PRIx64 " fpsr 0x%02x, unicorn 0x%" PRIx64
+                              " fpsr 0x%02x\n",
                               seed, insn, fpcr, v[0], want, want_fl, got, u.fpsr);
         }
     }

@@ -205,7 +205,8 @@ static inline int exec_fp_is_nan(int type)
 
 /* FPProcessNaN: a signalling NaN is quietened and raises IOC; DN replaces any NaN by the
  * default NaN. */
-static inline uint64_t exec_fp_process_nan(int n, int type, uint64_t x, uint32_t fpcr, uint32_t *fpsr)
+static inline uint64_t exec_fp_process_nan(int n, int type, uint64_t x, uint32_t fpcr,
+                                           uint32_t *fpsr)
 {
     if (type == EXEC_FP_SNAN) {
         x |= A64_U64(1) << (exec_fp_fw(n) - 1);
@@ -623,8 +624,8 @@ static inline uint64_t exec_fp_sqrt(int n, uint64_t a, uint32_t fpcr, uint32_t *
         root = (root << 1) | ge;
     }
     /* The sticky bit goes below the root's bits (value = root * 2^((x - t) / 2)). */
-    return exec_fp_round(n, 0, 61 + (x - t) / 2, (root << 2) | (rem != 0), exec_fp_rmode(fpcr), fpcr,
-                         fpsr);
+    return exec_fp_round(n, 0, 61 + (x - t) / 2, (root << 2) | (rem != 0), exec_fp_rmode(fpcr),
+                         fpcr, fpsr);
 }
 
 /* FPMulAdd: addend + op1 * op2 with a single rounding. NaNs are chosen over addend, op1, op2
@@ -637,7 +638,8 @@ static inline uint64_t exec_fp_muladd(int n, uint64_t addend, uint64_t op1, uint
     op1 &= exec_fp_mask(n);
     op2 &= exec_fp_mask(n);
     exec_fp_unpacked ua = exec_fp_unpack(n, addend, fpcr, fpsr);
-    exec_fp_unpacked u1 = exec_fp_unpack(n, op1, fpcr, fpsr), u2 = exec_fp_unpack(n, op2, fpcr, fpsr);
+    exec_fp_unpacked u1 = exec_fp_unpack(n, op1, fpcr, fpsr);
+    exec_fp_unpacked u2 = exec_fp_unpack(n, op2, fpcr, fpsr);
     int inf1 = u1.type == EXEC_FP_INF, inf2 = u2.type == EXEC_FP_INF;
     int zero1 = u1.type == EXEC_FP_ZERO, zero2 = u2.type == EXEC_FP_ZERO;
     int inf_times_zero = (inf1 && zero2) || (zero1 && inf2);
@@ -746,8 +748,8 @@ static inline int64_t exec_fp_key(int n, uint64_t x, exec_fp_unpacked u)
 
 /* FPCompare (FCMP, and FCMPE with `signal_nans`): NZCV in bits 31:28. Unordered raises IOC
  * for a signalling NaN, or for any NaN when signal_nans. */
-static inline uint32_t exec_fp_compare(int n, uint64_t a, uint64_t b, int signal_nans, uint32_t fpcr,
-                                       uint32_t *fpsr)
+static inline uint32_t exec_fp_compare(int n, uint64_t a, uint64_t b, int signal_nans,
+                                       uint32_t fpcr, uint32_t *fpsr)
 {
     a &= exec_fp_mask(n);
     b &= exec_fp_mask(n);
@@ -861,7 +863,9 @@ static inline uint64_t exec_fp_convert(int to, int from, uint64_t a, uint32_t fp
             *fpsr |= EXEC_FP_IOC;
         if (ahp)
             return exec_fp_zero(to, u.sign);
-        return (fpcr & EXEC_FP_FPCR_DN) ? exec_fp_default_nan(to) : exec_fp_convert_nan(to, from, a);
+        if (fpcr & EXEC_FP_FPCR_DN)
+            return exec_fp_default_nan(to);
+        return exec_fp_convert_nan(to, from, a);
     }
     if (u.type == EXEC_FP_INF) {
         if (ahp) {
