@@ -36,8 +36,9 @@ static const char kernel_src[] =
     "    size_t i = get_global_id(0);\n"
     "    ulong h = in[4 * i];\n"
     "    uint fl = 0;\n"
-    "    out[2 * i] = test_fp_op((int)(h & 31), (int)((h >> 5) & 127), in[4 * i + 1], in[4 * i + 2],\n"
-    "                            in[4 * i + 3], (uint)(h >> 12) & 0xfffff, (uint)(h >> 32), &fl);\n"
+    "    out[2 * i] = test_fp_op((int)(h & 31), (int)((h >> 5) & 127), in[4 * i + 1],\n"
+    "                            in[4 * i + 2], in[4 * i + 3], (uint)(h >> 12) & 0xfffff,\n"
+    "                            (uint)(h >> 32), &fl);\n"
     "    out[2 * i + 1] = fl;\n"
     "}\n";
 
@@ -113,15 +114,18 @@ static void test_fp_opencl(void **state)
     rng = seed;
     print_message("test_fp_opencl: TEMU_SEED=%" PRIu64 ", device %s\n", seed, name);
 
-    uint64_t *in = malloc(sizeof(uint64_t) * 4 * ITEMS), *out = malloc(sizeof(uint64_t) * 2 * ITEMS);
+    uint64_t *in = malloc(sizeof(uint64_t) * 4 * ITEMS);
+    uint64_t *out = malloc(sizeof(uint64_t) * 2 * ITEMS);
     assert_non_null(in);
     assert_non_null(out);
     static const int widths[3] = {16, 32, 64};
     for (size_t i = 0; i < ITEMS; i++) {
         int op = (int)rnd_below(TEST_FP_NOPS), n = widths[rnd_below(3)];
-        uint32_t fpcr = (uint32_t)rnd_below(4) << EXEC_FP_FPCR_RMODE_SHIFT |
-                        (rnd_below(3) ? 0 : EXEC_FP_FPCR_FZ) | (rnd_below(3) ? 0 : EXEC_FP_FPCR_FZ16) |
-                        (rnd_below(3) ? 0 : EXEC_FP_FPCR_DN) | (rnd_below(3) ? 0 : EXEC_FP_FPCR_AHP);
+        uint32_t fpcr = (uint32_t)rnd_below(4) << EXEC_FP_FPCR_RMODE_SHIFT;
+        fpcr |= rnd_below(3) ? 0 : EXEC_FP_FPCR_FZ;
+        fpcr |= rnd_below(3) ? 0 : EXEC_FP_FPCR_FZ16;
+        fpcr |= rnd_below(3) ? 0 : EXEC_FP_FPCR_DN;
+        fpcr |= rnd_below(3) ? 0 : EXEC_FP_FPCR_AHP;
         uint64_t imm = rnd_below(1u << 20);
         in[4 * i] = (uint64_t)op | (uint64_t)n << 5 | imm << 12 | (uint64_t)fpcr << 32;
         in[4 * i + 1] = op == 21 ? test_rand_value(&rng) : gen_fp(op == 22 ? 64 : n);
@@ -163,7 +167,8 @@ static void test_fp_opencl(void **state)
     cl_mem din = p_clCreateBuffer(ctx, CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR,
                                   sizeof(uint64_t) * 4 * ITEMS, in, &err);
     assert_int_equal(err, CL_SUCCESS);
-    cl_mem dout = p_clCreateBuffer(ctx, CL_MEM_WRITE_ONLY, sizeof(uint64_t) * 2 * ITEMS, NULL, &err);
+    cl_mem dout =
+        p_clCreateBuffer(ctx, CL_MEM_WRITE_ONLY, sizeof(uint64_t) * 2 * ITEMS, NULL, &err);
     assert_int_equal(err, CL_SUCCESS);
     assert_int_equal(p_clSetKernelArg(k, 0, sizeof din, &din), CL_SUCCESS);
     assert_int_equal(p_clSetKernelArg(k, 1, sizeof dout, &dout), CL_SUCCESS);
