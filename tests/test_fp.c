@@ -116,7 +116,8 @@ static const struct op ops[] = {
     {"fcvt", CVT, 0},    {"fcvtns", F2I, 0},  {"fcvtnu", F2I, 1},    {"fcvtas", F2I, 4},
     {"fcvtau", F2I, 5},  {"fcvtps", F2I, 8},  {"fcvtpu", F2I, 9},    {"fcvtms", F2I, 16},
     {"fcvtmu", F2I, 17}, {"fcvtzs", F2I, 24}, {"fcvtzu", F2I, 25},   {"scvtf", I2F, 2},
-    {"ucvtf", I2F, 3},   {"fjcvtzs", JS, 0},
+    {"ucvtf", I2F, 3},   {"fjcvtzs", JS, 0},  {"frecpe", UN, 32},    {"frsqrte", UN, 33},
+    {"frecpx", UN, 34},
 };
 #define NOPS (sizeof ops / sizeof ops[0])
 
@@ -171,6 +172,9 @@ static uint64_t un_model(int n, int code, uint64_t a, uint32_t fpcr, uint32_t *f
     case 11: return exec_fp_round_int(n, a, EXEC_FP_RZ, 0, fpcr, fl);
     case 12: return exec_fp_round_int(n, a, EXEC_FP_RA, 0, fpcr, fl);
     case 14: return exec_fp_round_int(n, a, exec_fp_rmode(fpcr), 1, fpcr, fl);
+    case 32: return exec_fp_recpe(n, a, fpcr, fl);
+    case 33: return exec_fp_rsqrte(n, a, fpcr, fl);
+    case 34: return exec_fp_recpx(n, a, fpcr, fl);
     default: return exec_fp_round_int(n, a, exec_fp_rmode(fpcr), 0, fpcr, fl);
     }
 }
@@ -336,7 +340,16 @@ static void test_fp(void **state)
             want = bin_model(n, o->code, v[0], v[1], fpcr, &want_fl);
             break;
         case UN:
-            insn = 0x1e204000u | ftype(n) << 22 | (uint32_t)o->code << 15 | 1u << 5;
+            if (o->code >= 32) { /* Advanced SIMD scalar two-register misc */
+                static const uint32_t base[3][2] = {/* single or double, half */
+                                                    {0x5ea1d800u, 0x5ef9d800u},  /* frecpe */
+                                                    {0x7ea1d800u, 0x7ef9d800u},  /* frsqrte */
+                                                    {0x5ea1f800u, 0x5ef9f800u}}; /* frecpx */
+                const uint32_t *w = base[o->code - 32];
+                insn = (n == 16 ? w[1] : w[0] | (uint32_t)(n == 64) << 22) | 1u << 5;
+            } else {
+                insn = 0x1e204000u | ftype(n) << 22 | (uint32_t)o->code << 15 | 1u << 5;
+            }
             want = un_model(n, o->code, v[0], fpcr, &want_fl);
             break;
         case FMA3:
@@ -444,8 +457,8 @@ static void test_fp(void **state)
     assert_int_equal(fails, 0);
 }
 
-/* Every half-precision input through the unary operations and conversions from half, each
- * under its own random FPCR. */
+/* Every half-precision input through FSQRT, FRINTX, FCVTZS, FRECPE, FRSQRTE and the
+ * conversions from and to half, each under its own random FPCR. */
 static void test_fp_half_all(void **state)
 {
     (void)state;
@@ -454,11 +467,11 @@ static void test_fp_half_all(void **state)
     rng = seed ^ 0x68616c66u;
     long fails = 0, trials = 0;
     for (uint64_t h = 0; h < 0x10000; h++) {
-        for (int k = 0; k < 7; k++) {
+        for (int k = 0; k < 9; k++) {
             uint32_t fpcr = gen_fpcr(), want_fl = 0, insn;
             uint64_t v[3] = {h, 0, 0}, want, got;
             struct uc_out u;
-            if (!have_fp16 && k < 3)
+            if (!have_fp16 && (k < 3 || k > 6))
                 continue;
             switch (k) {
             case 0: /* fsqrt h0, h1 */
@@ -485,6 +498,14 @@ static void test_fp_half_all(void **state)
                 v[0] = h << 16 | rnd_below(0x10000);
                 insn = 0x1e23c020u;
                 want = exec_fp_convert(16, 32, v[0], fpcr, &want_fl);
+                break;
+            case 7: /* frecpe h0, h1 */
+                insn = 0x5ef9d820u;
+                want = exec_fp_recpe(16, h, fpcr, &want_fl);
+                break;
+            case 8: /* frsqrte h0, h1 */
+                insn = 0x7ef9d820u;
+                want = exec_fp_rsqrte(16, h, fpcr, &want_fl);
                 break;
             default:
                 v[0] = h << 48 | (rnd() >> 16);

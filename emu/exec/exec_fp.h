@@ -976,4 +976,137 @@ static inline uint64_t exec_fp_jcvtzs(uint64_t a, uint32_t fpcr, uint32_t *fpsr,
     return (u.sign ? 0 - i : i) & A64_U64(0xffffffff);
 }
 
+/* ---- Estimates ------------------------------------------------------------------------- */
+
+/* RecipEstimate: a in [256, 512) is 0.5 <= x < 1 in 1/512 steps; the result in [256, 512) is
+ * 1/x in [1, 2) in 1/256 steps, rounded to nearest. */
+static inline uint32_t exec_fp_recip_estimate(uint32_t a)
+{
+    uint32_t b = (1u << 19) / (a * 2 + 1);
+    return (b + 1) / 2;
+}
+
+/* RecipSqrtEstimate: a in [128, 512) is 0.25 <= x < 1 in 1/512 steps; the result in [256, 512)
+ * is 1/sqrt(x) in 1/256 steps: b is the largest integer with a * b^2 below 2^28 (after the
+ * pseudocode's adjustment of a), found by bisection rather than its linear search. */
+static inline uint32_t exec_fp_rsqrt_estimate(uint32_t a)
+{
+    uint64_t aa = a < 256 ? a * 2 + 1 : ((a >> 1) << 1) * 2 + 2;
+    uint64_t lo = 512, hi = 1024; /* invariant: aa * lo^2 < 2^28 <= aa * hi^2 */
+    while (hi - lo > 1) {
+        uint64_t mid = (lo + hi) / 2;
+        if (aa * mid * mid < (A64_U64(1) << 28))
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return (uint32_t)((lo + 1) / 2);
+}
+
+/* The operand's fraction left-aligned in 52 bits, and its biased exponent. */
+static inline uint64_t exec_fp_frac52(int n, uint64_t a)
+{
+    int f = exec_fp_fw(n);
+    return (a & ((A64_U64(1) << f) - 1)) << (52 - f);
+}
+static inline int32_t exec_fp_bexp(int n, uint64_t a)
+{
+    return (int32_t)((a >> exec_fp_fw(n)) & ((A64_U64(1) << exec_fp_ew(n)) - 1));
+}
+
+/* FPRecipEstimate (FRECPE): 8 significant bits of 1/a. */
+static inline uint64_t exec_fp_recpe(int n, uint64_t a, uint32_t fpcr, uint32_t *fpsr)
+{
+    a &= exec_fp_mask(n);
+    exec_fp_unpacked u = exec_fp_unpack(n, a, fpcr, fpsr);
+    int f = exec_fp_fw(n), bias = (1 << (exec_fp_ew(n) - 1)) - 1;
+    if (exec_fp_is_nan(u.type))
+        return exec_fp_process_nan(n, u.type, a, fpcr, fpsr);
+    if (u.type == EXEC_FP_INF)
+        return exec_fp_zero(n, u.sign);
+    if (u.type == EXEC_FP_ZERO) {
+        *fpsr |= EXEC_FP_DZC;
+        return exec_fp_inf(n, u.sign);
+    }
+    if (u.exp < -bias - 1) { /* |a| < 2^(-bias-1): the reciprocal overflows */
+        int rm = exec_fp_rmode(fpcr);
+        int to_inf =
+            rm == EXEC_FP_RN || (rm == EXEC_FP_RP && !u.sign) || (rm == EXEC_FP_RM && u.sign);
+        *fpsr |= EXEC_FP_OFC | EXEC_FP_IXC;
+        return to_inf ? exec_fp_inf(n, u.sign) : exec_fp_max_normal(n, u.sign);
+    }
+    if (exec_fp_flush(n, fpcr) && u.exp >= bias - 1) { /* the reciprocal is tiny: flushed */
+        *fpsr |= EXEC_FP_UFC;
+        return exec_fp_zero(n, u.sign);
+    }
+    uint64_t frac = exec_fp_frac52(n, a);
+    int32_t exp = exec_fp_bexp(n, a);
+    if (exp == 0) { /* a denormal here is at least 2^(-bias-2): one or two leading zeros */
+        if (((frac >> 51) & 1) == 0) {
+            exp = -1;
+            frac <<= 2;
+        } else {
+            frac <<= 1;
+        }
+        frac &= (A64_U64(1) << 52) - 1;
+    }
+    uint32_t est = exec_fp_recip_estimate(256 | (uint32_t)(frac >> 44));
+    int32_t rexp = 2 * bias - 1 - exp;
+    frac = (uint64_t)(est & 0xff) << 44;
+    if (rexp == 0) { /* a denormal result */
+        frac = (A64_U64(1) << 51) | (frac >> 1);
+    } else if (rexp == -1) {
+        frac = (A64_U64(1) << 50) | (frac >> 2);
+        rexp = 0;
+    }
+    return exec_fp_sign_bits(n, u.sign) | (uint64_t)rexp << f | frac >> (52 - f);
+}
+
+/* FPRSqrtEstimate (FRSQRTE): 8 significant bits of 1/sqrt(a). */
+static inline uint64_t exec_fp_rsqrte(int n, uint64_t a, uint32_t fpcr, uint32_t *fpsr)
+{
+    a &= exec_fp_mask(n);
+    exec_fp_unpacked u = exec_fp_unpack(n, a, fpcr, fpsr);
+    int f = exec_fp_fw(n), bias = (1 << (exec_fp_ew(n) - 1)) - 1;
+    if (exec_fp_is_nan(u.type))
+        return exec_fp_process_nan(n, u.type, a, fpcr, fpsr);
+    if (u.type == EXEC_FP_ZERO) {
+        *fpsr |= EXEC_FP_DZC;
+        return exec_fp_inf(n, u.sign);
+    }
+    if (u.sign) {
+        *fpsr |= EXEC_FP_IOC;
+        return exec_fp_default_nan(n);
+    }
+    if (u.type == EXEC_FP_INF)
+        return exec_fp_zero(n, 0);
+    uint64_t frac = exec_fp_frac52(n, a);
+    int32_t exp = exec_fp_bexp(n, a);
+    if (exp == 0) { /* normalise a denormal, keeping the exponent's parity meaningful */
+        while (((frac >> 51) & 1) == 0) {
+            frac <<= 1;
+            exp--;
+        }
+        frac = (frac << 1) & ((A64_U64(1) << 52) - 1);
+    }
+    /* 0.25 <= scaled/512 < 1 with the exponent's parity unchanged. */
+    uint32_t scaled = (exp & 1) == 0 ? 256 | (uint32_t)(frac >> 44) : 128 | (uint32_t)(frac >> 45);
+    int32_t rexp = (3 * bias - 1 - exp) / 2; /* (44, 380, 3068 - exp) DIV 2, never negative */
+    uint32_t est = exec_fp_rsqrt_estimate(scaled);
+    return (uint64_t)rexp << f | ((uint64_t)(est & 0xff) << (f - 8));
+}
+
+/* FPRecpX (FRECPX): the exponent inverted, fraction cleared; zero and denormals give the
+ * largest finite exponent. */
+static inline uint64_t exec_fp_recpx(int n, uint64_t a, uint32_t fpcr, uint32_t *fpsr)
+{
+    a &= exec_fp_mask(n);
+    exec_fp_unpacked u = exec_fp_unpack(n, a, fpcr, fpsr);
+    int f = exec_fp_fw(n);
+    uint64_t emax = (A64_U64(1) << exec_fp_ew(n)) - 1, exp = (uint64_t)exec_fp_bexp(n, a);
+    if (exec_fp_is_nan(u.type))
+        return exec_fp_process_nan(n, u.type, a, fpcr, fpsr);
+    return exec_fp_sign_bits(n, u.sign) | (exp == 0 ? emax - 1 : ~exp & emax) << f;
+}
+
 #endif

@@ -5,7 +5,7 @@
 
 #include "exec_fp.h"
 
-#define TEST_FP_NOPS 26
+#define TEST_FP_NOPS 29
 
 /* Operation `op` at width n on a, b, c; `imm` carries what the operation needs besides
  * (rounding, exactness, target width, fbits/unsigned/ibits). Flags are ORed into *fl. */
@@ -42,6 +42,9 @@ static inline uint64_t test_fp_op(int op, int n, uint64_t a, uint64_t b, uint64_
     case 22: return exec_fp_jcvtzs(a, fpcr, fl, &z) | (uint64_t)z << 32;
     case 23: return exec_fp_neg(n, a) ^ exec_fp_abs(n, b);
     case 24: return exec_fp_muladd(n, a, b, c, fpcr, fl);
+    case 25: return exec_fp_recpe(n, a, fpcr, fl);
+    case 26: return exec_fp_rsqrte(n, a, fpcr, fl);
+    case 27: return exec_fp_recpx(n, a, fpcr, fl);
     default: return exec_fp_round(n, (int)(a & 1), (int32_t)(b & 0xfff) - 2048, c | 1, rounding,
                                   fpcr, fl);
     }
