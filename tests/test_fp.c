@@ -117,7 +117,8 @@ static const struct op ops[] = {
     {"fcvtau", F2I, 5},  {"fcvtps", F2I, 8},  {"fcvtpu", F2I, 9},    {"fcvtms", F2I, 16},
     {"fcvtmu", F2I, 17}, {"fcvtzs", F2I, 24}, {"fcvtzu", F2I, 25},   {"scvtf", I2F, 2},
     {"ucvtf", I2F, 3},   {"fjcvtzs", JS, 0},  {"frecpe", UN, 32},    {"frsqrte", UN, 33},
-    {"frecpx", UN, 34},
+    {"frecpx", UN, 34},  {"frint32z", UN, 16}, {"frint32x", UN, 17},  {"frint64z", UN, 18},
+    {"frint64x", UN, 19},
 };
 #define NOPS (sizeof ops / sizeof ops[0])
 
@@ -172,6 +173,10 @@ static uint64_t un_model(int n, int code, uint64_t a, uint32_t fpcr, uint32_t *f
     case 11: return exec_fp_round_int(n, a, EXEC_FP_RZ, 0, fpcr, fl);
     case 12: return exec_fp_round_int(n, a, EXEC_FP_RA, 0, fpcr, fl);
     case 14: return exec_fp_round_int(n, a, exec_fp_rmode(fpcr), 1, fpcr, fl);
+    case 16: return exec_fp_round_int_n(n, a, EXEC_FP_RZ, 32, fpcr, fl);
+    case 17: return exec_fp_round_int_n(n, a, exec_fp_rmode(fpcr), 32, fpcr, fl);
+    case 18: return exec_fp_round_int_n(n, a, EXEC_FP_RZ, 64, fpcr, fl);
+    case 19: return exec_fp_round_int_n(n, a, exec_fp_rmode(fpcr), 64, fpcr, fl);
     case 32: return exec_fp_recpe(n, a, fpcr, fl);
     case 33: return exec_fp_rsqrte(n, a, fpcr, fl);
     case 34: return exec_fp_recpx(n, a, fpcr, fl);
@@ -326,7 +331,8 @@ static void test_fp(void **state)
         const struct op *o = &ops[oi];
         static const int widths[3] = {16, 32, 64};
         int n = widths[rnd_below(3)];
-        if (n == 16 && !have_fp16 && o->kind != CVT)
+        if (n == 16 && ((!have_fp16 && o->kind != CVT) || (o->kind == UN && o->code >= 16 &&
+                                                            o->code < 20))) /* FRINT32/64 */
             n = 32;
         uint32_t fpcr = gen_fpcr(), want_fl = 0, insn = 0;
         uint64_t v[3] = {gen_fp(n), 0, 0}, x = 0, want = 0, got;

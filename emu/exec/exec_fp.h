@@ -841,6 +841,39 @@ static inline uint64_t exec_fp_round_int(int n, uint64_t a, int rounding, int ex
     return exec_fp_round(n, u.sign, 63, i, EXEC_FP_RZ, fpcr, fpsr); /* exact */
 }
 
+/* FPRoundIntN (FRINT32Z/X, FRINT64Z/X; single and double only): round to an integral value
+ * that fits a signed intsize-bit integer. NaNs, infinities and values out of that range give
+ * -2^(intsize-1) with IOC (and no IXC); otherwise a fractional input always raises IXC. */
+static inline uint64_t exec_fp_round_int_n(int n, uint64_t a, int rounding, int intsize,
+                                           uint32_t fpcr, uint32_t *fpsr)
+{
+    a &= exec_fp_mask(n);
+    exec_fp_unpacked u = exec_fp_unpack(n, a, fpcr, fpsr);
+    int32_t bias = (1 << (exec_fp_ew(n) - 1)) - 1;
+    uint64_t most_negative =
+        exec_fp_sign_bits(n, 1) | (uint64_t)(bias + intsize - 1) << exec_fp_fw(n);
+    if (u.type == EXEC_FP_ZERO)
+        return exec_fp_zero(n, u.sign);
+    if (u.type != EXEC_FP_NUM || u.exp > 63) {
+        *fpsr |= EXEC_FP_IOC;
+        return most_negative;
+    }
+    exec_fp_split s = {u.mant, 0, 0};
+    if (u.exp < 63)
+        s = exec_fp_split_at(u.mant, 63 - u.exp);
+    uint64_t i = s.i + (uint64_t)exec_fp_round_up(s, u.sign, rounding); /* i <= 2^63 */
+    uint64_t limit = (A64_U64(1) << (intsize - 1)) - (uint64_t)(u.sign == 0);
+    if (i > limit) {
+        *fpsr |= EXEC_FP_IOC;
+        return most_negative;
+    }
+    if (s.rbit | s.rest)
+        *fpsr |= EXEC_FP_IXC;
+    if (i == 0)
+        return exec_fp_zero(n, u.sign);
+    return exec_fp_round(n, u.sign, 63, i, EXEC_FP_RZ, fpcr, fpsr); /* exact */
+}
+
 /* FPConvertNaN: the sign and the payload's top bits carry over, the result is quiet. */
 static inline uint64_t exec_fp_convert_nan(int to, int from, uint64_t a)
 {
