@@ -572,6 +572,13 @@ static inline uint64_t exec_fp_div(int n, uint64_t a, uint64_t b, uint32_t fpcr,
     }
     if (zero_a || inf_b)
         return exec_fp_zero(n, sign);
+#ifndef A64_OPENCL
+    /* On the host, one 128/64-bit division: ma / 2 * 2^64 / mb is below 2^64, and its 62 or
+     * more significant bits leave the sticky bit far below the rounding position. */
+    unsigned __int128 num = (unsigned __int128)(ua.mant >> 1) << 64;
+    uint64_t quo = (uint64_t)(num / ub.mant), sticky = (uint64_t)(num % ub.mant) != 0;
+    return exec_fp_round(n, sign, ua.exp - ub.exp, quo | sticky, exec_fp_rmode(fpcr), fpcr, fpsr);
+#else
     /* Restoring division, branch-free, halved so the running remainder (< 2 * divisor) fits in
      * 64 bits: F + 3 quotient bits (the first may be 0) cover the significand and the round
      * bit, the remainder is the sticky bit. */
@@ -587,6 +594,7 @@ static inline uint64_t exec_fp_div(int n, uint64_t a, uint64_t b, uint32_t fpcr,
      * last bit may be the round bit, so the sticky bit goes below it. */
     return exec_fp_round(n, sign, ua.exp - ub.exp - steps + 62, (q << 2) | (rem != 0),
                          exec_fp_rmode(fpcr), fpcr, fpsr);
+#endif
 }
 
 /* FPSqrt. */
