@@ -118,7 +118,7 @@ static const struct op ops[] = {
     {"fcvtmu", F2I, 17}, {"fcvtzs", F2I, 24}, {"fcvtzu", F2I, 25},   {"scvtf", I2F, 2},
     {"ucvtf", I2F, 3},   {"fjcvtzs", JS, 0},  {"frecpe", UN, 32},    {"frsqrte", UN, 33},
     {"frecpx", UN, 34},  {"frint32z", UN, 16}, {"frint32x", UN, 17},  {"frint64z", UN, 18},
-    {"frint64x", UN, 19},
+    {"frint64x", UN, 19}, {"fcvtxn", CVT, 1},
 };
 #define NOPS (sizeof ops / sizeof ops[0])
 
@@ -374,6 +374,14 @@ static void test_fp(void **state)
             want = exec_fp_compare(n, v[0], v[1], o->code, fpcr, &want_fl);
             break;
         case CVT:
+            if (o->code == 1) { /* fcvtxn s0, d1: double to single, rounding to odd */
+                n = 64;
+                to = 32;
+                v[0] = gen_fp(64);
+                insn = 0x7e616820u;
+                want = exec_fp_convert_r(32, 64, v[0], EXEC_FP_RO, fpcr, &want_fl);
+                break;
+            }
             do
                 to = widths[rnd_below(3)];
             while (to == n);

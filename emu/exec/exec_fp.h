@@ -54,6 +54,7 @@
 #define EXEC_FP_RM 2 /* towards -infinity */
 #define EXEC_FP_RZ 3 /* towards zero */
 #define EXEC_FP_RA 4 /* to nearest, ties away from zero (FRINTA, FCVTA*) */
+#define EXEC_FP_RO 5 /* to odd: truncate, then set the last bit if inexact (FCVTXN) */
 
 /* NZCV results of exec_fp_compare, in the EMU_FLAG_* layout (bits 31:28). */
 #define EXEC_FP_NZCV_EQ (0x6u << 28) /* Z C */
@@ -323,6 +324,8 @@ static inline uint64_t exec_fp_round_base(int n, int sign, int32_t exp, uint64_t
     int inexact = s.rbit | s.rest;
     if (biased == 0 && inexact)
         *fpsr |= EXEC_FP_UFC;
+    if (rounding == EXEC_FP_RO && inexact) /* von Neumann rounding: the sticky bit shows */
+        s.i |= 1;
     if (exec_fp_round_up(s, sign, rounding)) {
         s.i++;
         if (s.i == A64_U64(1) << f) /* denormal rounded up to the smallest normal */
@@ -891,10 +894,12 @@ static inline uint64_t exec_fp_convert_nan(int to, int from, uint64_t a)
     return exec_fp_default_nan(to) | exec_fp_sign_bits(to, (int)(a >> (from - 1))) | payload;
 }
 
-/* FPConvert (FCVT between precisions, rounding by FPCR). Half precision is AHP's format when
+/* FPConvert (FCVT between precisions, rounding by FPCR; FCVTXN passes EXEC_FP_RO to
+ * exec_fp_convert_r). Half precision is AHP's format when
  * FPCR.AHP is set (no NaNs or infinities: those convert to zero or 0x7FFF with IOC) and is
  * never flushed (FZ16 does not apply to conversions; FZ does, to single and double). */
-static inline uint64_t exec_fp_convert(int to, int from, uint64_t a, uint32_t fpcr, uint32_t *fpsr)
+static inline uint64_t exec_fp_convert_r(int to, int from, uint64_t a, int rounding, uint32_t fpcr,
+                                         uint32_t *fpsr)
 {
     a &= exec_fp_mask(from);
     exec_fp_unpacked u = exec_fp_unpack_cv(from, a, fpcr, fpsr);
@@ -918,7 +923,12 @@ static inline uint64_t exec_fp_convert(int to, int from, uint64_t a, uint32_t fp
     if (u.type == EXEC_FP_ZERO)
         return exec_fp_zero(to, u.sign);
     int flush = to != 16 && (fpcr & EXEC_FP_FPCR_FZ);
-    return exec_fp_round_base(to, u.sign, u.exp, u.mant, exec_fp_rmode(fpcr), flush, ahp, fpsr);
+    return exec_fp_round_base(to, u.sign, u.exp, u.mant, rounding, flush, ahp, fpsr);
+}
+
+static inline uint64_t exec_fp_convert(int to, int from, uint64_t a, uint32_t fpcr, uint32_t *fpsr)
+{
+    return exec_fp_convert_r(to, from, a, exec_fp_rmode(fpcr), fpcr, fpsr);
 }
 
 /* FPToFixed: the float a of width n times 2^fbits, rounded by `rounding`, as an ibits-wide

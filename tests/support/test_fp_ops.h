@@ -5,7 +5,7 @@
 
 #include "exec_fp.h"
 
-#define TEST_FP_NOPS 30
+#define TEST_FP_NOPS 31
 
 /* Operation `op` at width n on a, b, c; `imm` carries what the operation needs besides
  * (rounding, exactness, target width, fbits/unsigned/ibits). Flags are ORed into *fl. */
@@ -45,6 +45,7 @@ static inline uint64_t test_fp_op(int op, int n, uint64_t a, uint64_t b, uint64_
     case 25: return exec_fp_recpe(n, a, fpcr, fl);
     case 26: return exec_fp_rsqrte(n, a, fpcr, fl);
     case 27: return exec_fp_recpx(n, a, fpcr, fl);
+    case 29: return exec_fp_convert_r(16 << (imm % 3), n, a, (int)(imm % 6), fpcr, fl);
     case 28: return exec_fp_round_int_n(n == 16 ? 32 : n, a, rounding, imm & 8 ? 64 : 32, fpcr, fl);
     default: return exec_fp_round(n, (int)(a & 1), (int32_t)(b & 0xfff) - 2048, c | 1, rounding,
                                   fpcr, fl);
