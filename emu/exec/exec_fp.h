@@ -1,10 +1,12 @@
 /* exec_fp.h: A64 floating-point semantics, exact, in integer arithmetic only (docs/fp.md).
  *
  * IEEE 754 binary16/32/64 as Arm defines it (ARM ARM J1 shared/functions/float: FPUnpack,
- * FPProcessNaNs, FPRound, FPAdd, FPMulAdd, FPRoundInt, FPToFixed, FixedToFP, FPConvert,
- * FPCompare, FPMax/FPMin/FPMaxNum/FPMinNum, FPRecipStepFused, FPRSqrtStepFused), with FPCR's
+ * FPProcessNaNs, FPRound, FPAdd, FPMul, FPDiv, FPSqrt, FPMulAdd, FPRoundInt, FPRoundIntN,
+ * FPToFixed, FixedToFP, FPToFixedJS, FPConvert, FPCompare, FPMax/FPMin/FPMaxNum/FPMinNum,
+ * FPRecipStepFused, FPRSqrtStepFused, FPRecipEstimate, FPRSqrtEstimate, FPRecpX), with FPCR's
  * RMode, FZ, FZ16, DN and AHP. No float or double anywhere, so every host and every OpenCL
- * device computes the same bits: this header compiles both as C11 and as OpenCL C 1.2.
+ * device computes the same bits: this header compiles both as C11 and as OpenCL C 1.2 (in a
+ * kernel the flag pointers are private: accumulate into a private copy of FPSR).
  *
  * Conventions of every public function:
  * - `n` is the width in bits, 16, 32 or 64 (the CPU engine passes a constant so each width folds
