@@ -7,6 +7,13 @@ if(NOT TEMU_PROGRAMS)
   return()
 endif()
 temu_add_program_tests(program_loopvec --loopvec)
+# make check leaves the builds without _fp to check-full: program_NAME_FORMAT (plain run = expected)
+# and loopvec_agree_NAME_FORMAT below (--loopvec = plain run: stdout, exit status) imply them.
+foreach(line ${TEMU_PROGRAM_MANIFEST})
+  separate_arguments(words UNIX_COMMAND "${line}")
+  list(POP_FRONT words name)
+  temu_tier(full program_loopvec_${name}_elf program_loopvec_${name}_bin)
+endforeach()
 
 set(TEMU_AGREE_LV bash ${CMAKE_CURRENT_SOURCE_DIR}/engines_agree.sh $<TARGET_FILE:temu>)
 foreach(line ${TEMU_PROGRAM_MANIFEST})

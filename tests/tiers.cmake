@@ -16,7 +16,7 @@
 set(TEMU_QUICK_TESTS
     test_decode test_decode_capstone test_cpu_insn test_lockstep test_exec_diff test_loop test_mem
     test_load test_syscall test_gpu_decode decode_compiles_as_opencl loop_fold_compiles_as_opencl
-    program_sort_elf program_strings_bin program_loopvec_loops_elf qemu_sort_elf calls_qemu_cpu
+    program_sort_elf program_strings_bin program_loopvec_hello_fp_bin qemu_sort_elf calls_qemu_cpu
     lanes_cpu_lanes_elf loopvec_agree_loops_elf loopvec_agree_loop_fault_bin
     gpu_b1_sort_elf gpu_b3_sort_bin gpu_b64_dep_ldst_elf gpu_b4096_dep_flags_bin gpu_b1_stops
     resident_sort_bin lanes_gpu_sort_bin lanes_resident_sort_elf lanes_gpu_stops
