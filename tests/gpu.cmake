@@ -208,3 +208,6 @@ foreach(engine gpu resident)
   set_tests_properties(lanes_${engine} PROPERTIES ENVIRONMENT ENGINE=${engine} TIMEOUT 300
                        LABELS "lanes;gpu;agree" SKIP_RETURN_CODE 77)
 endforeach()
+# Both GPU engines' lanes share their host code (temu_lanes_gpu.c, gpu_lanes.c, a mode flag apart):
+# under the sanitizers make check runs lanes.sh on the batch engine only (about 80 s there).
+temu_tier(full_asan lanes_resident)

@@ -52,11 +52,19 @@ endfunction()
 temu_add_program_tests(program)
 
 # The CPU engine's lanes (host threads): every program as 3 lanes, each lane matching a lone run
-# (lanes_agree.sh; gpu.cmake does the same on the GPU engines).
+# (lanes_agree.sh; gpu.cmake does the same on the GPU engines). Under the sanitizers make check
+# runs one format of each program: the i-th program's ELF when i is even, its .bin when i is odd
+# (loopvec.cmake's loopvec_agree_* the other way round); the rest is full_asan.
+set(index 0)
 foreach(line ${TEMU_PROGRAM_MANIFEST})
   separate_arguments(words UNIX_COMMAND "${line}")
   list(POP_FRONT words name)
+  math(EXPR odd "${index} % 2")
+  math(EXPR index "${index} + 1")
   foreach(format elf bin)
+    if((odd AND format STREQUAL "elf") OR (NOT odd AND format STREQUAL "bin"))
+      temu_tier(full_asan lanes_cpu_${name}_${format})
+    endif()
     add_test(NAME lanes_cpu_${name}_${format}
              COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/lanes_agree.sh $<TARGET_FILE:temu> --engine=cpu
                      ${TEMU_PROGRAMS_DIR}/${name}.${format} ${words}

@@ -57,3 +57,15 @@ foreach(test ${temu_all_tests})
     message(FATAL_ERROR "test ${test} is quick but only in check-full")
   endif()
 endforeach()
+
+# The sanitizer build runs every process several times slower (most of it start-up and exit):
+# give each test three times its timeout there, so a loaded machine makes no timeout flakes.
+if(TEMU_SANITIZE)
+  foreach(test ${temu_all_tests})
+    get_property(timeout TEST ${test} PROPERTY TIMEOUT)
+    if(timeout)
+      math(EXPR timeout "${timeout} * 3")
+      set_property(TEST ${test} PROPERTY TIMEOUT ${timeout})
+    endif()
+  endforeach()
+endif()
