@@ -58,6 +58,23 @@ foreach(test ${temu_all_tests})
   endif()
 endforeach()
 
+# Scheduling: ctest starts the costliest tests first, from the times it recorded in the last run
+# (Testing/Temporary/CTestCostData.txt). A fresh build has none and would run them in the order
+# they were added, so a minute-long test could start last and run alone at the end: COST gives
+# the long ones (seconds on PoCL at -j2, release build) a head start.
+set(TEMU_TEST_COSTS lanes_gpu 65 lanes_resident 65 callgrind_guard 45 lanes_cpu 45 bad_input 20
+    commands 20 escape_gpu_lanes 20 cli 17 escape_resident 17 escape_gpu 15 test_lockstep 14
+    loops_multi 13 loops_trips 13 test_exec_diff 12 window_end_fault 12 gpu_b1_stops 11
+    lanes_gpu_loops_bin 11 test_gpu_decode 10 gpu_b64_loops_elf 10 gpu_b4096_loops_bin 10
+    resident_window_end_fault 9 gpu_window_end_fault 9 lanes_gpu_stops 9 gpu_b64_stops 8
+    loopvec_gpu_loops_bin 8 lanes_resident_stops 7 gpu_b1_loop_fault_bin 7)
+while(TEMU_TEST_COSTS)
+  list(POP_FRONT TEMU_TEST_COSTS test cost)
+  if(TEST ${test})
+    set_property(TEST ${test} PROPERTY COST ${cost})
+  endif()
+endwhile()
+
 # The sanitizer build runs every process several times slower (most of it start-up and exit):
 # give each test three times its timeout there, so a loaded machine makes no timeout flakes.
 if(TEMU_SANITIZE)
