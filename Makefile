@@ -12,7 +12,8 @@ DEB_PACKAGES = cmake make gcc clang lld llvm pkg-config libcmocka-dev libcapston
                pocl-opencl-icd clinfo llvm-spirv-14 spirv-tools gnuplot-nox libclang-rt-14-dev \
                gcc-aarch64-linux-gnu libc6-dev-arm64-cross
 
-.PHONY: all deps build build-asan build-fuzz demo check test test-asan test-fuzz fuzz bench clean
+.PHONY: all deps build build-asan build-fuzz demo check check-full test test-asan test-fuzz \
+        test-full test-asan-full test-quick fuzz bench clean
 
 all: build
 
@@ -49,11 +50,23 @@ build-fuzz: build $(BUILD_FUZZ)/CMakeCache.txt
 demo: build
 	$(BUILD)/temu --stats $(BUILD)/programs/hello.elf
 
+# Test tiers (ctest labels, tests/tiers.cmake): make check leaves out the tests labelled full, and
+# under the sanitizers also those labelled full_asan; check-full runs everything.
 test: build
-	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+	cd $(BUILD) && ctest --output-on-failure -j$(JOBS) -LE '^full$$'
 
 test-asan: build-asan
-	cd $(BUILD_ASAN) && ctest --output-on-failure -j$(JOBS) -LE slow
+	cd $(BUILD_ASAN) && ctest --output-on-failure -j$(JOBS) -LE '^full'
+
+test-full: build
+	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+
+test-asan-full: build-asan
+	cd $(BUILD_ASAN) && ctest --output-on-failure -j$(JOBS)
+
+# About two minutes that touch every part (release build).
+test-quick: build
+	cd $(BUILD) && ctest --output-on-failure -j$(JOBS) -L '^quick$$'
 
 # The fuzz regression run: each target over its seeds, the reproducers in tests/fuzz/regress and
 # a fixed number of mutations.
@@ -72,9 +85,12 @@ fuzz: build-fuzz
 	        $$( [ -d tests/fuzz/regress/$$t ] && echo tests/fuzz/regress/$$t ) || exit 1; \
 	done
 
-# Every test: the release build, then the whole suite again under ASan and UBSan, then the fuzz
-# regression run.
+# The release build's suite, then again under ASan and UBSan (fewer GPU program runs: the engines'
+# host code is the same for every program), then the fuzz regression run.
 check: test test-asan test-fuzz
+
+# The whole matrix: every test in both builds, then the fuzz regression run.
+check-full: test-full test-asan-full test-fuzz
 
 bench: build
 	python3 bench/cpu_vs_peers.py --build $(BUILD)

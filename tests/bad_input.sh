@@ -1,51 +1,24 @@
 #!/bin/bash
-# bad_input.sh TEMU [OPTIONS...]: run the temu executable (with OPTIONS before each program, e.g.
-# --engine=gpu, so every engine must give the same answers) on bad programs and check that each fails the way the
-# design promises: the right exit status (1 temu error, 2 usage, 132 undefined instruction,
-# 139 memory fault) and exactly one line on stderr naming the cause.
-# Every bad file is made here, byte by byte, in a temp dir.
+# bad_input.sh CASES TEMU FIXTURES [OPTIONS...]: run the temu executable (with OPTIONS before each
+# program, e.g. --engine=gpu, so every engine must give the same answers) on bad programs and check
+# that each fails the way the design promises: the right exit status (1 temu error, 2 usage, 132
+# undefined instruction, 139 memory fault) and exactly one line on stderr naming the cause.
+# CASES: "all", or "run": only the programs that fail when run (undefined instruction, faults,
+# syscalls), the cases where the engine matters; the loader's and the command line's answers come
+# before any engine is opened, so the CPU engine's run of "all" covers them.
+# FIXTURES: the bad files, written at build time by bad_input_fixtures.py (tests/badinput.cmake).
 set -u
-TEMU=${1:?usage: bad_input.sh path/to/temu [options...]}
-shift
+CASES=${1:?usage: bad_input.sh all|run path/to/temu FIXTURES [options...]}
+TEMU=${2:?usage: bad_input.sh all|run path/to/temu FIXTURES [options...]}
+F=${3:?usage: bad_input.sh all|run path/to/temu FIXTURES [options...]}
+shift 3
 OPTS=("$@")
+case $CASES in all | run) ;; *) echo "bad_input.sh: CASES is all or run, not '$CASES'" >&2; exit 2 ;; esac
+[ -f "$F/udf.bin" ] || { echo "bad_input.sh: no fixtures in $F (bad_input_fixtures.py makes them)"; exit 1; }
 T=$(mktemp -d "${TMPDIR:-/tmp}/temu-bad-input.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 pass=0
 fail=0
-
-# shellcheck source=words.sh
-. "$(dirname "$0")/words.sh"
-
-# ehdr CLASS DATA TYPE MACHINE ENTRY PHNUM: a 64-byte ELF header with program headers at 64.
-ehdr() {
-    printf '\x7fELF'
-    le "$1" 1; le "$2" 1; le 1 1; le 0 9     # class, data, version, padding
-    le "$3" 2; le "$4" 2; le 1 4             # e_type, e_machine, e_version
-    le "$5" 8; le 64 8; le 0 8               # e_entry, e_phoff, e_shoff
-    le 0 4; le 64 2; le 56 2; le "$6" 2      # e_flags, e_ehsize, e_phentsize, e_phnum
-    le 0 2; le 0 2; le 0 2                   # e_shentsize, e_shnum, e_shstrndx
-}
-
-# phdr TYPE FLAGS OFFSET VADDR FILESZ MEMSZ
-phdr() {
-    le "$1" 4; le "$2" 4; le "$3" 8; le "$4" 8; le "$4" 8; le "$5" 8; le "$6" 8; le 4096 8
-}
-
-# pad_to FILE SIZE: extend FILE with zeroes to SIZE bytes.
-pad_to() { truncate -s $(($2)) "$1"; }
-
-
-PT_LOAD=1 PT_INTERP=3 PT_NOTE=4 RX=5 RW=6 R=4
-ET_EXEC=2 ET_REL=1 EM_AARCH64=183 EM_X86_64=62
-B=0x400000
-
-# A valid static AArch64 ELF: text (headers + code at 0x1000) and data; each case changes one thing.
-good_elf() { # good_elf FILE [ENTRY]
-    { ehdr 2 1 $ET_EXEC $EM_AARCH64 "${2:-$((B + 0x1000))}" 2
-      phdr $PT_LOAD $RX 0 $B 0x1010 0x1010
-      phdr $PT_LOAD $RW 0x1010 $((B + 0x11010)) 0x10 0x1000; } > "$1"
-    pad_to "$1" 0x1020
-}
 
 # check NAME WANT_RC FILE_OR_ARGS... -- FRAGMENT...: run temu, compare status and stderr.
 check() {
@@ -77,117 +50,54 @@ check() {
     fi
 }
 
+if [ "$CASES" = all ]; then
 # --- files that are not programs
 check missing-file 1 "$T/does-not-exist" -- "does-not-exist" "no such file"
-mkdir "$T/dir"
-check directory 1 "$T/dir" -- "$T/dir" "directory"
-: > "$T/zero-bytes"
-check empty-file 1 "$T/zero-bytes" -- "$T/zero-bytes" "empty file"
+check directory 1 "$F/dir" -- "$F/dir" "directory"
+check empty-file 1 "$F/zero-bytes" -- "$F/zero-bytes" "empty file"
 
-# --- corrupt ELF files
-good_elf "$T/good.elf"
-head -c 40 "$T/good.elf" > "$T/trunc.elf"
-check truncated-header 1 "$T/trunc.elf" -- "trunc.elf" "truncated ELF header"
-
-{ ehdr 2 1 $ET_EXEC $EM_AARCH64 $((B + 0x1000)) 40; } > "$T/phoff.elf" # 40 headers, file ends at 64
-pad_to "$T/phoff.elf" 200
-check phdrs-outside-file 1 "$T/phoff.elf" -- "phoff.elf" "program headers at offset 0x40"
-
-{ ehdr 2 1 $ET_EXEC $EM_AARCH64 $((B + 0x1000)) 2
-  phdr $PT_LOAD $RX 0 $B 0x1010 0x1010
-  phdr $PT_LOAD $RW 0x1000 $((B + 0x11000)) 0x9000 0x9000; } > "$T/segfile.elf"
-pad_to "$T/segfile.elf" 0x1020
-check segment-outside-file 1 "$T/segfile.elf" -- "segfile.elf" "program header 1" "outside the file"
-
-{ ehdr 2 1 $ET_EXEC $EM_AARCH64 $((B + 0x1000)) 2
-  phdr $PT_LOAD $RX 0 $B 0x1010 0x1010
-  phdr $PT_LOAD $RW 0x1010 $((B + 0x800)) 0x10 0x1000; } > "$T/ovl.elf"
-pad_to "$T/ovl.elf" 0x1020
-check overlapping-segments 1 "$T/ovl.elf" -- "ovl.elf" "program headers 0 and 1" "overlap"
-
-{ ehdr 2 1 $ET_EXEC $EM_AARCH64 $((B + 0x1000)) 2
-  phdr $PT_LOAD $RX 0 $B 0x1010 0x1010
-  phdr $PT_LOAD $RW 0x1010 0x100000000 0x10 0x1000; } > "$T/far.elf"
-pad_to "$T/far.elf" 0x1020
-check segment-outside-address-space 1 "$T/far.elf" -- "far.elf" "outside the guest address space"
-
-{ ehdr 2 1 $ET_EXEC $EM_AARCH64 $((B + 0x1000)) 2
-  phdr $PT_LOAD $RX 0 $B 0x1010 0x1010
-  phdr $PT_LOAD $RW 0x1010 $((0x7ffff000 - 0x2000)) 0x10 0x1000; } > "$T/stack.elf"
-pad_to "$T/stack.elf" 0x1020
-check segment-over-stack 1 "$T/stack.elf" -- "stack.elf" "overlaps the stack"
-
-{ ehdr 2 1 $ET_EXEC $EM_AARCH64 $((B + 0x1000)) 2
-  phdr $PT_LOAD $RX 0 $B 0x1010 0x1010
-  phdr $PT_LOAD $RW 0x1010 $((B + 0x11010)) 0x10 -0x10000; } > "$T/huge.elf" # memsz 0xffff...0000
-pad_to "$T/huge.elf" 0x1020
-check huge-memsz 1 "$T/huge.elf" -- "huge.elf" "does not fit"
-
-{ ehdr 2 1 $ET_EXEC $EM_AARCH64 $((B + 0x1000)) 2
-  phdr $PT_LOAD $RX 0 $B 0x1010 0x1010
-  phdr $PT_LOAD $RW 0x1010 $((B + 0x11010)) 0x10 0x8; } > "$T/filesz.elf"
-pad_to "$T/filesz.elf" 0x1020
-check filesz-over-memsz 1 "$T/filesz.elf" -- "filesz.elf" "p_filesz 0x10 > p_memsz 0x8"
-
-{ ehdr 2 1 $ET_EXEC $EM_AARCH64 $((B + 0x1000)) 2
-  phdr $PT_NOTE $R 0 $B 0x1010 0x1010
-  phdr $PT_NOTE $R 0 $B 0x1010 0x1010; } > "$T/noload.elf"
-pad_to "$T/noload.elf" 0x1020
-check no-pt-load 1 "$T/noload.elf" -- "noload.elf" "no PT_LOAD"
-
-good_elf "$T/entry.elf" $((B + 0x11010))
-check entry-not-executable 1 "$T/entry.elf" -- "entry.elf" "entry point 0x411010"
+# --- corrupt ELF files: the first 40 bytes of a good one; program headers past the end of the file;
+# a segment past the end of the file; overlapping segments; a segment beyond 4 GiB, one over the
+# stack, one of memsz 0xffff...0000; p_filesz > p_memsz; no PT_LOAD; the entry in the data segment
+check truncated-header 1 "$F/trunc.elf" -- "trunc.elf" "truncated ELF header"
+check phdrs-outside-file 1 "$F/phoff.elf" -- "phoff.elf" "program headers at offset 0x40"
+check segment-outside-file 1 "$F/segfile.elf" -- "segfile.elf" "program header 1" "outside the file"
+check overlapping-segments 1 "$F/ovl.elf" -- "ovl.elf" "program headers 0 and 1" "overlap"
+check segment-outside-address-space 1 "$F/far.elf" -- "far.elf" "outside the guest address space"
+check segment-over-stack 1 "$F/stack.elf" -- "stack.elf" "overlaps the stack"
+check huge-memsz 1 "$F/huge.elf" -- "huge.elf" "does not fit"
+check filesz-over-memsz 1 "$F/filesz.elf" -- "filesz.elf" "p_filesz 0x10 > p_memsz 0x8"
+check no-pt-load 1 "$F/noload.elf" -- "noload.elf" "no PT_LOAD"
+check entry-not-executable 1 "$F/entry.elf" -- "entry.elf" "entry point 0x411010"
 
 # --- ELF files for something else
-{ ehdr 2 1 $ET_EXEC $EM_X86_64 $((B + 0x1000)) 2; } > "$T/x86.elf"
-pad_to "$T/x86.elf" 0x1020
-check x86-64-elf 1 "$T/x86.elf" -- "x86.elf" "x86-64"
+check x86-64-elf 1 "$F/x86.elf" -- "x86.elf" "x86-64"
 if [ "$(uname -m)" = x86_64 ] && [ -e /bin/true ]; then
     check host-binary 1 /bin/true -- "/bin/true" "x86-64"
 fi
-{ ehdr 1 1 $ET_EXEC 40 0x8000 1; } > "$T/elf32.elf"
-pad_to "$T/elf32.elf" 0x100
-check 32-bit-elf 1 "$T/elf32.elf" -- "elf32.elf" "32-bit"
-{ ehdr 2 2 $ET_EXEC $EM_AARCH64 $((B + 0x1000)) 2; } > "$T/be.elf"
-pad_to "$T/be.elf" 0x1020
-check big-endian-elf 1 "$T/be.elf" -- "be.elf" "big-endian"
-{ ehdr 2 1 $ET_REL $EM_AARCH64 0 0; } > "$T/obj.o"
-pad_to "$T/obj.o" 0x100
-check relocatable-object 1 "$T/obj.o" -- "obj.o" "ET_REL"
-
+check 32-bit-elf 1 "$F/elf32.elf" -- "elf32.elf" "32-bit"
+check big-endian-elf 1 "$F/be.elf" -- "be.elf" "big-endian"
+check relocatable-object 1 "$F/obj.o" -- "obj.o" "ET_REL"
 # A dynamically linked AArch64 executable: PT_INTERP naming the usual loader.
-{ ehdr 2 1 $ET_EXEC $EM_AARCH64 $((B + 0x1000)) 3
-  phdr $PT_INTERP $R 0x200 $((B + 0x200)) 27 27
-  phdr $PT_LOAD $RX 0 $B 0x1010 0x1010
-  phdr $PT_LOAD $RW 0x1010 $((B + 0x11010)) 0x10 0x1000; } > "$T/dyn.elf"
-pad_to "$T/dyn.elf" 0x200
-printf '/lib/ld-linux-aarch64.so.1\0' >> "$T/dyn.elf"
-pad_to "$T/dyn.elf" 0x1020
-check dynamic-elf 1 "$T/dyn.elf" -- "dyn.elf" "dynamically linked" "/lib/ld-linux-aarch64.so.1" "-static"
-
-# --- flat binaries that go wrong when run (loaded at 0x400000)
-words 0x00000000 > "$T/udf.bin"                              # udf #0
-check undefined-instruction 132 "$T/udf.bin" -- "pc 0x400000" "encoding 0x00000000"
-words 0xd2820000 0xd61f0000 > "$T/jump.bin"                  # mov x0, #0x1000; br x0
-check jump-to-unmapped 139 "$T/jump.bin" -- "address 0x1000"
-words 0xd2807ce8 0xd4000001 > "$T/sys999.bin"                # mov x8, #999; svc #0
-check unknown-syscall 1 --strict-syscalls "$T/sys999.bin" -- "999" "pc 0x400004"
-words 0xd2801b68 0xd4000001 > "$T/keyctl.bin"                # mov x8, #219; svc #0
-check unsupported-syscall 1 --strict-syscalls "$T/keyctl.bin" -- "219" "keyctl"
-# Without --strict-syscalls the guest gets -ENOSYS and one warning per number, and goes on:
-#   mov x8, #219; svc #0; mov x8, #219; svc #0; mov x8, #93; svc #0 (exit code (-38) & 0xff)
-words 0xd2801b68 0xd4000001 0xd2801b68 0xd4000001 0xd2800ba8 0xd4000001 > "$T/enosys.bin"
-check unsupported-syscall-enosys 218 "$T/enosys.bin" -- "219" "keyctl" "ENOSYS"
-words 0xd2800000 0xf9400001 > "$T/null.bin"                  # mov x0, #0; ldr x1, [x0]
-check load-from-null 139 "$T/null.bin" -- "pc 0x400004" "address 0x0"
-words 0xd2800000 0xf9000001 > "$T/store.bin"                 # mov x0, #0; str x1, [x0]
-check store-to-null 139 "$T/store.bin" -- "address 0x0"
-head -c $((17 << 20)) /dev/zero > "$T/big.bin"
-check flat-too-large 1 "$T/big.bin" -- "big.bin" "does not fit"
+check dynamic-elf 1 "$F/dyn.elf" -- "dyn.elf" "dynamically linked" "/lib/ld-linux-aarch64.so.1" "-static"
+# A flat binary larger than its region (17 MiB)
+check flat-too-large 1 "$F/big.bin" -- "big.bin" "does not fit"
 
 # --- usage errors
 check no-arguments 2 --
-check unknown-option 2 --no-such-option "$T/udf.bin" --
+check unknown-option 2 --no-such-option "$F/udf.bin" --
+fi
+
+# --- flat binaries that go wrong when run (loaded at 0x400000), on every engine
+check undefined-instruction 132 "$F/udf.bin" -- "pc 0x400000" "encoding 0x00000000"  # udf #0
+check jump-to-unmapped 139 "$F/jump.bin" -- "address 0x1000"                        # mov x0, #0x1000; br x0
+check unknown-syscall 1 --strict-syscalls "$F/sys999.bin" -- "999" "pc 0x400004"     # mov x8, #999; svc #0
+check unsupported-syscall 1 --strict-syscalls "$F/keyctl.bin" -- "219" "keyctl"      # mov x8, #219; svc #0
+# Without --strict-syscalls the guest gets -ENOSYS and one warning per number, and goes on:
+#   mov x8, #219; svc #0; mov x8, #219; svc #0; mov x8, #93; svc #0 (exit code (-38) & 0xff)
+check unsupported-syscall-enosys 218 "$F/enosys.bin" -- "219" "keyctl" "ENOSYS"
+check load-from-null 139 "$F/null.bin" -- "pc 0x400004" "address 0x0"               # mov x0, #0; ldr x1, [x0]
+check store-to-null 139 "$F/store.bin" -- "address 0x0"                              # mov x0, #0; str x1, [x0]
 
 echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+[ "$fail" -eq 0 ] && [ "$pass" -gt 0 ]

@@ -18,6 +18,10 @@ file(STRINGS ${TEMU_PROGRAMS_SRC}/programs.txt TEMU_PROGRAM_MANIFEST REGEX "^[a-
 # options given after PREFIX, e.g. temu_add_program_tests(program_gpu_b1 --engine=gpu --batch=1),
 # so every engine and batch size can be checked on the same programs.
 function(temu_add_program_tests prefix)
+  set(labels programs qemu) # the expected outputs were recorded under qemu-aarch64
+  if("--loopvec" IN_LIST ARGN)
+    list(APPEND labels loopvec)
+  endif()
   foreach(line ${TEMU_PROGRAM_MANIFEST})
     separate_arguments(words UNIX_COMMAND "${line}")
     list(POP_FRONT words name)
@@ -39,7 +43,7 @@ function(temu_add_program_tests prefix)
                          $<TARGET_FILE:temu> ${ARGN} ${image} ${words}
                  WORKING_DIRECTORY ${TEMU_PROGRAMS_SRC})
         set_tests_properties(${prefix}_${tag} PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120
-                             LABELS "programs")
+                             LABELS "${labels}")
       endforeach()
     endforeach()
   endforeach()
@@ -48,16 +52,24 @@ endfunction()
 temu_add_program_tests(program)
 
 # The CPU engine's lanes (host threads): every program as 3 lanes, each lane matching a lone run
-# (lanes_agree.sh; gpu.cmake does the same on the GPU engines).
+# (lanes_agree.sh; gpu.cmake does the same on the GPU engines). Under the sanitizers make check
+# runs one format of each program: the i-th program's ELF when i is even, its .bin when i is odd
+# (loopvec.cmake's loopvec_agree_* the other way round); the rest is full_asan.
+set(index 0)
 foreach(line ${TEMU_PROGRAM_MANIFEST})
   separate_arguments(words UNIX_COMMAND "${line}")
   list(POP_FRONT words name)
+  math(EXPR odd "${index} % 2")
+  math(EXPR index "${index} + 1")
   foreach(format elf bin)
+    if((odd AND format STREQUAL "elf") OR (NOT odd AND format STREQUAL "bin"))
+      temu_tier(full_asan lanes_cpu_${name}_${format})
+    endif()
     add_test(NAME lanes_cpu_${name}_${format}
              COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/lanes_agree.sh $<TARGET_FILE:temu> --engine=cpu
                      ${TEMU_PROGRAMS_DIR}/${name}.${format} ${words}
              WORKING_DIRECTORY ${TEMU_PROGRAMS_SRC})
-    set_tests_properties(lanes_cpu_${name}_${format} PROPERTIES TIMEOUT 120 LABELS "lanes;programs")
+    set_tests_properties(lanes_cpu_${name}_${format} PROPERTIES TIMEOUT 120 LABELS "lanes;programs;agree")
   endforeach()
 endforeach()
 
@@ -82,6 +94,7 @@ if(TEMU_QEMU_AARCH64)
                          ${TEMU_QEMU_AARCH64} ${image} ${words}
                  WORKING_DIRECTORY ${TEMU_PROGRAMS_SRC})
         set_tests_properties(qemu_${tag} PROPERTIES TIMEOUT 60 LABELS "programs;qemu")
+        temu_tier(full_asan qemu_${tag}) # temu is not in it: nothing for the sanitizers
       endforeach()
     endforeach()
   endforeach()

@@ -6,5 +6,5 @@ if(VALGRIND_EXECUTABLE AND Python3_FOUND AND NOT TEMU_SANITIZE AND TEMU_BUILD_PR
   add_test(NAME callgrind_guard
            COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/bench/callgrind_guard.py
                    $<TARGET_FILE:temu> ${PROJECT_BINARY_DIR}/programs)
-  set_tests_properties(callgrind_guard PROPERTIES LABELS speed)
+  set_tests_properties(callgrind_guard PROPERTIES LABELS "speed;regression")
 endif()
