@@ -6,7 +6,7 @@
 if(NOT TEMU_PROGRAMS)
   return()
 endif()
-temu_add_program_tests(program_loopvec --loopvec)
+temu_add_program_tests(program_loopvec --engine=cpu --loopvec)
 # make check leaves the builds without _fp to check-full: program_NAME_FORMAT (plain run = expected)
 # and loopvec_agree_NAME_FORMAT below (--loopvec = plain run: stdout, exit status) imply them.
 foreach(line ${TEMU_PROGRAM_MANIFEST})

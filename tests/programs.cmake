@@ -49,7 +49,7 @@ function(temu_add_program_tests prefix)
   endforeach()
 endfunction()
 
-temu_add_program_tests(program)
+temu_add_program_tests(program --engine=cpu) # the reference engine, named: no OpenCL probe per run
 
 # The CPU engine's lanes (host threads): every program as 3 lanes, each lane matching a lone run
 # (lanes_agree.sh; gpu.cmake does the same on the GPU engines). Under the sanitizers make check
