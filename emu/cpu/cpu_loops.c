@@ -90,11 +90,9 @@ uint64_t cpu_loop_back(struct emu_cpu *c, struct emu_proc *p, const struct cpu_b
     struct emu_loop_record *r = b->loop;
     if (!r->analysed)
         emu_loop_record_analyse(r, &p->mem, b->pc, b->n);
-    uint64_t max = emu_loop_max_iters(remaining, b->n);
-    if (c->loop_mode < EMU_CPU_LOOPS_VEC || r->info.cls == EMU_LOOP_NONE || max < EMU_LOOP_MIN_ITERS)
+    if (c->loop_mode < EMU_CPU_LOOPS_VEC)
         return 0;
-    enum emu_loop_reason why = EMU_LOOP_OK;
-    uint64_t k = emu_loop_run(&r->info, p, max, c->ws, &why);
-    emu_loop_record_run(r, &p->stats, k, b->n, why);
+    uint64_t k;
+    emu_loop_take(r, p, remaining, NULL, &c->ws->bound, emu_loop_lanes_step, c->ws, &k); /* cannot fail */
     return k;
 }

@@ -149,7 +149,7 @@ struct emu_loop {
 /* Scratch for the lane executor: one row of lanes per register slot. */
 struct emu_loop_ws {
     uint64_t v[A64_NUM_REGS][EMU_LOOP_LANES];
-    struct emu_loop bound;                /* emu_loop_run: the loop bound to this entry */
+    struct emu_loop bound;                /* emu_loop_take: the loop bound to this entry */
 };
 
 /* What `temu loops` reports per loop, kept by the engine across block drops.
@@ -257,13 +257,25 @@ static inline uint8_t emu_loop_acc_value(const struct emu_loop *l, const struct 
  * already its own): the affine registers in closed form and the flags of iteration k-1. */
 void emu_loop_finish(const struct emu_loop *l, struct emu_state *st, uint64_t k);
 
-/* The CPU engine's vector path: plan, then run up to `max_iters` whole iterations of a classified
- * loop from the head state in p (p->st registers and memory; pc is not touched) on the lane
- * executor, leaving p at the head of the next iteration: every register (temporaries too) and
- * p->st.nzcv as after the last iteration it ran. Never runs the loop's last iteration. Returns the
- * iterations run; 0 with *why set when it ran none (the engine then simply goes on sequentially). */
-uint64_t emu_loop_run(const struct emu_loop *l, struct emu_proc *p, uint64_t max_iters,
-                      struct emu_loop_ws *ws, enum emu_loop_reason *why);
+/* An engine's run step: iterations 0..k-1 of memory loop or reduction l (already planned) from the
+ * head state in p, leaving the accumulators folded and the temporaries as iteration k-1 left them.
+ * 0, or nonzero on an engine error (the caller reports it). */
+typedef int emu_loop_step_fn(void *ctx, const struct emu_loop *l, struct emu_proc *p, uint64_t k);
+
+/* The CPU's run step: the lane executor, ctx a struct emu_loop_ws. */
+int emu_loop_lanes_step(void *ws, const struct emu_loop *l, struct emu_proc *p, uint64_t k);
+
+/* The one hook every engine reaches the vector path by: at the head of loop r (classified by
+ * emu_loop_record_analyse), with `remaining` instructions of budget, how many whole iterations does
+ * the vector path take? It binds a register-step loop for this entry (into *bound, scratch),
+ * plans the trip count (emu_loop_plan; code_pages as there), runs the iterations through the
+ * engine's `step` (not for an affine loop, which needs none), finishes the state (p at the head of
+ * the next iteration, every register and NZCV as after the last iteration run; pc untouched;
+ * never the loop's last iteration) and counts the attempt. *iters gets the iterations run, 0 when
+ * it ran none (the engine then simply goes on sequentially). Returns 0, or -1 when step failed. */
+int emu_loop_take(struct emu_loop_record *r, struct emu_proc *p, uint64_t remaining,
+                  const uint8_t *code_pages, struct emu_loop *bound, emu_loop_step_fn *step, void *ctx,
+                  uint64_t *iters);
 
 /* Column lane of A64_OPS for op: how the lane executor runs it (A64_LANE_*). */
 static inline unsigned emu_loop_op_lane(unsigned op)

@@ -392,21 +392,36 @@ static void run_lanes(const struct emu_loop *l, struct emu_proc *p, uint64_t k, 
             x[r] = ws->v[r][last];
 }
 
-uint64_t emu_loop_run(const struct emu_loop *l, struct emu_proc *p, uint64_t max_iters,
-                      struct emu_loop_ws *ws, enum emu_loop_reason *why)
+int emu_loop_lanes_step(void *ws, const struct emu_loop *l, struct emu_proc *p, uint64_t k)
 {
-    if (l->bind_insns) {
-        if (!emu_loop_bind(l, p->st.x, &ws->bound, why))
-            return 0;
-        l = &ws->bound;
+    run_lanes(l, p, k, ws);
+    return 0;
+}
+
+int emu_loop_take(struct emu_loop_record *r, struct emu_proc *p, uint64_t remaining,
+                  const uint8_t *code_pages, struct emu_loop *bound, emu_loop_step_fn *step, void *ctx,
+                  uint64_t *iters)
+{
+    *iters = 0;
+    const struct emu_loop *l = &r->info;
+    uint32_t n = l->n;
+    uint64_t max = emu_loop_max_iters(remaining, n), k = 0;
+    if (l->cls == EMU_LOOP_NONE || max < EMU_LOOP_MIN_ITERS)
+        return 0; /* no attempt: nothing to count */
+    enum emu_loop_reason why = EMU_LOOP_OK;
+    /* A loop stepping by a register gets those steps as immediates for this entry (emu_loop_bind). */
+    if (!l->bind_insns || emu_loop_bind(l, p->st.x, bound, &why)) {
+        l = l->bind_insns ? bound : l;
+        k = emu_loop_plan(l, &p->st, &p->mem, code_pages, max, &why);
     }
-    uint64_t k = emu_loop_plan(l, &p->st, &p->mem, NULL, max_iters, why);
-    if (!k)
-        return 0;
-    if (l->cls != EMU_LOOP_AFFINE)
-        run_lanes(l, p, k, ws);
-    emu_loop_finish(l, &p->st, k);
-    return k;
+    if (k) {
+        if (l->cls != EMU_LOOP_AFFINE && step(ctx, l, p, k))
+            return -1;
+        emu_loop_finish(l, &p->st, k);
+    }
+    emu_loop_record_run(r, &p->stats, k, n, why);
+    *iters = k;
+    return 0;
 }
 
 void emu_loop_record_analyse(struct emu_loop_record *r, struct emu_mem *mem, uint64_t pc, uint32_t n)

@@ -186,30 +186,26 @@ static int run_kernel(struct gpu_loopvec *lv, struct gpu_guestmem *mem, const st
     return GPU_OK;
 }
 
+/* The run step gpu_loopvec_try gives emu_loop_take. */
+struct kernel_step {
+    struct gpu_loopvec *lv;
+    struct gpu_guestmem *mem;
+};
+
+static int kernel_step(void *ctx, const struct emu_loop *l, struct emu_proc *p, uint64_t k)
+{
+    struct kernel_step *ks = ctx;
+    return run_kernel(ks->lv, ks->mem, l, p, k);
+}
+
 int gpu_loopvec_try(struct gpu_loopvec *lv, struct gpu_guestmem *mem, struct emu_proc *p, uint64_t pc,
                     uint64_t remaining, uint64_t *iters)
 {
     *iters = 0;
     struct emu_loop_record *r = emu_loop_table_find(&lv->loops, pc, 0);
-    if (!r || r->info.cls == EMU_LOOP_NONE)
+    if (!r)
         return GPU_OK;
-    const struct emu_loop *l = &r->info;
-    uint32_t n = l->n;
-    uint64_t max = emu_loop_max_iters(remaining, n), k = 0;
-    if (max < EMU_LOOP_MIN_ITERS)
-        return GPU_OK;
-    enum emu_loop_reason why = EMU_LOOP_OK;
-    /* A loop stepping by a register gets those steps as immediates for this entry (emu_loop_bind). */
-    if (!l->bind_insns || emu_loop_bind(l, p->st.x, &lv->bound, &why)) {
-        l = l->bind_insns ? &lv->bound : l;
-        k = emu_loop_plan(l, &p->st, &p->mem, mem->code_pages, max, &why);
-    }
-    if (k) {
-        if (l->cls != EMU_LOOP_AFFINE && run_kernel(lv, mem, l, p, k))
-            return GPU_ERROR;
-        emu_loop_finish(l, &p->st, k);
-    }
-    emu_loop_record_run(r, &p->stats, k, n, why);
-    *iters = k;
-    return GPU_OK;
+    struct kernel_step ks = {lv, mem};
+    return emu_loop_take(r, p, remaining, mem->code_pages, &lv->bound, kernel_step, &ks, iters) ? GPU_ERROR
+                                                                                                : GPU_OK;
 }

@@ -3,10 +3,11 @@
  *
  * The engine calls gpu_loopvec_try at the head of the second iteration of each entry into a block
  * that branches back to itself, as the CPU engine does. The loop is analysed once, from its words,
- * by the CPU engine's analyser (emu_loop_analyse); each try plans with emu_loop_plan (trip count,
- * ranges, permissions, pages of decoded code, overlap), so the engines vectorize exactly the
- * same loops, and every decision that needs the guest's mappings is made on the host. An affine
- * loop then needs no device work at all; a memory loop or reduction gets its stored pages backed,
+ * by the CPU engine's analyser (emu_loop_analyse); each try goes through the one hook every engine
+ * uses, emu_loop_take (bind, plan with emu_loop_plan: trip count, ranges, permissions, pages of
+ * decoded code, overlap; finish; count), with the kernel as its run step, so the engines vectorize
+ * exactly the same loops, and every decision that needs the guest's mappings is made on the host.
+ * An affine loop then needs no device work at all; a memory loop or reduction gets its stored pages backed,
  * one kernel launch per chunk of iterations (one work-item each), and one read of the group
  * partials and final registers; emu_loop_finish completes the state. */
 #ifndef GPU_LOOPVEC_H
