@@ -1,7 +1,7 @@
 /* test_exec_diff.c: the GPU kernels' instruction semantics (emu/exec/execute.h, run one instruction at
  * a time by exec_lane.h, compiled here as C) against the CPU engine's fast handlers, operation by
- * operation, on random encodings and random operands (edge values included): registers, flags,
- * system state, exclusive monitor, memory, the next pc, and which stops (fault with its address,
+ * operation, on random encodings and random operands (edge values included; CAS and CASP compare
+ * what memory holds half the time): registers, flags, system state, exclusive monitor, memory, the next pc, and which stops (fault with its address,
  * undefined) happen. Both are exact by design, so they must agree bit for bit; a difference is a
  * bug in one of them. Memory operands are aimed at a scratch region beside a read-only page and
  * unmapped space, so loads, stores and their faults all occur. TEMU_SEED replays a run;
