@@ -42,6 +42,9 @@ enum a64_layout {
     L_LDST_REG,    /* size, opc, Rm, option, S, Rn, Rt */
     L_LDST_EXCL,   /* size, Rs, Rn, Rt (exclusive register, acquire/release register) */
     L_LDST_EXCLP,  /* sz, Rs, Rt2, Rn, Rt */
+    L_ATOMIC,      /* size, A, R, Rs, Rn, Rt (SWP, LD<op>: A acquire, R release) */
+    L_CAS,         /* size, L, Rs, o0, Rn, Rt (L acquire, o0 release) */
+    L_CASP,        /* sz, L, Rs, o0, Rn, Rt (even Rs and Rt) */
     L_ADDSUB_SHIFT,/* Rd, Rn, Rm, shift, imm6 */
     L_ADDSUB_EXT,  /* Rd, Rn, Rm, option, imm3 */
     L_LOGIC_SHIFT, /* Rd, Rn, Rm, shift, imm6 */
@@ -161,6 +164,10 @@ A64_CONST struct a64_pattern a64_patterns[] = {
  *  Exclusive reg.:  size 0 0 1 0 0 0 0 L 0 Rs o0 Rt2 Rn Rt
  *  Exclusive pair:  1 sz 0 0 1 0 0 0 0 L 1 Rs o0 Rt2 Rn Rt
  *  Ordered:         size 0 0 1 0 0 0 1 L 0 Rs o0 Rt2 Rn Rt
+ *  Compare and swap: size 0 0 1 0 0 0 1 L 1 Rs o0 1 1 1 1 1 Rn Rt
+ *  CAS pair:        0 sz 0 0 1 0 0 0 0 L 1 Rs o0 1 1 1 1 1 Rn Rt
+ *  RCpc unscaled:   size 0 1 1 0 0 1 opc 0 imm9 0 0 Rn Rt
+ *  Atomic memory:   size 1 1 1 V 0 0 A R 1 Rs o3 opc(3) 0 0 Rn Rt
  *  Literal:         opc 0 1 1 V 0 0 imm19 Rt
  *  Pair:            opc 1 0 1 V 0 idx(2) L imm7 Rt2 Rn Rt     idx: 00 LDNP/STNP 01 post 10 offset 11 pre
  *  Imm9:            size 1 1 1 V 0 0 opc 0 imm9 idx(2) Rn Rt  idx: 00 unscaled 01 post 10 LDTR.. 11 pre
@@ -179,11 +186,17 @@ A64_CONST struct a64_pattern a64_patterns[] = {
     P(0xbfe08000, 0x88208000, STXP,     L_LDST_EXCLP,  D_LDST | A64_F_RELEASE), /* STLXP */
     P(0xbfe08000, 0x88600000, LDXP,     L_LDST_EXCLP,  D_LDST),
     P(0xbfe08000, 0x88608000, LDXP,     L_LDST_EXCLP,  D_LDST | A64_F_ACQUIRE), /* LDAXP */
-/*  P(0xbfa07c00, 0x08207c00, CASP, ...), P(0x3fa07c00, 0x08a07c00, CAS, ...): LSE            */
+    P(0xbfa07c00, 0x08207c00, CASP,     L_CASP,        D_LDST),                 /* CASP{A,L,AL} W, X */
+    P(0x3fa07c00, 0x08a07c00, CAS,      L_CAS,         D_LDST),                 /* CAS{A,L,AL}{B,H} */
     P(0x3fe08000, 0x08808000, STLR,     L_LDST_EXCL,   D_LDST | A64_F_RELEASE),
     P(0x3fe08000, 0x08c08000, LDAR,     L_LDST_EXCL,   D_LDST | A64_F_ACQUIRE),
-/*  P(0x3fe08000, 0x08800000, STLLR, ...), P(0x3fe08000, 0x08c00000, LDLAR, ...): LORegions
- *  P(0x3f200c00, 0x19000000, STLUR/LDAPUR, ...): v8.4 RCpc unscaled                           */
+/*  P(0x3fe08000, 0x08800000, STLLR, ...), P(0x3fe08000, 0x08c00000, LDLAR, ...): LORegions     */
+    /* RCpc (FEAT_LRCPC2) unscaled: LDAPUR and STLUR are LDUR and STUR single-threaded */
+    P(0x3fe00c00, 0x19000000, STR_IMM,  L_LDST_IMM9,   D_LDST | A64_F_RELEASE), /* STLUR{B,H} */
+    P(0x3fe00c00, 0x19400000, LDR_IMM,  L_LDST_IMM9,   D_LDST | A64_F_ACQUIRE), /* LDAPUR{B,H} */
+    P(0xbfe00c00, 0x19800000, LDR_IMM,  L_LDST_IMM9,   D_LDST | A64_F_ACQUIRE | A64_F_SIGNED), /* to X */
+    P(0xffe00c00, 0x99800000, LDR_IMM,  L_LDST_IMM9,   D_LDST | A64_F_ACQUIRE | A64_F_SIGNED), /* LDAPURSW */
+    P(0xbfe00c00, 0x19c00000, LDR_IMM,  L_LDST_IMM9,   D_LDST | A64_F_ACQUIRE | A64_F_SIGNED), /* to W */
     P(0xff000000, 0x18000000, LDR_LIT,  L_LD_LIT,      0),                      /* LDR Wt */
     P(0xff000000, 0x58000000, LDR_LIT,  L_LD_LIT,      0),                      /* LDR Xt */
     P(0xff000000, 0x98000000, LDR_LIT,  L_LD_LIT,      A64_F_SIGNED),           /* LDRSW */
@@ -223,6 +236,20 @@ A64_CONST struct a64_pattern a64_patterns[] = {
     P(0xbfe00c00, 0x38800c00, LDR_IMM,  L_LDST_IMM9,   D_LDST | A64_F_WB_PRE | A64_F_SIGNED),
     P(0xffe00c00, 0xb8800c00, LDR_IMM,  L_LDST_IMM9,   D_LDST | A64_F_WB_PRE | A64_F_SIGNED),
     P(0xbfe00c00, 0x38c00c00, LDR_IMM,  L_LDST_IMM9,   D_LDST | A64_F_WB_PRE | A64_F_SIGNED),
+    /* Atomic memory operations (FEAT_LSE; A acquire and R release come from the word), and
+     * LDAPR{B,H} (FEAT_LRCPC: LDAR single-threaded) */
+    P(0x3f20fc00, 0x38200000, LDADD,    L_ATOMIC,      D_LDST),
+    P(0x3f20fc00, 0x38201000, LDCLR,    L_ATOMIC,      D_LDST),
+    P(0x3f20fc00, 0x38202000, LDEOR,    L_ATOMIC,      D_LDST),
+    P(0x3f20fc00, 0x38203000, LDSET,    L_ATOMIC,      D_LDST),
+    P(0x3f20fc00, 0x38204000, LDSMAX,   L_ATOMIC,      D_LDST),
+    P(0x3f20fc00, 0x38205000, LDSMIN,   L_ATOMIC,      D_LDST),
+    P(0x3f20fc00, 0x38206000, LDUMAX,   L_ATOMIC,      D_LDST),
+    P(0x3f20fc00, 0x38207000, LDUMIN,   L_ATOMIC,      D_LDST),
+    P(0x3f20fc00, 0x38208000, SWP,      L_ATOMIC,      D_LDST),
+    P(0x3ffffc00, 0x38bfc000, LDAR,     L_LDST_EXCL,   D_LDST | A64_F_ACQUIRE), /* LDAPR */
+/*  o3 = 1 with opc 001..011, 101..111: LD64B, ST64B, RCW*, LDAPR with other A/R/Rs: unallocated
+ *  here or not supported                                                                       */
 /*  P(0x3f200c00, 0x38000800, LDTR/STTR and sign-extending forms, ...): unprivileged
  *  P(0x3f200000, 0x3c000000, LDUR/STUR/LDR/STR B/H/S/D/Q pre/post/unscaled, ...): FP/SIMD    */
     /* Load/store register, register offset */
@@ -585,6 +612,32 @@ void a64_decode(uint32_t word, struct a64_insn *out)
             undef = rd == ra; /* LDXP: Rt == Rt2 is CONSTRAINED UNPREDICTABLE */
         }
         break;
+    case L_ATOMIC:
+    case L_CAS:
+        /* Old value to Rt (LD<op>, SWP) or Rs (CAS, also the compare value); operand Rs or Rt. */
+        r.rd = (uint8_t)(layout == L_CAS ? rm : rd);
+        r.rm = (uint8_t)(layout == L_CAS ? rd : rm);
+        r.rn = (uint8_t)rn;
+        r.size = (uint8_t)size;
+        r.sf = (uint8_t)(size == 3);
+        t = layout == L_CAS ? a64_bits(word, 22, 1) : a64_bits(word, 23, 1);
+        u = layout == L_CAS ? a64_bits(word, 15, 1) : a64_bits(word, 22, 1);
+        bits |= (t ? A64_F_ACQUIRE : 0) | (u ? A64_F_RELEASE : 0);
+        break;
+    case L_CASP:
+        /* Rs, Rs+1 compared and loaded; Rt, Rt+1 stored; an odd Rs or Rt is UNDEFINED. A pair
+         * that starts at x30 ends at ZR (read as zero, written to the sink). */
+        t = 2u + a64_bits(word, 30, 1);
+        undef = (rm & 1u) || (rd & 1u);
+        r.rd = (uint8_t)rm;
+        r.ra = (uint8_t)(rm + 1u);
+        r.rm = (uint8_t)rd;
+        r.rm2 = (uint8_t)(rd + 1u);
+        r.rn = (uint8_t)rn;
+        r.size = (uint8_t)t;
+        r.sf = (uint8_t)(t == 3);
+        bits |= (a64_bits(word, 22, 1) ? A64_F_ACQUIRE : 0) | (a64_bits(word, 15, 1) ? A64_F_RELEASE : 0);
+        break;
     case L_ADDSUB_SHIFT:
         t = a64_bits(word, 22, 2);
         u = a64_bits(word, 10, 6);
@@ -672,6 +725,8 @@ void a64_decode(uint32_t word, struct a64_insn *out)
         r.rm = a64_slot(r.rm, 0, roles & A64_P_W_RM);
     if (roles & (A64_P_R_RA | A64_P_W_RA))
         r.ra = a64_slot(r.ra, 0, roles & A64_P_W_RA);
+    if (roles & A64_P_R_RM2)
+        r.rm2 = a64_slot(r.rm2, 0, 0);
     r.op = (uint16_t)op;
     r.flags = props | (bits & ~D_PRIVATE);
     r.word = word;

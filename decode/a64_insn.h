@@ -9,7 +9,10 @@
  *   32     ZR as a source: always reads 0
  *   33     ZR as a destination: a sink whose value nothing reads
  * A field that an instruction both reads and writes (MOVK, BFM) gets the sink when it names ZR;
- * its read then only feeds the discarded write, so the result is still exact.
+ * its read then only feeds the discarded write, so the result is still exact. The sink reads as
+ * zero wherever a read of it matters: CAS's Rs and CASP's Rs+1 are compared and then written with
+ * the old memory value, so exec_srcs (emu/exec/exec_roles.h) and the CPU engine's CAS handlers
+ * read ZR for a sink operand.
  */
 #ifndef A64_INSN_H
 #define A64_INSN_H
@@ -39,6 +42,7 @@
 #define A64_P_W_RM       0x1000u /* writes rm (STXR status register) */
 #define A64_P_W_LR       0x2000u /* writes x30 (BL, BLR) */
 #define A64_P_SYS        0x4000u /* system/special: reads or writes state outside x[] and NZCV */
+#define A64_P_R_RM2      0x8000u /* reads rm2 (CASP: Rt+1, the second new value) */
 
 /* Per-record bits, above the property bits in the same `flags` word. */
 #define A64_F_WB_PRE  0x00010000u /* load/store: address = rn + imm, then rn = address */
@@ -50,6 +54,7 @@
 
 #define A64_P_RW_LOAD  (A64_P_LOAD | A64_P_R_RN | A64_P_W_RD)
 #define A64_P_RW_STORE (A64_P_STORE | A64_P_R_RN | A64_P_R_RD)
+#define A64_P_RW_ATOMIC (A64_P_LOAD | A64_P_STORE | A64_P_R_RN | A64_P_W_RD)
 #define A64_P_ALU2     (A64_P_W_RD | A64_P_R_RN | A64_P_R_RM)
 #define A64_P_ALU1     (A64_P_W_RD | A64_P_R_RN)
 
@@ -148,6 +153,20 @@
     X(STXP,       NO,    NO, A64_P_RW_STORE | A64_P_R_RA | A64_P_W_RM | A64_P_SYS, "exclusive pair store") \
     X(LDAR,       NO,    NO, A64_P_RW_LOAD, "rd = mem[rn] (load-acquire)") \
     X(STLR,       NO,    NO, A64_P_RW_STORE, "mem[rn] = rd (store-release)") \
+    /* LSE atomics (FEAT_LSE): one read-modify-write of [rn]; rd gets the old value (zero-extended), \
+     * rm is the operand; the ST* aliases are these with rd the sink. */ \
+    X(CAS,        NO,    NO, A64_P_RW_ATOMIC | A64_P_R_RD | A64_P_R_RM, "if mem[rn] == rd: mem[rn] = rm; rd = old") \
+    X(CASP,       NO,    NO, A64_P_RW_ATOMIC | A64_P_R_RD | A64_P_R_RA | A64_P_W_RA | A64_P_R_RM | A64_P_R_RM2, \
+      "if mem[rn] == rd:ra: mem[rn] = rm:rm2; rd:ra = old (pairs)") \
+    X(SWP,        NO,    NO, A64_P_RW_ATOMIC | A64_P_R_RM, "rd = mem[rn]; mem[rn] = rm") \
+    X(LDADD,      NO,    NO, A64_P_RW_ATOMIC | A64_P_R_RM, "rd = mem[rn]; mem[rn] += rm") \
+    X(LDCLR,      NO,    NO, A64_P_RW_ATOMIC | A64_P_R_RM, "rd = mem[rn]; mem[rn] &= ~rm") \
+    X(LDEOR,      NO,    NO, A64_P_RW_ATOMIC | A64_P_R_RM, "rd = mem[rn]; mem[rn] ^= rm") \
+    X(LDSET,      NO,    NO, A64_P_RW_ATOMIC | A64_P_R_RM, "rd = mem[rn]; mem[rn] |= rm") \
+    X(LDSMAX,     NO,    NO, A64_P_RW_ATOMIC | A64_P_R_RM, "rd = mem[rn]; mem[rn] = max(mem[rn], rm), signed") \
+    X(LDSMIN,     NO,    NO, A64_P_RW_ATOMIC | A64_P_R_RM, "rd = mem[rn]; mem[rn] = min(mem[rn], rm), signed") \
+    X(LDUMAX,     NO,    NO, A64_P_RW_ATOMIC | A64_P_R_RM, "rd = mem[rn]; mem[rn] = max(mem[rn], rm), unsigned") \
+    X(LDUMIN,     NO,    NO, A64_P_RW_ATOMIC | A64_P_R_RM, "rd = mem[rn]; mem[rn] = min(mem[rn], rm), unsigned") \
     X(PRFM,       NO,    L0, 0, "prefetch: no effect") \
     /* C4.1.89 Data processing -- register */ \
     X(ADD_SHIFT,  ADD_S, LV, A64_P_ALU2, "rd = rn + shift(rm, shift, amount)") \
@@ -233,10 +252,11 @@ enum a64_sysreg {
  * place, a64_decode(). Fields an operation does not use are zero. */
 struct a64_insn {
     uint16_t op;      /* enum a64_op */
-    uint8_t rd;       /* destination, or Rt of loads/stores/CBZ/TBZ/MSR (register slot, see top) */
+    uint8_t rd;       /* destination, or Rt of loads/stores/CBZ/TBZ/MSR (register slot, see top);
+                         atomics: where the old value goes (Rt; CAS/CASP: Rs, compared first) */
     uint8_t rn;       /* first source, or base address register */
-    uint8_t rm;       /* second source; STXR/STXP status register */
-    uint8_t ra;       /* MADD addend; Rt2 of pairs */
+    uint8_t rm;       /* second source; STXR/STXP status register; atomics: the operand (Rs, CAS: Rt) */
+    uint8_t ra;       /* MADD addend; Rt2 of pairs; CASP: Rs+1 */
     uint8_t sf;       /* 1: 64-bit operation; 0: 32-bit (results zero-extended to 64) */
     uint8_t size;     /* loads/stores: log2 of the access size in bytes (per element for pairs) */
     uint8_t shift;    /* enum a64_shift or enum a64_extend for the rm operand */
@@ -245,7 +265,8 @@ struct a64_insn {
     uint8_t nzcv;     /* CCMP/CCMN: the flags (bits 3..0 = N,Z,C,V) when cond fails */
     uint8_t immr;     /* bitfield ops */
     uint8_t imms;     /* bitfield ops */
-    uint16_t reserved;
+    uint8_t rm2;      /* CASP: Rt+1, the second register of the new value */
+    uint8_t reserved;
     uint32_t flags;   /* A64_P_* of the op (from a64_op_props) | A64_F_* of this encoding */
     uint32_t word;    /* the raw instruction word */
     int64_t imm;      /* immediate: offsets (bytes, sign-extended), masks, MOV values, sysreg id */

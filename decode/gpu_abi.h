@@ -43,8 +43,8 @@
 
 /* Outputs of one instruction, by role; applied to the slots in the order WB, RD, RA, NZCV, so a
  * loaded value beats the base writeback (rt == rn) and RA beats RD (LDP rt == rt2), as on the CPU. */
-#define GPU_OUT_RD 0    /* rd: the result */
-#define GPU_OUT_RA 1    /* ra of pair loads, or rm: the STXR/STXP status */
+#define GPU_OUT_RD 0    /* rd: the result; an atomic's old value */
+#define GPU_OUT_RA 1    /* ra of pair loads and CASP, or rm: the STXR/STXP status */
 #define GPU_OUT_WB 2    /* rn: base writeback; or x30: the link of BL/BLR */
 #define GPU_OUT_NZCV 3  /* the flags */
 #define GPU_OUTS 4
@@ -55,7 +55,8 @@
 #define GPU_SRC_RD 2
 #define GPU_SRC_RA 3
 #define GPU_SRC_NZCV 4
-#define GPU_SRCS 5
+#define GPU_SRC_RM2 5   /* CASP's Rt+1 */
+#define GPU_SRCS 6
 
 /* Flags of a decoded block (struct gpu_block). */
 #define GPU_BLOCK_FETCH_FAULT 1u /* its first word is not executable (or pc is misaligned) */
@@ -78,7 +79,6 @@ struct gpu_sched {
     uint32_t src[GPU_SRCS];  /* operand references by GPU_SRC_* role; GPU_REF_NONE: unused */
     uint8_t dst[GPU_OUTS];   /* slot written by each output role; GPU_NO_SLOT: none */
     uint32_t level;          /* 1 + the highest level among what it must follow */
-    uint32_t reserved;
 };
 
 /* The decode cache's index, pc -> block id: open addressing with linear probing. The host fills it

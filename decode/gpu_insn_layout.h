@@ -8,7 +8,7 @@
 #define GPU_INSN_SIZE 32
 #define GPU_INSN_FIELDS(X) \
     X(op, 0) X(rd, 2) X(rn, 3) X(rm, 4) X(ra, 5) X(sf, 6) X(size, 7) X(shift, 8) X(amount, 9) \
-    X(cond, 10) X(nzcv, 11) X(immr, 12) X(imms, 13) X(reserved, 14) X(flags, 16) X(word, 20) \
+    X(cond, 10) X(nzcv, 11) X(immr, 12) X(imms, 13) X(rm2, 14) X(reserved, 15) X(flags, 16) X(word, 20) \
     X(imm, 24)
 
 #endif

@@ -97,6 +97,7 @@ static void run_block(__global struct emu_state *st, struct guest_mem m,
             v.rd = ref_value(sc.src[GPU_SRC_RD], L->regs, outv);
             v.ra = ref_value(sc.src[GPU_SRC_RA], L->regs, outv);
             v.nzcv = (uint)ref_value(sc.src[GPU_SRC_NZCV], L->regs, outv);
+            v.rm2 = ref_value(sc.src[GPU_SRC_RM2], L->regs, outv);
             ulong out[GPU_OUTS] = {0, 0, 0, 0}, next = 0;
             struct exec_stop info = {0, 0};
             uint r = exec_insn(&in, blk.pc + 4ul * i, v, out, &next, m, L->sys, cntvct, &info);

@@ -5,7 +5,7 @@
  * slot, or an output of the earlier instruction that last wrote it. With writes renamed that way,
  * only true dependencies order registers and flags: level = 1 + the highest level among the
  * producers it reads. Memory is not renamed: a load follows the last store, a store follows the
- * last store and every load since. A system instruction (MRS/MSR, exclusives, CLREX, SVC) is a
+ * last store and every load since (an atomic, both a load and a store, does both). A system instruction (MRS/MSR, exclusives, CLREX, SVC) is a
  * full barrier: it follows everything before it and everything after it follows it. */
 #ifndef SCHEDULE_H
 #define SCHEDULE_H
@@ -64,7 +64,6 @@ static void schedule_block(__global const struct a64_insn *insns, __global struc
             barrier_level = level;
         max_level = max(max_level, level);
         sc.level = level;
-        sc.reserved = 0;
         sched[first + i] = sc;
     }
 

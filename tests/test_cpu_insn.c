@@ -416,6 +416,132 @@ static void test_exclusive(void **state)
     assert_int_equal(f->p.st.excl_valid, 0);
 }
 
+/* LSE atomics, LDAPR and LDAPUR/STLUR, one instruction each (words from llvm-mc), by hand: x1 points
+ * at 16 bytes m0, m1; x2..x5 (and x30 = x2) are the inputs. These are also the check of what
+ * test_lockstep leaves out (Unicorn 2.0.1 compares B/H/W elements of LD{S,U}{MAX,MIN} unextended). */
+struct atomic_case {
+    uint32_t word;
+    const char *text;
+    uint64_t m0, m1, x2, x3, x4, x5;
+    uint64_t m0_out, m1_out, x2_out, x3_out;
+};
+
+static void test_atomics(void **state)
+{
+    struct fix *f = *state;
+    const uint64_t S = SENTINEL;
+    static const struct atomic_case cs[] = {
+        {0x38220023, "ldaddb w2, w3, [x1]", 0x11223344556677f0, 0, 0x100000020, S, 0, 0, 0x1122334455667710, 0, 0x100000020, 0xf0},
+        {0x78224023, "ldsmaxh w2, w3, [x1]", 0x1122334455668001, 0, 0xffff0005, S, 0, 0, 0x1122334455660005, 0, 0xffff0005, 0x8001},
+        {0xf8225023, "ldsmin x2, x3, [x1]", 5, 0, (uint64_t)-3, S, 0, 0, (uint64_t)-3, 0, (uint64_t)-3, 5},
+        {0x38225023, "ldsminb w2, w3, [x1]", 0xaaaaaaaaaaaaaa7f, 0, 0x80, S, 0, 0, 0xaaaaaaaaaaaaaa80, 0, 0x80, 0x7f},
+        {0xb8226023, "ldumax w2, w3, [x1]", 0x1122334480000000, 0, 0xffffffff7fffffff, S, 0, 0, 0x1122334480000000, 0, 0xffffffff7fffffff, 0x80000000},
+        {0xb8e27023, "lduminal w2, w3, [x1]", 0x1122334480000000, 0, 0x7fffffff, S, 0, 0, 0x112233447fffffff, 0, 0x7fffffff, 0x80000000},
+        {0x78226023, "ldumaxh w2, w3, [x1]", 0xf788, 0, 0xffff0010, S, 0, 0, 0xf788, 0, 0xffff0010, 0xf788},
+        {0xf8221023, "ldclr x2, x3, [x1]", 0xff, 0, 0x0f, S, 0, 0, 0xf0, 0, 0x0f, 0xff},
+        {0xf8622023, "ldeorl x2, x3, [x1]", 0xf0, 0, 0xff0f, S, 0, 0, 0xffff, 0, 0xff0f, 0xf0},
+        {0xb8a23023, "ldseta w2, w3, [x1]", 0x1234567800000001, 0, 0xffffffff00000100, S, 0, 0, 0x1234567800000101, 0, 0xffffffff00000100, 1},
+        {0x78e28023, "swpalh w2, w3, [x1]", 0x1111111111110001, 0, 0xabcd1234, S, 0, 0, 0x1111111111111234, 0, 0xabcd1234, 1},
+        {0xf8228023, "swp x2, x3, [x1]", 7, 0, 9, S, 0, 0, 9, 0, 9, 7},
+        {0xf822003f, "stadd x2, [x1]", 1, 0, 2, S, 0, 0, 3, 0, 2, S},
+        {0x3822403f, "stsmaxb w2, [x1]", 0x80, 0, 0x7f, S, 0, 0, 0x7f, 0, 0x7f, S},
+        {0xf8220022, "ldadd x2, x2, [x1]", 10, 0, 5, S, 0, 0, 15, 0, 10, S},
+        {0xc8a27c23, "cas x2, x3, [x1] (equal)", 0x1235, 0, 0x1235, 0x777, 0, 0, 0x777, 0, 0x1235, 0x777},
+        {0xc8e2fc23, "casal x2, x3, [x1] (differs)", 0x777, 0, 0, 5, 0, 0, 0x777, 0, 0x777, 5},
+        {0x08a27c23, "casb w2, w3, [x1] (equal bytes)", 0x5577, 0, 0x177, 0x88, 0, 0, 0x5588, 0, 0x77, 0x88},
+        {0x48a27c23, "cash w2, w3, [x1] (differs)", 0x1234, 0, 0x1235, 0, 0, 0, 0x1234, 0, 0x1234, 0},
+        {0xc8ff7c23, "casa xzr, x3, [x1] (equal)", 0, 0, S, 0x99, 0, 0, 0x99, 0, S, 0x99},
+        {0xc8ff7c23, "casa xzr, x3, [x1] (differs)", 1, 0, S, 0x99, 0, 0, 1, 0, S, 0x99},
+        {0x48227c24, "casp x2, x3, x4, x5, [x1] (equal)", 1, 2, 1, 2, 0xa, 0xb, 0xa, 0xb, 1, 2},
+        {0x48227c24, "casp x2, x3, x4, x5, [x1] (differs)", 1, 3, 1, 2, 0xa, 0xb, 1, 3, 1, 3},
+        {0x0822fc24, "caspl w2, w3, w4, w5, [x1] (equal)", 0x0000000200000001, 9, 0x100000001, 2, 0xaaaa, 0xbbbb, 0x0000bbbb0000aaaa, 9, 1, 2},
+        {0x483e7c24, "casp x30, xzr, x4, x5, [x1] (equal)", 7, 0, 7, S, 0xa, 0xb, 0xa, 0xb, 7, S},
+        {0x483e7c24, "casp x30, xzr, x4, x5, [x1] (differs)", 7, 1, 7, S, 0xa, 0xb, 7, 1, 7, S},
+        {0xf8bfc022, "ldapr x2, [x1]", 0x123, 0, S, S, 0, 0, 0x123, 0, 0x123, S},
+        {0x38bfc022, "ldaprb w2, [x1]", 0x1ff, 0, S, S, 0, 0, 0x1ff, 0, 0xff, S},
+        {0x599fe022, "ldapursh x2, [x1, #-2]", 0, 0, S, S, 0, 0, 0, 0, 0xffffffffffff8001, S},
+        {0x59001023, "stlurh w3, [x1, #1]", 0, 0, S, 0xabcd, 0, 0, 0xabcd00, 0, S, 0xabcd},
+    };
+    for (size_t i = 0; i < sizeof cs / sizeof cs[0]; i++) {
+        const struct atomic_case *k = &cs[i];
+        uint32_t w[2] = {k->word, UDF};
+        uint64_t m[3] = {0x8001000000000000ull, k->m0, k->m1}, out[2];
+        load(f, w, 2);
+        assert_int_equal(emu_mem_poke(&f->p.mem, DATA + 0xf8, m, sizeof m), 0);
+        uint64_t *x = f->p.st.x;
+        x[1] = DATA + 0x100;
+        x[2] = x[30] = k->x2;
+        x[3] = k->x3;
+        x[4] = k->x4;
+        x[5] = k->x5;
+        enum emu_status s = emu_cpu_run(f->c, &f->p, 1);
+        assert_int_equal(emu_mem_peek(&f->p.mem, DATA + 0x100, out, sizeof out), 0);
+        uint64_t x2 = k->word == 0x483e7c24 ? x[30] : x[2]; /* the casp x30 pair */
+        if (s != EMU_LIMIT || out[0] != k->m0_out || out[1] != k->m1_out || x2 != k->x2_out ||
+            (k->word != 0x483e7c24 && x[3] != k->x3_out) || x[1] != DATA + 0x100 || x[4] != k->x4 ||
+            x[5] != k->x5 || x[32] != 0)
+            fail_msg("%s (0x%08x): status %d, memory 0x%llx 0x%llx (want 0x%llx 0x%llx), x2 0x%llx (want 0x%llx), "
+                     "x3 0x%llx (want 0x%llx)", k->text, k->word, s, (unsigned long long)out[0],
+                     (unsigned long long)out[1], (unsigned long long)k->m0_out, (unsigned long long)k->m1_out,
+                     (unsigned long long)x2, (unsigned long long)k->x2_out, (unsigned long long)x[3],
+                     (unsigned long long)k->x3_out);
+    }
+
+    /* Faults: unmapped, read-only (a CAS that would fail too: it needs write permission all the
+     * same), and a pair whose second half is unmapped: nothing written, registers unchanged, pc
+     * at the atomic. */
+    static const struct {
+        uint32_t word;
+        uint64_t base;
+        int ro;
+    } faults[] = {
+        {0xf8220023, NOWHERE, 0},                 /* ldadd x2, x3, [x1] */
+        {0xf822003f, DATA + 0x100, 1},            /* stadd x2, [x1] */
+        {0xc8a27c23, DATA + 0x100, 1},            /* cas x2, x3, [x1]: equal */
+        {0xc8e2fc23, DATA + 0x108, 1},            /* casal x2, x3, [x1]: differs */
+        {0x48227c24, DATA + 0x10000 - 8, 0},      /* casp x2, x3, x4, x5, [x1]: crosses into unmapped */
+    };
+    for (size_t i = 0; i < sizeof faults / sizeof faults[0]; i++) {
+        uint32_t w[2] = {faults[i].word, UDF};
+        uint64_t fill[2] = {5, 6}, out[2];
+        load(f, w, 2);
+        assert_int_equal(emu_mem_poke(&f->p.mem, DATA + 0x100, fill, 16), 0);
+        assert_int_equal(emu_mem_poke(&f->p.mem, DATA + 0x10000 - 8, fill, 8), 0);
+        if (faults[i].ro)
+            assert_int_equal(emu_mem_protect(&f->p.mem, DATA, 0x1000, EMU_PERM_R), 0);
+        uint64_t *x = f->p.st.x;
+        x[1] = faults[i].base;
+        x[2] = 5;
+        x[3] = SENTINEL;
+        x[4] = x[5] = 9;
+        assert_int_equal(emu_cpu_run(f->c, &f->p, 0), EMU_FAULT);
+        assert_int_equal(f->p.st.pc, CODE);
+        assert_int_equal(f->p.mem.fault_addr, faults[i].base);
+        assert_int_equal(x[2], 5);
+        assert_int_equal(x[3], SENTINEL);
+        assert_int_equal(emu_mem_peek(&f->p.mem, DATA + 0x100, out, 16), 0);
+        assert_int_equal(out[0], 5);
+        assert_int_equal(out[1], 6);
+        assert_int_equal(emu_mem_peek(&f->p.mem, DATA + 0x10000 - 8, out, 8), 0);
+        assert_int_equal(out[0], 5);
+        assert_int_equal(f->p.stats.instructions, 0);
+    }
+
+    /* An atomic into decoded code is a store like any other: the next instruction it changed runs
+     * as changed. stadd w2, [x1] adds 1 to the imm12 of `add x0, x0, #1`. */
+    static const uint32_t smc[] = {
+        0xb822003f, /* 0: stadd w2, [x1] */
+        0xd503201f, /* 4: nop */
+        0x91000400, /* 8: add x0, x0, #1 */
+        0x00000000, /* c: udf #0 */
+    };
+    load(f, smc, 4);
+    f->p.st.x[1] = CODE + 8;
+    f->p.st.x[2] = 1u << 10;
+    run_to_udf(f, CODE + 0xc);
+    assert_int_equal(f->p.st.x[0], 2);
+}
+
 static void test_sysregs(void **state)
 {
     struct fix *f = *state;
@@ -743,6 +869,7 @@ int main(void)
         cmocka_unit_test(test_branches),
         cmocka_unit_test(test_loads_stores),
         cmocka_unit_test(test_exclusive),
+        cmocka_unit_test(test_atomics),
         cmocka_unit_test(test_sysregs),
         cmocka_unit_test(test_svc),
         cmocka_unit_test(test_fault_rewinds),

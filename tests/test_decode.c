@@ -35,7 +35,7 @@ static void check(uint32_t word, struct a64_insn e)
         fail_msg("%08x (%s): " #f " = %lld, expected %lld", word, a64_op_name(e.op),     \
                  (long long)d.f, (long long)e.f);
     FIELD(rd) FIELD(rn) FIELD(rm) FIELD(ra) FIELD(sf) FIELD(size) FIELD(shift) FIELD(amount)
-    FIELD(cond) FIELD(nzcv) FIELD(immr) FIELD(imms) FIELD(reserved) FIELD(flags) FIELD(word)
+    FIELD(cond) FIELD(nzcv) FIELD(immr) FIELD(imms) FIELD(rm2) FIELD(reserved) FIELD(flags) FIELD(word)
     FIELD(imm)
 #undef FIELD
 }
@@ -204,7 +204,6 @@ static void test_loads_stores(void **state)
                         .shift = A64_EXT_SXTX));
     undef(0xf8630841); /* option=000 (uxtb) */
     undef(0xf8639841); /* option=100 (sxtb) */
-    undef(0xf8210062); /* ldadd x1, x2, [x3] (LSE) */
     /* literal: imm is the byte offset from the instruction */
     check(0x18000041, E(LDR_LIT, .rd = 1, .size = 2, .imm = 8));             /* ldr w1, .+8 */
     check(0x58ffffe2, E(LDR_LIT, .rd = 2, .sf = 1, .size = 3, .imm = -4));   /* ldr x2, .-4 */
@@ -256,12 +255,53 @@ static void test_loads_stores(void **state)
     check(0x08dffc41, E(LDAR, .rd = 1, .rn = 2, .flags = A64_F_ACQUIRE));    /* ldarb w1, [x2] */
     check(0x489ffc41, E(STLR, .rd = 1, .rn = 2, .size = 1, .flags = A64_F_RELEASE)); /* stlrh w1, [x2] */
     check(0x889ffc5f, E(STLR, .rd = ZR, .rn = 2, .size = 2, .flags = A64_F_RELEASE)); /* stlr wzr, [x2] */
+    /* LSE atomics: rd the register the old value goes to, rm the operand (words from llvm-mc) */
+    const uint32_t AQ = A64_F_ACQUIRE, RL = A64_F_RELEASE;
+    check(0xf8210062, E(LDADD, .rd = 2, .rn = 3, .rm = 1, .sf = 1, .size = 3));    /* ldadd x1, x2, [x3] */
+    check(0xb8e103e2, E(LDADD, .rd = 2, .rn = SP, .rm = 1, .size = 2, .flags = AQ | RL)); /* ldaddal w1, w2, [sp] */
+    check(0x38a410c5, E(LDCLR, .rd = 5, .rn = 6, .rm = 4, .flags = AQ));          /* ldclrab w4, w5, [x6] */
+    check(0x78672128, E(LDEOR, .rd = 8, .rn = 9, .rm = 7, .size = 1, .flags = RL)); /* ldeorlh w7, w8, [x9] */
+    check(0xf82a317f, E(LDSET, .rd = ZW, .rn = 11, .rm = 10, .sf = 1, .size = 3)); /* stset x10, [x11] */
+    check(0xb83f419f, E(LDSMAX, .rd = ZW, .rn = 12, .rm = ZR, .size = 2));        /* stsmax wzr, [x12] */
+    check(0xf8ad51ee, E(LDSMIN, .rd = 14, .rn = 15, .rm = 13, .sf = 1, .size = 3, .flags = AQ)); /* ldsmina */
+    check(0xb8707251, E(LDUMIN, .rd = 17, .rn = 18, .rm = 16, .size = 2, .flags = RL)); /* lduminl w16, w17 */
+    check(0x38f362b4, E(LDUMAX, .rd = 20, .rn = 21, .rm = 19, .flags = AQ | RL)); /* ldumaxalb w19, w20, [x21] */
+    check(0xf8368317, E(SWP, .rd = 23, .rn = 24, .rm = 22, .sf = 1, .size = 3));  /* swp x22, x23, [x24] */
+    check(0x78e18062, E(SWP, .rd = 2, .rn = 3, .rm = 1, .size = 1, .flags = AQ | RL)); /* swpalh w1, w2, [x3] */
+    /* CAS: rd = Rs (compared, then loaded), rm = Rt (stored); CASP adds ra = Rs+1, rm2 = Rt+1 */
+    check(0x88a17c62, E(CAS, .rd = 1, .rn = 3, .rm = 2, .size = 2));              /* cas w1, w2, [x3] */
+    check(0xc8e4ffe5, E(CAS, .rd = 4, .rn = SP, .rm = 5, .sf = 1, .size = 3, .flags = AQ | RL)); /* casal */
+    check(0x08ff7ce6, E(CAS, .rd = ZW, .rn = 7, .rm = 6, .flags = AQ));          /* casab wzr, w6, [x7] */
+    check(0x48a8fd3f, E(CAS, .rd = 8, .rn = 9, .rm = ZR, .size = 1, .flags = RL)); /* caslh w8, wzr, [x9] */
+    check(0x48207c82, E(CASP, .rd = 0, .ra = 1, .rn = 4, .rm = 2, .rm2 = 3, .sf = 1, .size = 3)); /* casp x0.. */
+    check(0x087effe6, E(CASP, .rd = 30, .ra = ZW, .rn = SP, .rm = 6, .rm2 = 7, .size = 2, /* caspal w30, wzr, */
+                        .flags = AQ | RL));                                      /* w6, w7, [sp] */
+    check(0x48667c3e, E(CASP, .rd = 6, .ra = 7, .rn = 1, .rm = 30, .rm2 = ZR, .sf = 1, .size = 3, /* caspa x6, */
+                        .flags = AQ));                                           /* x7, x30, xzr, [x1] */
+    undef(0x48217c82); /* casp x1, x2, ...: odd Rs */
+    undef(0x48207c83); /* casp with odd Rt */
+    undef(0x88a17862); /* cas with Rt2 != 11111 */
+    undef(0xf8219062); /* o3 = 1, opc = 001 (ST64B space) */
+    /* RCpc: LDAPR is LDAR, LDAPUR and STLUR are LDUR and STUR, single-threaded */
+    check(0xf8bfc041, E(LDAR, .rd = 1, .rn = 2, .sf = 1, .size = 3, .flags = AQ)); /* ldapr x1, [x2] */
+    check(0x38bfc3e3, E(LDAR, .rd = 3, .rn = SP, .flags = AQ));                  /* ldaprb w3, [sp] */
+    check(0x78bfc0a4, E(LDAR, .rd = 4, .rn = 5, .size = 1, .flags = AQ));        /* ldaprh w4, [x5] */
+    undef(0xf8ffc041); /* ldapr with R = 1 */
+    undef(0xf8bec041); /* ldapr with Rs != 11111 */
+    check(0x995fd041, E(LDR_IMM, .rd = 1, .rn = 2, .size = 2, .imm = -3, .flags = AQ)); /* ldapur w1, [x2, #-3] */
+    check(0x198ff083, E(LDR_IMM, .rd = 3, .rn = 4, .sf = 1, .imm = 255,          /* ldapursb x3, [x4, #255] */
+                        .flags = AQ | A64_F_SIGNED));
+    check(0x59c000c5, E(LDR_IMM, .rd = 5, .rn = 6, .size = 1, .flags = AQ | A64_F_SIGNED)); /* ldapursh w5, [x6] */
+    check(0x999003e7, E(LDR_IMM, .rd = 7, .rn = SP, .sf = 1, .size = 2, .imm = -256, /* ldapursw x7, [sp, #-256] */
+                        .flags = AQ | A64_F_SIGNED));
+    check(0xd9001128, E(STR_IMM, .rd = 8, .rn = 9, .sf = 1, .size = 3, .imm = 1, .flags = RL)); /* stlur x8, [x9, #1] */
+    check(0x1900015f, E(STR_IMM, .rd = ZR, .rn = 10, .flags = RL));              /* stlurb wzr, [x10] */
+    undef(0xd9dfd041); /* ldapursw-like with size = 3 */
     undef(0xc8007c20); /* stxr w0, x0, [x1]: status == data */
     undef(0xc8017c20); /* stxr w1, x0, [x1]: status == base */
     undef(0xc8220c20 | 0x2); /* stxp w2, x0, x3... with status == Rt */
     undef(0xc87f0420 & ~0x400u); /* ldxp x0, x0, [x1] */
     undef(0x08df7c41); /* ldlarb (LORegions) */
-    undef(0xc8e1fc62); /* casal x1, x2, [x3] (LSE) */
 }
 
 /* C4.1.89 Data processing -- register */

@@ -5,10 +5,13 @@
  *    differences listed in deliberately_undef and the capstone bugs in capstone_wrong), the
  *    operation must map to capstone's instruction id (aliases included), and registers,
  *    immediates, conditions, sizes and writeback are cross-checked against capstone's detail.
+ * 3. The classes capstone 4.0.2 predates (LSE atomics, RCpc loads and stores): the same kind of
+ *    random words against llvm-mc's disassembler, when there is one.
  * 2. At least 1,000,000 fully random words (seed from TEMU_SEED, else a fixed default, printed on
  *    failure): the same checks, so nothing capstone calls invalid is accepted by us and nothing in
  *    a supported class that capstone decodes is UNDEF here.
  */
+#define _POSIX_C_SOURCE 200809L /* popen, getpid */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
 #include <capstone/capstone.h>
 
@@ -287,6 +291,25 @@ static const char *capstone_wrong(uint32_t w)
 {
     (void)w;
     return NULL;
+}
+
+/* Classes capstone 4.0.2 predates (FEAT_LSE, FEAT_LRCPC, FEAT_LRCPC2): test_lse_llvm_mc checks
+ * them against llvm-mc instead, and the capstone checks leave them alone. */
+static const struct enc_class llvm_classes[] = {
+    { "Compare and swap (LSE)",     0x3fa07c00, 0x08a07c00, 0 },
+    { "Compare and swap pair (LSE)", 0xbfa07c00, 0x08207c00, 0 },
+    { "Atomic memory operations",   0x3f200c00, 0x38200000, 0 },
+    { "LDAPR",                      0x3f3ffc00, 0x38bfc000, 0 },
+    { "LDAPUR/STLUR (RCpc unscaled)", 0x3f200c00, 0x19000000, 0 },
+};
+#define NUM_LLVM_CLASSES ((int)(sizeof(llvm_classes) / sizeof(llvm_classes[0])))
+
+static int capstone_lacks(uint32_t w)
+{
+    for (int i = 0; i < NUM_LLVM_CLASSES; i++)
+        if ((w & llvm_classes[i].mask) == llvm_classes[i].value)
+            return 1;
+    return 0;
 }
 
 /* ---- operand cross-checks ------------------------------------------------------------------ */
@@ -702,6 +725,10 @@ static int check_word(uint32_t w, int *valid_ours)
     int cs_ok;
 
     a64_decode(w, &d);
+    if (capstone_lacks(w)) {
+        *valid_ours = d.op != A64_OP_UNDEF;
+        return 0;
+    }
     cs_ok = cs_disasm_iter(cs, &code, &size, &addr, csi);
     if (!cs_ok)
         csi->size = 0;
@@ -790,11 +817,210 @@ static void test_random_words(void **state)
         fail_msg("%d mismatches, last: %s (seed %#llx)", nfail, failbuf, (unsigned long long)seed);
 }
 
+/* ---- the classes capstone lacks, against llvm-mc ---------------------------------------------- */
+
+/* Slot of an llvm-mc register name (31 SP, 32 ZR), *x its width; -1 if not a general register. */
+static int llvm_reg(const char *t, int *x)
+{
+    *x = t[0] == 'x' || !strcmp(t, "sp");
+    if (!strcmp(t, "sp") || !strcmp(t, "wsp"))
+        return 31;
+    if (!strcmp(t, "xzr") || !strcmp(t, "wzr"))
+        return 32;
+    if ((t[0] == 'x' || t[0] == 'w') && t[1] >= '0' && t[1] <= '9')
+        return atoi(t + 1);
+    return -1;
+}
+
+/* llvm-mc's text of word w (mnemonic and operands) against our record d. */
+static void llvm_check(uint32_t w, const struct a64_insn *d, char *line)
+{
+    static const char *const ldops[] = { "add", "clr", "eor", "set", "smax", "smin", "umax", "umin" };
+    char *tok = strtok(line, " \t[],!\n");
+    char mn[32];
+    int regs[6], nregs = 0, x0 = -1, op = -1, nimm = 0, store_alias = 0, is_signed = 0, sz = -1;
+    int64_t imm = 0;
+    uint32_t want_flags = 0;
+    const char *rest = "";
+    snprintf(mn, sizeof mn, "%s", tok ? tok : "");
+    while ((tok = strtok(NULL, " \t[],!\n"))) {
+        int x;
+        if (tok[0] == '#') {
+            imm = strtoll(tok + 1, NULL, 0);
+            nimm++;
+        } else if (nregs < 6 && (regs[nregs] = llvm_reg(tok, &x)) >= 0) {
+            if (x0 < 0)
+                x0 = x;
+            nregs++;
+        }
+    }
+    if (!strncmp(mn, "casp", 4)) {
+        op = A64_OP_CASP, rest = mn + 4;
+    } else if (!strncmp(mn, "cas", 3)) {
+        op = A64_OP_CAS, rest = mn + 3;
+    } else if (!strncmp(mn, "swp", 3)) {
+        op = A64_OP_SWP, rest = mn + 3;
+    } else if (!strncmp(mn, "ldapurs", 7)) {
+        op = A64_OP_LDR_IMM, rest = mn + 7, is_signed = 1, want_flags = A64_F_ACQUIRE | A64_F_SIGNED;
+    } else if (!strncmp(mn, "ldapur", 6)) {
+        op = A64_OP_LDR_IMM, rest = mn + 6, want_flags = A64_F_ACQUIRE;
+    } else if (!strncmp(mn, "ldapr", 5)) {
+        op = A64_OP_LDAR, rest = mn + 5, want_flags = A64_F_ACQUIRE;
+    } else if (!strncmp(mn, "stlur", 5)) {
+        op = A64_OP_STR_IMM, rest = mn + 5, want_flags = A64_F_RELEASE;
+    } else if (!strncmp(mn, "ld", 2) || !strncmp(mn, "st", 2)) {
+        store_alias = mn[0] == 's';
+        for (int i = 0; i < 8; i++)
+            if (!strncmp(mn + 2, ldops[i], strlen(ldops[i]))) {
+                op = A64_OP_LDADD + i;
+                rest = mn + 2 + strlen(ldops[i]);
+            }
+    }
+    if (op < 0) {
+        mismatch(w, d, "llvm-mc mnemonic %s not known here", mn);
+        return;
+    }
+    if (op != A64_OP_LDR_IMM && op != A64_OP_LDAR && op != A64_OP_STR_IMM) {
+        if (*rest == 'a')
+            want_flags |= A64_F_ACQUIRE, rest++;
+        if (*rest == 'l')
+            want_flags |= A64_F_RELEASE, rest++;
+    }
+    if (*rest == 'b')
+        sz = 0;
+    else if (*rest == 'h')
+        sz = 1;
+    else if (*rest == 'w')
+        sz = 2;
+    else if (*rest)
+        mismatch(w, d, "llvm-mc mnemonic %s: suffix %s", mn, rest);
+    if (sz < 0)
+        sz = x0 ? 3 : 2;
+    int sf = is_signed ? x0 : sz == 3;
+    if ((int)d->op != op) {
+        mismatch(w, d, "llvm-mc says %s", mn);
+        return;
+    }
+    if (d->size != sz || d->sf != sf)
+        mismatch(w, d, "%s: size %u sf %u, llvm-mc %d %d", mn, d->size, d->sf, sz, sf);
+    if ((d->flags & (A64_F_ACQUIRE | A64_F_RELEASE | A64_F_SIGNED)) != want_flags)
+        mismatch(w, d, "%s: flags %#x", mn, d->flags);
+    /* Registers in llvm-mc's order, as our fields. */
+    unsigned f[6];
+    int n = 0;
+    switch (op) {
+    case A64_OP_CAS: f[0] = d->rd, f[1] = d->rm, f[2] = d->rn, n = 3; break;
+    case A64_OP_CASP: f[0] = d->rd, f[1] = d->ra, f[2] = d->rm, f[3] = d->rm2, f[4] = d->rn, n = 5; break;
+    case A64_OP_LDR_IMM: case A64_OP_STR_IMM: case A64_OP_LDAR: f[0] = d->rd, f[1] = d->rn, n = 2; break;
+    default:
+        if (store_alias) {
+            f[0] = d->rm, f[1] = d->rn, n = 2;
+            if (d->rd != A64_REG_SINK)
+                mismatch(w, d, "%s: rd %u is not the sink", mn, d->rd);
+        } else {
+            f[0] = d->rm, f[1] = d->rd, f[2] = d->rn, n = 3;
+        }
+        break;
+    }
+    if (n != nregs) {
+        mismatch(w, d, "%s: llvm-mc has %d registers, expected %d", mn, nregs, n);
+        return;
+    }
+    for (int i = 0; i < n; i++)
+        if (!slot_eq(regs[i], f[i]))
+            mismatch(w, d, "%s: register %d: llvm-mc slot %d, ours %u", mn, i, regs[i], f[i]);
+    if (imm != d->imm || (nimm && op != A64_OP_LDR_IMM && op != A64_OP_STR_IMM))
+        mismatch(w, d, "%s: imm %lld, llvm-mc %lld", mn, (long long)d->imm, (long long)imm);
+}
+
+/* The classes capstone lacks: random fields around each class's fixed bits through llvm-mc (one
+ * run per class), which must agree on validity, operation, size, ordering bits, registers and
+ * offsets. Skipped when there is no llvm-mc (TEMU_LLVM_MC names another). */
+static void test_lse_llvm_mc(void **state)
+{
+    (void)state;
+    const char *mc = getenv("TEMU_LLVM_MC") ? getenv("TEMU_LLVM_MC") : "llvm-mc";
+    char in_path[64], err_path[64], cmd[512], line[256];
+    enum { N = 4000 };
+    static uint32_t words[N];
+    static char invalid[N + 1];
+    nfail = 0;
+    snprintf(in_path, sizeof in_path, "llvm_mc_in_%ld.txt", (long)getpid());
+    snprintf(err_path, sizeof err_path, "llvm_mc_err_%ld.txt", (long)getpid());
+    snprintf(cmd, sizeof cmd, "%s --version >/dev/null 2>&1", mc);
+    if (system(cmd) != 0) {
+        print_message("no %s: the LSE and RCpc classes are not checked\n", mc);
+        skip();
+    }
+    for (int c = 0; c < NUM_LLVM_CLASSES; c++) {
+        FILE *in = fopen(in_path, "w");
+        assert_non_null(in);
+        for (int i = 0; i < N; i++) {
+            uint32_t w = (rng32() & ~llvm_classes[c].mask) | llvm_classes[c].value;
+            words[i] = w;
+            fprintf(in, "0x%02x 0x%02x 0x%02x 0x%02x\n", w & 0xff, (w >> 8) & 0xff, (w >> 16) & 0xff, w >> 24);
+        }
+        fclose(in);
+        snprintf(cmd, sizeof cmd, "%s --disassemble -triple=aarch64 -mattr=+lse,+rcpc,+rcpc-immo < %s 2> %s",
+                 mc, in_path, err_path);
+        memset(invalid, 0, sizeof invalid);
+        FILE *out = popen(cmd, "r");
+        assert_non_null(out);
+        /* llvm-mc reports an invalid word on stderr by its line; read those first. */
+        static char text[N][256];
+        int nlines = 0;
+        while (fgets(line, sizeof line, out))
+            if (line[strspn(line, " \t")] != '.' && line[strspn(line, " \t\n")] != 0 && nlines < N)
+                snprintf(text[nlines++], sizeof text[0], "%s", line);
+        assert_int_equal(pclose(out), 0);
+        FILE *err = fopen(err_path, "r");
+        assert_non_null(err);
+        while (fgets(line, sizeof line, err)) {
+            int ln;
+            if (sscanf(line, "<stdin>:%d:", &ln) == 1 && strstr(line, "invalid instruction encoding") &&
+                ln >= 1 && ln <= N)
+                invalid[ln - 1] = 1;
+        }
+        fclose(err);
+        int k = 0, ours = 0, theirs = 0;
+        for (int i = 0; i < N; i++) {
+            struct a64_insn d;
+            a64_decode(words[i], &d);
+            csi->size = 0;
+            ours += d.op != A64_OP_UNDEF;
+            if (invalid[i]) {
+                if (d.op != A64_OP_UNDEF)
+                    mismatch(words[i], &d, "llvm-mc says invalid, we decode it");
+                continue;
+            }
+            theirs++;
+            if (k >= nlines) {
+                mismatch(words[i], &d, "llvm-mc's output ended early");
+                break;
+            }
+            char *t = text[k++];
+            if (d.op == A64_OP_UNDEF) {
+                mismatch(words[i], &d, "llvm-mc decodes it (%s), we say UNDEF", t);
+                continue;
+            }
+            llvm_check(words[i], &d, t);
+        }
+        print_message("%s: %d of %d valid (llvm-mc %d)\n", llvm_classes[c].name, ours, N, theirs);
+        if (ours < N / 40)
+            print_error("class %s: only %d valid\n", llvm_classes[c].name, ours), nfail++;
+    }
+    remove(in_path);
+    remove(err_path);
+    if (nfail)
+        fail_msg("%d mismatches, last: %s (seed %#llx)", nfail, failbuf, (unsigned long long)seed);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_classes_agree),
         cmocka_unit_test(test_random_words),
+        cmocka_unit_test(test_lse_llvm_mc),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

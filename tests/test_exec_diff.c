@@ -1,7 +1,7 @@
 /* test_exec_diff.c: the GPU kernels' instruction semantics (emu/exec/execute.h, run one instruction at
  * a time by exec_lane.h, compiled here as C) against the CPU engine's fast handlers, operation by
- * operation, on random encodings and random operands (edge values included): registers, flags,
- * system state, exclusive monitor, memory, the next pc, and which stops (fault with its address,
+ * operation, on random encodings and random operands (edge values included; CAS and CASP compare
+ * what memory holds half the time): registers, flags, system state, exclusive monitor, memory, the next pc, and which stops (fault with its address,
  * undefined) happen. Both are exact by design, so they must agree bit for bit; a difference is a
  * bug in one of them. Memory operands are aimed at a scratch region beside a read-only page and
  * unmapped space, so loads, stores and their faults all occur. TEMU_SEED replays a run;
@@ -94,6 +94,7 @@ static const struct {
     {0xd53b4200, 0x1f},  {0xd53bd040, 0x1f},  {0xd53b4400, 0x3f},  /* mrs nzcv, tpidr_el0, fpcr/fpsr */
     {0xd51b4200, 0x1f},  {0xd51bd040, 0x1f},  {0xd51b4400, 0x3f},  /* msr the same */
     {0x5ac00000, 0x80001fff},                                      /* data processing, 1 source */
+    {0x38200000, 0xc0dff3ff}, {0x08a07c00, 0xc05f83ff}, {0x08207c00, 0x405f83ff}, /* LSE atomics, CAS(P) */
 };
 
 /* A random instruction the kernels run (no svc, no undefined encoding), aimed at the scratch
@@ -265,6 +266,22 @@ static void test_exec_diff(void **state)
         for (uint64_t i = 0; i < SCRATCH_SIZE; i += 8) {
             uint64_t v = random_value();
             emu_mem_poke(&p->mem, SCRATCH + i, &v, 8);
+        }
+        if ((in.op == A64_OP_CAS || in.op == A64_OP_CASP) && rnd() % 2) {
+            /* Half the CAS compare what memory holds (bits above the element random), so both
+             * outcomes occur. */
+            uint64_t v[2] = {0, 0};
+            unsigned n = 1u << in.size;
+            uint8_t buf[16];
+            if (emu_mem_peek(&p->mem, st.x[in.rn], buf, 2 * n) == 0) {
+                memcpy(&v[0], buf, n);
+                memcpy(&v[1], buf + n, n);
+                uint64_t hi = n == 8 ? 0 : random_value() & ~emu_alu_ones(8 * n);
+                if (in.rd < 31)
+                    st.x[in.rd] = v[0] | hi;
+                if (in.op == A64_OP_CASP && in.ra < 31)
+                    st.x[in.ra] = v[1] | hi;
+            }
         }
         emu_mem_poke(&p->mem, CODE, &word, 4);
         dev_map(f->dev, p);

@@ -221,6 +221,13 @@ static void test_traps(void **state)
     expect_reason(tb, 3, EMU_LOOP_EXIT_TEST);
     const uint32_t sys[] = {MRS_X5_TPIDR, SUBS_X0, bne(3)};
     expect_reason(sys, 3, EMU_LOOP_SYSTEM);
+    /* LSE atomics are refused: ldadd x2, x4, [x1] and swp x2, x4, [x1] by column lane NO; cas x2,
+     * x4, [x1] already because it loads the compare register it reads (carried). */
+    static const uint32_t atomic_words[] = {0xf8220024u, 0xf8228024u, 0xc8a27c24u};
+    for (unsigned i = 0; i < 3; i++) {
+        const uint32_t atomic[] = {atomic_words[i], ADD_X1_8, SUBS_X0, bne(4)};
+        expect_reason(atomic, 4, i < 2 ? EMU_LOOP_UNSUPPORTED : EMU_LOOP_REG_CARRIED);
+    }
 }
 
 /* Loops over 32-bit indices as clang emits them: register offsets with UXTW/SXTW, an unrolled

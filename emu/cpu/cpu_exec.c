@@ -550,6 +550,75 @@ dispatch:
         NEXT();
     }
 
+    /* Atomics (LSE): read and write permission checked before anything is written, so a fault
+     * leaves nothing done, a failed CAS included; then the old value (zero-extended) goes to rd. */
+    OP(ATOMIC) {
+        uint64_t a = RN, old = 0, v;
+        unsigned n = 1u << u->k0;
+        if (CPU_UNLIKELY(emu_mem_read(mem, a, &old, n)))
+            goto fault_r;
+        if (CPU_UNLIKELY(!emu_mem_check(mem, a, n, EMU_PERM_W))) {
+            mem->fault_addr = a;
+            goto fault_w;
+        }
+        v = emu_alu_atomic(u->k1, u->k0, old, RM);
+        int r_ = emu_mem_write(mem, a, &v, n);
+        RD = old;
+        if (CPU_UNLIKELY(r_)) {
+            smc_addr = a;
+            smc_len = n;
+            goto smc;
+        }
+        NEXT();
+    }
+    OP(CAS) {
+        uint64_t a = RN, old = 0, v = RM;
+        unsigned n = 1u << u->k0;
+        if (CPU_UNLIKELY(emu_mem_read(mem, a, &old, n)))
+            goto fault_r;
+        if (CPU_UNLIKELY(!emu_mem_check(mem, a, n, EMU_PERM_W))) {
+            mem->fault_addr = a;
+            goto fault_w;
+        }
+        int r_ = 0;
+        if (old == (RA & emu_alu_ones(8 * n)))
+            r_ = emu_mem_write(mem, a, &v, n);
+        RD = old;
+        if (CPU_UNLIKELY(r_)) {
+            smc_addr = a;
+            smc_len = n;
+            goto smc;
+        }
+        NEXT();
+    }
+    OP(CASP) {
+        uint64_t a = RN, o0 = 0, o1 = 0, m = emu_alu_ones(8u << u->k0);
+        unsigned n = 1u << u->k0;
+        uint8_t buf[16];
+        if (CPU_UNLIKELY(emu_mem_read(mem, a, buf, 2 * n)))
+            goto fault_r;
+        if (CPU_UNLIKELY(!emu_mem_check(mem, a, 2 * n, EMU_PERM_W))) {
+            mem->fault_addr = a;
+            goto fault_w;
+        }
+        memcpy(&o0, buf, n);
+        memcpy(&o1, buf + n, n);
+        int r_ = 0;
+        if (o0 == (RD & m) && o1 == (X[u->k1] & m)) {
+            uint64_t v0 = RM, v1 = X[u->k2];
+            memcpy(buf, &v0, n);
+            memcpy(buf + n, &v1, n);
+            r_ = emu_mem_write(mem, a, buf, 2 * n);
+        }
+        RD = o0;
+        RA = o1;
+        if (CPU_UNLIKELY(r_)) {
+            smc_addr = a;
+            smc_len = 2 * n;
+            goto smc;
+        }
+        NEXT();
+    }
 
     /* A loop's closing branch (loop modes only): the branch it replaced, plus the loop counters
      * and, once per entry, the vector path. In a block that fell into the loop (the target is

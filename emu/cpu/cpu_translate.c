@@ -133,6 +133,26 @@ unsigned cpu_translate(const struct a64_insn *in, uint64_t pc, struct cpu_uop *u
     case A64_OP_STXR: u->k0 = in->size & 3; return U_STXR;
     case A64_OP_LDXP: u->k0 = in->size & 3; return U_LDXP;
     case A64_OP_STXP: u->k0 = in->size & 3; return U_STXP;
+    /* Atomics: k0 the size; LD<op> and SWP: k1 the kind of emu_alu_atomic. CAS: a the slot the
+     * compare value is read from (ZR for the sink). CASP: a Rs+1 as written, k1 as read, k2 Rt+1. */
+    case A64_OP_SWP: u->k0 = in->size & 3; u->k1 = EMU_ALU_SWP; return U_ATOMIC;
+    case A64_OP_LDADD:
+    case A64_OP_LDCLR:
+    case A64_OP_LDEOR:
+    case A64_OP_LDSET:
+    case A64_OP_LDSMAX:
+    case A64_OP_LDSMIN:
+    case A64_OP_LDUMAX:
+    case A64_OP_LDUMIN: u->k0 = in->size & 3; u->k1 = (uint8_t)(in->op - A64_OP_LDADD); return U_ATOMIC;
+    case A64_OP_CAS:
+        u->k0 = in->size & 3;
+        u->a = in->rd == A64_REG_SINK ? A64_REG_ZR : in->rd;
+        return U_CAS;
+    case A64_OP_CASP:
+        u->k0 = in->size & 3;
+        u->k1 = in->ra == A64_REG_SINK ? A64_REG_ZR : in->ra;
+        u->k2 = in->rm2;
+        return U_CASP;
     case A64_OP_ORR_SHIFT:
         if (in->rn == A64_REG_ZR && in->amount == 0) /* MOV (register) */
             return cpu_wx(U_MOV_W, sf);

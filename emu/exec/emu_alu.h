@@ -1,5 +1,5 @@
 /* emu_alu.h: A64 integer semantics shared by every engine: flag computation, condition codes,
- * shifts and extends, bitfield moves, bit counting, division and long multiplies.
+ * shifts and extends, bitfield moves, bit counting, division and long multiplies, atomics.
  *
  * Pure functions of their operands, no engine state: the CPU engine instantiates them with a
  * constant `sf` (so each W/X handler folds to straight-line code), another engine may pass `sf`
@@ -279,6 +279,33 @@ static inline uint64_t emu_alu_smulh(uint64_t a, uint64_t b)
     if ((int64_t)b < 0)
         h -= a;
     return h;
+}
+
+/* The atomic memory operations (LSE LD<op> and SWP): the value left in memory by an operation on
+ * an element of 8 << size bits holding `old`, with operand register v, truncated to the element.
+ * kind is the encoding's opc (0 ADD, 1 CLR, 2 EOR, 3 SET, 4 SMAX, 5 SMIN, 6 UMAX, 7 UMIN) or
+ * EMU_ALU_SWP. The maxima and minima compare at the element's width. */
+#define EMU_ALU_SWP 8u
+static inline uint64_t emu_alu_atomic(unsigned kind, unsigned size, uint64_t old, uint64_t v)
+{
+    unsigned bits = 8u << size;
+    uint64_t m = emu_alu_ones(bits), bias = A64_U64(1) << 63;
+    old &= m;
+    v &= m;
+    uint64_t so = emu_alu_sext(old, bits - 1) ^ bias, sv = emu_alu_sext(v, bits - 1) ^ bias;
+    uint64_t r;
+    switch (kind) {
+    case 0: r = old + v; break;
+    case 1: r = old & ~v; break;
+    case 2: r = old ^ v; break;
+    case 3: r = old | v; break;
+    case 4: r = so >= sv ? old : v; break;
+    case 5: r = so <= sv ? old : v; break;
+    case 6: r = old >= v ? old : v; break;
+    case 7: r = old <= v ? old : v; break;
+    default: r = v; break;
+    }
+    return r & m;
 }
 
 #endif

@@ -29,6 +29,7 @@ static uint lane_exec(const struct a64_insn *in, ulong at, ulong *r, struct gues
     v.rd = lane_src(r, src, GPU_SRC_RD);
     v.ra = lane_src(r, src, GPU_SRC_RA);
     v.nzcv = (uint)lane_src(r, src, GPU_SRC_NZCV);
+    v.rm2 = lane_src(r, src, GPU_SRC_RM2);
     ulong out[GPU_OUTS] = {0, 0, 0, 0};
     uint res = exec_insn(in, at, v, out, target, m, sys, cntvct, info);
     if (res == EXEC_FAULT || res == EXEC_UNDEF)

@@ -23,6 +23,7 @@
 struct exec_in {
     uint64_t rn, rm, rd, ra;
     uint32_t nzcv;
+    uint64_t rm2; /* CASP's Rt+1 */
 };
 
 /* Column alu of A64_OPS for op: its class in exec_alu's network, A64_ALU_NO if none. */

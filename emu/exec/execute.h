@@ -106,7 +106,7 @@ EXEC_NOINLINE uint exec_insn(const struct a64_insn *in, ulong pc, struct exec_in
     case A64_OP_STR_IMM:
     case A64_OP_LDP:
     case A64_OP_STP: a = post ? v.rn : v.rn + imm; break;
-    default: a = v.rn; break; /* LDAR, STLR and the exclusives: [rn] */
+    default: a = v.rn; break; /* LDAR, STLR, the exclusives and the atomics: [rn] */
     }
     out[GPU_OUT_WB] = post ? a + imm : a;
     stop->addr = a;
@@ -159,6 +159,50 @@ EXEC_NOINLINE uint exec_insn(const struct a64_insn *in, ulong pc, struct exec_in
             }
         }
         sys[SYS_EXCL_VALID] = 0;
+        return w ? EXEC_CODE : EXEC_DONE;
+    }
+    case A64_OP_CAS:
+    case A64_OP_CASP:
+    case A64_OP_SWP:
+    case A64_OP_LDADD:
+    case A64_OP_LDCLR:
+    case A64_OP_LDEOR:
+    case A64_OP_LDSET:
+    case A64_OP_LDSMAX:
+    case A64_OP_LDSMIN:
+    case A64_OP_LDUMAX:
+    case A64_OP_LDUMIN: {
+        /* Atomics: one read-modify-write that needs read and write permission on every byte
+         * whether it stores or not (a CAS that fails too), so a fault leaves nothing done; no
+         * alignment check, like every access of temu's. rd gets the old value. */
+        int pair = in->op == A64_OP_CASP;
+        uint bytes = pair ? 2 * n : n;
+        long o0, o1;
+        if (gm_read(m, a, bytes, &lo, &hi)) {
+            stop->access = GPU_PERM_R;
+            return EXEC_FAULT;
+        }
+        if (gm_span(m, a, bytes, GPU_PERM_W, &o0, &o1)) {
+            stop->access = GPU_PERM_W;
+            return EXEC_FAULT;
+        }
+        ulong mask = emu_alu_ones(8 * n), old0 = exec_elem(lo, hi, in->size, 0), old1 = 0, nlo, nhi = 0;
+        int store = 1;
+        if (in->op == A64_OP_CAS) {
+            store = old0 == (v.rd & mask);
+            nlo = v.rm;
+        } else if (pair) {
+            old1 = exec_elem(lo, hi, in->size, 1);
+            store = old0 == (v.rd & mask) && old1 == (v.ra & mask);
+            if (n == 8) { nlo = v.rm; nhi = v.rm2; }
+            else { nlo = (v.rm & mask) | (v.rm2 << 32); }
+        } else {
+            uint kind = in->op == A64_OP_SWP ? EMU_ALU_SWP : (uint)(in->op - A64_OP_LDADD);
+            nlo = emu_alu_atomic(kind, in->size, old0, v.rm);
+        }
+        w = store ? gm_write(m, a, bytes, nlo, nhi) : 0;
+        out[GPU_OUT_RD] = old0;
+        out[GPU_OUT_RA] = old1;
         return w ? EXEC_CODE : EXEC_DONE;
     }
     case A64_OP_STP:

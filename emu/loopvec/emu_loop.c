@@ -52,7 +52,7 @@ const char *emu_loop_reason_text(enum emu_loop_reason r)
 
 /* Register slots an instruction reads and writes (ZR and the sink left out). */
 struct loop_regs {
-    uint8_t r[4], w[4];
+    uint8_t r[5], w[4];
     unsigned nr, nw;
 };
 
@@ -70,6 +70,7 @@ static void insn_regs(const struct a64_insn *in, struct loop_regs *g)
     if (f & A64_P_R_RM) add_reg(g->r, &g->nr, in->rm);
     if (f & A64_P_R_RA) add_reg(g->r, &g->nr, in->ra);
     if (f & A64_P_R_RD) add_reg(g->r, &g->nr, in->rd);
+    if (f & A64_P_R_RM2) add_reg(g->r, &g->nr, in->rm2);
     if (f & (A64_F_WB_PRE | A64_F_WB_POST)) add_reg(g->w, &g->nw, in->rn);
     if (f & A64_P_W_RD) add_reg(g->w, &g->nw, in->rd);
     if (f & A64_P_W_RA) add_reg(g->w, &g->nw, in->ra);

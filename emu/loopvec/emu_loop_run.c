@@ -170,7 +170,7 @@ static void lane_store(const struct a64_insn *in, struct emu_loop_ws *ws, uint32
  * are plainly loop-invariant (a store to a row might otherwise alias them). A shift by 0 gets a
  * loop of its own where it folds away: `add x0, x1, x2` is common, and every shift type by 0 is
  * the identity. */
-#define LANE_VALUE(OP, SF, C) LANES(uint32_t f_; struct exec_in v_ = {N[j], M[j], D[j], A[j], 0}; \
+#define LANE_VALUE(OP, SF, C) LANES(uint32_t f_; struct exec_in v_ = {N[j], M[j], D[j], A[j], 0, 0}; \
                                     D[j] = exec_value(OP, SF, &(C), pc, v_, &f_))
 #define LANE_SF(OP, C) do { if ((C).sf) LANE_VALUE(OP, 1, C); else LANE_VALUE(OP, 0, C); } while (0)
 #define LANE_CASE_LV(OP) \
