@@ -262,6 +262,8 @@
     X(CMTST_V,    NO,    NO, A64_SV2, "element-wise (rn & rm) != 0") \
     X(UMAX_V,     NO,    NO, A64_SV2, "element-wise unsigned max") \
     X(UMIN_V,     NO,    NO, A64_SV2, "element-wise unsigned min") \
+    X(SMAX_V,     NO,    NO, A64_SV2, "element-wise signed max") \
+    X(SMIN_V,     NO,    NO, A64_SV2, "element-wise signed min") \
     X(ADDP_V,     NO,    NO, A64_SV2, "pairwise add of rm:rn elements") \
     X(UMAXP_V,    NO,    NO, A64_SV2, "pairwise unsigned max") \
     X(UMINP_V,    NO,    NO, A64_SV2, "pairwise unsigned min") \
@@ -291,7 +293,23 @@
     X(TRN1_V,     NO,    NO, A64_SV2, "even elements transposed") \
     X(TRN2_V,     NO,    NO, A64_SV2, "odd elements transposed") \
     X(TBL_V,      NO,    NO, A64_SV2, "table lookup in {V[rn]..+shift-1}; out of range: 0") \
-    X(TBX_V,      NO,    NO, A64_SV2 | A64_P_V_RD, "table lookup; out of range: V[rd] element kept")
+    X(TBX_V,      NO,    NO, A64_SV2 | A64_P_V_RD, "table lookup; out of range: V[rd] element kept") \
+    X(MUL_V,      NO,    NO, A64_SV2, "element-wise rn * rm (low half)") \
+    X(MLA_V,      NO,    NO, A64_SV2 | A64_P_V_RD, "element-wise rd + rn * rm") \
+    X(MLS_V,      NO,    NO, A64_SV2 | A64_P_V_RD, "element-wise rd - rn * rm") \
+    X(UADDL_V,    NO,    NO, A64_SV2, "widening: zext(rn half) + zext(rm half) (sf: upper halves)") \
+    X(SADDL_V,    NO,    NO, A64_SV2, "widening: sext(rn half) + sext(rm half)") \
+    X(UADDW_V,    NO,    NO, A64_SV2, "wide rn + zext(rm half)") \
+    X(SADDW_V,    NO,    NO, A64_SV2, "wide rn + sext(rm half)") \
+    X(UMULL_V,    NO,    NO, A64_SV2, "widening: zext(rn half) * zext(rm half)") \
+    X(SMULL_V,    NO,    NO, A64_SV2, "widening: sext(rn half) * sext(rm half)") \
+    X(USHLL_V,    NO,    NO, A64_SV1, "widening: zext(rn half) << amount (UXTL when 0)") \
+    X(SSHLL_V,    NO,    NO, A64_SV1, "widening: sext(rn half) << amount (SXTL when 0)") \
+    X(UADDLV_V,   NO,    NO, A64_SV1, "sum of zero-extended elements, as one element of 2 * size") \
+    X(SADDLV_V,   NO,    NO, A64_SV1, "sum of sign-extended elements, as one element of 2 * size") \
+    X(ADDP_S,     NO,    NO, A64_SV1, "scalar ADDP Dd, Vn.2D: the sum of the two doublewords") \
+    X(USRA_V,     NO,    NO, A64_SV1 | A64_P_V_RD, "element-wise rd + (rn >> amount), logical") \
+    X(SSRA_V,     NO,    NO, A64_SV1 | A64_P_V_RD, "element-wise rd + (rn >> amount), arithmetic")
 
 enum a64_op {
 #define A64_OP_ENUM(name, alu, lane, props, what) A64_OP_##name,

@@ -411,6 +411,20 @@ static void test_simd(void **state)
     check(0x4e8828e6, E(TRN1_V, .rd = 6, .rn = 7, .rm = 8, .sf = 1, .size = 2));          /* trn1 v6.4s, v7.4s, v8.4s */
     check(0x4e0c2149, E(TBL_V, .rd = 9, .rn = 10, .rm = 12, .sf = 1, .shift = 2));        /* tbl v9.16b, {v10.16b, v11.16b}, v12.16b */
     check(0x0e0e53ed, E(TBX_V, .rd = 13, .rn = 31, .rm = 14, .shift = 3));                /* tbx v13.8b, {v31.16b-v1.16b}, v14.8b */
+    check(0x4e629c20, E(MUL_V, .rd = 0, .rn = 1, .rm = 2, .sf = 1, .size = 1));          /* mul v0.8h, v1.8h, v2.8h */
+    check(0x4ea59483, E(MLA_V, .rd = 3, .rn = 4, .rm = 5, .sf = 1, .size = 2));          /* mla v3.4s, v4.4s, v5.4s */
+    check(0x2e2894e6, E(MLS_V, .rd = 6, .rn = 7, .rm = 8));                              /* mls v6.8b, v7.8b, v8.8b */
+    check(0x2e220020, E(UADDL_V, .rd = 0, .rn = 1, .rm = 2));                            /* uaddl v0.8h, v1.8b, v2.8b */
+    check(0x6e651083, E(UADDW_V, .rd = 3, .rn = 4, .rm = 5, .sf = 1, .size = 1));        /* uaddw2 v3.4s, v4.4s, v5.8h */
+    check(0x0ea8c0e6, E(SMULL_V, .rd = 6, .rn = 7, .rm = 8, .size = 2));                 /* smull v6.2d, v7.2s, v8.2s */
+    check(0x6e64c015, E(UMULL_V, .rd = 21, .rn = 0, .rm = 4, .sf = 1, .size = 1));       /* umull2 v21.4s, v0.8h, v4.8h */
+    check(0x2f08a420, E(USHLL_V, .rd = 0, .rn = 1));                                     /* uxtl v0.8h, v1.8b */
+    check(0x4f25a462, E(SSHLL_V, .rd = 2, .rn = 3, .sf = 1, .size = 2, .amount = 5));    /* sshll2 v2.2d, v3.4s, #5 */
+    check(0x6e3038a4, E(UADDLV_V, .rd = 4, .rn = 5, .sf = 1));                           /* uaddlv h4, v5.16b */
+    check(0x4eb038e6, E(SADDLV_V, .rd = 6, .rn = 7, .sf = 1, .size = 2));                /* saddlv d6, v7.4s */
+    check(0x5ef1b821, E(ADDP_S, .rd = 1, .rn = 1, .size = 3));                           /* addp d1, v1.2d */
+    check(0x6f3d1402, E(USRA_V, .rd = 2, .rn = 0, .sf = 1, .size = 2, .amount = 3));     /* usra v2.4s, v0.4s, #3 */
+    check(0x4ea06c40, E(SMIN_V, .rd = 0, .rn = 2, .rm = 0, .sf = 1, .size = 2));         /* smin v0.4s, v2.4s, v0.4s */
     undef(0x0e0f3d28 | 0x40000000); /* umov x8, v9.b[7]: reserved */
     undef(0x0ee08420);              /* add v0.1d, v1.1d, v2.1d: reserved */
     undef(0x4c407000 | 0x8000);     /* ld2 {v0.16b, v1.16b}, [x0]: not yet */
@@ -421,7 +435,7 @@ static void test_unsupported(void **state)
     (void)state;
     undef(0x00000000); /* udf #0 */
     undef(0x1e222820); /* fadd s0, s1, s2 */
-    undef(0x6e64c015); /* umull2 v21.4s, v0.8h, v4.8h (not yet) */
+    undef(0x6e64d015); /* sqdmull2 v21.4s, v0.8h, v4.8h (not yet) */
     undef(0x4e22d420); /* fadd v0.4s, v1.4s, v2.4s */
     undef(0x04a00000); /* SVE */
     undef(0xffffffff);

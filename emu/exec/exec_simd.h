@@ -142,6 +142,8 @@ EXEC_INLINE uint64_t simd_binop(uint32_t op, uint64_t a, uint64_t b, uint32_t si
     case A64_OP_UMIN_V:
     case A64_OP_UMINP_V: return a < b ? a : b;
     case A64_OP_ADDP_V: return (a + b) & ones;
+    case A64_OP_SMAX_V: return sa > sb ? a : b;
+    case A64_OP_SMIN_V: return sa < sb ? a : b;
     case A64_OP_CMEQZ_V: return a == 0 ? ones : 0;
     case A64_OP_CMGTZ_V: return sa > 0 ? ones : 0;
     case A64_OP_CMGEZ_V: return sa >= 0 ? ones : 0;
@@ -210,6 +212,7 @@ EXEC_INLINE uint32_t simd_value(const struct a64_insn *in, struct exec_in xv, co
     case A64_OP_BIF_V: r = simd_make((~vm.lo & vn.lo) | (vm.lo & vd.lo), (~vm.hi & vn.hi) | (vm.hi & vd.hi)); break;
     case A64_OP_ADD_V: case A64_OP_SUB_V: case A64_OP_CMEQ_V: case A64_OP_CMHS_V: case A64_OP_CMHI_V:
     case A64_OP_CMGE_V: case A64_OP_CMGT_V: case A64_OP_CMTST_V: case A64_OP_UMAX_V: case A64_OP_UMIN_V:
+    case A64_OP_SMAX_V: case A64_OP_SMIN_V:
         for (uint32_t i = 0; i < n; i++)
             r = simd_set(r, size, i, simd_binop(op, simd_elem(vn, size, i), simd_elem(vm, size, i), size));
         break;
@@ -285,6 +288,51 @@ EXEC_INLINE uint32_t simd_value(const struct a64_insn *in, struct exec_in xv, co
             r = simd_set(r, size, 2 * i, simd_elem(vn, size, 2 * i + odd));
             r = simd_set(r, size, 2 * i + 1, simd_elem(vm, size, 2 * i + odd));
         }
+        break;
+    }
+    case A64_OP_ADDP_S: r.lo = vn.lo + vn.hi; break;
+    case A64_OP_USRA_V: case A64_OP_SSRA_V:
+        for (uint32_t i = 0; i < n; i++) {
+            uint64_t sh = simd_binop(op == A64_OP_USRA_V ? A64_OP_USHR_V : A64_OP_SSHR_V, simd_elem(vn, size, i),
+                                     in->amount, size);
+            r = simd_set(r, size, i, (simd_elem(vd, size, i) + sh) & emu_alu_ones(8u << size));
+        }
+        break;
+    case A64_OP_MUL_V: case A64_OP_MLA_V: case A64_OP_MLS_V:
+        for (uint32_t i = 0; i < n; i++) {
+            uint64_t p = simd_elem(vn, size, i) * simd_elem(vm, size, i), acc = simd_elem(vd, size, i);
+            p = op == A64_OP_MLA_V ? acc + p : op == A64_OP_MLS_V ? acc - p : p;
+            r = simd_set(r, size, i, p & emu_alu_ones(8u << size));
+        }
+        break;
+    case A64_OP_UADDL_V: case A64_OP_SADDL_V: case A64_OP_UADDW_V: case A64_OP_SADDW_V:
+    case A64_OP_UMULL_V: case A64_OP_SMULL_V: case A64_OP_USHLL_V: case A64_OP_SSHLL_V: {
+        /* the narrow elements of the lower (sf: upper) halves, widened to 2 * size */
+        uint32_t k = 8u >> size, base = in->sf ? k : 0, sgn = op == A64_OP_SADDL_V || op == A64_OP_SADDW_V ||
+                                                              op == A64_OP_SMULL_V || op == A64_OP_SSHLL_V;
+        for (uint32_t i = 0; i < k; i++) {
+            uint64_t b = simd_elem(op == A64_OP_USHLL_V || op == A64_OP_SSHLL_V ? vn : vm, size, base + i), e;
+            b = sgn ? simd_sext(b, size) : b;
+            uint64_t a = simd_elem(vn, size, base + i);
+            a = sgn ? simd_sext(a, size) : a;
+            switch (op) {
+            case A64_OP_UADDW_V: case A64_OP_SADDW_V: e = simd_elem(vn, size + 1, i) + b; break;
+            case A64_OP_UMULL_V: case A64_OP_SMULL_V: e = a * b; break;
+            case A64_OP_USHLL_V: case A64_OP_SSHLL_V: e = b << in->amount; break;
+            default: e = a + b; break;
+            }
+            r = simd_set(r, size + 1, i, e & emu_alu_ones(16u << size));
+        }
+        o->d[0] = r;
+        return 0;
+    }
+    case A64_OP_UADDLV_V: case A64_OP_SADDLV_V: {
+        uint64_t acc = 0;
+        for (uint32_t i = 0; i < n; i++) {
+            uint64_t e = simd_elem(vn, size, i);
+            acc += op == A64_OP_SADDLV_V ? simd_sext(e, size) : e;
+        }
+        r.lo = acc & emu_alu_ones(16u << size);
         break;
     }
     case A64_OP_TBL_V: case A64_OP_TBX_V: {
