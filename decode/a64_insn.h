@@ -281,6 +281,8 @@
     X(ADDV_V,     NO,    NO, A64_SV1, "sum of elements into element 0") \
     X(UMAXV_V,    NO,    NO, A64_SV1, "unsigned max of elements into element 0") \
     X(UMINV_V,    NO,    NO, A64_SV1, "unsigned min of elements into element 0") \
+    X(SMAXV_V,    NO,    NO, A64_SV1, "signed max of elements into element 0") \
+    X(SMINV_V,    NO,    NO, A64_SV1, "signed min of elements into element 0") \
     X(USHR_V,     NO,    NO, A64_SV1, "element-wise logical shift right by amount") \
     X(SSHR_V,     NO,    NO, A64_SV1, "element-wise arithmetic shift right by amount") \
     X(SHL_V,      NO,    NO, A64_SV1, "element-wise shift left by amount") \

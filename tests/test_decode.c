@@ -425,6 +425,7 @@ static void test_simd(void **state)
     check(0x5ef1b821, E(ADDP_S, .rd = 1, .rn = 1, .size = 3));                           /* addp d1, v1.2d */
     check(0x6f3d1402, E(USRA_V, .rd = 2, .rn = 0, .sf = 1, .size = 2, .amount = 3));     /* usra v2.4s, v0.4s, #3 */
     check(0x4ea06c40, E(SMIN_V, .rd = 0, .rn = 2, .rm = 0, .sf = 1, .size = 2));         /* smin v0.4s, v2.4s, v0.4s */
+    check(0x4eb1a800, E(SMINV_V, .rd = 0, .rn = 0, .sf = 1, .size = 2));                 /* sminv s0, v0.4s */
     undef(0x0e0f3d28 | 0x40000000); /* umov x8, v9.b[7]: reserved */
     undef(0x0ee08420);              /* add v0.1d, v1.1d, v2.1d: reserved */
     undef(0x4c407000 | 0x8000);     /* ld2 {v0.16b, v1.16b}, [x0]: not yet */

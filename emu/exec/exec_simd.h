@@ -251,12 +251,12 @@ EXEC_INLINE uint32_t simd_value(const struct a64_insn *in, struct exec_in xv, co
         }
         break;
     }
-    case A64_OP_ADDV_V: case A64_OP_UMAXV_V: case A64_OP_UMINV_V: {
+    case A64_OP_ADDV_V: case A64_OP_UMAXV_V: case A64_OP_UMINV_V: case A64_OP_SMAXV_V: case A64_OP_SMINV_V: {
         uint64_t acc = simd_elem(vn, size, 0);
-        for (uint32_t i = 1; i < n; i++) {
-            uint64_t e = simd_elem(vn, size, i);
-            acc = op == A64_OP_ADDV_V ? acc + e : op == A64_OP_UMAXV_V ? (e > acc ? e : acc) : (e < acc ? e : acc);
-        }
+        uint32_t pick = op == A64_OP_UMAXV_V ? A64_OP_UMAX_V : op == A64_OP_UMINV_V ? A64_OP_UMIN_V
+                      : op == A64_OP_SMAXV_V ? A64_OP_SMAX_V : op == A64_OP_SMINV_V ? A64_OP_SMIN_V : A64_OP_ADD_V;
+        for (uint32_t i = 1; i < n; i++)
+            acc = simd_binop(pick, acc, simd_elem(vn, size, i), size);
         r.lo = acc & emu_alu_ones(8u << size);
         break;
     }
