@@ -21,7 +21,14 @@ if [ "${1:-}" = "--fp-check" ]; then
     # (// ...) are cut first so names there cannot match. Each line starts with _WORD (the '_'
     # keeps the hex digits from matching).
     fp=$("$objdump" -d "$code_elf" |
-        awk -F'\t' '/^ *[0-9a-f]+:/ { w = $2; gsub(/ /, "", w); print "_" w " " $1 " " $3 " " $4 }' |
+        awk -F'\t' '/^ *[0-9a-f]+:/ {
+            split($1, a, ":"); rest = a[2]; gsub(/^ +| +$/, "", rest)
+            if (rest != "") { # llvm-objdump: "addr: b0 b1 b2 b3", little-endian bytes
+                n = split(rest, b, " "); w = ""; for (i = n; i >= 1; i--) w = w b[i]; m = $2; o = $3
+            } else {          # GNU objdump: "addr:", the word, mnemonic, operands
+                w = $2; gsub(/ /, "", w); m = $3; o = $4
+            }
+            print "_" w " " a[1] ": " m " " o }' |
         sed 's/<[^>]*>//g; s|//.*||' |
         grep -E '(^|[^a-z0-9_])[bhsdqv][0-9]{1,2}([^0-9]|$)')
     # ... of which those temu's decoder leaves UNDEF
