@@ -230,6 +230,10 @@ static uint32_t random_insn(void)
                    in.op == A64_OP_STXP;
         if (excl_block ? (in.flags & A64_P_STORE) && !excl : excl)
             continue;
+        /* LD1/ST1/LD1R write back by their size or by x27, so the base may lose the 16-byte
+         * alignment an exclusive needs (Unicorn faults a misaligned one, temu does not check) */
+        if (excl_block && (in.flags & A64_P_SIMD) && (in.flags & (A64_F_WB_PRE | A64_F_WB_POST)))
+            continue;
         return w;
     }
 }
