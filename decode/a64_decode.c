@@ -408,6 +408,8 @@ static uint8_t a64_slot(uint32_t r, uint32_t sp, uint32_t written)
     return written ? A64_REG_SINK : A64_REG_ZR;
 }
 
+#include "a64_decode_simd.inc"
+
 /* Decode one word (see a64_decode.h). Finds the first matching table line, then extracts the
  * operands of its layout into `r`, turning reserved field values into UNDEF. Register fields are
  * raw 5-bit numbers until the end, where every register the operation reads or writes (by its
@@ -430,6 +432,8 @@ void a64_decode(uint32_t word, struct a64_insn *out)
             break;
         }
     }
+    if (op == A64_OP_UNDEF)
+        a64_simd_match(word, &op, &layout, &bits);
     if (op == A64_OP_UNDEF)
         layout = L_NONE;
     wback = bits & (A64_F_WB_PRE | A64_F_WB_POST);
@@ -703,8 +707,8 @@ void a64_decode(uint32_t word, struct a64_insn *out)
         if (op != A64_OP_SMULH && op != A64_OP_UMULH)
             r.ra = (uint8_t)ra; /* SMULH/UMULH: Ra is should-be-one, ignored */
         break;
-    default:
-        undef = 1;
+    default: /* FP/SIMD (a64_decode_simd.c) */
+        undef = a64_simd_fields(layout, &op, word, &r, &bits);
         break;
     }
 
@@ -716,7 +720,7 @@ void a64_decode(uint32_t word, struct a64_insn *out)
         roles = 0;
     }
     props = a64_op_props(op);
-    roles |= props;
+    roles |= props | (bits & A64_P_R_RM);
     if (roles & (A64_P_R_RD | A64_P_W_RD))
         r.rd = a64_slot(r.rd, bits & D_RD_SP, roles & A64_P_W_RD);
     if (roles & A64_P_R_RN)

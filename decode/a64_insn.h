@@ -43,6 +43,19 @@
 #define A64_P_W_LR       0x2000u /* writes x30 (BL, BLR) */
 #define A64_P_SYS        0x4000u /* system/special: reads or writes state outside x[] and NZCV */
 #define A64_P_R_RM2      0x8000u /* reads rm2 (CASP: Rt+1, the second new value) */
+#define A64_P_SIMD       0x40000000u /* FP/SIMD: reads or writes V registers (emu/exec/exec_simd.h) */
+
+/* FP/SIMD register fields (docs/design.md, FP/SIMD). The R/W role bits above name X slots only;
+ * a field that holds a V register number (0..31, never mapped to SP/ZR) is named by these bits
+ * instead, so scheduling, renaming, tracing and the loop analysis never take it for an X slot.
+ * A list of consecutive registers (LD1/ST1 {Vt..}, TBL {Vn..}) starts at the field; its length
+ * is the record's `shift`. Kept in the props column of A64_OPS, above the per-record bits. */
+#define A64_P_V_RD       0x01000000u /* reads V[rd] (stores, INS, BSL/BIT/BIF, ORR/BIC immediate) */
+#define A64_P_V_WD       0x02000000u /* writes V[rd] */
+#define A64_P_V_RN       0x04000000u /* reads V[rn] */
+#define A64_P_V_RM       0x08000000u /* reads V[rm] */
+#define A64_P_V_RA       0x10000000u /* reads V[ra] (STP second register) */
+#define A64_P_V_WA       0x20000000u /* writes V[ra] (LDP second register) */
 
 /* Per-record bits, above the property bits in the same `flags` word. */
 #define A64_F_WB_PRE  0x00010000u /* load/store: address = rn + imm, then rn = address */
@@ -216,7 +229,108 @@
     X(UMADDL,     NO,    LV, A64_P_ALU2 | A64_P_R_RA, "xd = xa + zext(wn) * zext(wm)") \
     X(UMSUBL,     NO,    LV, A64_P_ALU2 | A64_P_R_RA, "xd = xa - zext(wn) * zext(wm)") \
     X(SMULH,      NO,    LV, A64_P_ALU2, "xd = (sext(xn) * sext(xm)) >> 64") \
-    X(UMULH,      NO,    LV, A64_P_ALU2, "xd = (zext(xn) * zext(xm)) >> 64")
+    X(UMULH,      NO,    LV, A64_P_ALU2, "xd = (zext(xn) * zext(xm)) >> 64") \
+    A64_OPS_SIMD(X)
+
+/* C4.1.x FP/SIMD (docs/design.md, FP/SIMD): V register fields by A64_P_V_* bits; X fields by the
+ * usual role bits. Field use: size = element size log2 (loads/stores: access size log2, 4 = Q);
+ * sf = Q (128-bit vector) for vector operations; shift = registers in a list; amount = shift
+ * amount or EXT's byte index; immr/imms = element indices (destination/source); imm = expanded
+ * immediate. Semantics: emu/exec/exec_simd.h. */
+#define A64_SV (A64_P_SIMD | A64_P_V_WD)
+#define A64_SV1 (A64_P_SIMD | A64_P_V_WD | A64_P_V_RN)
+#define A64_SV2 (A64_P_SIMD | A64_P_V_WD | A64_P_V_RN | A64_P_V_RM)
+#define A64_OPS_SIMD(X) \
+    X(LDR_V_IMM,  NO,    NO, A64_P_SIMD | A64_P_LOAD | A64_P_R_RN | A64_P_V_WD, "V[rd] = mem[rn + imm], zero-extended (size 0..4, writeback bits)") \
+    X(LDR_V_REG,  NO,    NO, A64_P_SIMD | A64_P_LOAD | A64_P_R_RN | A64_P_R_RM | A64_P_V_WD, "V[rd] = mem[rn + (extend(rm, shift) << amount)]") \
+    X(LDR_V_LIT,  NO,    NO, A64_P_SIMD | A64_P_LOAD | A64_P_V_WD, "V[rd] = mem[pc + imm] (S, D, Q)") \
+    X(STR_V_IMM,  NO,    NO, A64_P_SIMD | A64_P_STORE | A64_P_R_RN | A64_P_V_RD, "mem[rn + imm] = V[rd] (size 0..4, writeback bits)") \
+    X(STR_V_REG,  NO,    NO, A64_P_SIMD | A64_P_STORE | A64_P_R_RN | A64_P_R_RM | A64_P_V_RD, "mem[rn + (extend(rm, shift) << amount)] = V[rd]") \
+    X(LDP_V,      NO,    NO, A64_P_SIMD | A64_P_LOAD | A64_P_R_RN | A64_P_V_WD | A64_P_V_WA, "V[rd], V[ra] = mem[rn + imm] (size 2..4)") \
+    X(STP_V,      NO,    NO, A64_P_SIMD | A64_P_STORE | A64_P_R_RN | A64_P_V_RD | A64_P_V_RA, "mem[rn + imm] = V[rd], V[ra]") \
+    X(LD1_M,      NO,    NO, A64_P_SIMD | A64_P_LOAD | A64_P_R_RN | A64_P_V_WD, "LD1 {V[rd]..+shift-1} = mem[rn] (post-index: imm, or rm when R_RM)") \
+    X(ST1_M,      NO,    NO, A64_P_SIMD | A64_P_STORE | A64_P_R_RN | A64_P_V_RD, "ST1 mem[rn] = {V[rd]..+shift-1}") \
+    X(LD1R,       NO,    NO, A64_P_SIMD | A64_P_LOAD | A64_P_R_RN | A64_P_V_WD, "V[rd] = replicate(mem[rn], size) (post-index: imm or rm)") \
+    X(FMOV_V,     NO,    NO, A64_SV1, "V[rd] = zext(V[rn] low 1 << size bytes) (scalar FMOV register)") \
+    X(FMOV_TOV,   NO,    NO, A64_P_SIMD | A64_P_R_RN | A64_P_V_WD, "V[rd] = zext(rn, 1 << size bytes) (FMOV general to S/D)") \
+    X(FMOV_TOV1,  NO,    NO, A64_P_SIMD | A64_P_R_RN | A64_P_V_RD | A64_P_V_WD, "V[rd].D[1] = xn") \
+    X(FMOV_FROMV, NO,    NO, A64_P_SIMD | A64_P_W_RD | A64_P_V_RN, "rd = V[rn] element immr of 1 << size bytes (FMOV general, UMOV)") \
+    X(SMOV,       NO,    NO, A64_P_SIMD | A64_P_W_RD | A64_P_V_RN, "rd = sext(V[rn] element immr, size) to sf width") \
+    X(MOVI_V,     NO,    NO, A64_SV, "V[rd] = imm replicated (sf: 128 bits; else high half zero); MVNI, FMOV imm") \
+    X(ORR_VI,     NO,    NO, A64_SV | A64_P_V_RD, "V[rd] |= imm replicated") \
+    X(BIC_VI,     NO,    NO, A64_SV | A64_P_V_RD, "V[rd] &= ~imm replicated") \
+    X(DUP_GEN,    NO,    NO, A64_P_SIMD | A64_P_R_RN | A64_P_V_WD, "V[rd] = rn replicated as elements of size") \
+    X(DUP_ELEM,   NO,    NO, A64_SV1, "V[rd] = V[rn] element imms replicated (sf 0: scalar DUP/MOV when amount)") \
+    X(INS_GEN,    NO,    NO, A64_P_SIMD | A64_P_R_RN | A64_P_V_RD | A64_P_V_WD, "V[rd] element immr = rn") \
+    X(INS_ELEM,   NO,    NO, A64_SV1 | A64_P_V_RD, "V[rd] element immr = V[rn] element imms") \
+    X(AND_V,      NO,    NO, A64_SV2, "V[rd] = V[rn] & V[rm]") \
+    X(BIC_V,      NO,    NO, A64_SV2, "V[rd] = V[rn] & ~V[rm]") \
+    X(ORR_V,      NO,    NO, A64_SV2, "V[rd] = V[rn] | V[rm] (MOV when rn == rm)") \
+    X(ORN_V,      NO,    NO, A64_SV2, "V[rd] = V[rn] | ~V[rm]") \
+    X(EOR_V,      NO,    NO, A64_SV2, "V[rd] = V[rn] ^ V[rm]") \
+    X(BSL_V,      NO,    NO, A64_SV2 | A64_P_V_RD, "V[rd] = (V[rd] & V[rn]) | (~V[rd] & V[rm])") \
+    X(BIT_V,      NO,    NO, A64_SV2 | A64_P_V_RD, "V[rd] = (V[rm] & V[rn]) | (~V[rm] & V[rd])") \
+    X(BIF_V,      NO,    NO, A64_SV2 | A64_P_V_RD, "V[rd] = (~V[rm] & V[rn]) | (V[rm] & V[rd])") \
+    X(ADD_V,      NO,    NO, A64_SV2, "element-wise rn + rm") \
+    X(SUB_V,      NO,    NO, A64_SV2, "element-wise rn - rm") \
+    X(CMEQ_V,     NO,    NO, A64_SV2, "element-wise rn == rm ? ones : 0") \
+    X(CMHS_V,     NO,    NO, A64_SV2, "element-wise rn >= rm unsigned") \
+    X(CMHI_V,     NO,    NO, A64_SV2, "element-wise rn > rm unsigned") \
+    X(CMGE_V,     NO,    NO, A64_SV2, "element-wise rn >= rm signed") \
+    X(CMGT_V,     NO,    NO, A64_SV2, "element-wise rn > rm signed") \
+    X(CMTST_V,    NO,    NO, A64_SV2, "element-wise (rn & rm) != 0") \
+    X(UMAX_V,     NO,    NO, A64_SV2, "element-wise unsigned max") \
+    X(UMIN_V,     NO,    NO, A64_SV2, "element-wise unsigned min") \
+    X(SMAX_V,     NO,    NO, A64_SV2, "element-wise signed max") \
+    X(SMIN_V,     NO,    NO, A64_SV2, "element-wise signed min") \
+    X(ADDP_V,     NO,    NO, A64_SV2, "pairwise add of rm:rn elements") \
+    X(UMAXP_V,    NO,    NO, A64_SV2, "pairwise unsigned max") \
+    X(UMINP_V,    NO,    NO, A64_SV2, "pairwise unsigned min") \
+    X(CMEQZ_V,    NO,    NO, A64_SV1, "element-wise rn == 0") \
+    X(CMGTZ_V,    NO,    NO, A64_SV1, "element-wise rn > 0 signed") \
+    X(CMGEZ_V,    NO,    NO, A64_SV1, "element-wise rn >= 0 signed") \
+    X(CMLEZ_V,    NO,    NO, A64_SV1, "element-wise rn <= 0 signed") \
+    X(CMLTZ_V,    NO,    NO, A64_SV1, "element-wise rn < 0 signed") \
+    X(NOT_V,      NO,    NO, A64_SV1, "V[rd] = ~V[rn]") \
+    X(CNT_V,      NO,    NO, A64_SV1, "population count of each byte") \
+    X(REV64_V,    NO,    NO, A64_SV1, "reverse elements in each doubleword") \
+    X(REV32_V,    NO,    NO, A64_SV1, "reverse elements in each word") \
+    X(REV16_V,    NO,    NO, A64_SV1, "reverse bytes in each halfword") \
+    X(XTN_V,      NO,    NO, A64_SV1 | A64_P_V_RD, "narrow: elements of 2*size truncated (sf: XTN2, into the upper half, lower kept)") \
+    X(ADDV_V,     NO,    NO, A64_SV1, "sum of elements into element 0") \
+    X(UMAXV_V,    NO,    NO, A64_SV1, "unsigned max of elements into element 0") \
+    X(UMINV_V,    NO,    NO, A64_SV1, "unsigned min of elements into element 0") \
+    X(SMAXV_V,    NO,    NO, A64_SV1, "signed max of elements into element 0") \
+    X(SMINV_V,    NO,    NO, A64_SV1, "signed min of elements into element 0") \
+    X(USHR_V,     NO,    NO, A64_SV1, "element-wise logical shift right by amount") \
+    X(SSHR_V,     NO,    NO, A64_SV1, "element-wise arithmetic shift right by amount") \
+    X(SHL_V,      NO,    NO, A64_SV1, "element-wise shift left by amount") \
+    X(SHRN_V,     NO,    NO, A64_SV1 | A64_P_V_RD, "narrow: elements of 2*size shifted right by amount (sf: SHRN2)") \
+    X(EXT_V,      NO,    NO, A64_SV2, "bytes amount.. of rm:rn") \
+    X(ZIP1_V,     NO,    NO, A64_SV2, "interleave low halves") \
+    X(ZIP2_V,     NO,    NO, A64_SV2, "interleave high halves") \
+    X(UZP1_V,     NO,    NO, A64_SV2, "even elements of rn:rm") \
+    X(UZP2_V,     NO,    NO, A64_SV2, "odd elements of rn:rm") \
+    X(TRN1_V,     NO,    NO, A64_SV2, "even elements transposed") \
+    X(TRN2_V,     NO,    NO, A64_SV2, "odd elements transposed") \
+    X(TBL_V,      NO,    NO, A64_SV2, "table lookup in {V[rn]..+shift-1}; out of range: 0") \
+    X(TBX_V,      NO,    NO, A64_SV2 | A64_P_V_RD, "table lookup; out of range: V[rd] element kept") \
+    X(MUL_V,      NO,    NO, A64_SV2, "element-wise rn * rm (low half)") \
+    X(MLA_V,      NO,    NO, A64_SV2 | A64_P_V_RD, "element-wise rd + rn * rm") \
+    X(MLS_V,      NO,    NO, A64_SV2 | A64_P_V_RD, "element-wise rd - rn * rm") \
+    X(UADDL_V,    NO,    NO, A64_SV2, "widening: zext(rn half) + zext(rm half) (sf: upper halves)") \
+    X(SADDL_V,    NO,    NO, A64_SV2, "widening: sext(rn half) + sext(rm half)") \
+    X(UADDW_V,    NO,    NO, A64_SV2, "wide rn + zext(rm half)") \
+    X(SADDW_V,    NO,    NO, A64_SV2, "wide rn + sext(rm half)") \
+    X(UMULL_V,    NO,    NO, A64_SV2, "widening: zext(rn half) * zext(rm half)") \
+    X(SMULL_V,    NO,    NO, A64_SV2, "widening: sext(rn half) * sext(rm half)") \
+    X(USHLL_V,    NO,    NO, A64_SV1, "widening: zext(rn half) << amount (UXTL when 0)") \
+    X(SSHLL_V,    NO,    NO, A64_SV1, "widening: sext(rn half) << amount (SXTL when 0)") \
+    X(UADDLV_V,   NO,    NO, A64_SV1, "sum of zero-extended elements, as one element of 2 * size") \
+    X(SADDLV_V,   NO,    NO, A64_SV1, "sum of sign-extended elements, as one element of 2 * size") \
+    X(ADDP_S,     NO,    NO, A64_SV1, "scalar ADDP Dd, Vn.2D: the sum of the two doublewords") \
+    X(USRA_V,     NO,    NO, A64_SV1 | A64_P_V_RD, "element-wise rd + (rn >> amount), logical") \
+    X(SSRA_V,     NO,    NO, A64_SV1 | A64_P_V_RD, "element-wise rd + (rn >> amount), arithmetic")
 
 enum a64_op {
 #define A64_OP_ENUM(name, alu, lane, props, what) A64_OP_##name,

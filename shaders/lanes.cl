@@ -11,6 +11,7 @@
  * rest of its group goes on. */
 #include "dcache.h"
 #include "exec_lane.h"
+#include "exec_simd_gm.h"
 
 __kernel void execute_lanes(__global struct emu_state *states, __global uint *pt, ulong npages,
                             __global uchar *pool, __global const uchar *code,
@@ -93,7 +94,8 @@ __kernel void execute_lanes(__global struct emu_state *states, __global uint *pt
             }
             ulong target = 0;
             struct exec_stop info = {0, 0};
-            uint res = lane_exec(&in, at, r, m, sys, cntvct, &target, &info);
+            uint res = (in.flags & A64_P_SIMD) ? simd_lane_exec(&in, at, r, st->v, m, &info)
+                                               : lane_exec(&in, at, r, m, sys, cntvct, &target, &info);
             if (res == EXEC_FAULT || res == EXEC_UNDEF) { /* nothing of it happened */
                 kind = res == EXEC_FAULT ? EMU_FAULT : EMU_UNDEF;
                 fault_addr = info.addr;

@@ -5,8 +5,10 @@
  * slot, or an output of the earlier instruction that last wrote it. With writes renamed that way,
  * only true dependencies order registers and flags: level = 1 + the highest level among the
  * producers it reads. Memory is not renamed: a load follows the last store, a store follows the
- * last store and every load since (an atomic, both a load and a store, does both). A system instruction (MRS/MSR, exclusives, CLREX, SVC) is a
- * full barrier: it follows everything before it and everything after it follows it. */
+ * last store and every load since (an atomic, both a load and a store, does both). A system
+ * instruction (MRS/MSR, exclusives, CLREX, SVC) is a full barrier: it follows everything before it
+ * and everything after it follows it; so is an FP/SIMD instruction (A64_P_SIMD), which reads and
+ * writes the lane's V registers in place. */
 #ifndef SCHEDULE_H
 #define SCHEDULE_H
 
@@ -44,7 +46,7 @@ static void schedule_block(__global const struct a64_insn *insns, __global struc
             level = max(level, store_level + 1);
         if (in.flags & A64_P_STORE)
             level = max(level, max(store_level, load_level) + 1);
-        if (in.flags & A64_P_SYS)
+        if (in.flags & (A64_P_SYS | A64_P_SIMD)) /* FP/SIMD: V registers in place (exec_simd_gm.h) */
             level = max(level, max_level + 1);
         /* Outputs in the order they are applied, so the last one to a slot wins. */
         const uint apply[GPU_OUTS] = {GPU_OUT_WB, GPU_OUT_RD, GPU_OUT_RA, GPU_OUT_NZCV};
@@ -60,7 +62,7 @@ static void schedule_block(__global const struct a64_insn *insns, __global struc
             load_level = max(load_level, level);
         if (in.flags & A64_P_STORE)
             store_level = level;
-        if (in.flags & A64_P_SYS)
+        if (in.flags & (A64_P_SYS | A64_P_SIMD))
             barrier_level = level;
         max_level = max(max_level, level);
         sc.level = level;

@@ -210,7 +210,7 @@ static void test_loads_stores(void **state)
     check(0x98000803, E(LDR_LIT, .rd = 3, .sf = 1, .size = 2, .imm = 0x100, /* ldrsw x3, .+0x100 */
                         .flags = A64_F_SIGNED));
     check(0xd8000200, E(PRFM, .rd = 0, .imm = 0x40));                        /* prfm pldl1keep, .+0x40 */
-    undef(0x1c000000); /* ldr s0, literal (FP) */
+    check(0x1c000000, E(LDR_V_LIT, .rd = 0, .size = 2, .imm = 0)); /* ldr s0, . (FP/SIMD) */
     /* prefetch: rd is the raw prfop */
     check(0xf9800433, E(PRFM, .rd = 0x13, .rn = 1, .imm = 8));               /* prfm pstl2strm, [x1, #8] */
     check(0xf89ff024, E(PRFM, .rd = 4, .rn = 1, .imm = -1));                 /* prfum pldl3keep, [x1, #-1] */
@@ -236,8 +236,8 @@ static void test_loads_stores(void **state)
     undef(0x68400000); /* ldnp with opc=01 */
     undef(0xe9400000); /* opc=11 */
     undef(0x68800000); /* stgp (MTE) */
-    undef(0xad400000); /* ldp q0, q0 (FP) */
-    undef(0x3dc00020); /* ldr q0, [x1] (FP) */
+    undef(0xad400000); /* ldp q0, q0, [x0]: Rt == Rt2, constrained unpredictable */
+    check(0x3dc00020, E(LDR_V_IMM, .rd = 0, .rn = 1, .size = 4)); /* ldr q0, [x1] (FP/SIMD) */
     /* exclusives, acquire/release */
     check(0x885f7c41, E(LDXR, .rd = 1, .rn = 2, .size = 2));                 /* ldxr w1, [x2] */
     check(0x085fffe1, E(LDXR, .rd = 1, .rn = SP, .flags = A64_F_ACQUIRE));   /* ldaxrb w1, [sp] */
@@ -386,12 +386,98 @@ static void test_dp_register(void **state)
 }
 
 /* Not supported: FP, SIMD, SVE and so on. */
+/* FP/SIMD (decode/a64_decode_simd.inc): V register numbers stay raw, X fields get slots. */
+static void test_simd(void **state)
+{
+    (void)state;
+    check(0x3dc00820, E(LDR_V_IMM, .rd = 0, .rn = 1, .size = 4, .imm = 32));              /* ldr q0, [x1, #32] */
+    check(0xfc1f0fe2, E(STR_V_IMM, .rd = 2, .rn = SP, .size = 3, .imm = -16, .flags = A64_F_WB_PRE)); /* str d2, [sp, #-16]! */
+    check(0xbc404483, E(LDR_V_IMM, .rd = 3, .rn = 4, .size = 2, .imm = 4, .flags = A64_F_WB_POST)); /* ldr s3, [x4], #4 */
+    check(0x3cdfd0c5, E(LDR_V_IMM, .rd = 5, .rn = 6, .size = 4, .imm = -3));              /* ldur q5, [x6, #-3] */
+    check(0x3c696907, E(LDR_V_REG, .rd = 7, .rn = 8, .rm = 9, .size = 0, .shift = 3));    /* ldr b7, [x8, x9] */
+    check(0x7c2cd96a, E(STR_V_REG, .rd = 10, .rn = 11, .rm = 12, .size = 1, .shift = 6, .amount = 1)); /* str h10, [x11, w12, sxtw #1] */
+    check(0x3cef79cd, E(LDR_V_REG, .rd = 13, .rn = 14, .rm = 15, .size = 4, .shift = 3, .amount = 4)); /* ldr q13, [x14, x15, lsl #4] */
+    check(0x5c000210, E(LDR_V_LIT, .rd = 16, .size = 3, .imm = 64));                      /* ldr d16, .+64 */
+    check(0xad410440, E(LDP_V, .rd = 0, .rn = 2, .ra = 1, .size = 4, .imm = 32));         /* ldp q0, q1, [x2, #32] */
+    check(0x2dbf13e3, E(STP_V, .rd = 3, .rn = SP, .ra = 4, .size = 2, .imm = -8, .flags = A64_F_WB_PRE)); /* stp s3, s4, [sp, #-8]! */
+    check(0x6c4018e5, E(LDP_V, .rd = 5, .rn = 7, .ra = 6, .size = 3, .flags = A64_F_NONTEMP)); /* ldnp d5, d6, [x7] */
+    check(0x4cdf7000, E(LD1_M, .rd = 0, .rn = 0, .sf = 1, .shift = 1, .flags = A64_F_WB_POST)); /* ld1 {v0.16b}, [x0], #16 */
+    check(0x0c4020a1, E(LD1_M, .rd = 1, .rn = 5, .shift = 4));                            /* ld1 {v1.8b-v4.8b}, [x5] */
+    check(0x4c836c5e, E(ST1_M, .rd = 30, .rn = 2, .rm = 3, .sf = 1, .size = 3, .shift = 3,
+                        .flags = A64_F_WB_POST | A64_P_R_RM));                            /* st1 {v30.2d-v0.2d}, [x2], x3 */
+    check(0x4d40c862, E(LD1R, .rd = 2, .rn = 3, .sf = 1, .size = 2));                     /* ld1r {v2.4s}, [x3] */
+    check(0x1e604020, E(FMOV_V, .rd = 0, .rn = 1, .size = 3));                            /* fmov d0, d1 */
+    check(0x1e270062, E(FMOV_TOV, .rd = 2, .rn = 3, .size = 2));                          /* fmov s2, w3 */
+    check(0x9e6600a4, E(FMOV_FROMV, .rd = 4, .rn = 5, .sf = 1, .size = 3));               /* fmov x4, d5 */
+    check(0x9eaf00e6, E(FMOV_TOV1, .rd = 6, .rn = 7, .sf = 1, .size = 3));                /* fmov v6.d[1], x7 */
+    check(0x9eae0128, E(FMOV_FROMV, .rd = 8, .rn = 9, .sf = 1, .size = 3, .immr = 1));    /* fmov x8, v9.d[1] */
+    check(0x9e6603e4, E(FMOV_FROMV, .rd = 4, .rn = 31, .sf = 1, .size = 3));              /* fmov x4, d31 */
+    check(0x9e67001f, E(FMOV_TOV, .rd = 31, .rn = 0, .sf = 1, .size = 3));                /* fmov d31, x0 */
+    check(0x9e6703ff, E(FMOV_TOV, .rd = 31, .rn = ZR, .sf = 1, .size = 3));               /* fmov d31, xzr */
+    check(0x1e6e1001, E(MOVI_V, .rd = 1, .size = 3, .imm = 0x3ff0000000000000));         /* fmov d1, #1.0 */
+    check(0x4f02e400, E(MOVI_V, .rd = 0, .sf = 1, .imm = 0x4040404040404040));           /* movi v0.16b, #0x40 */
+    check(0x6f05e541, E(MOVI_V, .rd = 1, .sf = 1, .imm = (int64_t)0xff00ff00ff00ff00ull)); /* movi v1.2d, #0xff00ff00ff00ff00 */
+    check(0x6f002642, E(MOVI_V, .rd = 2, .sf = 1, .imm = (int64_t)0xffffedffffffedffull)); /* mvni v2.4s, #0x12, lsl #8 */
+    check(0x4f00b423, E(ORR_VI, .rd = 3, .sf = 1, .imm = 0x0100010001000100));           /* orr v3.8h, #0x1, lsl #8 */
+    check(0x2f0717e4, E(BIC_VI, .rd = 4, .imm = 0x000000ff000000ff));                     /* bic v4.2s, #0xff */
+    check(0x4f04f405, E(MOVI_V, .rd = 5, .sf = 1, .imm = (int64_t)0xc0000000c0000000ull)); /* fmov v5.4s, #-2.0 */
+    check(0x4e010c20, E(DUP_GEN, .rd = 0, .rn = 1, .sf = 1, .size = 0));                  /* dup v0.16b, w1 */
+    check(0x0e160462, E(DUP_ELEM, .rd = 2, .rn = 3, .size = 1, .imms = 5));               /* dup v2.4h, v3.h[5] */
+    check(0x4e1c1ca4, E(INS_GEN, .rd = 4, .rn = 5, .sf = 1, .size = 2, .immr = 3));       /* mov v4.s[3], w5 */
+    check(0x6e1f04e6, E(INS_ELEM, .rd = 6, .rn = 7, .sf = 1, .size = 0, .immr = 15));     /* mov v6.b[15], v7.b[0] */
+    check(0x0e0f3d28, E(FMOV_FROMV, .rd = 8, .rn = 9, .size = 0, .immr = 7));             /* umov w8, v9.b[7] */
+    check(0x4e183d6a, E(FMOV_FROMV, .rd = 10, .rn = 11, .sf = 1, .size = 3, .immr = 1));  /* mov x10, v11.d[1] */
+    check(0x4e0a2dac, E(SMOV, .rd = 12, .rn = 13, .sf = 1, .size = 1, .immr = 2));        /* smov x12, v13.h[2] */
+    check(0x6e228c20, E(CMEQ_V, .rd = 0, .rn = 1, .rm = 2, .sf = 1));                     /* cmeq v0.16b, v1.16b, v2.16b */
+    check(0x0e209883, E(CMEQZ_V, .rd = 3, .rn = 4));                                      /* cmeq v3.8b, v4.8b, #0 */
+    check(0x6ea73cc5, E(CMHS_V, .rd = 5, .rn = 6, .rm = 7, .sf = 1, .size = 2));          /* cmhs v5.4s, v6.4s, v7.4s */
+    check(0x4e221c20, E(AND_V, .rd = 0, .rn = 1, .rm = 2, .sf = 1));                      /* and v0.16b, v1.16b, v2.16b */
+    check(0x2e651c83, E(BSL_V, .rd = 3, .rn = 4, .rm = 5));                               /* bsl v3.8b, v4.8b, v5.8b */
+    check(0x6e2058e6, E(NOT_V, .rd = 6, .rn = 7, .sf = 1));                               /* mvn v6.16b, v7.16b */
+    check(0x4ee2bc20, E(ADDP_V, .rd = 0, .rn = 1, .rm = 2, .sf = 1, .size = 3));          /* addp v0.2d, v1.2d, v2.2d */
+    check(0x6e25a483, E(UMAXP_V, .rd = 3, .rn = 4, .rm = 5, .sf = 1));                    /* umaxp v3.16b, v4.16b, v5.16b */
+    check(0x6e31a8e6, E(UMINV_V, .rd = 6, .rn = 7, .sf = 1));                             /* uminv b6, v7.16b */
+    check(0x4e71b928, E(ADDV_V, .rd = 8, .rn = 9, .sf = 1, .size = 1));                   /* addv h8, v9.8h */
+    check(0x0f0c856a, E(SHRN_V, .rd = 10, .rn = 11, .amount = 4));                        /* shrn v10.8b, v11.8h, #4 */
+    check(0x4f0c856a, E(SHRN_V, .rd = 10, .rn = 11, .sf = 1, .amount = 4));               /* shrn2 v10.16b, v11.8h, #4 */
+    check(0x6e0e19ac, E(EXT_V, .rd = 12, .rn = 13, .rm = 14, .sf = 1, .amount = 3));      /* ext v12.16b, v13.16b, v14.16b, #3 */
+    check(0x4ea00820, E(REV64_V, .rd = 0, .rn = 1, .sf = 1, .size = 2));                  /* rev64 v0.4s, v1.4s */
+    check(0x0e205862, E(CNT_V, .rd = 2, .rn = 3));                                        /* cnt v2.8b, v3.8b */
+    check(0x0e2128a4, E(XTN_V, .rd = 4, .rn = 5));                                        /* xtn v4.8b, v5.8h */
+    check(0x6f4104e6, E(USHR_V, .rd = 6, .rn = 7, .sf = 1, .size = 3, .amount = 63));     /* ushr v6.2d, v7.2d, #63 */
+    check(0x4f235528, E(SHL_V, .rd = 8, .rn = 9, .sf = 1, .size = 2, .amount = 3));       /* shl v8.4s, v9.4s, #3 */
+    check(0x4e023820, E(ZIP1_V, .rd = 0, .rn = 1, .rm = 2, .sf = 1));                     /* zip1 v0.16b, v1.16b, v2.16b */
+    check(0x4e455883, E(UZP2_V, .rd = 3, .rn = 4, .rm = 5, .sf = 1, .size = 1));          /* uzp2 v3.8h, v4.8h, v5.8h */
+    check(0x4e8828e6, E(TRN1_V, .rd = 6, .rn = 7, .rm = 8, .sf = 1, .size = 2));          /* trn1 v6.4s, v7.4s, v8.4s */
+    check(0x4e0c2149, E(TBL_V, .rd = 9, .rn = 10, .rm = 12, .sf = 1, .shift = 2));        /* tbl v9.16b, {v10.16b, v11.16b}, v12.16b */
+    check(0x0e0e53ed, E(TBX_V, .rd = 13, .rn = 31, .rm = 14, .shift = 3));                /* tbx v13.8b, {v31.16b-v1.16b}, v14.8b */
+    check(0x4e629c20, E(MUL_V, .rd = 0, .rn = 1, .rm = 2, .sf = 1, .size = 1));          /* mul v0.8h, v1.8h, v2.8h */
+    check(0x4ea59483, E(MLA_V, .rd = 3, .rn = 4, .rm = 5, .sf = 1, .size = 2));          /* mla v3.4s, v4.4s, v5.4s */
+    check(0x2e2894e6, E(MLS_V, .rd = 6, .rn = 7, .rm = 8));                              /* mls v6.8b, v7.8b, v8.8b */
+    check(0x2e220020, E(UADDL_V, .rd = 0, .rn = 1, .rm = 2));                            /* uaddl v0.8h, v1.8b, v2.8b */
+    check(0x6e651083, E(UADDW_V, .rd = 3, .rn = 4, .rm = 5, .sf = 1, .size = 1));        /* uaddw2 v3.4s, v4.4s, v5.8h */
+    check(0x0ea8c0e6, E(SMULL_V, .rd = 6, .rn = 7, .rm = 8, .size = 2));                 /* smull v6.2d, v7.2s, v8.2s */
+    check(0x6e64c015, E(UMULL_V, .rd = 21, .rn = 0, .rm = 4, .sf = 1, .size = 1));       /* umull2 v21.4s, v0.8h, v4.8h */
+    check(0x2f08a420, E(USHLL_V, .rd = 0, .rn = 1));                                     /* uxtl v0.8h, v1.8b */
+    check(0x4f25a462, E(SSHLL_V, .rd = 2, .rn = 3, .sf = 1, .size = 2, .amount = 5));    /* sshll2 v2.2d, v3.4s, #5 */
+    check(0x6e3038a4, E(UADDLV_V, .rd = 4, .rn = 5, .sf = 1));                           /* uaddlv h4, v5.16b */
+    check(0x4eb038e6, E(SADDLV_V, .rd = 6, .rn = 7, .sf = 1, .size = 2));                /* saddlv d6, v7.4s */
+    check(0x5ef1b821, E(ADDP_S, .rd = 1, .rn = 1, .size = 3));                           /* addp d1, v1.2d */
+    check(0x6f3d1402, E(USRA_V, .rd = 2, .rn = 0, .sf = 1, .size = 2, .amount = 3));     /* usra v2.4s, v0.4s, #3 */
+    check(0x4ea06c40, E(SMIN_V, .rd = 0, .rn = 2, .rm = 0, .sf = 1, .size = 2));         /* smin v0.4s, v2.4s, v0.4s */
+    check(0x4eb1a800, E(SMINV_V, .rd = 0, .rn = 0, .sf = 1, .size = 2));                 /* sminv s0, v0.4s */
+    undef(0x0e0f3d28 | 0x40000000); /* umov x8, v9.b[7]: reserved */
+    undef(0x0ee08420);              /* add v0.1d, v1.1d, v2.1d: reserved */
+    undef(0x4c407000 | 0x8000);     /* ld2 {v0.16b, v1.16b}, [x0]: not yet */
+}
+
 static void test_unsupported(void **state)
 {
     (void)state;
     undef(0x00000000); /* udf #0 */
     undef(0x1e222820); /* fadd s0, s1, s2 */
-    undef(0x4e228420); /* add v0.16b, v1.16b, v2.16b */
+    undef(0x6e64d015); /* sqdmull2 v21.4s, v0.8h, v4.8h (not yet) */
+    undef(0x4e22d420); /* fadd v0.4s, v1.4s, v2.4s */
     undef(0x04a00000); /* SVE */
     undef(0xffffffff);
 }
@@ -403,6 +489,7 @@ int main(void)
         cmocka_unit_test(test_branch_system),
         cmocka_unit_test(test_loads_stores),
         cmocka_unit_test(test_dp_register),
+        cmocka_unit_test(test_simd),
         cmocka_unit_test(test_unsupported),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -153,6 +153,97 @@ static const unsigned op_ids[A64_OP_COUNT][16] = {
     [A64_OP_UMSUBL] = IDS(ARM64_INS_UMSUBL, ARM64_INS_UMNEGL),
     [A64_OP_SMULH] = IDS(ARM64_INS_SMULH),
     [A64_OP_UMULH] = IDS(ARM64_INS_UMULH),
+    /* FP/SIMD */
+    [A64_OP_LDR_V_IMM] = IDS(ARM64_INS_LDR, ARM64_INS_LDUR),
+    [A64_OP_LDR_V_REG] = IDS(ARM64_INS_LDR),
+    [A64_OP_LDR_V_LIT] = IDS(ARM64_INS_LDR),
+    [A64_OP_STR_V_IMM] = IDS(ARM64_INS_STR, ARM64_INS_STUR),
+    [A64_OP_STR_V_REG] = IDS(ARM64_INS_STR),
+    [A64_OP_LDP_V] = IDS(ARM64_INS_LDP, ARM64_INS_LDNP),
+    [A64_OP_STP_V] = IDS(ARM64_INS_STP, ARM64_INS_STNP),
+    [A64_OP_LD1_M] = IDS(ARM64_INS_LD1),
+    [A64_OP_ST1_M] = IDS(ARM64_INS_ST1),
+    [A64_OP_LD1R] = IDS(ARM64_INS_LD1R),
+    [A64_OP_FMOV_V] = IDS(ARM64_INS_FMOV),
+    [A64_OP_FMOV_TOV] = IDS(ARM64_INS_FMOV),
+    [A64_OP_FMOV_TOV1] = IDS(ARM64_INS_FMOV),
+    [A64_OP_FMOV_FROMV] = IDS(ARM64_INS_FMOV, ARM64_INS_UMOV, ARM64_INS_MOV),
+    [A64_OP_SMOV] = IDS(ARM64_INS_SMOV),
+    [A64_OP_MOVI_V] = IDS(ARM64_INS_MOVI, ARM64_INS_MVNI, ARM64_INS_FMOV),
+    [A64_OP_ORR_VI] = IDS(ARM64_INS_ORR),
+    [A64_OP_BIC_VI] = IDS(ARM64_INS_BIC),
+    [A64_OP_DUP_GEN] = IDS(ARM64_INS_DUP),
+    [A64_OP_DUP_ELEM] = IDS(ARM64_INS_DUP),
+    [A64_OP_INS_GEN] = IDS(ARM64_INS_INS, ARM64_INS_MOV),
+    [A64_OP_INS_ELEM] = IDS(ARM64_INS_INS, ARM64_INS_MOV),
+    [A64_OP_AND_V] = IDS(ARM64_INS_AND),
+    [A64_OP_BIC_V] = IDS(ARM64_INS_BIC),
+    [A64_OP_ORR_V] = IDS(ARM64_INS_ORR, ARM64_INS_MOV),
+    [A64_OP_ORN_V] = IDS(ARM64_INS_ORN),
+    [A64_OP_EOR_V] = IDS(ARM64_INS_EOR),
+    [A64_OP_BSL_V] = IDS(ARM64_INS_BSL),
+    [A64_OP_BIT_V] = IDS(ARM64_INS_BIT),
+    [A64_OP_BIF_V] = IDS(ARM64_INS_BIF),
+    [A64_OP_ADD_V] = IDS(ARM64_INS_ADD),
+    [A64_OP_SUB_V] = IDS(ARM64_INS_SUB),
+    [A64_OP_CMEQ_V] = IDS(ARM64_INS_CMEQ),
+    [A64_OP_CMHS_V] = IDS(ARM64_INS_CMHS),
+    [A64_OP_CMHI_V] = IDS(ARM64_INS_CMHI),
+    [A64_OP_CMGE_V] = IDS(ARM64_INS_CMGE),
+    [A64_OP_CMGT_V] = IDS(ARM64_INS_CMGT),
+    [A64_OP_CMTST_V] = IDS(ARM64_INS_CMTST),
+    [A64_OP_UMAX_V] = IDS(ARM64_INS_UMAX),
+    [A64_OP_UMIN_V] = IDS(ARM64_INS_UMIN),
+    [A64_OP_ADDP_V] = IDS(ARM64_INS_ADDP),
+    [A64_OP_UMAXP_V] = IDS(ARM64_INS_UMAXP),
+    [A64_OP_UMINP_V] = IDS(ARM64_INS_UMINP),
+    [A64_OP_CMEQZ_V] = IDS(ARM64_INS_CMEQ),
+    [A64_OP_CMGTZ_V] = IDS(ARM64_INS_CMGT),
+    [A64_OP_CMGEZ_V] = IDS(ARM64_INS_CMGE),
+    [A64_OP_CMLEZ_V] = IDS(ARM64_INS_CMLE),
+    [A64_OP_CMLTZ_V] = IDS(ARM64_INS_CMLT),
+    [A64_OP_NOT_V] = IDS(ARM64_INS_NOT, ARM64_INS_MVN),
+    [A64_OP_CNT_V] = IDS(ARM64_INS_CNT),
+    [A64_OP_REV64_V] = IDS(ARM64_INS_REV64),
+    [A64_OP_REV32_V] = IDS(ARM64_INS_REV32),
+    [A64_OP_REV16_V] = IDS(ARM64_INS_REV16),
+    [A64_OP_XTN_V] = IDS(ARM64_INS_XTN, ARM64_INS_XTN2),
+    [A64_OP_ADDV_V] = IDS(ARM64_INS_ADDV),
+    [A64_OP_UMAXV_V] = IDS(ARM64_INS_UMAXV),
+    [A64_OP_UMINV_V] = IDS(ARM64_INS_UMINV),
+    [A64_OP_USHR_V] = IDS(ARM64_INS_USHR),
+    [A64_OP_SSHR_V] = IDS(ARM64_INS_SSHR),
+    [A64_OP_SHL_V] = IDS(ARM64_INS_SHL),
+    [A64_OP_SHRN_V] = IDS(ARM64_INS_SHRN, ARM64_INS_SHRN2),
+    [A64_OP_EXT_V] = IDS(ARM64_INS_EXT),
+    [A64_OP_ZIP1_V] = IDS(ARM64_INS_ZIP1),
+    [A64_OP_ZIP2_V] = IDS(ARM64_INS_ZIP2),
+    [A64_OP_UZP1_V] = IDS(ARM64_INS_UZP1),
+    [A64_OP_UZP2_V] = IDS(ARM64_INS_UZP2),
+    [A64_OP_TRN1_V] = IDS(ARM64_INS_TRN1),
+    [A64_OP_TRN2_V] = IDS(ARM64_INS_TRN2),
+    [A64_OP_TBL_V] = IDS(ARM64_INS_TBL),
+    [A64_OP_TBX_V] = IDS(ARM64_INS_TBX),
+    [A64_OP_SMAXV_V] = IDS(ARM64_INS_SMAXV),
+    [A64_OP_SMINV_V] = IDS(ARM64_INS_SMINV),
+    [A64_OP_SMAX_V] = IDS(ARM64_INS_SMAX),
+    [A64_OP_SMIN_V] = IDS(ARM64_INS_SMIN),
+    [A64_OP_ADDP_S] = IDS(ARM64_INS_ADDP),
+    [A64_OP_USRA_V] = IDS(ARM64_INS_USRA),
+    [A64_OP_SSRA_V] = IDS(ARM64_INS_SSRA),
+    [A64_OP_MUL_V] = IDS(ARM64_INS_MUL),
+    [A64_OP_MLA_V] = IDS(ARM64_INS_MLA),
+    [A64_OP_MLS_V] = IDS(ARM64_INS_MLS),
+    [A64_OP_UADDL_V] = IDS(ARM64_INS_UADDL, ARM64_INS_UADDL2),
+    [A64_OP_SADDL_V] = IDS(ARM64_INS_SADDL, ARM64_INS_SADDL2),
+    [A64_OP_UADDW_V] = IDS(ARM64_INS_UADDW, ARM64_INS_UADDW2),
+    [A64_OP_SADDW_V] = IDS(ARM64_INS_SADDW, ARM64_INS_SADDW2),
+    [A64_OP_UMULL_V] = IDS(ARM64_INS_UMULL, ARM64_INS_UMULL2),
+    [A64_OP_SMULL_V] = IDS(ARM64_INS_SMULL, ARM64_INS_SMULL2),
+    [A64_OP_USHLL_V] = IDS(ARM64_INS_USHLL, ARM64_INS_USHLL2),
+    [A64_OP_SSHLL_V] = IDS(ARM64_INS_SSHLL, ARM64_INS_SSHLL2),
+    [A64_OP_UADDLV_V] = IDS(ARM64_INS_UADDLV),
+    [A64_OP_SADDLV_V] = IDS(ARM64_INS_SADDLV),
 };
 
 static int op_maps(unsigned op, unsigned id)
@@ -230,6 +321,116 @@ static const struct enc_class classes[] = {
     { "Data-processing (2 src) DIV", 0x7fe0f000, 0x1ac00000, 0 },
     { "Data-processing (2 src) shifts", 0x7fe0f000, 0x1ac02000, 0 },
     { "Data-processing (3 source)", 0x1f000000, 0x1b000000, 0 },
+    /* FP/SIMD (C4.1.88 with V = 1, C4.1.90 moves, C4.1.91): one class per decoder line, fields
+     * random; the reserved element sizes of a line make the valid share vary, so no minimum. */
+    { "FP/SIMD STR_V_IMM 0x3d000000", 0x3f400000, 0x3d000000, -1 },
+    { "FP/SIMD LDR_V_IMM 0x3d400000", 0x3f400000, 0x3d400000, -1 },
+    { "FP/SIMD STR_V_IMM 0x3c000000", 0x3f600c00, 0x3c000000, -1 },
+    { "FP/SIMD LDR_V_IMM 0x3c400000", 0x3f600c00, 0x3c400000, -1 },
+    { "FP/SIMD STR_V_IMM 0x3c000400", 0x3f600c00, 0x3c000400, -1 },
+    { "FP/SIMD LDR_V_IMM 0x3c400400", 0x3f600c00, 0x3c400400, -1 },
+    { "FP/SIMD STR_V_IMM 0x3c000c00", 0x3f600c00, 0x3c000c00, -1 },
+    { "FP/SIMD LDR_V_IMM 0x3c400c00", 0x3f600c00, 0x3c400c00, -1 },
+    { "FP/SIMD STR_V_REG 0x3c200800", 0x3f600c00, 0x3c200800, -1 },
+    { "FP/SIMD LDR_V_REG 0x3c600800", 0x3f600c00, 0x3c600800, -1 },
+    { "FP/SIMD LDR_V_LIT 0x1c000000", 0x3f000000, 0x1c000000, -1 },
+    { "FP/SIMD STP_V 0x2c000000", 0x3fc00000, 0x2c000000, -1 },
+    { "FP/SIMD LDP_V 0x2c400000", 0x3fc00000, 0x2c400000, -1 },
+    { "FP/SIMD STP_V 0x2c800000", 0x3fc00000, 0x2c800000, -1 },
+    { "FP/SIMD LDP_V 0x2cc00000", 0x3fc00000, 0x2cc00000, -1 },
+    { "FP/SIMD STP_V 0x2d000000", 0x3fc00000, 0x2d000000, -1 },
+    { "FP/SIMD LDP_V 0x2d400000", 0x3fc00000, 0x2d400000, -1 },
+    { "FP/SIMD STP_V 0x2d800000", 0x3fc00000, 0x2d800000, -1 },
+    { "FP/SIMD LDP_V 0x2dc00000", 0x3fc00000, 0x2dc00000, -1 },
+    { "FP/SIMD ST1_M 0x0c000000", 0xbfff0000, 0x0c000000, -1 },
+    { "FP/SIMD LD1_M 0x0c400000", 0xbfff0000, 0x0c400000, -1 },
+    { "FP/SIMD ST1_M 0x0c800000", 0xbfe00000, 0x0c800000, -1 },
+    { "FP/SIMD LD1_M 0x0cc00000", 0xbfe00000, 0x0cc00000, -1 },
+    { "FP/SIMD LD1R 0x0d40c000", 0xbffff000, 0x0d40c000, -1 },
+    { "FP/SIMD LD1R 0x0dc0c000", 0xbfe0f000, 0x0dc0c000, -1 },
+    { "FP/SIMD FMOV_V 0x1e204000", 0xff3ffc00, 0x1e204000, -1 },
+    { "FP/SIMD FMOV_FROMV 0x1e260000", 0xfffffc00, 0x1e260000, -1 },
+    { "FP/SIMD FMOV_TOV 0x1e270000", 0xfffffc00, 0x1e270000, -1 },
+    { "FP/SIMD FMOV_FROMV 0x9e660000", 0xfffffc00, 0x9e660000, -1 },
+    { "FP/SIMD FMOV_TOV 0x9e670000", 0xfffffc00, 0x9e670000, -1 },
+    { "FP/SIMD FMOV_FROMV 0x9eae0000", 0xfffffc00, 0x9eae0000, -1 },
+    { "FP/SIMD FMOV_TOV1 0x9eaf0000", 0xfffffc00, 0x9eaf0000, -1 },
+    { "FP/SIMD MOVI_V 0x1e201000", 0xff201fe0, 0x1e201000, -1 },
+    { "FP/SIMD MOVI_V 0x0f000400", 0x9ff80c00, 0x0f000400, -1 },
+    { "FP/SIMD DUP_GEN 0x0e000c00", 0xbfe0fc00, 0x0e000c00, -1 },
+    { "FP/SIMD DUP_ELEM 0x0e000400", 0xbfe0fc00, 0x0e000400, -1 },
+    { "FP/SIMD INS_GEN 0x4e001c00", 0xffe0fc00, 0x4e001c00, -1 },
+    { "FP/SIMD INS_ELEM 0x6e000400", 0xffe08400, 0x6e000400, -1 },
+    { "FP/SIMD FMOV_FROMV 0x0e003c00", 0xbfe0fc00, 0x0e003c00, -1 },
+    { "FP/SIMD SMOV 0x0e002c00", 0xbfe0fc00, 0x0e002c00, -1 },
+    { "FP/SIMD AND_V 0x0e201c00", 0xbfe0fc00, 0x0e201c00, -1 },
+    { "FP/SIMD BIC_V 0x0e601c00", 0xbfe0fc00, 0x0e601c00, -1 },
+    { "FP/SIMD ORR_V 0x0ea01c00", 0xbfe0fc00, 0x0ea01c00, -1 },
+    { "FP/SIMD ORN_V 0x0ee01c00", 0xbfe0fc00, 0x0ee01c00, -1 },
+    { "FP/SIMD EOR_V 0x2e201c00", 0xbfe0fc00, 0x2e201c00, -1 },
+    { "FP/SIMD BSL_V 0x2e601c00", 0xbfe0fc00, 0x2e601c00, -1 },
+    { "FP/SIMD BIT_V 0x2ea01c00", 0xbfe0fc00, 0x2ea01c00, -1 },
+    { "FP/SIMD BIF_V 0x2ee01c00", 0xbfe0fc00, 0x2ee01c00, -1 },
+    { "FP/SIMD ADD_V 0x0e208400", 0xbf20fc00, 0x0e208400, -1 },
+    { "FP/SIMD SUB_V 0x2e208400", 0xbf20fc00, 0x2e208400, -1 },
+    { "FP/SIMD CMTST_V 0x0e208c00", 0xbf20fc00, 0x0e208c00, -1 },
+    { "FP/SIMD CMEQ_V 0x2e208c00", 0xbf20fc00, 0x2e208c00, -1 },
+    { "FP/SIMD CMGT_V 0x0e203400", 0xbf20fc00, 0x0e203400, -1 },
+    { "FP/SIMD CMHI_V 0x2e203400", 0xbf20fc00, 0x2e203400, -1 },
+    { "FP/SIMD CMGE_V 0x0e203c00", 0xbf20fc00, 0x0e203c00, -1 },
+    { "FP/SIMD CMHS_V 0x2e203c00", 0xbf20fc00, 0x2e203c00, -1 },
+    { "FP/SIMD ADDP_V 0x0e20bc00", 0xbf20fc00, 0x0e20bc00, -1 },
+    { "FP/SIMD UMAX_V 0x2e206400", 0xbf20fc00, 0x2e206400, -1 },
+    { "FP/SIMD UMIN_V 0x2e206c00", 0xbf20fc00, 0x2e206c00, -1 },
+    { "FP/SIMD SMAX_V 0x0e206400", 0xbf20fc00, 0x0e206400, -1 },
+    { "FP/SIMD SMIN_V 0x0e206c00", 0xbf20fc00, 0x0e206c00, -1 },
+    { "FP/SIMD UMAXP_V 0x2e20a400", 0xbf20fc00, 0x2e20a400, -1 },
+    { "FP/SIMD UMINP_V 0x2e20ac00", 0xbf20fc00, 0x2e20ac00, -1 },
+    { "FP/SIMD CMEQZ_V 0x0e209800", 0xbf3ffc00, 0x0e209800, -1 },
+    { "FP/SIMD CMGTZ_V 0x0e208800", 0xbf3ffc00, 0x0e208800, -1 },
+    { "FP/SIMD CMGEZ_V 0x2e208800", 0xbf3ffc00, 0x2e208800, -1 },
+    { "FP/SIMD CMLEZ_V 0x2e209800", 0xbf3ffc00, 0x2e209800, -1 },
+    { "FP/SIMD CMLTZ_V 0x0e20a800", 0xbf3ffc00, 0x0e20a800, -1 },
+    { "FP/SIMD NOT_V 0x2e205800", 0xbffffc00, 0x2e205800, -1 },
+    { "FP/SIMD CNT_V 0x0e205800", 0xbffffc00, 0x0e205800, -1 },
+    { "FP/SIMD REV64_V 0x0e200800", 0xbf3ffc00, 0x0e200800, -1 },
+    { "FP/SIMD REV32_V 0x2e200800", 0xbf3ffc00, 0x2e200800, -1 },
+    { "FP/SIMD REV16_V 0x0e201800", 0xbffffc00, 0x0e201800, -1 },
+    { "FP/SIMD XTN_V 0x0e212800", 0xbf3ffc00, 0x0e212800, -1 },
+    { "FP/SIMD ADDV_V 0x0e31b800", 0xbf3ffc00, 0x0e31b800, -1 },
+    { "FP/SIMD UMAXV_V 0x2e30a800", 0xbf3ffc00, 0x2e30a800, -1 },
+    { "FP/SIMD UMINV_V 0x2e31a800", 0xbf3ffc00, 0x2e31a800, -1 },
+    { "FP/SIMD SMAXV_V 0x0e30a800", 0xbf3ffc00, 0x0e30a800, -1 },
+    { "FP/SIMD SMINV_V 0x0e31a800", 0xbf3ffc00, 0x0e31a800, -1 },
+    { "FP/SIMD USHR_V 0x2f000400", 0xbf80fc00, 0x2f000400, -1 },
+    { "FP/SIMD SSHR_V 0x0f000400", 0xbf80fc00, 0x0f000400, -1 },
+    { "FP/SIMD SHL_V 0x0f005400", 0xbf80fc00, 0x0f005400, -1 },
+    { "FP/SIMD SHRN_V 0x0f008400", 0xbf80fc00, 0x0f008400, -1 },
+    { "FP/SIMD EXT_V 0x2e000000", 0xbfe08400, 0x2e000000, -1 },
+    { "FP/SIMD UZP1_V 0x0e001800", 0xbf20fc00, 0x0e001800, -1 },
+    { "FP/SIMD TRN1_V 0x0e002800", 0xbf20fc00, 0x0e002800, -1 },
+    { "FP/SIMD ZIP1_V 0x0e003800", 0xbf20fc00, 0x0e003800, -1 },
+    { "FP/SIMD UZP2_V 0x0e005800", 0xbf20fc00, 0x0e005800, -1 },
+    { "FP/SIMD TRN2_V 0x0e006800", 0xbf20fc00, 0x0e006800, -1 },
+    { "FP/SIMD ZIP2_V 0x0e007800", 0xbf20fc00, 0x0e007800, -1 },
+    { "FP/SIMD MUL_V 0x0e209c00", 0xbf20fc00, 0x0e209c00, -1 },
+    { "FP/SIMD MLA_V 0x0e209400", 0xbf20fc00, 0x0e209400, -1 },
+    { "FP/SIMD MLS_V 0x2e209400", 0xbf20fc00, 0x2e209400, -1 },
+    { "FP/SIMD UADDL_V 0x2e200000", 0xbf20fc00, 0x2e200000, -1 },
+    { "FP/SIMD SADDL_V 0x0e200000", 0xbf20fc00, 0x0e200000, -1 },
+    { "FP/SIMD UADDW_V 0x2e201000", 0xbf20fc00, 0x2e201000, -1 },
+    { "FP/SIMD SADDW_V 0x0e201000", 0xbf20fc00, 0x0e201000, -1 },
+    { "FP/SIMD UMULL_V 0x2e20c000", 0xbf20fc00, 0x2e20c000, -1 },
+    { "FP/SIMD SMULL_V 0x0e20c000", 0xbf20fc00, 0x0e20c000, -1 },
+    { "FP/SIMD USHLL_V 0x2f00a400", 0xbf80fc00, 0x2f00a400, -1 },
+    { "FP/SIMD SSHLL_V 0x0f00a400", 0xbf80fc00, 0x0f00a400, -1 },
+    { "FP/SIMD UADDLV_V 0x2e303800", 0xbf3ffc00, 0x2e303800, -1 },
+    { "FP/SIMD SADDLV_V 0x0e303800", 0xbf3ffc00, 0x0e303800, -1 },
+    { "FP/SIMD ADDP_S 0x5eb1b800", 0xffbffc00, 0x5eb1b800, -1 },
+    { "FP/SIMD USRA_V 0x2f001400", 0xbf80fc00, 0x2f001400, -1 },
+    { "FP/SIMD SSRA_V 0x0f001400", 0xbf80fc00, 0x0f001400, -1 },
+    { "FP/SIMD TBL_V 0x0e000000", 0xbfe09c00, 0x0e000000, -1 },
+    { "FP/SIMD TBX_V 0x0e001000", 0xbfe09c00, 0x0e001000, -1 },
 };
 #define NUM_CLASSES ((int)(sizeof(classes) / sizeof(classes[0])))
 
@@ -282,6 +483,15 @@ static const char *deliberately_undef(uint32_t w)
     }
     if ((w & 0x3f200400) == 0x38000400 && rn != 31 && rn == rt)
         return "single register writeback onto Rt (CONSTRAINED UNPREDICTABLE)";
+    /* FP/SIMD pairs: LDP with Rt == Rt2 (CONSTRAINED UNPREDICTABLE) */
+    if ((w & 0x3e400000) == 0x2c400000 && rt == rt2)
+        return "LDP (FP/SIMD) with Rt == Rt2 (CONSTRAINED UNPREDICTABLE)";
+    /* LD2-LD4, ST2-ST4 (multiple structures): not supported yet */
+    if ((w & 0xbf200000) == 0x0c000000 || (w & 0xbfa00000) == 0x0c800000) {
+        uint32_t opc = bits(w, 12, 4);
+        if (opc != 7 && opc != 10 && opc != 6 && opc != 2)
+            return "LD2-LD4/ST2-ST4 not supported yet";
+    }
     return NULL;
 }
 
@@ -289,7 +499,21 @@ static const char *deliberately_undef(uint32_t w)
  * found; each one names the rule capstone misses). */
 static const char *capstone_wrong(uint32_t w)
 {
-    (void)w;
+    /* DUP (general): size = LowestSetBit(imm5), the bits above it are ignored (ARM ARM C7.2);
+     * capstone wants them zero. */
+    if ((w & 0xbfe0fc00) == 0x0e000c00) {
+        uint32_t imm5 = bits(w, 16, 5);
+        if (imm5 & (imm5 - 1) && (imm5 & 0xf))
+            return "DUP (general) with imm5 bits above the size bit";
+    }
+    /* INS (element): imm4 bits below the element size are ignored; capstone wants them zero. */
+    if ((w & 0xffe08400) == 0x6e000400) {
+        uint32_t imm5 = bits(w, 16, 5), imm4 = bits(w, 11, 4), sz = 0;
+        while (sz < 4 && !((imm5 >> sz) & 1))
+            sz++;
+        if (sz < 4 && (imm4 & ((1u << sz) - 1)))
+            return "INS (element) with imm4 bits below the element size";
+    }
     return NULL;
 }
 
@@ -587,6 +811,48 @@ static void check_values(uint32_t w, const struct a64_insn *d, int canonical, co
     }
 }
 
+/* FP/SIMD: every B/H/S/D/Q/V register capstone names must be one of the record's V fields (a
+ * register list: any register of it), and each V field must be named by capstone. 1 if fine. */
+static int simd_vregs(uint32_t w, const struct a64_insn *d)
+{
+    cs_arm64 *a = &csi->detail->arm64;
+    static const unsigned base[] = { ARM64_REG_B0, ARM64_REG_H0, ARM64_REG_S0, ARM64_REG_D0, ARM64_REG_Q0, ARM64_REG_V0 };
+    unsigned list = (d->op == A64_OP_LD1_M || d->op == A64_OP_ST1_M || d->op == A64_OP_TBL_V ||
+                     d->op == A64_OP_TBX_V) ? d->shift : 1;
+    uint32_t seen = 0, want = 0;
+    struct { uint32_t bits; unsigned reg, n; } vf[4] = {
+        { A64_P_V_RD | A64_P_V_WD, d->rd, (d->op == A64_OP_LD1_M || d->op == A64_OP_ST1_M) ? list : 1 },
+        { A64_P_V_RN, d->rn, (d->op == A64_OP_TBL_V || d->op == A64_OP_TBX_V) ? list : 1 },
+        { A64_P_V_RM, d->rm, 1 },
+        { A64_P_V_RA | A64_P_V_WA, d->ra, 1 },
+    };
+    for (int f = 0; f < 4; f++)
+        if (d->flags & vf[f].bits)
+            for (unsigned k = 0; k < vf[f].n; k++)
+                want |= 1u << ((vf[f].reg + k) & 31);
+    for (int i = 0; i < a->op_count; i++) {
+        const cs_arm64_op *o = &a->operands[i];
+        if (o->type != ARM64_OP_REG)
+            continue;
+        int v = -1;
+        for (size_t b = 0; b < sizeof base / sizeof base[0]; b++)
+            if (o->reg >= base[b] && o->reg < base[b] + 32)
+                v = (int)(o->reg - base[b]);
+        if (v < 0)
+            continue;
+        if (!(want & (1u << v))) {
+            mismatch(w, d, "capstone names v%d, not a V field of the record", v);
+            return 0;
+        }
+        seen |= 1u << v;
+    }
+    if (seen != want) {
+        mismatch(w, d, "V fields %08x, capstone names %08x", want, seen);
+        return 0;
+    }
+    return 1;
+}
+
 /* Compare the record with capstone's detail. Registers: every GPR capstone names must be one of
  * our register fields (SP versus ZR exactly); for the canonical (non-alias) id the register
  * sequence must equal the op's field order. Immediates, conditions, sizes, writeback per op. */
@@ -600,6 +866,13 @@ static void cross_check(uint32_t w, const struct a64_insn *d)
     int nimms = 0, has_mem = 0;
     cs_arm64_op *mem = NULL, *last_reg = NULL;
     unsigned fields[4] = { d->rd, d->rn, d->rm, d->ra };
+    /* V register fields (A64_P_V_*) are no GPR slots: checked by simd_vregs instead. */
+    const uint32_t vbits[4] = { A64_P_V_RD | A64_P_V_WD, A64_P_V_RN, A64_P_V_RM, A64_P_V_RA | A64_P_V_WA };
+    for (int f = 0; f < 4; f++)
+        if (d->flags & vbits[f])
+            fields[f] = 0xff;
+    if ((d->flags & A64_P_SIMD) && !simd_vregs(w, d))
+        return;
 
     for (int i = 0; i < a->op_count; i++) {
         cs_arm64_op *o = &a->operands[i];

@@ -41,6 +41,7 @@ typedef uint64_t ulong;
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wunused-function" /* the kernels' other helpers */
 #include "exec_lane.h"
+#include "exec_simd_gm.h"
 #pragma GCC diagnostic pop
 
 #define WINDOW (16ull << 20)
@@ -95,6 +96,41 @@ static const struct {
     {0xd51b4200, 0x1f},  {0xd51bd040, 0x1f},  {0xd51b4400, 0x3f},  /* msr the same */
     {0x5ac00000, 0x80001fff},                                      /* data processing, 1 source */
     {0x38200000, 0xc0dff3ff}, {0x08a07c00, 0xc05f83ff}, {0x08207c00, 0x405f83ff}, /* LSE atomics, CAS(P) */
+    {0x1a000000, 0xe01f03ff},                                      /* adc, adcs, sbc, sbcs */
+    {0x1ac00000, 0x801f2fff},                                      /* udiv, sdiv, shifts (2 sources) */
+};
+
+/* FP/SIMD encodings (decode/a64_decode_simd.inc's patterns): word = fixed | (random & mask). */
+static const struct {
+    uint32_t fixed, mask;
+} simd_classes[] = {
+    {0x3d000000, 0xc0bfffff}, {0x3d400000, 0xc0bfffff}, {0x3c000000, 0xc09ff3ff}, {0x3c400000, 0xc09ff3ff},
+    {0x3c000400, 0xc09ff3ff}, {0x3c400400, 0xc09ff3ff}, {0x3c000c00, 0xc09ff3ff}, {0x3c400c00, 0xc09ff3ff},
+    {0x3c200800, 0xc09ff3ff}, {0x3c600800, 0xc09ff3ff}, {0x1c000000, 0xc0ffffff}, {0x2c000000, 0xc03fffff},
+    {0x2c400000, 0xc03fffff}, {0x2c800000, 0xc03fffff}, {0x2cc00000, 0xc03fffff}, {0x2d000000, 0xc03fffff},
+    {0x2d400000, 0xc03fffff}, {0x2d800000, 0xc03fffff}, {0x2dc00000, 0xc03fffff}, {0x0c000000, 0x4000ffff},
+    {0x0c400000, 0x4000ffff}, {0x0c800000, 0x401fffff}, {0x0cc00000, 0x401fffff}, {0x0d40c000, 0x40000fff},
+    {0x0dc0c000, 0x401f0fff}, {0x1e204000, 0x00c003ff}, {0x1e260000, 0x000003ff}, {0x1e270000, 0x000003ff},
+    {0x9e660000, 0x000003ff}, {0x9e670000, 0x000003ff}, {0x9eae0000, 0x000003ff}, {0x9eaf0000, 0x000003ff},
+    {0x1e201000, 0x00dfe01f}, {0x0f000400, 0x6007f3ff}, {0x0e000c00, 0x401f03ff}, {0x0e000400, 0x401f03ff},
+    {0x4e001c00, 0x001f03ff}, {0x6e000400, 0x001f7bff}, {0x0e003c00, 0x401f03ff}, {0x0e002c00, 0x401f03ff},
+    {0x0e201c00, 0x401f03ff}, {0x0e601c00, 0x401f03ff}, {0x0ea01c00, 0x401f03ff}, {0x0ee01c00, 0x401f03ff},
+    {0x2e201c00, 0x401f03ff}, {0x2e601c00, 0x401f03ff}, {0x2ea01c00, 0x401f03ff}, {0x2ee01c00, 0x401f03ff},
+    {0x0e208400, 0x40df03ff}, {0x2e208400, 0x40df03ff}, {0x0e208c00, 0x40df03ff}, {0x2e208c00, 0x40df03ff},
+    {0x0e203400, 0x40df03ff}, {0x2e203400, 0x40df03ff}, {0x0e203c00, 0x40df03ff}, {0x2e203c00, 0x40df03ff},
+    {0x0e20bc00, 0x40df03ff}, {0x2e206400, 0x40df03ff}, {0x2e206c00, 0x40df03ff}, {0x0e206400, 0x40df03ff},
+    {0x0e206c00, 0x40df03ff}, {0x2e20a400, 0x40df03ff}, {0x2e20ac00, 0x40df03ff}, {0x0e209800, 0x40c003ff},
+    {0x0e208800, 0x40c003ff}, {0x2e208800, 0x40c003ff}, {0x2e209800, 0x40c003ff}, {0x0e20a800, 0x40c003ff},
+    {0x2e205800, 0x400003ff}, {0x0e205800, 0x400003ff}, {0x0e200800, 0x40c003ff}, {0x2e200800, 0x40c003ff},
+    {0x0e201800, 0x400003ff}, {0x0e212800, 0x40c003ff}, {0x0e31b800, 0x40c003ff}, {0x2e30a800, 0x40c003ff},
+    {0x2e31a800, 0x40c003ff}, {0x0e30a800, 0x40c003ff}, {0x0e31a800, 0x40c003ff}, {0x2f000400, 0x407f03ff},
+    {0x0f000400, 0x407f03ff}, {0x0f005400, 0x407f03ff}, {0x0f008400, 0x407f03ff}, {0x2e000000, 0x401f7bff},
+    {0x0e001800, 0x40df03ff}, {0x0e002800, 0x40df03ff}, {0x0e003800, 0x40df03ff}, {0x0e005800, 0x40df03ff},
+    {0x0e006800, 0x40df03ff}, {0x0e007800, 0x40df03ff}, {0x0e209c00, 0x40df03ff}, {0x0e209400, 0x40df03ff},
+    {0x2e209400, 0x40df03ff}, {0x2e200000, 0x40df03ff}, {0x0e200000, 0x40df03ff}, {0x2e201000, 0x40df03ff},
+    {0x0e201000, 0x40df03ff}, {0x2e20c000, 0x40df03ff}, {0x0e20c000, 0x40df03ff}, {0x2f00a400, 0x407f03ff},
+    {0x0f00a400, 0x407f03ff}, {0x2e303800, 0x40c003ff}, {0x0e303800, 0x40c003ff}, {0x5eb1b800, 0x004003ff},
+    {0x2f001400, 0x407f03ff}, {0x0f001400, 0x407f03ff}, {0x0e000000, 0x401f63ff}, {0x0e001000, 0x401f63ff},
 };
 
 /* A random instruction the kernels run (no svc, no undefined encoding), aimed at the scratch
@@ -106,6 +142,9 @@ static uint32_t random_insn(struct emu_state *st, struct a64_insn *in)
         if (rnd() % 8 == 0) {
             size_t k = rnd() % (sizeof rare / sizeof rare[0]);
             w = rare[k].fixed | (w & rare[k].mask);
+        } else if (rnd() % 6 == 0) {
+            size_t k = rnd() % (sizeof simd_classes / sizeof simd_classes[0]);
+            w = simd_classes[k].fixed | (w & simd_classes[k].mask);
         }
         a64_decode(w, in);
         if (in->op == A64_OP_UNDEF || in->op == A64_OP_SVC)
@@ -259,6 +298,8 @@ static void test_exec_diff(void **state)
         st.fpsr = rnd() & 0x0800009f;
         st.excl_valid = rnd() & 1;
         st.excl_addr = SCRATCH + ((rnd() % SCRATCH_SIZE) & ~7ull);
+        for (int k = 0; k < 64; k++)
+            st.v[k] = random_value();
         struct a64_insn in;
         uint32_t word = random_insn(&st, &in);
         st.x[A64_REG_ZR] = 0;
@@ -296,7 +337,10 @@ static void test_exec_diff(void **state)
         struct guest_mem gm = {f->dev->pt, NPAGES, f->dev->pool, f->dev->code};
         ulong target = 0;
         struct exec_stop info = {0, 0};
-        uint res = lane_exec(&in, CODE, r, gm, sys, 0, &target, &info);
+        ulong vf[64];
+        memcpy(vf, st.v, sizeof vf);
+        uint res = (in.flags & A64_P_SIMD) ? simd_lane_exec(&in, CODE, r, vf, gm, &info)
+                                           : lane_exec(&in, CODE, r, gm, sys, 0, &target, &info);
 
         /* The CPU engine, one instruction. */
         emu_mem_peek(&p->mem, SCRATCH, pre, sizeof pre);
@@ -317,6 +361,8 @@ static void test_exec_diff(void **state)
             for (int x = 0; x < 32; x++)
                 if (r[x] != st.x[x] || p->st.x[x] != st.x[x])
                     fail_msg("%s: x%d changed by a stopped instruction", what, x);
+            if (memcmp(vf, st.v, sizeof vf) || memcmp(p->st.v, st.v, sizeof vf))
+                fail_msg("%s: a V register changed by a stopped instruction", what);
             continue;
         }
         if (s != EMU_LIMIT)
@@ -328,6 +374,10 @@ static void test_exec_diff(void **state)
             if (r[x] != p->st.x[x])
                 fail_msg("%s: x%d = 0x%llx vs 0x%llx", what, x, (unsigned long long)r[x],
                          (unsigned long long)p->st.x[x]);
+        for (int k = 0; k < 64; k++)
+            if (vf[k] != p->st.v[k])
+                fail_msg("%s: v%d.%s = 0x%llx vs 0x%llx", what, k / 2, k & 1 ? "hi" : "lo",
+                         (unsigned long long)vf[k], (unsigned long long)p->st.v[k]);
         if (r[GPU_SLOT_NZCV] != p->st.nzcv)
             fail_msg("%s: nzcv 0x%llx vs 0x%llx", what, (unsigned long long)r[GPU_SLOT_NZCV],
                      (unsigned long long)p->st.nzcv);

@@ -661,6 +661,17 @@ dispatch:
         JUMP(CPU_SLOT_TAKEN, u->imm);
     }
 
+    /* FP/SIMD: the shared semantics (cpu_simd.c); nothing of it is written on a fault. */
+    OP(SIMD) {
+        switch (cpu_simd(c, p, (uint32_t)u->imm, UPC(), &smc_addr, &smc_len)) {
+        case CPU_SIMD_DONE: NEXT();
+        case CPU_SIMD_FAULT_R: goto fault_r;
+        case CPU_SIMD_FAULT_W: goto fault_w;
+        case CPU_SIMD_CODE: goto smc;
+        default: goto undef;
+        }
+    }
+
 #ifdef TEMU_DISPATCH_SWITCH
     default: __builtin_unreachable();
     }

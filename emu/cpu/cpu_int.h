@@ -55,6 +55,7 @@ struct emu_cpu {
     struct emu_loop_ws *ws;    /* lane executor scratch (EMU_CPU_LOOPS_VEC) */
     uint64_t map_gen;          /* p->mem.map_gen when the chains were last flushed for it */
     struct cpu_block *jc[1u << CPU_JC_BITS]; /* jump cache by pc, in front of the hash table */
+    struct cpu_simd_rec *simd; /* FP/SIMD records by word (cpu_simd.c), allocated on first use */
 };
 
 /* cpu_blocks.c */

@@ -37,7 +37,7 @@
     CPU_LDM(X, LDSBW) CPU_LDM(X, LDSBX) CPU_LDM(X, LDSHW) CPU_LDM(X, LDSHX) CPU_LDM(X, LDSW) \
     CPU_STM(X, STB) CPU_STM(X, STH) CPU_STM(X, STW) CPU_STM(X, STX) \
     CPU_PAIRM(X, LDPW) CPU_PAIRM(X, LDPX) CPU_PAIRM(X, LDPSW) CPU_PAIRM(X, STPW) CPU_PAIRM(X, STPX) \
-    X(LDXR) X(STXR) X(LDXP) X(STXP) X(ATOMIC) X(CAS) X(CASP) X(LOOP) X(LOOPM)
+    X(LDXR) X(STXR) X(LDXP) X(STXP) X(ATOMIC) X(CAS) X(CASP) X(LOOP) X(LOOPM) X(SIMD)
 
 enum cpu_uop_id {
 #define CPU_UOP_ENUM(n) U_##n,
@@ -88,5 +88,13 @@ static inline int cpu_is_op(const struct cpu_uop *u, unsigned id, const void *co
 /* cpu_translate.c: translate one decoded instruction at `pc` into *u (everything but the handler);
  * returns its enum cpu_uop_id. */
 unsigned cpu_translate(const struct a64_insn *in, uint64_t pc, struct cpu_uop *u);
+
+/* cpu_simd.c: run the FP/SIMD instruction `word` at pc (micro-op SIMD, imm = the word) through the
+ * shared semantics (emu/exec/exec_simd.h) on p's registers and memory. */
+enum cpu_simd_result { CPU_SIMD_DONE, CPU_SIMD_FAULT_R, CPU_SIMD_FAULT_W, CPU_SIMD_UNDEF, CPU_SIMD_CODE };
+struct emu_cpu;
+struct emu_proc;
+enum cpu_simd_result cpu_simd(struct emu_cpu *c, struct emu_proc *p, uint32_t word, uint64_t pc,
+                              uint64_t *code_addr, uint64_t *code_len);
 
 #endif

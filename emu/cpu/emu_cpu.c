@@ -32,6 +32,7 @@ void emu_cpu_free(struct emu_cpu *c)
     free(c->scratch);
     emu_loop_table_free(&c->loops);
     free(c->ws);
+    free(c->simd);
     free(c);
 }
 

@@ -190,6 +190,8 @@ static void find_roles(struct emu_loop *l)
     int flags_set = 0;
     for (uint32_t i = 0; i < l->n; i++) {
         const struct a64_insn *in = &l->ins[i];
+        if (in->flags & A64_P_SIMD)
+            reject(l, EMU_LOOP_FP_SIMD, i);
         if (i + 1 < l->n && (in->flags & A64_P_SYS))
             reject(l, EMU_LOOP_SYSTEM, i);
         if (in->op == A64_OP_UNDEF || (i + 1 < l->n && (in->flags & A64_P_BRANCH)))

@@ -57,7 +57,8 @@ enum emu_loop_class { EMU_LOOP_NONE, EMU_LOOP_AFFINE, EMU_LOOP_ELEMENTWISE, EMU_
     X(RT_TRIP,       "run time: trip count not solvable (the exit value wraps)") \
     X(RT_SHORT,      "run time: too few iterations left to be worth it") \
     X(RT_INDEX,      "run time: a 32-bit index wraps within the trip, or a 32-bit register is not zero-extended") \
-    X(RT_BIND,       "run time: steps by a register, and the loop was not bound to the head state")
+    X(RT_BIND,       "run time: steps by a register, and the loop was not bound to the head state") \
+    X(FP_SIMD,       "FP/SIMD instruction inside (V registers are not vectorized yet)")
 
 enum emu_loop_reason {
 #define EMU_LOOP_REASON_ENUM(name, why) EMU_LOOP_##name,

@@ -1,0 +1,97 @@
+/* cpu_simd.c: the CPU engine's FP/SIMD instructions (docs/design.md, FP/SIMD): one generic
+ * micro-op (U_SIMD, imm = the instruction word) that runs the shared semantics of
+ * emu/exec/exec_simd.h on p->st.v and guest memory, so the CPU engine and the kernels compute the
+ * same thing by construction. The decoded record comes from a small cache by word (decoding is a
+ * pure function of the word), so the micro-op stays 24 bytes. Specialised handlers can come later;
+ * tests/test_exec_diff.c would hold them against these semantics. */
+#include "cpu_int.h"
+
+#include <string.h>
+
+#include "a64_decode.h"
+#include "emu_proc.h"
+
+#define SIMD_VF
+#include "exec_simd.h"
+
+#define CPU_SIMD_CACHE 1024u
+
+struct cpu_simd_rec {
+    uint32_t word, valid;
+    struct a64_insn in;
+};
+
+static const struct a64_insn *cpu_simd_record(struct emu_cpu *c, uint32_t word)
+{
+    if (!c->simd) {
+        c->simd = calloc(CPU_SIMD_CACHE, sizeof *c->simd);
+        if (!c->simd)
+            return NULL;
+    }
+    struct cpu_simd_rec *r = &c->simd[(word * 0x9e3779b1u) >> 22];
+    if (!r->valid || r->word != word) {
+        a64_decode(word, &r->in);
+        r->word = word;
+        r->valid = 1;
+    }
+    return &r->in;
+}
+
+enum cpu_simd_result cpu_simd(struct emu_cpu *c, struct emu_proc *p, uint32_t word, uint64_t pc,
+                              uint64_t *code_addr, uint64_t *code_len)
+{
+    const struct a64_insn *in = cpu_simd_record(c, word);
+    if (!in || !(in->flags & A64_P_SIMD))
+        return CPU_SIMD_UNDEF;
+    uint64_t *x = p->st.x;
+    struct exec_in v = {0};
+    if (in->flags & A64_P_R_RN)
+        v.rn = x[in->rn];
+    if (in->flags & A64_P_R_RM)
+        v.rm = x[in->rm];
+    struct simd_in s;
+    struct simd_out o;
+    memset(&o, 0, sizeof o);
+    simd_gather(in, p->st.v, &s);
+    if (!(in->flags & (A64_P_LOAD | A64_P_STORE))) {
+        uint64_t r = 0;
+        if (simd_value(in, v, &s, &o, &r))
+            return CPU_SIMD_UNDEF;
+        if (in->flags & A64_P_W_RD)
+            x[in->rd] = r;
+        simd_scatter(in, p->st.v, &o);
+        x[A64_REG_ZR] = 0;
+        return CPU_SIMD_DONE;
+    }
+    uint64_t a, wb, buf[8] = {0};
+    unsigned len = simd_mem_addr(in, pc, v, &a, &wb);
+    int wrote_code = 0;
+    if (in->flags & A64_P_LOAD) {
+        if (!emu_mem_check(&p->mem, a, len, EMU_PERM_R)) {
+            p->mem.fault_addr = a;
+            return CPU_SIMD_FAULT_R;
+        }
+        memcpy(buf, p->mem.host + a, len);
+        simd_load(in, buf, &o);
+    } else {
+        if (!emu_mem_check(&p->mem, a, len, EMU_PERM_W)) {
+            p->mem.fault_addr = a;
+            return CPU_SIMD_FAULT_W;
+        }
+        simd_store(in, &s, buf);
+        memcpy(p->mem.host + a, buf, len);
+        wrote_code = ((p->mem.perm[a >> EMU_PAGE_BITS] | p->mem.perm[(a + len - 1) >> EMU_PAGE_BITS]) &
+                      EMU_PERM_CODE) != 0;
+    }
+    /* outputs in the order the integer loads write them: base writeback, then the data */
+    if (in->flags & (A64_F_WB_PRE | A64_F_WB_POST))
+        x[in->rn] = wb;
+    if (in->flags & A64_P_LOAD)
+        simd_scatter(in, p->st.v, &o);
+    if (wrote_code) {
+        *code_addr = a;
+        *code_len = len;
+        return CPU_SIMD_CODE;
+    }
+    return CPU_SIMD_DONE;
+}
