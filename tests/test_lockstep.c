@@ -6,8 +6,8 @@
  * Unicorn; then x0..x30, sp, NZCV and the scratch memory must agree. Words temu's decoder calls
  * UNDEF are skipped. Memory instructions always use x28 as the base, which points into a mapped
  * scratch region, and register offsets use x27, which holds a small value; no instruction may
- * write x27 or x28 other than by base writeback, and writeback offsets are multiples of 16 so that
- * the base stays aligned for the exclusives and the atomics (Unicorn's, like QEMU's, may fault on
+ * write x27 or x28 other than by base writeback, and writeback offsets are multiples of 16 (FP/SIMD
+ * structure loads and stores too: by their size, never by x27) so that the base stays aligned for the exclusives and the atomics (Unicorn's, like QEMU's, may fault on
  * an unaligned one; temu's never do, docs/quirks.md). Half the CAS and CASP get a load of their
  * compare registers from [x28] just before, so that both outcomes occur. Unicorn runs the "max"
  * CPU model, which has FEAT_LSE and FEAT_LRCPC. Blocks end at a `udf`: temu stops there with
@@ -33,6 +33,8 @@
 #include "a64_decode.h"
 #include "emu_cpu.h"
 #include "emu_proc.h"
+#define SIMD_VF /* host memory */
+#include "exec_simd.h"
 
 #define MEM_SIZE (16ull << 20)
 #define CODE ((uint64_t)0x100000)
@@ -247,9 +249,13 @@ static uint32_t random_insn(void)
         /* LD1/ST1/LD1R write back by their size or by x27, so the base may lose the 16-byte
          * alignment the exclusives and the atomics need (Unicorn faults a misaligned one, temu
          * does not check): only writebacks by multiples of 16 */
-        if ((in.flags & A64_P_SIMD) && (in.flags & (A64_F_WB_PRE | A64_F_WB_POST)) &&
-            ((in.flags & A64_P_R_RM) || (in.imm & 15)))
-            continue;
+        if ((in.flags & A64_P_SIMD) && (in.flags & (A64_F_WB_PRE | A64_F_WB_POST))) {
+            struct exec_in base = {0};
+            uint64_t a, wb;
+            simd_mem_addr(&in, 0, base, &a, &wb);
+            if ((in.flags & A64_P_R_RM) || (wb & 15))
+                continue;
+        }
         return w;
     }
 }
