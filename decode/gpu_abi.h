@@ -35,6 +35,11 @@
 #define SYS_EXCL_VALID 4
 #define SYS_COUNT 5
 
+/* The most bytes one instruction stores (ST1 of four Q registers): a write fault on the zero page
+ * gets this many bytes from its address backed by frames of their own before the retry, so a
+ * store that crosses into a second untouched page succeeds on the retry too. */
+#define GPU_MAX_STORE 64
+
 #define GPU_SLOT_NZCV 34
 #define GPU_NUM_SLOTS 35
 #define GPU_REF_REG 0x80000000u

@@ -264,7 +264,7 @@ enum emu_status gpu_engine_run(struct gpu_engine *e, struct emu_proc *p, uint64_
             continue;
         if (st.status == EMU_FAULT && st.fault_access == EMU_PERM_W) {
             /* A first write to a page still on the zero page: back it and run the store again. */
-            int backed = gpu_guestmem_back(&e->mem, 0, st.fault_addr, 16);
+            int backed = gpu_guestmem_back(&e->mem, 0, st.fault_addr, GPU_MAX_STORE);
             if (backed < 0)
                 return engine_error(p);
             if (backed)

@@ -258,7 +258,7 @@ int gpu_lanes_run(struct gpu_lanes *e, struct emu_proc *const *procs, unsigned n
                 e->mem.code_changed = 1;
             if (s->status == EMU_FAULT && s->fault_access == EMU_PERM_W) {
                 /* A first write to a page still on the zero page: back it, run the store again. */
-                int backed = gpu_guestmem_back(&e->mem, l, s->fault_addr, 16);
+                int backed = gpu_guestmem_back(&e->mem, l, s->fault_addr, GPU_MAX_STORE);
                 if (backed < 0)
                     goto fail;
                 if (backed)
