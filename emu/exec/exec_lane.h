@@ -9,20 +9,16 @@
 #include "execute.h"
 
 /* The value of source role r: its slot's current value, 0 when the instruction has no such operand. */
-static ulong lane_src(const ulong *r, const uchar *src, uint role)
+static inline ulong lane_src(const ulong *r, const uchar *src, uint role)
 {
     return src[role] == GPU_NO_SLOT ? 0 : r[src[role]];
 }
 
-/* Run one instruction at `at` on the registers r (slots, GPU_NUM_SLOTS + 1 of them): operands by
- * role, then, unless it faulted or was undefined (nothing of it happened then), its outputs in
- * the order the CPU engine writes them (gpu_abi.h). A branch's target goes to *target. */
-static uint lane_exec(const struct a64_insn *in, ulong at, ulong *r, struct guest_mem m, __local ulong *sys,
-                      ulong cntvct, ulong *target, struct exec_stop *info)
+/* The X operands of `in` by role, from the registers r (slots, GPU_NUM_SLOTS + 1 of them). */
+static inline struct exec_in lane_operands(const struct a64_insn *in, const ulong *r)
 {
-    uchar src[GPU_SRCS], dst[GPU_OUTS];
+    uchar src[GPU_SRCS];
     exec_srcs(in, src);
-    exec_dsts(in, dst);
     struct exec_in v;
     v.rn = lane_src(r, src, GPU_SRC_RN);
     v.rm = lane_src(r, src, GPU_SRC_RM);
@@ -30,15 +26,30 @@ static uint lane_exec(const struct a64_insn *in, ulong at, ulong *r, struct gues
     v.ra = lane_src(r, src, GPU_SRC_RA);
     v.nzcv = (uint)lane_src(r, src, GPU_SRC_NZCV);
     v.rm2 = lane_src(r, src, GPU_SRC_RM2);
-    ulong out[GPU_OUTS] = {0, 0, 0, 0};
-    uint res = exec_insn(in, at, v, out, target, m, sys, cntvct, info);
-    if (res == EXEC_FAULT || res == EXEC_UNDEF)
-        return res;
+    return v;
+}
+
+/* The outputs of `in` into r, in the order the CPU engine writes them (gpu_abi.h). */
+static inline void lane_results(const struct a64_insn *in, ulong *r, const ulong *out)
+{
+    uchar dst[GPU_OUTS];
+    exec_dsts(in, dst);
     const uint apply[GPU_OUTS] = {GPU_OUT_WB, GPU_OUT_RD, GPU_OUT_RA, GPU_OUT_NZCV};
     for (uint k = 0; k < GPU_OUTS; k++)
         if (dst[apply[k]] != GPU_NO_SLOT)
             r[dst[apply[k]]] = out[apply[k]];
     r[A64_REG_ZR] = 0;
+}
+
+/* Run one instruction at `at` on the registers r: operands by role, then, unless it faulted or
+ * was undefined (nothing of it happened then), its outputs. A branch's target goes to *target. */
+static inline uint lane_exec(const struct a64_insn *in, ulong at, ulong *r, struct guest_mem m, __local ulong *sys,
+                             ulong cntvct, ulong *target, struct exec_stop *info)
+{
+    ulong out[GPU_OUTS] = {0, 0, 0, 0};
+    uint res = exec_insn(in, at, lane_operands(in, r), out, target, m, sys, cntvct, info);
+    if (res != EXEC_FAULT && res != EXEC_UNDEF)
+        lane_results(in, r, out);
     return res;
 }
 

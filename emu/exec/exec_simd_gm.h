@@ -7,8 +7,7 @@
 #ifndef EXEC_SIMD_GM_H
 #define EXEC_SIMD_GM_H
 
-#include "exec_roles.h"
-#include "execute.h"
+#include "exec_lane.h"
 #include "exec_simd.h"
 
 /* Run FP/SIMD instruction `in` at pc: X operands by role in v, X outputs by role into out[],
@@ -70,24 +69,10 @@ static inline uint exec_simd_insn(const struct a64_insn *in, ulong pc, struct ex
 static inline uint simd_lane_exec(const struct a64_insn *in, ulong at, ulong *r, __global ulong *vf, struct guest_mem m,
                            struct exec_stop *info)
 {
-    uchar src[GPU_SRCS], dst[GPU_OUTS];
-    exec_srcs(in, src);
-    exec_dsts(in, dst);
-    struct exec_in v;
-    v.rn = src[GPU_SRC_RN] == GPU_NO_SLOT ? 0 : r[src[GPU_SRC_RN]];
-    v.rm = src[GPU_SRC_RM] == GPU_NO_SLOT ? 0 : r[src[GPU_SRC_RM]];
-    v.rd = 0;
-    v.ra = 0;
-    v.nzcv = 0;
     ulong out[GPU_OUTS] = {0, 0, 0, 0};
-    uint res = exec_simd_insn(in, at, v, vf, out, m, info);
-    if (res == EXEC_FAULT || res == EXEC_UNDEF)
-        return res;
-    const uint apply[GPU_OUTS] = {GPU_OUT_WB, GPU_OUT_RD, GPU_OUT_RA, GPU_OUT_NZCV};
-    for (uint k = 0; k < GPU_OUTS; k++)
-        if (dst[apply[k]] != GPU_NO_SLOT)
-            r[dst[apply[k]]] = out[apply[k]];
-    r[A64_REG_ZR] = 0;
+    uint res = exec_simd_insn(in, at, lane_operands(in, r), vf, out, m, info);
+    if (res != EXEC_FAULT && res != EXEC_UNDEF)
+        lane_results(in, r, out);
     return res;
 }
 
