@@ -101,7 +101,7 @@ static void run_block(__global struct emu_state *st, struct guest_mem m,
             v.rm2 = ref_value(sc.src[GPU_SRC_RM2], L->regs, outv);
             ulong out[GPU_OUTS] = {0, 0, 0, 0}, next = 0;
             struct exec_stop info = {0, 0};
-            uint r = (in.flags & A64_P_SIMD) ? exec_simd_insn(&in, blk.pc + 4ul * i, v, st->v, out, m, &info)
+            uint r = (in.flags & A64_P_SIMD) ? exec_simd_insn(&in, blk.pc + 4ul * i, v, st->v, out, m, L->sys, &info)
                                              : exec_insn(&in, blk.pc + 4ul * i, v, out, &next, m, L->sys, cntvct, &info);
             for (uint k = 0; k < GPU_OUTS; k++)
                 if (sc.dst[k] != GPU_NO_SLOT)

@@ -94,7 +94,7 @@ __kernel void execute_lanes(__global struct emu_state *states, __global uint *pt
             }
             ulong target = 0;
             struct exec_stop info = {0, 0};
-            uint res = (in.flags & A64_P_SIMD) ? simd_lane_exec(&in, at, r, st->v, m, &info)
+            uint res = (in.flags & A64_P_SIMD) ? simd_lane_exec(&in, at, r, st->v, m, sys, &info)
                                                : lane_exec(&in, at, r, m, sys, cntvct, &target, &info);
             if (res == EXEC_FAULT || res == EXEC_UNDEF) { /* nothing of it happened */
                 kind = res == EXEC_FAULT ? EMU_FAULT : EMU_UNDEF;

@@ -339,7 +339,7 @@ static void test_exec_diff(void **state)
         struct exec_stop info = {0, 0};
         ulong vf[64];
         memcpy(vf, st.v, sizeof vf);
-        uint res = (in.flags & A64_P_SIMD) ? simd_lane_exec(&in, CODE, r, vf, gm, &info)
+        uint res = (in.flags & A64_P_SIMD) ? simd_lane_exec(&in, CODE, r, vf, gm, sys, &info)
                                            : lane_exec(&in, CODE, r, gm, sys, 0, &target, &info);
 
         /* The CPU engine, one instruction. */

@@ -663,7 +663,7 @@ dispatch:
 
     /* FP/SIMD: the shared semantics (cpu_simd.c); nothing of it is written on a fault. */
     OP(SIMD) {
-        switch (cpu_simd(c, p, (uint32_t)u->imm, UPC(), &smc_addr, &smc_len)) {
+        switch (cpu_simd(c, p, (uint32_t)u->imm, UPC(), &nzcv, &smc_addr, &smc_len)) {
         case CPU_SIMD_DONE: NEXT();
         case CPU_SIMD_FAULT_R: goto fault_r;
         case CPU_SIMD_FAULT_W: goto fault_w;

@@ -37,7 +37,7 @@ static const struct a64_insn *cpu_simd_record(struct emu_cpu *c, uint32_t word)
     return &r->in;
 }
 
-enum cpu_simd_result cpu_simd(struct emu_cpu *c, struct emu_proc *p, uint32_t word, uint64_t pc,
+enum cpu_simd_result cpu_simd(struct emu_cpu *c, struct emu_proc *p, uint32_t word, uint64_t pc, uint32_t *nzcv,
                               uint64_t *code_addr, uint64_t *code_len)
 {
     const struct a64_insn *in = cpu_simd_record(c, word);
@@ -49,16 +49,19 @@ enum cpu_simd_result cpu_simd(struct emu_cpu *c, struct emu_proc *p, uint32_t wo
         v.rn = x[in->rn];
     if (in->flags & A64_P_R_RM)
         v.rm = x[in->rm];
+    v.nzcv = *nzcv;
     struct simd_in s;
     struct simd_out o;
-    memset(&o, 0, sizeof o);
+    simd_out_clear(&o);
     simd_gather(in, p->st.v, &s);
     if (!(in->flags & (A64_P_LOAD | A64_P_STORE))) {
-        uint64_t r = 0;
-        if (simd_value(in, v, &s, &o, &r))
+        if (simd_value(in, v, &s, (uint32_t)p->st.fpcr, &o))
             return CPU_SIMD_UNDEF;
         if (in->flags & A64_P_W_RD)
-            x[in->rd] = r;
+            x[in->rd] = o.x;
+        if (in->flags & A64_P_SETS_FLAGS)
+            *nzcv = o.nzcv;
+        p->st.fpsr |= o.fpsr;
         simd_scatter(in, p->st.v, &o);
         x[A64_REG_ZR] = 0;
         return CPU_SIMD_DONE;

@@ -90,11 +90,12 @@ static inline int cpu_is_op(const struct cpu_uop *u, unsigned id, const void *co
 unsigned cpu_translate(const struct a64_insn *in, uint64_t pc, struct cpu_uop *u);
 
 /* cpu_simd.c: run the FP/SIMD instruction `word` at pc (micro-op SIMD, imm = the word) through the
- * shared semantics (emu/exec/exec_simd.h) on p's registers and memory. */
+ * shared semantics (emu/exec/exec_simd.h) on p's registers and memory; *nzcv is the engine's
+ * live NZCV, read (FCCMP, FCSEL) and written (FCMP). */
 enum cpu_simd_result { CPU_SIMD_DONE, CPU_SIMD_FAULT_R, CPU_SIMD_FAULT_W, CPU_SIMD_UNDEF, CPU_SIMD_CODE };
 struct emu_cpu;
 struct emu_proc;
-enum cpu_simd_result cpu_simd(struct emu_cpu *c, struct emu_proc *p, uint32_t word, uint64_t pc,
+enum cpu_simd_result cpu_simd(struct emu_cpu *c, struct emu_proc *p, uint32_t word, uint64_t pc, uint32_t *nzcv,
                               uint64_t *code_addr, uint64_t *code_len);
 
 #endif

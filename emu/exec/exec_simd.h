@@ -22,12 +22,17 @@ struct simd_v {
 };
 
 /* V operands by role: n[] = V[rn..rn+3] (list of TBL), d[] = V[rd..rd+3] (stores, ST1 lists,
- * read-modify-write), m = V[rm], a = V[ra]. Outputs: d[] to V[rd..], a to V[ra]. */
+ * read-modify-write), m = V[rm], a = V[ra]. Outputs: d[] to V[rd..], a to V[ra]; x is the X
+ * result (A64_P_W_RD), nzcv the flags (A64_P_SETS_FLAGS: FCMP, FCCMP), and fpsr the cumulative
+ * FPSR bits the operation raised (IOC..IDC, QC), which the caller ORs into FPSR. The caller zeroes
+ * an output before the call (simd_out_clear). */
 struct simd_in {
     struct simd_v n[4], d[4], m, a;
 };
 struct simd_out {
     struct simd_v d[4], a;
+    uint64_t x;
+    uint32_t nzcv, fpsr;
 };
 
 /* Registers in the list that starts at rd (LD1/ST1) or rn (TBL/TBX): shift (1..4); else 1. */
@@ -72,6 +77,15 @@ EXEC_INLINE void simd_scatter(const struct a64_insn *in, SIMD_VF uint64_t *vf, c
         vf[2 * (in->ra & 31)] = o->a.lo;
         vf[2 * (in->ra & 31) + 1] = o->a.hi;
     }
+}
+
+EXEC_INLINE void simd_out_clear(struct simd_out *o)
+{
+    for (uint32_t i = 0; i < 4; i++)
+        o->d[i].lo = o->d[i].hi = 0;
+    o->a.lo = o->a.hi = 0;
+    o->x = 0;
+    o->nzcv = o->fpsr = 0;
 }
 
 /* Element i of 1 << size bytes (size 0..3). */
@@ -164,15 +178,16 @@ EXEC_INLINE uint64_t simd_popcount8(uint64_t x)
     return n;
 }
 
-/* The operations that only compute: V results into *o, an X result into *x. Returns 0, or 1 for
- * an operation it does not know (never silently skipped). */
-EXEC_INLINE uint32_t simd_value(const struct a64_insn *in, struct exec_in xv, const struct simd_in *s,
-                                struct simd_out *o, uint64_t *x)
+/* The operations that only compute, under FPCR value fpcr: results into *o (cleared by the
+ * caller). Returns 0, or 1 for an operation it does not know (never silently skipped). */
+EXEC_INLINE uint32_t simd_value(const struct a64_insn *in, struct exec_in xv, const struct simd_in *s, uint32_t fpcr,
+                                struct simd_out *o)
 {
     uint32_t size = in->size & 3, n = simd_count(in), nh = n / 2;
     struct simd_v vn = s->n[0], vm = s->m, vd = s->d[0], r = simd_make(0, 0);
     uint64_t imm = (uint64_t)in->imm, q = in->sf ? ~A64_U64(0) : 0;
     uint32_t op = in->op;
+    (void)fpcr; /* read by the FP operations */
     switch (op) {
     case A64_OP_FMOV_V:
         r.lo = vn.lo & emu_alu_ones(8u << in->size);
@@ -184,10 +199,10 @@ EXEC_INLINE uint32_t simd_value(const struct a64_insn *in, struct exec_in xv, co
         r = simd_make(vd.lo, xv.rn);
         break;
     case A64_OP_FMOV_FROMV:
-        *x = simd_elem(vn, size, in->immr);
+        o->x = simd_elem(vn, size, in->immr);
         return 0;
     case A64_OP_SMOV:
-        *x = emu_alu_w(simd_sext(simd_elem(vn, size, in->immr), size), in->sf);
+        o->x = emu_alu_w(simd_sext(simd_elem(vn, size, in->immr), size), in->sf);
         return 0;
     case A64_OP_MOVI_V: r = simd_make(imm, imm & q); break;
     case A64_OP_ORR_VI: r = simd_make(vd.lo | imm, (vd.hi | imm) & q); break;

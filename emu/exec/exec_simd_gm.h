@@ -11,19 +11,21 @@
 #include "exec_simd.h"
 
 /* Run FP/SIMD instruction `in` at pc: X operands by role in v, X outputs by role into out[],
- * V registers read and written in vf (nothing written unless it completes). Returns EXEC_*. */
+ * V registers read and written in vf, FPCR read from and FPSR's raised bits ORed into sys
+ * (nothing written unless it completes). Returns EXEC_*. */
 static inline uint exec_simd_insn(const struct a64_insn *in, ulong pc, struct exec_in v, __global ulong *vf, ulong *out,
-                           struct guest_mem m, struct exec_stop *stop)
+                           struct guest_mem m, __local ulong *sys, struct exec_stop *stop)
 {
     struct simd_in s;
     struct simd_out o;
     simd_gather(in, vf, &s);
-    o.d[1] = o.d[2] = o.d[3] = o.a = simd_make(0, 0);
+    simd_out_clear(&o);
     if (!(in->flags & (A64_P_LOAD | A64_P_STORE))) {
-        ulong x = 0;
-        if (simd_value(in, v, &s, &o, &x))
+        if (simd_value(in, v, &s, (uint)sys[SYS_FPCR], &o))
             return EXEC_UNDEF;
-        out[GPU_OUT_RD] = x;
+        out[GPU_OUT_RD] = o.x;
+        out[GPU_OUT_NZCV] = o.nzcv;
+        sys[SYS_FPSR] |= o.fpsr;
         simd_scatter(in, vf, &o);
         return EXEC_DONE;
     }
@@ -67,10 +69,10 @@ static inline uint exec_simd_insn(const struct a64_insn *in, ulong pc, struct ex
 /* lane_exec (exec_lane.h) for an FP/SIMD instruction: X operands from the register file r by role,
  * V registers in vf, outputs scattered unless it faulted. */
 static inline uint simd_lane_exec(const struct a64_insn *in, ulong at, ulong *r, __global ulong *vf, struct guest_mem m,
-                           struct exec_stop *info)
+                           __local ulong *sys, struct exec_stop *info)
 {
     ulong out[GPU_OUTS] = {0, 0, 0, 0};
-    uint res = exec_simd_insn(in, at, lane_operands(in, r), vf, out, m, info);
+    uint res = exec_simd_insn(in, at, lane_operands(in, r), vf, out, m, sys, info);
     if (res != EXEC_FAULT && res != EXEC_UNDEF)
         lane_results(in, r, out);
     return res;
