@@ -230,7 +230,8 @@
     X(UMSUBL,     NO,    LV, A64_P_ALU2 | A64_P_R_RA, "xd = xa - zext(wn) * zext(wm)") \
     X(SMULH,      NO,    LV, A64_P_ALU2, "xd = (sext(xn) * sext(xm)) >> 64") \
     X(UMULH,      NO,    LV, A64_P_ALU2, "xd = (zext(xn) * zext(xm)) >> 64") \
-    A64_OPS_SIMD(X)
+    A64_OPS_SIMD(X) \
+    A64_OPS_FP(X)
 
 /* C4.1.x FP/SIMD (docs/design.md, FP/SIMD): V register fields by A64_P_V_* bits; X fields by the
  * usual role bits. Field use: size = element size log2 (loads/stores: access size log2, 4 = Q);
@@ -331,6 +332,56 @@
     X(ADDP_S,     NO,    NO, A64_SV1, "scalar ADDP Dd, Vn.2D: the sum of the two doublewords") \
     X(USRA_V,     NO,    NO, A64_SV1 | A64_P_V_RD, "element-wise rd + (rn >> amount), logical") \
     X(SSRA_V,     NO,    NO, A64_SV1 | A64_P_V_RD, "element-wise rd + (rn >> amount), arithmetic")
+
+/* C4.1.90 scalar floating point (decode/a64_decode_fp.inc; semantics emu/exec/exec_simd_fp.h,
+ * exact by emu/exec/exec_fp.h): size = log2 bytes of the FP operands (FCVT: of the result,
+ * `shift` of the source), sf = X (not W) general register, amount = fbits. Results are written
+ * as scalars: the rest of V[rd] is zeroed. */
+#define A64_OPS_FP(X) \
+    X(FABS_S,     NO,    NO, A64_SV1, "Vd = |Vn| (sign cleared, NaNs too)") \
+    X(FNEG_S,     NO,    NO, A64_SV1, "Vd = -Vn (sign flipped, NaNs too)") \
+    X(FSQRT_S,    NO,    NO, A64_SV1, "Vd = sqrt(Vn)") \
+    X(FCVT_S,     NO,    NO, A64_SV1, "Vd (size) = Vn (shift) converted between precisions, AHP for half") \
+    X(FRINTN_S,   NO,    NO, A64_SV1, "Vd = Vn rounded to integral, to nearest even") \
+    X(FRINTP_S,   NO,    NO, A64_SV1, "Vd = Vn rounded to integral, towards +inf") \
+    X(FRINTM_S,   NO,    NO, A64_SV1, "Vd = Vn rounded to integral, towards -inf") \
+    X(FRINTZ_S,   NO,    NO, A64_SV1, "Vd = Vn rounded to integral, towards zero") \
+    X(FRINTA_S,   NO,    NO, A64_SV1, "Vd = Vn rounded to integral, to nearest, ties away") \
+    X(FRINTX_S,   NO,    NO, A64_SV1, "Vd = Vn rounded to integral by FPCR, IXC when inexact") \
+    X(FRINTI_S,   NO,    NO, A64_SV1, "Vd = Vn rounded to integral by FPCR") \
+    X(FMUL_S,     NO,    NO, A64_SV2, "Vd = Vn * Vm") \
+    X(FDIV_S,     NO,    NO, A64_SV2, "Vd = Vn / Vm") \
+    X(FADD_S,     NO,    NO, A64_SV2, "Vd = Vn + Vm") \
+    X(FSUB_S,     NO,    NO, A64_SV2, "Vd = Vn - Vm") \
+    X(FMAX_S,     NO,    NO, A64_SV2, "Vd = max(Vn, Vm), NaN if either is") \
+    X(FMIN_S,     NO,    NO, A64_SV2, "Vd = min(Vn, Vm), NaN if either is") \
+    X(FMAXNM_S,   NO,    NO, A64_SV2, "Vd = maxNum(Vn, Vm): a quiet NaN loses to a number") \
+    X(FMINNM_S,   NO,    NO, A64_SV2, "Vd = minNum(Vn, Vm): a quiet NaN loses to a number") \
+    X(FNMUL_S,    NO,    NO, A64_SV2, "Vd = -(Vn * Vm)") \
+    X(FMADD_S,    NO,    NO, A64_SV2 | A64_P_V_RA, "Vd = Va + Vn * Vm, one rounding") \
+    X(FMSUB_S,    NO,    NO, A64_SV2 | A64_P_V_RA, "Vd = Va - Vn * Vm, one rounding") \
+    X(FNMADD_S,   NO,    NO, A64_SV2 | A64_P_V_RA, "Vd = -Va - Vn * Vm, one rounding") \
+    X(FNMSUB_S,   NO,    NO, A64_SV2 | A64_P_V_RA, "Vd = -Va + Vn * Vm, one rounding") \
+    X(FCMP_S,     NO,    NO, A64_P_SIMD | A64_P_V_RN | A64_P_V_RM | A64_P_SETS_FLAGS, "NZCV = compare(Vn, Vm), quiet") \
+    X(FCMPZ_S,    NO,    NO, A64_P_SIMD | A64_P_V_RN | A64_P_SETS_FLAGS, "NZCV = compare(Vn, +0), quiet") \
+    X(FCMPE_S,    NO,    NO, A64_P_SIMD | A64_P_V_RN | A64_P_V_RM | A64_P_SETS_FLAGS, "NZCV = compare(Vn, Vm), IOC on any NaN") \
+    X(FCMPEZ_S,   NO,    NO, A64_P_SIMD | A64_P_V_RN | A64_P_SETS_FLAGS, "NZCV = compare(Vn, +0), IOC on any NaN") \
+    X(FCCMP_S,    NO,    NO, A64_P_SIMD | A64_P_V_RN | A64_P_V_RM | A64_P_READS_FLAGS | A64_P_SETS_FLAGS, "NZCV = cond ? compare(Vn, Vm) : nzcv") \
+    X(FCCMPE_S,   NO,    NO, A64_P_SIMD | A64_P_V_RN | A64_P_V_RM | A64_P_READS_FLAGS | A64_P_SETS_FLAGS, "NZCV = cond ? compare(Vn, Vm), IOC on any NaN : nzcv") \
+    X(FCSEL_S,    NO,    NO, A64_SV2 | A64_P_READS_FLAGS, "Vd = cond ? Vn : Vm") \
+    X(FCVTNS_S,   NO,    NO, A64_P_SIMD | A64_P_W_RD | A64_P_V_RN, "rd = signed int(Vn), to nearest even, saturated") \
+    X(FCVTNU_S,   NO,    NO, A64_P_SIMD | A64_P_W_RD | A64_P_V_RN, "rd = unsigned int(Vn), to nearest even, saturated") \
+    X(FCVTPS_S,   NO,    NO, A64_P_SIMD | A64_P_W_RD | A64_P_V_RN, "rd = signed int(Vn), towards +inf") \
+    X(FCVTPU_S,   NO,    NO, A64_P_SIMD | A64_P_W_RD | A64_P_V_RN, "rd = unsigned int(Vn), towards +inf") \
+    X(FCVTMS_S,   NO,    NO, A64_P_SIMD | A64_P_W_RD | A64_P_V_RN, "rd = signed int(Vn), towards -inf") \
+    X(FCVTMU_S,   NO,    NO, A64_P_SIMD | A64_P_W_RD | A64_P_V_RN, "rd = unsigned int(Vn), towards -inf") \
+    X(FCVTZS_S,   NO,    NO, A64_P_SIMD | A64_P_W_RD | A64_P_V_RN, "rd = signed int(Vn * 2^amount), towards zero") \
+    X(FCVTZU_S,   NO,    NO, A64_P_SIMD | A64_P_W_RD | A64_P_V_RN, "rd = unsigned int(Vn * 2^amount), towards zero") \
+    X(FCVTAS_S,   NO,    NO, A64_P_SIMD | A64_P_W_RD | A64_P_V_RN, "rd = signed int(Vn), to nearest, ties away") \
+    X(FCVTAU_S,   NO,    NO, A64_P_SIMD | A64_P_W_RD | A64_P_V_RN, "rd = unsigned int(Vn), to nearest, ties away") \
+    X(SCVTF_S,    NO,    NO, A64_P_SIMD | A64_P_R_RN | A64_P_V_WD, "Vd = signed rn / 2^amount, rounded by FPCR") \
+    X(UCVTF_S,    NO,    NO, A64_P_SIMD | A64_P_R_RN | A64_P_V_WD, "Vd = unsigned rn / 2^amount, rounded by FPCR") \
+    X(FJCVTZS_S,  NO,    NO, A64_P_SIMD | A64_P_W_RD | A64_P_V_RN | A64_P_SETS_FLAGS, "wd = ToInt32(Dn) (JavaScript), NZCV = 0Z00")
 
 enum a64_op {
 #define A64_OP_ENUM(name, alu, lane, props, what) A64_OP_##name,

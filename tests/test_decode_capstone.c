@@ -231,6 +231,50 @@ static const unsigned op_ids[A64_OP_COUNT][16] = {
     [A64_OP_ADDP_S] = IDS(ARM64_INS_ADDP),
     [A64_OP_USRA_V] = IDS(ARM64_INS_USRA),
     [A64_OP_SSRA_V] = IDS(ARM64_INS_SSRA),
+    /* scalar FP (decode/a64_decode_fp.inc) */
+    [A64_OP_FABS_S] = IDS(ARM64_INS_FABS),
+    [A64_OP_FNEG_S] = IDS(ARM64_INS_FNEG),
+    [A64_OP_FSQRT_S] = IDS(ARM64_INS_FSQRT),
+    [A64_OP_FCVT_S] = IDS(ARM64_INS_FCVT),
+    [A64_OP_FRINTN_S] = IDS(ARM64_INS_FRINTN),
+    [A64_OP_FRINTP_S] = IDS(ARM64_INS_FRINTP),
+    [A64_OP_FRINTM_S] = IDS(ARM64_INS_FRINTM),
+    [A64_OP_FRINTZ_S] = IDS(ARM64_INS_FRINTZ),
+    [A64_OP_FRINTA_S] = IDS(ARM64_INS_FRINTA),
+    [A64_OP_FRINTX_S] = IDS(ARM64_INS_FRINTX),
+    [A64_OP_FRINTI_S] = IDS(ARM64_INS_FRINTI),
+    [A64_OP_FMUL_S] = IDS(ARM64_INS_FMUL),
+    [A64_OP_FDIV_S] = IDS(ARM64_INS_FDIV),
+    [A64_OP_FADD_S] = IDS(ARM64_INS_FADD),
+    [A64_OP_FSUB_S] = IDS(ARM64_INS_FSUB),
+    [A64_OP_FMAX_S] = IDS(ARM64_INS_FMAX),
+    [A64_OP_FMIN_S] = IDS(ARM64_INS_FMIN),
+    [A64_OP_FMAXNM_S] = IDS(ARM64_INS_FMAXNM),
+    [A64_OP_FMINNM_S] = IDS(ARM64_INS_FMINNM),
+    [A64_OP_FNMUL_S] = IDS(ARM64_INS_FNMUL),
+    [A64_OP_FMADD_S] = IDS(ARM64_INS_FMADD),
+    [A64_OP_FMSUB_S] = IDS(ARM64_INS_FMSUB),
+    [A64_OP_FNMADD_S] = IDS(ARM64_INS_FNMADD),
+    [A64_OP_FNMSUB_S] = IDS(ARM64_INS_FNMSUB),
+    [A64_OP_FCMP_S] = IDS(ARM64_INS_FCMP),
+    [A64_OP_FCMPZ_S] = IDS(ARM64_INS_FCMP),
+    [A64_OP_FCMPE_S] = IDS(ARM64_INS_FCMPE),
+    [A64_OP_FCMPEZ_S] = IDS(ARM64_INS_FCMPE),
+    [A64_OP_FCCMP_S] = IDS(ARM64_INS_FCCMP),
+    [A64_OP_FCCMPE_S] = IDS(ARM64_INS_FCCMPE),
+    [A64_OP_FCSEL_S] = IDS(ARM64_INS_FCSEL),
+    [A64_OP_FCVTNS_S] = IDS(ARM64_INS_FCVTNS),
+    [A64_OP_FCVTNU_S] = IDS(ARM64_INS_FCVTNU),
+    [A64_OP_FCVTPS_S] = IDS(ARM64_INS_FCVTPS),
+    [A64_OP_FCVTPU_S] = IDS(ARM64_INS_FCVTPU),
+    [A64_OP_FCVTMS_S] = IDS(ARM64_INS_FCVTMS),
+    [A64_OP_FCVTMU_S] = IDS(ARM64_INS_FCVTMU),
+    [A64_OP_FCVTZS_S] = IDS(ARM64_INS_FCVTZS),
+    [A64_OP_FCVTZU_S] = IDS(ARM64_INS_FCVTZU),
+    [A64_OP_FCVTAS_S] = IDS(ARM64_INS_FCVTAS),
+    [A64_OP_FCVTAU_S] = IDS(ARM64_INS_FCVTAU),
+    [A64_OP_SCVTF_S] = IDS(ARM64_INS_SCVTF),
+    [A64_OP_UCVTF_S] = IDS(ARM64_INS_UCVTF),
     [A64_OP_MUL_V] = IDS(ARM64_INS_MUL),
     [A64_OP_MLA_V] = IDS(ARM64_INS_MLA),
     [A64_OP_MLS_V] = IDS(ARM64_INS_MLS),
@@ -431,6 +475,54 @@ static const struct enc_class classes[] = {
     { "FP/SIMD SSRA_V 0x0f001400", 0xbf80fc00, 0x0f001400, -1 },
     { "FP/SIMD TBL_V 0x0e000000", 0xbfe09c00, 0x0e000000, -1 },
     { "FP/SIMD TBX_V 0x0e001000", 0xbfe09c00, 0x0e001000, -1 },
+    /* scalar FP arithmetic (decode/a64_decode_fp.inc), one class per decoder line */
+    { "FP FABS_S 0x1e20c000", 0xff3ffc00, 0x1e20c000, -1 },
+    { "FP FNEG_S 0x1e214000", 0xff3ffc00, 0x1e214000, -1 },
+    { "FP FSQRT_S 0x1e21c000", 0xff3ffc00, 0x1e21c000, -1 },
+    { "FP FCVT_S 0x1e224000", 0xff3e7c00, 0x1e224000, -1 },
+    { "FP FRINTN_S 0x1e244000", 0xff3ffc00, 0x1e244000, -1 },
+    { "FP FRINTP_S 0x1e24c000", 0xff3ffc00, 0x1e24c000, -1 },
+    { "FP FRINTM_S 0x1e254000", 0xff3ffc00, 0x1e254000, -1 },
+    { "FP FRINTZ_S 0x1e25c000", 0xff3ffc00, 0x1e25c000, -1 },
+    { "FP FRINTA_S 0x1e264000", 0xff3ffc00, 0x1e264000, -1 },
+    { "FP FRINTX_S 0x1e274000", 0xff3ffc00, 0x1e274000, -1 },
+    { "FP FRINTI_S 0x1e27c000", 0xff3ffc00, 0x1e27c000, -1 },
+    { "FP FMUL_S 0x1e200800", 0xff20fc00, 0x1e200800, -1 },
+    { "FP FDIV_S 0x1e201800", 0xff20fc00, 0x1e201800, -1 },
+    { "FP FADD_S 0x1e202800", 0xff20fc00, 0x1e202800, -1 },
+    { "FP FSUB_S 0x1e203800", 0xff20fc00, 0x1e203800, -1 },
+    { "FP FMAX_S 0x1e204800", 0xff20fc00, 0x1e204800, -1 },
+    { "FP FMIN_S 0x1e205800", 0xff20fc00, 0x1e205800, -1 },
+    { "FP FMAXNM_S 0x1e206800", 0xff20fc00, 0x1e206800, -1 },
+    { "FP FMINNM_S 0x1e207800", 0xff20fc00, 0x1e207800, -1 },
+    { "FP FNMUL_S 0x1e208800", 0xff20fc00, 0x1e208800, -1 },
+    { "FP FMADD_S 0x1f000000", 0xff208000, 0x1f000000, -1 },
+    { "FP FMSUB_S 0x1f008000", 0xff208000, 0x1f008000, -1 },
+    { "FP FNMADD_S 0x1f200000", 0xff208000, 0x1f200000, -1 },
+    { "FP FNMSUB_S 0x1f208000", 0xff208000, 0x1f208000, -1 },
+    { "FP FCMP_S 0x1e202000", 0xff20fc1f, 0x1e202000, -1 },
+    { "FP FCMPZ_S 0x1e202008", 0xff20fc1f, 0x1e202008, -1 },
+    { "FP FCMPE_S 0x1e202010", 0xff20fc1f, 0x1e202010, -1 },
+    { "FP FCMPEZ_S 0x1e202018", 0xff20fc1f, 0x1e202018, -1 },
+    { "FP FCCMP_S 0x1e200400", 0xff200c10, 0x1e200400, -1 },
+    { "FP FCCMPE_S 0x1e200410", 0xff200c10, 0x1e200410, -1 },
+    { "FP FCSEL_S 0x1e200c00", 0xff200c00, 0x1e200c00, -1 },
+    { "FP FCVTNS_S 0x1e200000", 0x7f3ffc00, 0x1e200000, -1 },
+    { "FP FCVTNU_S 0x1e210000", 0x7f3ffc00, 0x1e210000, -1 },
+    { "FP SCVTF_S 0x1e220000", 0x7f3ffc00, 0x1e220000, -1 },
+    { "FP UCVTF_S 0x1e230000", 0x7f3ffc00, 0x1e230000, -1 },
+    { "FP FCVTAS_S 0x1e240000", 0x7f3ffc00, 0x1e240000, -1 },
+    { "FP FCVTAU_S 0x1e250000", 0x7f3ffc00, 0x1e250000, -1 },
+    { "FP FCVTPS_S 0x1e280000", 0x7f3ffc00, 0x1e280000, -1 },
+    { "FP FCVTPU_S 0x1e290000", 0x7f3ffc00, 0x1e290000, -1 },
+    { "FP FCVTMS_S 0x1e300000", 0x7f3ffc00, 0x1e300000, -1 },
+    { "FP FCVTMU_S 0x1e310000", 0x7f3ffc00, 0x1e310000, -1 },
+    { "FP FCVTZS_S 0x1e380000", 0x7f3ffc00, 0x1e380000, -1 },
+    { "FP FCVTZU_S 0x1e390000", 0x7f3ffc00, 0x1e390000, -1 },
+    { "FP SCVTF_S 0x1e020000", 0x7f3f0000, 0x1e020000, -1 },
+    { "FP UCVTF_S 0x1e030000", 0x7f3f0000, 0x1e030000, -1 },
+    { "FP FCVTZS_S 0x1e180000", 0x7f3f0000, 0x1e180000, -1 },
+    { "FP FCVTZU_S 0x1e190000", 0x7f3f0000, 0x1e190000, -1 },
 };
 #define NUM_CLASSES ((int)(sizeof(classes) / sizeof(classes[0])))
 
@@ -525,6 +617,7 @@ static const struct enc_class llvm_classes[] = {
     { "Atomic memory operations",   0x3f200c00, 0x38200000, 0 },
     { "LDAPR",                      0x3f3ffc00, 0x38bfc000, 0 },
     { "LDAPUR/STLUR (RCpc unscaled)", 0x3f200c00, 0x19000000, 0 },
+    { "FJCVTZS (JSCVT)",            0xfffffc00, 0x1e7e0000, 0 },
 };
 #define NUM_LLVM_CLASSES ((int)(sizeof(llvm_classes) / sizeof(llvm_classes[0])))
 
@@ -853,6 +946,62 @@ static int simd_vregs(uint32_t w, const struct a64_insn *d)
     return 1;
 }
 
+/* Scalar FP (decode/a64_decode_fp.inc): capstone's operands one by one against the record: each
+ * register in the order of the op's fields, V registers with the width of `size` (FCVT's source:
+ * `shift`), general registers with the W/X width of `sf`, then the fbits, nzcv and condition. */
+static void fp_operands(uint32_t w, const struct a64_insn *d)
+{
+    cs_arm64 *a = &csi->detail->arm64;
+    static const unsigned base[] = { ARM64_REG_B0, ARM64_REG_H0, ARM64_REG_S0, ARM64_REG_D0 };
+    const char *order;
+    unsigned op = d->op;
+    switch (op) {
+    case A64_OP_FMUL_S: case A64_OP_FDIV_S: case A64_OP_FADD_S: case A64_OP_FSUB_S: case A64_OP_FMAX_S:
+    case A64_OP_FMIN_S: case A64_OP_FMAXNM_S: case A64_OP_FMINNM_S: case A64_OP_FNMUL_S: case A64_OP_FCSEL_S:
+        order = "DNM"; break;
+    case A64_OP_FMADD_S: case A64_OP_FMSUB_S: case A64_OP_FNMADD_S: case A64_OP_FNMSUB_S: order = "DNMA"; break;
+    case A64_OP_FCMP_S: case A64_OP_FCMPE_S: case A64_OP_FCCMP_S: case A64_OP_FCCMPE_S: order = "NM"; break;
+    case A64_OP_FCMPZ_S: case A64_OP_FCMPEZ_S: order = "N"; break;
+    case A64_OP_SCVTF_S: case A64_OP_UCVTF_S: order = "Dn"; break;
+    case A64_OP_FCVT_S: order = "DS"; break;
+    default: order = op >= A64_OP_FCVTNS_S && op <= A64_OP_FCVTAU_S ? "dN" : "DN"; break;
+    }
+    int k = 0, nimm = 0;
+    int64_t imm = -1;
+    for (int i = 0; i < a->op_count; i++) {
+        const cs_arm64_op *o = &a->operands[i];
+        if (o->type == ARM64_OP_IMM || o->type == ARM64_OP_CIMM) {
+            imm = o->imm, nimm++;
+            continue;
+        }
+        if (o->type != ARM64_OP_REG)
+            continue;
+        char f = order[k] ? order[k] : '?';
+        k++;
+        if (f == 'd' || f == 'n') {
+            struct csreg r = cs_reg(o->reg);
+            if (r.slot < 0 || !slot_eq(r.slot, f == 'd' ? d->rd : d->rn) || r.x != d->sf)
+                mismatch(w, d, "FP operand %d: general register %u (sf %u)", k, f == 'd' ? d->rd : d->rn, d->sf);
+            continue;
+        }
+        unsigned want = f == 'D' ? d->rd : f == 'N' || f == 'S' ? d->rn : f == 'M' ? d->rm : d->ra;
+        unsigned width = f == 'S' ? d->shift : d->size;
+        if (width > 3 || o->reg < base[width] || o->reg >= base[width] + 32 || o->reg - base[width] != want)
+            mismatch(w, d, "FP operand %d: want %c%u of size %u", k, f, want, width);
+    }
+    if (k != (int)strlen(order))
+        mismatch(w, d, "FP: capstone has %d registers, expected %s", k, order);
+    if (op == A64_OP_FCCMP_S || op == A64_OP_FCCMPE_S) {
+        if (nimm != 1 || imm != d->nzcv || (int)a->cc != cc_of(d->cond))
+            mismatch(w, d, "FCCMP nzcv/cond");
+    } else if (op == A64_OP_FCSEL_S) {
+        if ((int)a->cc != cc_of(d->cond))
+            mismatch(w, d, "FCSEL cond");
+    } else if (d->amount ? nimm != 1 || imm != d->amount : nimm != 0) {
+        mismatch(w, d, "fbits %u", d->amount);
+    }
+}
+
 /* Compare the record with capstone's detail. Registers: every GPR capstone names must be one of
  * our register fields (SP versus ZR exactly); for the canonical (non-alias) id the register
  * sequence must equal the op's field order. Immediates, conditions, sizes, writeback per op. */
@@ -873,6 +1022,8 @@ static void cross_check(uint32_t w, const struct a64_insn *d)
             fields[f] = 0xff;
     if ((d->flags & A64_P_SIMD) && !simd_vregs(w, d))
         return;
+    if (d->op >= A64_OP_FABS_S && d->op <= A64_OP_FJCVTZS_S)
+        fp_operands(w, d);
 
     for (int i = 0; i < a->op_count; i++) {
         cs_arm64_op *o = &a->operands[i];
@@ -1141,6 +1292,12 @@ static void llvm_check(uint32_t w, const struct a64_insn *d, char *line)
         op = A64_OP_LDAR, rest = mn + 5, want_flags = A64_F_ACQUIRE;
     } else if (!strncmp(mn, "stlur", 5)) {
         op = A64_OP_STR_IMM, rest = mn + 5, want_flags = A64_F_RELEASE;
+    } else if (!strcmp(mn, "fjcvtzs")) {
+        /* fjcvtzs wd, dn: the W register is the only general one; the D source is rn */
+        if (d->op != A64_OP_FJCVTZS_S || nregs != 1 || !slot_eq(regs[0], d->rd) || d->size != 3 || d->sf ||
+            d->rn != (w >> 5 & 31))
+            mismatch(w, d, "fjcvtzs operands");
+        return;
     } else if (!strncmp(mn, "ld", 2) || !strncmp(mn, "st", 2)) {
         store_alias = mn[0] == 's';
         for (int i = 0; i < 8; i++)
@@ -1234,7 +1391,7 @@ static void test_lse_llvm_mc(void **state)
             fprintf(in, "0x%02x 0x%02x 0x%02x 0x%02x\n", w & 0xff, (w >> 8) & 0xff, (w >> 16) & 0xff, w >> 24);
         }
         fclose(in);
-        snprintf(cmd, sizeof cmd, "%s --disassemble -triple=aarch64 -mattr=+lse,+rcpc,+rcpc-immo < %s 2> %s",
+        snprintf(cmd, sizeof cmd, "%s --disassemble -triple=aarch64 -mattr=+lse,+rcpc,+rcpc-immo,+jsconv < %s 2> %s",
                  mc, in_path, err_path);
         memset(invalid, 0, sizeof invalid);
         FILE *out = popen(cmd, "r");

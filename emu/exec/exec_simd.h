@@ -178,6 +178,8 @@ EXEC_INLINE uint64_t simd_popcount8(uint64_t x)
     return n;
 }
 
+#include "exec_simd_fp.h"
+
 /* The operations that only compute, under FPCR value fpcr: results into *o (cleared by the
  * caller). Returns 0, or 1 for an operation it does not know (never silently skipped). */
 EXEC_INLINE uint32_t simd_value(const struct a64_insn *in, struct exec_in xv, const struct simd_in *s, uint32_t fpcr,
@@ -187,7 +189,6 @@ EXEC_INLINE uint32_t simd_value(const struct a64_insn *in, struct exec_in xv, co
     struct simd_v vn = s->n[0], vm = s->m, vd = s->d[0], r = simd_make(0, 0);
     uint64_t imm = (uint64_t)in->imm, q = in->sf ? ~A64_U64(0) : 0;
     uint32_t op = in->op;
-    (void)fpcr; /* read by the FP operations */
     switch (op) {
     case A64_OP_FMOV_V:
         r.lo = vn.lo & emu_alu_ones(8u << in->size);
@@ -362,8 +363,8 @@ EXEC_INLINE uint32_t simd_value(const struct a64_insn *in, struct exec_in xv, co
         }
         break;
     }
-    default:
-        return 1;
+    default: /* scalar FP arithmetic: exec_simd_fp.h */
+        return simd_fp_value(in, xv, s, fpcr, o);
     }
     if (!in->sf && op != A64_OP_FMOV_TOV1 && op != A64_OP_INS_GEN && op != A64_OP_INS_ELEM &&
         op != A64_OP_XTN_V && op != A64_OP_SHRN_V)
