@@ -315,6 +315,8 @@ static const struct enc_class vfp_classes[] = {
 /* The class table random_insn draws from: classes, or vfp_classes for test_lockstep_vfp. */
 static const struct enc_class *cur_classes = classes;
 static size_t cur_nclasses = sizeof classes / sizeof classes[0];
+/* Instructions drawn per operation (test_lockstep_vfp checks every vector FP one occurs). */
+static uint64_t drawn[A64_OP_COUNT];
 
 /* Does the decoded instruction write x27 or x28 other than by base writeback? */
 static int writes_reserved(const struct a64_insn *in)
@@ -378,6 +380,7 @@ static uint32_t random_insn(void)
             if ((in.flags & A64_P_R_RM) || (wb & 15))
                 continue;
         }
+        drawn[in.op]++;
         return w;
     }
 }
@@ -629,7 +632,12 @@ static void test_lockstep_vfp(void **state)
     (void)state;
     cur_classes = vfp_classes;
     cur_nclasses = sizeof vfp_classes / sizeof vfp_classes[0];
+    memset(drawn, 0, sizeof drawn);
     lockstep_run(1, 100000);
+    const char *n_env = getenv("TEMU_LOCKSTEP_INSNS");
+    for (unsigned op = SIMD_VFP_FIRST; op <= SIMD_VFP_LAST && (!n_env || strtoull(n_env, NULL, 0) >= 100000); op++)
+        if (!drawn[op])
+            fail_msg("vector FP operation %u never drawn", op);
 }
 
 int main(void)
