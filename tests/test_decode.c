@@ -504,7 +504,7 @@ static void test_unsupported(void **state)
     undef(0x00000000); /* udf #0 */
     undef(0x1ee22820); /* fadd h0, h1, h2 (FEAT_FP16) */
     undef(0x6e64d015); /* sqdmull2 v21.4s, v0.8h, v4.8h (not yet) */
-    undef(0x4e22d420); /* fadd v0.4s, v1.4s, v2.4s */
+    undef(0x4e421420); /* fadd v0.8h, v1.8h, v2.8h (half precision, FEAT_FP16) */
     undef(0x04a00000); /* SVE */
     undef(0xffffffff);
 }

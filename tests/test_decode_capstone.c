@@ -288,6 +288,79 @@ static const unsigned op_ids[A64_OP_COUNT][16] = {
     [A64_OP_SSHLL_V] = IDS(ARM64_INS_SSHLL, ARM64_INS_SSHLL2),
     [A64_OP_UADDLV_V] = IDS(ARM64_INS_UADDLV),
     [A64_OP_SADDLV_V] = IDS(ARM64_INS_SADDLV),
+    /* Advanced SIMD floating point (A64_OPS_VFP) */
+    [A64_OP_FADD_V] = IDS(ARM64_INS_FADD),
+    [A64_OP_FSUB_V] = IDS(ARM64_INS_FSUB),
+    [A64_OP_FMUL_V] = IDS(ARM64_INS_FMUL),
+    [A64_OP_FDIV_V] = IDS(ARM64_INS_FDIV),
+    [A64_OP_FMULX_V] = IDS(ARM64_INS_FMULX),
+    [A64_OP_FMLA_V] = IDS(ARM64_INS_FMLA),
+    [A64_OP_FMLS_V] = IDS(ARM64_INS_FMLS),
+    [A64_OP_FMAX_V] = IDS(ARM64_INS_FMAX),
+    [A64_OP_FMIN_V] = IDS(ARM64_INS_FMIN),
+    [A64_OP_FMAXNM_V] = IDS(ARM64_INS_FMAXNM),
+    [A64_OP_FMINNM_V] = IDS(ARM64_INS_FMINNM),
+    [A64_OP_FABD_V] = IDS(ARM64_INS_FABD),
+    [A64_OP_FADDP_V] = IDS(ARM64_INS_FADDP),
+    [A64_OP_FMAXP_V] = IDS(ARM64_INS_FMAXP),
+    [A64_OP_FMINP_V] = IDS(ARM64_INS_FMINP),
+    [A64_OP_FMAXNMP_V] = IDS(ARM64_INS_FMAXNMP),
+    [A64_OP_FMINNMP_V] = IDS(ARM64_INS_FMINNMP),
+    [A64_OP_FCMEQ_V] = IDS(ARM64_INS_FCMEQ),
+    [A64_OP_FCMGE_V] = IDS(ARM64_INS_FCMGE, ARM64_INS_FCMLE),
+    [A64_OP_FCMGT_V] = IDS(ARM64_INS_FCMGT, ARM64_INS_FCMLT),
+    [A64_OP_FACGE_V] = IDS(ARM64_INS_FACGE),
+    [A64_OP_FACGT_V] = IDS(ARM64_INS_FACGT),
+    [A64_OP_FRECPS_V] = IDS(ARM64_INS_FRECPS),
+    [A64_OP_FRSQRTS_V] = IDS(ARM64_INS_FRSQRTS),
+    [A64_OP_FMUL_VE] = IDS(ARM64_INS_FMUL),
+    [A64_OP_FMULX_VE] = IDS(ARM64_INS_FMULX),
+    [A64_OP_FMLA_VE] = IDS(ARM64_INS_FMLA),
+    [A64_OP_FMLS_VE] = IDS(ARM64_INS_FMLS),
+    [A64_OP_FABS_V] = IDS(ARM64_INS_FABS),
+    [A64_OP_FNEG_V] = IDS(ARM64_INS_FNEG),
+    [A64_OP_FSQRT_V] = IDS(ARM64_INS_FSQRT),
+    [A64_OP_FRINTN_V] = IDS(ARM64_INS_FRINTN),
+    [A64_OP_FRINTP_V] = IDS(ARM64_INS_FRINTP),
+    [A64_OP_FRINTM_V] = IDS(ARM64_INS_FRINTM),
+    [A64_OP_FRINTZ_V] = IDS(ARM64_INS_FRINTZ),
+    [A64_OP_FRINTA_V] = IDS(ARM64_INS_FRINTA),
+    [A64_OP_FRINTX_V] = IDS(ARM64_INS_FRINTX),
+    [A64_OP_FRINTI_V] = IDS(ARM64_INS_FRINTI),
+    [A64_OP_FCVTNS_V] = IDS(ARM64_INS_FCVTNS),
+    [A64_OP_FCVTNU_V] = IDS(ARM64_INS_FCVTNU),
+    [A64_OP_FCVTPS_V] = IDS(ARM64_INS_FCVTPS),
+    [A64_OP_FCVTPU_V] = IDS(ARM64_INS_FCVTPU),
+    [A64_OP_FCVTMS_V] = IDS(ARM64_INS_FCVTMS),
+    [A64_OP_FCVTMU_V] = IDS(ARM64_INS_FCVTMU),
+    [A64_OP_FCVTZS_V] = IDS(ARM64_INS_FCVTZS),
+    [A64_OP_FCVTZU_V] = IDS(ARM64_INS_FCVTZU),
+    [A64_OP_FCVTAS_V] = IDS(ARM64_INS_FCVTAS),
+    [A64_OP_FCVTAU_V] = IDS(ARM64_INS_FCVTAU),
+    [A64_OP_SCVTF_V] = IDS(ARM64_INS_SCVTF),
+    [A64_OP_UCVTF_V] = IDS(ARM64_INS_UCVTF),
+    [A64_OP_FCVTL_V] = IDS(ARM64_INS_FCVTL, ARM64_INS_FCVTL2),
+    [A64_OP_FCVTN_V] = IDS(ARM64_INS_FCVTN, ARM64_INS_FCVTN2),
+    [A64_OP_FCVTXN_V] = IDS(ARM64_INS_FCVTXN, ARM64_INS_FCVTXN2),
+    [A64_OP_FCMEQZ_V] = IDS(ARM64_INS_FCMEQ),
+    [A64_OP_FCMGEZ_V] = IDS(ARM64_INS_FCMGE),
+    [A64_OP_FCMGTZ_V] = IDS(ARM64_INS_FCMGT),
+    [A64_OP_FCMLEZ_V] = IDS(ARM64_INS_FCMLE),
+    [A64_OP_FCMLTZ_V] = IDS(ARM64_INS_FCMLT),
+    [A64_OP_FRECPE_V] = IDS(ARM64_INS_FRECPE),
+    [A64_OP_FRSQRTE_V] = IDS(ARM64_INS_FRSQRTE),
+    [A64_OP_FRECPX_S] = IDS(ARM64_INS_FRECPX),
+    [A64_OP_URECPE_V] = IDS(ARM64_INS_URECPE),
+    [A64_OP_URSQRTE_V] = IDS(ARM64_INS_URSQRTE),
+    [A64_OP_FMAXV_V] = IDS(ARM64_INS_FMAXV),
+    [A64_OP_FMINV_V] = IDS(ARM64_INS_FMINV),
+    [A64_OP_FMAXNMV_V] = IDS(ARM64_INS_FMAXNMV),
+    [A64_OP_FMINNMV_V] = IDS(ARM64_INS_FMINNMV),
+    [A64_OP_FADDP_S] = IDS(ARM64_INS_FADDP),
+    [A64_OP_FMAXP_S] = IDS(ARM64_INS_FMAXP),
+    [A64_OP_FMINP_S] = IDS(ARM64_INS_FMINP),
+    [A64_OP_FMAXNMP_S] = IDS(ARM64_INS_FMAXNMP),
+    [A64_OP_FMINNMP_S] = IDS(ARM64_INS_FMINNMP),
 };
 
 static int op_maps(unsigned op, unsigned id)
@@ -523,6 +596,121 @@ static const struct enc_class classes[] = {
     { "FP UCVTF_S 0x1e030000", 0x7f3f0000, 0x1e030000, -1 },
     { "FP FCVTZS_S 0x1e180000", 0x7f3f0000, 0x1e180000, -1 },
     { "FP FCVTZU_S 0x1e190000", 0x7f3f0000, 0x1e190000, -1 },
+    /* Advanced SIMD floating point (decode/a64_decode_vfp.inc): one class per line, vector and
+     * scalar forms; half precision stays UNDEF here and in capstone 4. */
+    { "VFP FMAXNM_V 0x0e20c400", 0xbfa0fc00, 0x0e20c400, -1 },
+    { "VFP FMINNM_V 0x0ea0c400", 0xbfa0fc00, 0x0ea0c400, -1 },
+    { "VFP FMLA_V 0x0e20cc00", 0xbfa0fc00, 0x0e20cc00, -1 },
+    { "VFP FMLS_V 0x0ea0cc00", 0xbfa0fc00, 0x0ea0cc00, -1 },
+    { "VFP FADD_V 0x0e20d400", 0xbfa0fc00, 0x0e20d400, -1 },
+    { "VFP FSUB_V 0x0ea0d400", 0xbfa0fc00, 0x0ea0d400, -1 },
+    { "VFP FMULX_V 0x0e20dc00", 0xbfa0fc00, 0x0e20dc00, -1 },
+    { "VFP FMULX_V 0x5e20dc00", 0xffa0fc00, 0x5e20dc00, -1 },
+    { "VFP FCMEQ_V 0x0e20e400", 0xbfa0fc00, 0x0e20e400, -1 },
+    { "VFP FCMEQ_V 0x5e20e400", 0xffa0fc00, 0x5e20e400, -1 },
+    { "VFP FMAX_V 0x0e20f400", 0xbfa0fc00, 0x0e20f400, -1 },
+    { "VFP FMIN_V 0x0ea0f400", 0xbfa0fc00, 0x0ea0f400, -1 },
+    { "VFP FRECPS_V 0x0e20fc00", 0xbfa0fc00, 0x0e20fc00, -1 },
+    { "VFP FRECPS_V 0x5e20fc00", 0xffa0fc00, 0x5e20fc00, -1 },
+    { "VFP FRSQRTS_V 0x0ea0fc00", 0xbfa0fc00, 0x0ea0fc00, -1 },
+    { "VFP FRSQRTS_V 0x5ea0fc00", 0xffa0fc00, 0x5ea0fc00, -1 },
+    { "VFP FMAXNMP_V 0x2e20c400", 0xbfa0fc00, 0x2e20c400, -1 },
+    { "VFP FMINNMP_V 0x2ea0c400", 0xbfa0fc00, 0x2ea0c400, -1 },
+    { "VFP FADDP_V 0x2e20d400", 0xbfa0fc00, 0x2e20d400, -1 },
+    { "VFP FABD_V 0x2ea0d400", 0xbfa0fc00, 0x2ea0d400, -1 },
+    { "VFP FABD_V 0x7ea0d400", 0xffa0fc00, 0x7ea0d400, -1 },
+    { "VFP FMUL_V 0x2e20dc00", 0xbfa0fc00, 0x2e20dc00, -1 },
+    { "VFP FCMGE_V 0x2e20e400", 0xbfa0fc00, 0x2e20e400, -1 },
+    { "VFP FCMGE_V 0x7e20e400", 0xffa0fc00, 0x7e20e400, -1 },
+    { "VFP FCMGT_V 0x2ea0e400", 0xbfa0fc00, 0x2ea0e400, -1 },
+    { "VFP FCMGT_V 0x7ea0e400", 0xffa0fc00, 0x7ea0e400, -1 },
+    { "VFP FACGE_V 0x2e20ec00", 0xbfa0fc00, 0x2e20ec00, -1 },
+    { "VFP FACGE_V 0x7e20ec00", 0xffa0fc00, 0x7e20ec00, -1 },
+    { "VFP FACGT_V 0x2ea0ec00", 0xbfa0fc00, 0x2ea0ec00, -1 },
+    { "VFP FACGT_V 0x7ea0ec00", 0xffa0fc00, 0x7ea0ec00, -1 },
+    { "VFP FMAXP_V 0x2e20f400", 0xbfa0fc00, 0x2e20f400, -1 },
+    { "VFP FMINP_V 0x2ea0f400", 0xbfa0fc00, 0x2ea0f400, -1 },
+    { "VFP FDIV_V 0x2e20fc00", 0xbfa0fc00, 0x2e20fc00, -1 },
+    { "VFP FCMGTZ_V 0x0ea0c800", 0xbfbffc00, 0x0ea0c800, -1 },
+    { "VFP FCMGTZ_V 0x5ea0c800", 0xffbffc00, 0x5ea0c800, -1 },
+    { "VFP FCMEQZ_V 0x0ea0d800", 0xbfbffc00, 0x0ea0d800, -1 },
+    { "VFP FCMEQZ_V 0x5ea0d800", 0xffbffc00, 0x5ea0d800, -1 },
+    { "VFP FCMLTZ_V 0x0ea0e800", 0xbfbffc00, 0x0ea0e800, -1 },
+    { "VFP FCMLTZ_V 0x5ea0e800", 0xffbffc00, 0x5ea0e800, -1 },
+    { "VFP FABS_V 0x0ea0f800", 0xbfbffc00, 0x0ea0f800, -1 },
+    { "VFP FCMGEZ_V 0x2ea0c800", 0xbfbffc00, 0x2ea0c800, -1 },
+    { "VFP FCMGEZ_V 0x7ea0c800", 0xffbffc00, 0x7ea0c800, -1 },
+    { "VFP FCMLEZ_V 0x2ea0d800", 0xbfbffc00, 0x2ea0d800, -1 },
+    { "VFP FCMLEZ_V 0x7ea0d800", 0xffbffc00, 0x7ea0d800, -1 },
+    { "VFP FNEG_V 0x2ea0f800", 0xbfbffc00, 0x2ea0f800, -1 },
+    { "VFP FSQRT_V 0x2ea1f800", 0xbfbffc00, 0x2ea1f800, -1 },
+    { "VFP FCVTN_V 0x0e216800", 0xbfbffc00, 0x0e216800, -1 },
+    { "VFP FCVTL_V 0x0e217800", 0xbfbffc00, 0x0e217800, -1 },
+    { "VFP FCVTXN_V 0x2e216800", 0xbfbffc00, 0x2e216800, -1 },
+    { "VFP FCVTXN_V 0x7e216800", 0xffbffc00, 0x7e216800, -1 },
+    { "VFP FRINTN_V 0x0e218800", 0xbfbffc00, 0x0e218800, -1 },
+    { "VFP FRINTP_V 0x0ea18800", 0xbfbffc00, 0x0ea18800, -1 },
+    { "VFP FRINTM_V 0x0e219800", 0xbfbffc00, 0x0e219800, -1 },
+    { "VFP FRINTZ_V 0x0ea19800", 0xbfbffc00, 0x0ea19800, -1 },
+    { "VFP FRINTA_V 0x2e218800", 0xbfbffc00, 0x2e218800, -1 },
+    { "VFP FRINTX_V 0x2e219800", 0xbfbffc00, 0x2e219800, -1 },
+    { "VFP FRINTI_V 0x2ea19800", 0xbfbffc00, 0x2ea19800, -1 },
+    { "VFP FCVTNS_V 0x0e21a800", 0xbfbffc00, 0x0e21a800, -1 },
+    { "VFP FCVTNS_V 0x5e21a800", 0xffbffc00, 0x5e21a800, -1 },
+    { "VFP FCVTPS_V 0x0ea1a800", 0xbfbffc00, 0x0ea1a800, -1 },
+    { "VFP FCVTPS_V 0x5ea1a800", 0xffbffc00, 0x5ea1a800, -1 },
+    { "VFP FCVTMS_V 0x0e21b800", 0xbfbffc00, 0x0e21b800, -1 },
+    { "VFP FCVTMS_V 0x5e21b800", 0xffbffc00, 0x5e21b800, -1 },
+    { "VFP FCVTZS_V 0x0ea1b800", 0xbfbffc00, 0x0ea1b800, -1 },
+    { "VFP FCVTZS_V 0x5ea1b800", 0xffbffc00, 0x5ea1b800, -1 },
+    { "VFP FCVTAS_V 0x0e21c800", 0xbfbffc00, 0x0e21c800, -1 },
+    { "VFP FCVTAS_V 0x5e21c800", 0xffbffc00, 0x5e21c800, -1 },
+    { "VFP SCVTF_V 0x0e21d800", 0xbfbffc00, 0x0e21d800, -1 },
+    { "VFP SCVTF_V 0x5e21d800", 0xffbffc00, 0x5e21d800, -1 },
+    { "VFP FCVTNU_V 0x2e21a800", 0xbfbffc00, 0x2e21a800, -1 },
+    { "VFP FCVTNU_V 0x7e21a800", 0xffbffc00, 0x7e21a800, -1 },
+    { "VFP FCVTPU_V 0x2ea1a800", 0xbfbffc00, 0x2ea1a800, -1 },
+    { "VFP FCVTPU_V 0x7ea1a800", 0xffbffc00, 0x7ea1a800, -1 },
+    { "VFP FCVTMU_V 0x2e21b800", 0xbfbffc00, 0x2e21b800, -1 },
+    { "VFP FCVTMU_V 0x7e21b800", 0xffbffc00, 0x7e21b800, -1 },
+    { "VFP FCVTZU_V 0x2ea1b800", 0xbfbffc00, 0x2ea1b800, -1 },
+    { "VFP FCVTZU_V 0x7ea1b800", 0xffbffc00, 0x7ea1b800, -1 },
+    { "VFP FCVTAU_V 0x2e21c800", 0xbfbffc00, 0x2e21c800, -1 },
+    { "VFP FCVTAU_V 0x7e21c800", 0xffbffc00, 0x7e21c800, -1 },
+    { "VFP UCVTF_V 0x2e21d800", 0xbfbffc00, 0x2e21d800, -1 },
+    { "VFP UCVTF_V 0x7e21d800", 0xffbffc00, 0x7e21d800, -1 },
+    { "VFP FRECPE_V 0x0ea1d800", 0xbfbffc00, 0x0ea1d800, -1 },
+    { "VFP FRECPE_V 0x5ea1d800", 0xffbffc00, 0x5ea1d800, -1 },
+    { "VFP FRSQRTE_V 0x2ea1d800", 0xbfbffc00, 0x2ea1d800, -1 },
+    { "VFP FRSQRTE_V 0x7ea1d800", 0xffbffc00, 0x7ea1d800, -1 },
+    { "VFP FRECPX_S 0x5ea1f800", 0xffbffc00, 0x5ea1f800, -1 },
+    { "VFP URECPE_V 0x0ea1c800", 0xbfbffc00, 0x0ea1c800, -1 },
+    { "VFP URSQRTE_V 0x2ea1c800", 0xbfbffc00, 0x2ea1c800, -1 },
+    { "VFP FMAXNMV_V 0x6e30c800", 0xfffffc00, 0x6e30c800, -1 },
+    { "VFP FMINNMV_V 0x6eb0c800", 0xfffffc00, 0x6eb0c800, -1 },
+    { "VFP FMAXV_V 0x6e30f800", 0xfffffc00, 0x6e30f800, -1 },
+    { "VFP FMINV_V 0x6eb0f800", 0xfffffc00, 0x6eb0f800, -1 },
+    { "VFP FMAXNMP_S 0x7e30c800", 0xffbffc00, 0x7e30c800, -1 },
+    { "VFP FMINNMP_S 0x7eb0c800", 0xffbffc00, 0x7eb0c800, -1 },
+    { "VFP FADDP_S 0x7e30d800", 0xffbffc00, 0x7e30d800, -1 },
+    { "VFP FMAXP_S 0x7e30f800", 0xffbffc00, 0x7e30f800, -1 },
+    { "VFP FMINP_S 0x7eb0f800", 0xffbffc00, 0x7eb0f800, -1 },
+    { "VFP FMLA_VE 0x0f801000", 0xbf80f400, 0x0f801000, -1 },
+    { "VFP FMLA_VE 0x5f801000", 0xff80f400, 0x5f801000, -1 },
+    { "VFP FMLS_VE 0x0f805000", 0xbf80f400, 0x0f805000, -1 },
+    { "VFP FMLS_VE 0x5f805000", 0xff80f400, 0x5f805000, -1 },
+    { "VFP FMUL_VE 0x0f809000", 0xbf80f400, 0x0f809000, -1 },
+    { "VFP FMUL_VE 0x5f809000", 0xff80f400, 0x5f809000, -1 },
+    { "VFP FMULX_VE 0x2f809000", 0xbf80f400, 0x2f809000, -1 },
+    { "VFP FMULX_VE 0x7f809000", 0xff80f400, 0x7f809000, -1 },
+    { "VFP SCVTF_V 0x0f00e400", 0xbf80fc00, 0x0f00e400, -1 },
+    { "VFP SCVTF_V 0x5f00e400", 0xff80fc00, 0x5f00e400, -1 },
+    { "VFP UCVTF_V 0x2f00e400", 0xbf80fc00, 0x2f00e400, -1 },
+    { "VFP UCVTF_V 0x7f00e400", 0xff80fc00, 0x7f00e400, -1 },
+    { "VFP FCVTZS_V 0x0f00fc00", 0xbf80fc00, 0x0f00fc00, -1 },
+    { "VFP FCVTZS_V 0x5f00fc00", 0xff80fc00, 0x5f00fc00, -1 },
+    { "VFP FCVTZU_V 0x2f00fc00", 0xbf80fc00, 0x2f00fc00, -1 },
+    { "VFP FCVTZU_V 0x7f00fc00", 0xff80fc00, 0x7f00fc00, -1 },
 };
 #define NUM_CLASSES ((int)(sizeof(classes) / sizeof(classes[0])))
 
@@ -1002,6 +1190,56 @@ static void fp_operands(uint32_t w, const struct a64_insn *d)
     }
 }
 
+/* Advanced SIMD floating point (A64_OPS_VFP): element size and Q against capstone's arrangement of
+ * the destination (vector) or its register bank (scalar), the by-element index, and the fbits of
+ * the fixed-point conversions. */
+static void vfp_values(uint32_t w, const struct a64_insn *d)
+{
+    cs_arm64 *a = &csi->detail->arm64;
+    const cs_arm64_op *vd = NULL, *vm = NULL;
+    int64_t imm = -1;
+    for (int i = 0; i < a->op_count; i++) {
+        const cs_arm64_op *o = &a->operands[i];
+        if (o->type == ARM64_OP_REG && !vd)
+            vd = o;
+        else if (o->type == ARM64_OP_REG)
+            vm = o;
+        else if (o->type == ARM64_OP_IMM)
+            imm = o->imm;
+    }
+    if (!vd) {
+        mismatch(w, d, "no destination register");
+        return;
+    }
+    int want = -1;
+    unsigned sz = d->size, q = d->sf;
+    switch (d->op) {
+    case A64_OP_FCVTL_V: want = sz == 1 ? ARM64_VAS_4S : ARM64_VAS_2D; break;
+    case A64_OP_FCVTN_V: want = sz == 1 ? (q ? ARM64_VAS_8H : ARM64_VAS_4H) : (q ? ARM64_VAS_4S : ARM64_VAS_2S); break;
+    case A64_OP_FCVTXN_V: want = d->shift ? -1 : q ? ARM64_VAS_4S : ARM64_VAS_2S; break;
+    case A64_OP_FMAXV_V: case A64_OP_FMINV_V: case A64_OP_FMAXNMV_V: case A64_OP_FMINNMV_V: break;
+    default:
+        if (!d->shift)
+            want = sz == 3 ? ARM64_VAS_2D : q ? ARM64_VAS_4S : ARM64_VAS_2S;
+        break;
+    }
+    if (want >= 0 && (int)vd->vas != want)
+        mismatch(w, d, "arrangement %d, capstone %d (size %u Q %u)", want, (int)vd->vas, sz, q);
+    if (d->shift || want < 0) { /* scalar or across lanes: an S or D destination */
+        unsigned bank = sz == 3 && d->op != A64_OP_FCVTXN_V ? ARM64_REG_D0 : ARM64_REG_S0;
+        if (vd->reg < bank || vd->reg >= bank + 32)
+            mismatch(w, d, "scalar destination bank (size %u)", sz);
+    }
+    if (d->op == A64_OP_FMUL_VE || d->op == A64_OP_FMULX_VE || d->op == A64_OP_FMLA_VE || d->op == A64_OP_FMLS_VE) {
+        if (!vm || vm->vector_index != d->imms)
+            mismatch(w, d, "element index %u, capstone %d", d->imms, vm ? vm->vector_index : -1);
+    }
+    if (d->op == A64_OP_SCVTF_V || d->op == A64_OP_UCVTF_V || d->op == A64_OP_FCVTZS_V || d->op == A64_OP_FCVTZU_V) {
+        if (imm != (imm < 0 ? -1 : (int64_t)d->amount) || (imm < 0 && d->amount))
+            mismatch(w, d, "fbits %u, capstone %lld", d->amount, (long long)imm);
+    }
+}
+
 /* Compare the record with capstone's detail. Registers: every GPR capstone names must be one of
  * our register fields (SP versus ZR exactly); for the canonical (non-alias) id the register
  * sequence must equal the op's field order. Immediates, conditions, sizes, writeback per op. */
@@ -1135,6 +1373,8 @@ static void cross_check(uint32_t w, const struct a64_insn *d)
         a->update_flags != !!(d->flags & A64_P_SETS_FLAGS))
         mismatch(w, d, "flag setting differs");
     check_values(w, d, canonical, imms, nimms, mem, last_reg, first_x);
+    if (d->op >= A64_OP_FADD_V && d->op <= A64_OP_FMINNMP_S)
+        vfp_values(w, d);
     (void)has_mem;
 }
 

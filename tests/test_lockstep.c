@@ -249,6 +249,130 @@ static const struct enc_class classes[] = {
     {0x1e190000, 0x80c0ffff, 3, "FP FCVTZU_S"},
 };
 
+/* Advanced SIMD floating point (decode/a64_decode_vfp.inc), one class per decoder line, for
+ * test_lockstep_vfp: its blocks start from V registers of FP special values and a random FPCR. */
+static const struct enc_class vfp_classes[] = {
+    {0x0e20c400, 0x405f03ff, 1, "VFP FMAXNM_V"},
+    {0x0ea0c400, 0x405f03ff, 1, "VFP FMINNM_V"},
+    {0x0e20cc00, 0x405f03ff, 1, "VFP FMLA_V"},
+    {0x0ea0cc00, 0x405f03ff, 1, "VFP FMLS_V"},
+    {0x0e20d400, 0x405f03ff, 1, "VFP FADD_V"},
+    {0x0ea0d400, 0x405f03ff, 1, "VFP FSUB_V"},
+    {0x0e20dc00, 0x405f03ff, 1, "VFP FMULX_V"},
+    {0x5e20dc00, 0x005f03ff, 1, "VFP FMULX_V scalar"},
+    {0x0e20e400, 0x405f03ff, 1, "VFP FCMEQ_V"},
+    {0x5e20e400, 0x005f03ff, 1, "VFP FCMEQ_V scalar"},
+    {0x0e20f400, 0x405f03ff, 1, "VFP FMAX_V"},
+    {0x0ea0f400, 0x405f03ff, 1, "VFP FMIN_V"},
+    {0x0e20fc00, 0x405f03ff, 1, "VFP FRECPS_V"},
+    {0x5e20fc00, 0x005f03ff, 1, "VFP FRECPS_V scalar"},
+    {0x0ea0fc00, 0x405f03ff, 1, "VFP FRSQRTS_V"},
+    {0x5ea0fc00, 0x005f03ff, 1, "VFP FRSQRTS_V scalar"},
+    {0x2e20c400, 0x405f03ff, 1, "VFP FMAXNMP_V"},
+    {0x2ea0c400, 0x405f03ff, 1, "VFP FMINNMP_V"},
+    {0x2e20d400, 0x405f03ff, 1, "VFP FADDP_V"},
+    {0x2ea0d400, 0x405f03ff, 1, "VFP FABD_V"},
+    {0x7ea0d400, 0x005f03ff, 1, "VFP FABD_V scalar"},
+    {0x2e20dc00, 0x405f03ff, 1, "VFP FMUL_V"},
+    {0x2e20e400, 0x405f03ff, 1, "VFP FCMGE_V"},
+    {0x7e20e400, 0x005f03ff, 1, "VFP FCMGE_V scalar"},
+    {0x2ea0e400, 0x405f03ff, 1, "VFP FCMGT_V"},
+    {0x7ea0e400, 0x005f03ff, 1, "VFP FCMGT_V scalar"},
+    {0x2e20ec00, 0x405f03ff, 1, "VFP FACGE_V"},
+    {0x7e20ec00, 0x005f03ff, 1, "VFP FACGE_V scalar"},
+    {0x2ea0ec00, 0x405f03ff, 1, "VFP FACGT_V"},
+    {0x7ea0ec00, 0x005f03ff, 1, "VFP FACGT_V scalar"},
+    {0x2e20f400, 0x405f03ff, 1, "VFP FMAXP_V"},
+    {0x2ea0f400, 0x405f03ff, 1, "VFP FMINP_V"},
+    {0x2e20fc00, 0x405f03ff, 1, "VFP FDIV_V"},
+    {0x0ea0c800, 0x404003ff, 1, "VFP FCMGTZ_V"},
+    {0x5ea0c800, 0x004003ff, 1, "VFP FCMGTZ_V scalar"},
+    {0x0ea0d800, 0x404003ff, 1, "VFP FCMEQZ_V"},
+    {0x5ea0d800, 0x004003ff, 1, "VFP FCMEQZ_V scalar"},
+    {0x0ea0e800, 0x404003ff, 1, "VFP FCMLTZ_V"},
+    {0x5ea0e800, 0x004003ff, 1, "VFP FCMLTZ_V scalar"},
+    {0x0ea0f800, 0x404003ff, 1, "VFP FABS_V"},
+    {0x2ea0c800, 0x404003ff, 1, "VFP FCMGEZ_V"},
+    {0x7ea0c800, 0x004003ff, 1, "VFP FCMGEZ_V scalar"},
+    {0x2ea0d800, 0x404003ff, 1, "VFP FCMLEZ_V"},
+    {0x7ea0d800, 0x004003ff, 1, "VFP FCMLEZ_V scalar"},
+    {0x2ea0f800, 0x404003ff, 1, "VFP FNEG_V"},
+    {0x2ea1f800, 0x404003ff, 1, "VFP FSQRT_V"},
+    {0x0e216800, 0x404003ff, 1, "VFP FCVTN_V"},
+    {0x0e217800, 0x404003ff, 1, "VFP FCVTL_V"},
+    {0x2e216800, 0x404003ff, 1, "VFP FCVTXN_V"},
+    {0x7e216800, 0x004003ff, 1, "VFP FCVTXN_V scalar"},
+    {0x0e218800, 0x404003ff, 1, "VFP FRINTN_V"},
+    {0x0ea18800, 0x404003ff, 1, "VFP FRINTP_V"},
+    {0x0e219800, 0x404003ff, 1, "VFP FRINTM_V"},
+    {0x0ea19800, 0x404003ff, 1, "VFP FRINTZ_V"},
+    {0x2e218800, 0x404003ff, 1, "VFP FRINTA_V"},
+    {0x2e219800, 0x404003ff, 1, "VFP FRINTX_V"},
+    {0x2ea19800, 0x404003ff, 1, "VFP FRINTI_V"},
+    {0x0e21a800, 0x404003ff, 1, "VFP FCVTNS_V"},
+    {0x5e21a800, 0x004003ff, 1, "VFP FCVTNS_V scalar"},
+    {0x0ea1a800, 0x404003ff, 1, "VFP FCVTPS_V"},
+    {0x5ea1a800, 0x004003ff, 1, "VFP FCVTPS_V scalar"},
+    {0x0e21b800, 0x404003ff, 1, "VFP FCVTMS_V"},
+    {0x5e21b800, 0x004003ff, 1, "VFP FCVTMS_V scalar"},
+    {0x0ea1b800, 0x404003ff, 1, "VFP FCVTZS_V"},
+    {0x5ea1b800, 0x004003ff, 1, "VFP FCVTZS_V scalar"},
+    {0x0e21c800, 0x404003ff, 1, "VFP FCVTAS_V"},
+    {0x5e21c800, 0x004003ff, 1, "VFP FCVTAS_V scalar"},
+    {0x0e21d800, 0x404003ff, 1, "VFP SCVTF_V"},
+    {0x5e21d800, 0x004003ff, 1, "VFP SCVTF_V scalar"},
+    {0x2e21a800, 0x404003ff, 1, "VFP FCVTNU_V"},
+    {0x7e21a800, 0x004003ff, 1, "VFP FCVTNU_V scalar"},
+    {0x2ea1a800, 0x404003ff, 1, "VFP FCVTPU_V"},
+    {0x7ea1a800, 0x004003ff, 1, "VFP FCVTPU_V scalar"},
+    {0x2e21b800, 0x404003ff, 1, "VFP FCVTMU_V"},
+    {0x7e21b800, 0x004003ff, 1, "VFP FCVTMU_V scalar"},
+    {0x2ea1b800, 0x404003ff, 1, "VFP FCVTZU_V"},
+    {0x7ea1b800, 0x004003ff, 1, "VFP FCVTZU_V scalar"},
+    {0x2e21c800, 0x404003ff, 1, "VFP FCVTAU_V"},
+    {0x7e21c800, 0x004003ff, 1, "VFP FCVTAU_V scalar"},
+    {0x2e21d800, 0x404003ff, 1, "VFP UCVTF_V"},
+    {0x7e21d800, 0x004003ff, 1, "VFP UCVTF_V scalar"},
+    {0x0ea1d800, 0x404003ff, 1, "VFP FRECPE_V"},
+    {0x5ea1d800, 0x004003ff, 1, "VFP FRECPE_V scalar"},
+    {0x2ea1d800, 0x404003ff, 1, "VFP FRSQRTE_V"},
+    {0x7ea1d800, 0x004003ff, 1, "VFP FRSQRTE_V scalar"},
+    {0x5ea1f800, 0x004003ff, 1, "VFP FRECPX_S scalar"},
+    {0x0ea1c800, 0x404003ff, 1, "VFP URECPE_V"},
+    {0x2ea1c800, 0x404003ff, 1, "VFP URSQRTE_V"},
+    {0x6e30c800, 0x000003ff, 1, "VFP FMAXNMV_V"},
+    {0x6eb0c800, 0x000003ff, 1, "VFP FMINNMV_V"},
+    {0x6e30f800, 0x000003ff, 1, "VFP FMAXV_V"},
+    {0x6eb0f800, 0x000003ff, 1, "VFP FMINV_V"},
+    {0x7e30c800, 0x004003ff, 1, "VFP FMAXNMP_S"},
+    {0x7eb0c800, 0x004003ff, 1, "VFP FMINNMP_S"},
+    {0x7e30d800, 0x004003ff, 1, "VFP FADDP_S"},
+    {0x7e30f800, 0x004003ff, 1, "VFP FMAXP_S"},
+    {0x7eb0f800, 0x004003ff, 1, "VFP FMINP_S"},
+    {0x0f801000, 0x407f0bff, 1, "VFP FMLA_VE"},
+    {0x5f801000, 0x007f0bff, 1, "VFP FMLA_VE scalar"},
+    {0x0f805000, 0x407f0bff, 1, "VFP FMLS_VE"},
+    {0x5f805000, 0x007f0bff, 1, "VFP FMLS_VE scalar"},
+    {0x0f809000, 0x407f0bff, 1, "VFP FMUL_VE"},
+    {0x5f809000, 0x007f0bff, 1, "VFP FMUL_VE scalar"},
+    {0x2f809000, 0x407f0bff, 1, "VFP FMULX_VE"},
+    {0x7f809000, 0x007f0bff, 1, "VFP FMULX_VE scalar"},
+    {0x0f00e400, 0x407f03ff, 1, "VFP SCVTF_V"},
+    {0x5f00e400, 0x007f03ff, 1, "VFP SCVTF_V scalar"},
+    {0x2f00e400, 0x407f03ff, 1, "VFP UCVTF_V"},
+    {0x7f00e400, 0x007f03ff, 1, "VFP UCVTF_V scalar"},
+    {0x0f00fc00, 0x407f03ff, 1, "VFP FCVTZS_V"},
+    {0x5f00fc00, 0x007f03ff, 1, "VFP FCVTZS_V scalar"},
+    {0x2f00fc00, 0x407f03ff, 1, "VFP FCVTZU_V"},
+    {0x7f00fc00, 0x007f03ff, 1, "VFP FCVTZU_V scalar"},
+};
+
+/* The class table random_insn draws from: classes, or vfp_classes for test_lockstep_vfp. */
+static const struct enc_class *cur_classes = classes;
+static size_t cur_nclasses = sizeof classes / sizeof classes[0];
+/* Instructions drawn per operation (test_lockstep_vfp checks every vector FP one occurs). */
+static uint64_t drawn[A64_OP_COUNT];
+
 /* Does the decoded instruction write x27 or x28 other than by base writeback? */
 static int writes_reserved(const struct a64_insn *in)
 {
@@ -279,14 +403,14 @@ static uint32_t block_fpcr;
 static uint32_t random_insn(void)
 {
     unsigned total = 0;
-    for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++)
-        total += classes[i].weight;
+    for (size_t i = 0; i < cur_nclasses; i++)
+        total += cur_classes[i].weight;
     for (;;) {
         unsigned pick = (unsigned)(rnd() % total);
         size_t i = 0;
-        while (pick >= classes[i].weight)
-            pick -= classes[i++].weight;
-        uint32_t w = classes[i].fixed | ((uint32_t)rnd() & classes[i].mask);
+        while (pick >= cur_classes[i].weight)
+            pick -= cur_classes[i++].weight;
+        uint32_t w = cur_classes[i].fixed | ((uint32_t)rnd() & cur_classes[i].mask);
         if ((w & 0x3f000000u) == 0x08000000u)
             w = (w & ~0xc0200000u) | excl_shape;
         struct a64_insn in;
@@ -317,6 +441,7 @@ static uint32_t random_insn(void)
             if ((in.flags & A64_P_R_RM) || (wb & 15))
                 continue;
         }
+        drawn[in.op]++;
         return w;
     }
 }
@@ -399,6 +524,13 @@ static uint32_t random_fpcr(void)
     return v;
 }
 
+/* V registers full of FP specials (test_lockstep_vfp's blocks; FPCR is block_fpcr, as for all). */
+static void vfp_random_state(struct emu_state *st)
+{
+    for (int k = 0; k < 64; k++)
+        st->v[k] = rnd() % 8 == 7 ? random_value() : fp_lane();
+}
+
 static const int uc_x[31] = {
     UC_ARM64_REG_X0, UC_ARM64_REG_X1, UC_ARM64_REG_X2, UC_ARM64_REG_X3, UC_ARM64_REG_X4,
     UC_ARM64_REG_X5, UC_ARM64_REG_X6, UC_ARM64_REG_X7, UC_ARM64_REG_X8, UC_ARM64_REG_X9,
@@ -415,13 +547,13 @@ static void dump_block(const uint32_t *code, unsigned n)
         print_message("  0x%" PRIx64 ": 0x%08x\n", CODE + (uint64_t)4 * i, code[i]);
 }
 
-static void test_lockstep(void **state)
+/* One lockstep run over cur_classes; vfp: V registers of FP specials and a random FPCR. */
+static void lockstep_run(int vfp, uint64_t want_default)
 {
-    (void)state;
     const char *seed_env = getenv("TEMU_SEED");
     const char *n_env = getenv("TEMU_LOCKSTEP_INSNS");
     uint64_t seed = seed_env ? strtoull(seed_env, NULL, 0) : (uint64_t)time(NULL);
-    uint64_t want = n_env ? strtoull(n_env, NULL, 0) : 200000;
+    uint64_t want = n_env ? strtoull(n_env, NULL, 0) : want_default;
     rng_state = seed;
 
     static struct emu_proc p;
@@ -490,6 +622,8 @@ static void test_lockstep(void **state)
         for (int k = 0; k < 64; k++)
             p.st.v[k] = k % 2 == 0 || rnd() % 2 ? fp_lane() : random_value();
         p.st.fpcr = block_fpcr;
+        if (vfp)
+            vfp_random_state(&p.st);
         p.st.fpsr = rnd() & 0x0800009f;
         p.st.pc = CODE;
         before = p.st;
@@ -560,17 +694,41 @@ static void test_lockstep(void **state)
         done += p.stats.instructions - retired;
         blocks++;
     }
-    print_message("lockstep: seed %" PRIu64 ", %" PRIu64 " instructions in %" PRIu64 " blocks agree (%" PRIu64
-                  " scalar FP words generated)\n", seed, done, blocks, fp_words);
+    print_message("lockstep%s: seed %" PRIu64 ", %" PRIu64 " instructions in %" PRIu64 " blocks agree (%" PRIu64
+                  " scalar FP words generated)\n", vfp ? " (vector FP)" : "", seed, done, blocks, fp_words);
     uc_close(uc);
     emu_cpu_free(c);
     emu_proc_free(&p);
+}
+
+static void test_lockstep(void **state)
+{
+    (void)state;
+    cur_classes = classes;
+    cur_nclasses = sizeof classes / sizeof classes[0];
+    lockstep_run(0, 200000);
+}
+
+/* The vector FP classes alone, from FP special values under random FPCR modes: V registers,
+ * FPCR and FPSR compared after every block (TEMU_LOCKSTEP_INSNS applies here too). */
+static void test_lockstep_vfp(void **state)
+{
+    (void)state;
+    cur_classes = vfp_classes;
+    cur_nclasses = sizeof vfp_classes / sizeof vfp_classes[0];
+    memset(drawn, 0, sizeof drawn);
+    lockstep_run(1, 100000);
+    const char *n_env = getenv("TEMU_LOCKSTEP_INSNS");
+    for (unsigned op = SIMD_VFP_FIRST; op <= SIMD_VFP_LAST && (!n_env || strtoull(n_env, NULL, 0) >= 100000); op++)
+        if (!drawn[op])
+            fail_msg("vector FP operation %u never drawn", op);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lockstep),
+        cmocka_unit_test(test_lockstep_vfp),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

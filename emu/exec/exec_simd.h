@@ -178,7 +178,8 @@ EXEC_INLINE uint64_t simd_popcount8(uint64_t x)
     return n;
 }
 
-#include "exec_simd_fp.h"
+#include "exec_simd_fp.h"  /* scalar floating point: simd_fp_value */
+#include "exec_simd_vfp.h" /* Advanced SIMD floating point: simd_vfp_value */
 
 /* The operations that only compute, under FPCR value fpcr: results into *o (cleared by the
  * caller). Returns 0, or 1 for an operation it does not know (never silently skipped). */
@@ -189,6 +190,8 @@ EXEC_INLINE uint32_t simd_value(const struct a64_insn *in, struct exec_in xv, co
     struct simd_v vn = s->n[0], vm = s->m, vd = s->d[0], r = simd_make(0, 0);
     uint64_t imm = (uint64_t)in->imm, q = in->sf ? ~A64_U64(0) : 0;
     uint32_t op = in->op;
+    if (op >= SIMD_VFP_FIRST && op <= SIMD_VFP_LAST)
+        return simd_vfp_value(in, s, fpcr, o);
     switch (op) {
     case A64_OP_FMOV_V:
         r.lo = vn.lo & emu_alu_ones(8u << in->size);
