@@ -1096,6 +1096,52 @@ static int simd_vregs(uint32_t w, const struct a64_insn *d)
     return 1;
 }
 
+/* FP/SIMD immediates and element indices capstone shows as operands: the shift amount of the
+ * shift-by-immediate operations, the element index of the by-element operations, scalar DUP and
+ * the single-structure loads and stores. 1 if fine. */
+static int simd_fields(uint32_t w, const struct a64_insn *d)
+{
+    cs_arm64 *a = &csi->detail->arm64;
+    int64_t imm = -1;
+    int index = -1;
+    for (int i = 0; i < a->op_count; i++) {
+        const cs_arm64_op *o = &a->operands[i];
+        if (o->type == ARM64_OP_IMM)
+            imm = o->imm;
+        if (o->type == ARM64_OP_REG && o->vector_index != -1)
+            index = o->vector_index;
+    }
+    switch (d->op) {
+    case A64_OP_SRSHR_V: case A64_OP_URSHR_V: case A64_OP_SRSRA_V: case A64_OP_URSRA_V:
+    case A64_OP_SRI_V: case A64_OP_SLI_V: case A64_OP_RSHRN_V: case A64_OP_SQSHRN_V:
+    case A64_OP_UQSHRN_V: case A64_OP_SQRSHRN_V: case A64_OP_UQRSHRN_V: case A64_OP_SQSHRUN_V:
+    case A64_OP_SQRSHRUN_V: case A64_OP_SSHR_V: case A64_OP_USHR_V: case A64_OP_SHL_V:
+    case A64_OP_SSRA_V: case A64_OP_USRA_V: case A64_OP_SHRN_V:
+        if (imm != d->amount) {
+            mismatch(w, d, "shift amount %u, capstone %lld", d->amount, (long long)imm);
+            return 0;
+        }
+        break;
+    case A64_OP_MUL_E: case A64_OP_MLA_E: case A64_OP_MLS_E: case A64_OP_SMULL_E: case A64_OP_UMULL_E:
+    case A64_OP_SMLAL_E: case A64_OP_UMLAL_E: case A64_OP_SMLSL_E: case A64_OP_UMLSL_E:
+    case A64_OP_SQDMULH_E: case A64_OP_SQRDMULH_E: case A64_OP_LDS_V: case A64_OP_STS_V:
+        if (index != d->immr) {
+            mismatch(w, d, "element index %u, capstone %d", d->immr, index);
+            return 0;
+        }
+        break;
+    case A64_OP_DUP_S:
+        if (index != d->imms) {
+            mismatch(w, d, "element index %u, capstone %d", d->imms, index);
+            return 0;
+        }
+        break;
+    default:
+        break;
+    }
+    return 1;
+}
+
 /* Compare the record with capstone's detail. Registers: every GPR capstone names must be one of
  * our register fields (SP versus ZR exactly); for the canonical (non-alias) id the register
  * sequence must equal the op's field order. Immediates, conditions, sizes, writeback per op. */
@@ -1114,7 +1160,7 @@ static void cross_check(uint32_t w, const struct a64_insn *d)
     for (int f = 0; f < 4; f++)
         if (d->flags & vbits[f])
             fields[f] = 0xff;
-    if ((d->flags & A64_P_SIMD) && !simd_vregs(w, d))
+    if ((d->flags & A64_P_SIMD) && (!simd_vregs(w, d) || !simd_fields(w, d)))
         return;
 
     for (int i = 0; i < a->op_count; i++) {
