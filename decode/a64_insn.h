@@ -232,7 +232,8 @@
     X(UMULH,      NO,    LV, A64_P_ALU2, "xd = (zext(xn) * zext(xm)) >> 64") \
     A64_OPS_SIMD(X) \
     A64_OPS_FP(X) \
-    A64_OPS_VFP(X)
+    A64_OPS_VFP(X) \
+    A64_OPS_SIMD2(X)
 
 /* C4.1.x FP/SIMD (docs/design.md, FP/SIMD): V register fields by A64_P_V_* bits; X fields by the
  * usual role bits. Field use: size = element size log2 (loads/stores: access size log2, 4 = Q);
@@ -466,6 +467,102 @@
     X(FMINP_S,    NO,    NO, A64_SV1, "scalar pairwise FPMin") \
     X(FMAXNMP_S,  NO,    NO, A64_SV1, "scalar pairwise FPMaxNum") \
     X(FMINNMP_S,  NO,    NO, A64_SV1, "scalar pairwise FPMinNum")
+
+/* C4.1.x FP/SIMD, second part: structure loads and stores and the rest of Advanced SIMD integer
+ * (decode/a64_decode_simd2.inc; semantics emu/exec/exec_simd_int.h). Fields as above; besides:
+ * imms = 1 marks the scalar form of a vector operation (one element of size, the rest of the
+ * register zeroed); immr = element index (single-structure loads/stores, by-element operations).
+ * Structure loads/stores: shift = registers in the list, which wraps from V31 to V0. "Long"
+ * operations read the lower (sf: upper) half of their narrow sources and write 2 * size elements;
+ * "narrow" ones write size elements into the lower half (sf: the upper half, the lower kept).
+ * Saturating ones raise FPSR.QC (bit 27) when they saturate. */
+#define A64_SV2D (A64_SV2 | A64_P_V_RD)
+#define A64_SV1D (A64_SV1 | A64_P_V_RD)
+#define A64_OPS_SIMD2(X) \
+    X(LDN_M,      NO,    NO, A64_P_SIMD | A64_P_LOAD | A64_P_R_RN | A64_P_V_WD, "LD2/LD3/LD4 {V[rd]..+shift-1} = mem[rn] de-interleaved (post-index: imm, or rm when R_RM)") \
+    X(STN_M,      NO,    NO, A64_P_SIMD | A64_P_STORE | A64_P_R_RN | A64_P_V_RD, "ST2/ST3/ST4 mem[rn] = {V[rd]..+shift-1} interleaved") \
+    X(LDS_V,      NO,    NO, A64_P_SIMD | A64_P_LOAD | A64_P_R_RN | A64_P_V_RD | A64_P_V_WD, "LD1-LD4 single structure: element immr of V[rd]..+shift-1 = mem[rn]..") \
+    X(STS_V,      NO,    NO, A64_P_SIMD | A64_P_STORE | A64_P_R_RN | A64_P_V_RD, "ST1-ST4 single structure: mem[rn].. = element immr of V[rd]..+shift-1") \
+    X(LDNR,       NO,    NO, A64_P_SIMD | A64_P_LOAD | A64_P_R_RN | A64_P_V_WD, "LD2R-LD4R: V[rd]..+shift-1 = replicate(mem[rn]..), one element each") \
+    X(SHADD_V,    NO,    NO, A64_SV2, "element-wise (rn + rm) >> 1, signed") \
+    X(UHADD_V,    NO,    NO, A64_SV2, "element-wise (rn + rm) >> 1, unsigned") \
+    X(SRHADD_V,   NO,    NO, A64_SV2, "element-wise (rn + rm + 1) >> 1, signed") \
+    X(URHADD_V,   NO,    NO, A64_SV2, "element-wise (rn + rm + 1) >> 1, unsigned") \
+    X(SHSUB_V,    NO,    NO, A64_SV2, "element-wise (rn - rm) >> 1, signed") \
+    X(UHSUB_V,    NO,    NO, A64_SV2, "element-wise (rn - rm) >> 1, unsigned") \
+    X(SQADD_V,    NO,    NO, A64_SV2, "element-wise rn + rm, signed saturating (imms: scalar)") \
+    X(UQADD_V,    NO,    NO, A64_SV2, "element-wise rn + rm, unsigned saturating (imms: scalar)") \
+    X(SQSUB_V,    NO,    NO, A64_SV2, "element-wise rn - rm, signed saturating (imms: scalar)") \
+    X(UQSUB_V,    NO,    NO, A64_SV2, "element-wise rn - rm, unsigned saturating (imms: scalar)") \
+    X(SSHL_V,     NO,    NO, A64_SV2, "element-wise rn shifted by signed byte rm (negative: right, arithmetic)") \
+    X(USHL_V,     NO,    NO, A64_SV2, "element-wise rn shifted by signed byte rm (negative: right, logical)") \
+    X(SRSHL_V,    NO,    NO, A64_SV2, "SSHL, right shifts rounded") \
+    X(URSHL_V,    NO,    NO, A64_SV2, "USHL, right shifts rounded") \
+    X(SABD_V,     NO,    NO, A64_SV2, "element-wise |rn - rm|, signed") \
+    X(UABD_V,     NO,    NO, A64_SV2, "element-wise |rn - rm|, unsigned") \
+    X(SABA_V,     NO,    NO, A64_SV2D, "element-wise rd + |rn - rm|, signed") \
+    X(UABA_V,     NO,    NO, A64_SV2D, "element-wise rd + |rn - rm|, unsigned") \
+    X(SMAXP_V,    NO,    NO, A64_SV2, "pairwise signed max") \
+    X(SMINP_V,    NO,    NO, A64_SV2, "pairwise signed min") \
+    X(SQDMULH_V,  NO,    NO, A64_SV2, "element-wise (2 * rn * rm) >> esize, saturating (imms: scalar)") \
+    X(SQRDMULH_V, NO,    NO, A64_SV2, "element-wise (2 * rn * rm + round) >> esize, saturating (imms: scalar)") \
+    X(PMUL_V,     NO,    NO, A64_SV2, "element-wise polynomial (carry-less) multiply of bytes") \
+    X(ABS_V,      NO,    NO, A64_SV1, "element-wise |rn| (MIN stays MIN)") \
+    X(NEG_V,      NO,    NO, A64_SV1, "element-wise -rn") \
+    X(SQABS_V,    NO,    NO, A64_SV1, "element-wise |rn|, saturating (imms: scalar)") \
+    X(SQNEG_V,    NO,    NO, A64_SV1, "element-wise -rn, saturating (imms: scalar)") \
+    X(CLS_V,      NO,    NO, A64_SV1, "element-wise count of leading sign bits") \
+    X(CLZ_V,      NO,    NO, A64_SV1, "element-wise count of leading zeros") \
+    X(RBIT_V,     NO,    NO, A64_SV1, "reverse the bits of each byte") \
+    X(SADDLP_V,   NO,    NO, A64_SV1, "pairwise sum of sign-extended elements, as elements of 2 * size") \
+    X(UADDLP_V,   NO,    NO, A64_SV1, "pairwise sum of zero-extended elements, as elements of 2 * size") \
+    X(SADALP_V,   NO,    NO, A64_SV1D, "rd + SADDLP(rn)") \
+    X(UADALP_V,   NO,    NO, A64_SV1D, "rd + UADDLP(rn)") \
+    X(SQXTN_V,    NO,    NO, A64_SV1D, "narrow, signed to signed, saturating (imms: scalar)") \
+    X(UQXTN_V,    NO,    NO, A64_SV1D, "narrow, unsigned to unsigned, saturating (imms: scalar)") \
+    X(SQXTUN_V,   NO,    NO, A64_SV1D, "narrow, signed to unsigned, saturating (imms: scalar)") \
+    X(SRSHR_V,    NO,    NO, A64_SV1, "element-wise rounding arithmetic shift right by amount") \
+    X(URSHR_V,    NO,    NO, A64_SV1, "element-wise rounding logical shift right by amount") \
+    X(SRSRA_V,    NO,    NO, A64_SV1D, "element-wise rd + SRSHR(rn)") \
+    X(URSRA_V,    NO,    NO, A64_SV1D, "element-wise rd + URSHR(rn)") \
+    X(SRI_V,      NO,    NO, A64_SV1D, "element-wise rn >> amount inserted into rd (rd's top amount bits kept)") \
+    X(SLI_V,      NO,    NO, A64_SV1D, "element-wise rn << amount inserted into rd (rd's low amount bits kept)") \
+    X(RSHRN_V,    NO,    NO, A64_SV1D, "narrow: elements of 2 * size, rounding shift right by amount") \
+    X(SQSHRN_V,   NO,    NO, A64_SV1D, "narrow: signed shift right, saturated to signed (imms: scalar)") \
+    X(UQSHRN_V,   NO,    NO, A64_SV1D, "narrow: unsigned shift right, saturated to unsigned (imms: scalar)") \
+    X(SQRSHRN_V,  NO,    NO, A64_SV1D, "narrow: signed rounding shift right, saturated to signed (imms: scalar)") \
+    X(UQRSHRN_V,  NO,    NO, A64_SV1D, "narrow: unsigned rounding shift right, saturated (imms: scalar)") \
+    X(SQSHRUN_V,  NO,    NO, A64_SV1D, "narrow: signed shift right, saturated to unsigned (imms: scalar)") \
+    X(SQRSHRUN_V, NO,    NO, A64_SV1D, "narrow: signed rounding shift right, saturated to unsigned (imms: scalar)") \
+    X(SSUBL_V,    NO,    NO, A64_SV2, "long: sext(rn) - sext(rm)") \
+    X(USUBL_V,    NO,    NO, A64_SV2, "long: zext(rn) - zext(rm)") \
+    X(SSUBW_V,    NO,    NO, A64_SV2, "wide rn - sext(rm half)") \
+    X(USUBW_V,    NO,    NO, A64_SV2, "wide rn - zext(rm half)") \
+    X(ADDHN_V,    NO,    NO, A64_SV2D, "narrow: high halves of the 2 * size sums rn + rm") \
+    X(RADDHN_V,   NO,    NO, A64_SV2D, "narrow: high halves of the 2 * size sums, rounded") \
+    X(SUBHN_V,    NO,    NO, A64_SV2D, "narrow: high halves of the 2 * size differences rn - rm") \
+    X(RSUBHN_V,   NO,    NO, A64_SV2D, "narrow: high halves of the 2 * size differences, rounded") \
+    X(SABAL_V,    NO,    NO, A64_SV2D, "long: rd + |sext(rn) - sext(rm)|") \
+    X(UABAL_V,    NO,    NO, A64_SV2D, "long: rd + |zext(rn) - zext(rm)|") \
+    X(SABDL_V,    NO,    NO, A64_SV2, "long: |sext(rn) - sext(rm)|") \
+    X(UABDL_V,    NO,    NO, A64_SV2, "long: |zext(rn) - zext(rm)|") \
+    X(SMLAL_V,    NO,    NO, A64_SV2D, "long: rd + sext(rn) * sext(rm)") \
+    X(UMLAL_V,    NO,    NO, A64_SV2D, "long: rd + zext(rn) * zext(rm)") \
+    X(SMLSL_V,    NO,    NO, A64_SV2D, "long: rd - sext(rn) * sext(rm)") \
+    X(UMLSL_V,    NO,    NO, A64_SV2D, "long: rd - zext(rn) * zext(rm)") \
+    X(PMULL_V,    NO,    NO, A64_SV2, "long: polynomial multiply of bytes (size 0)") \
+    X(MUL_E,      NO,    NO, A64_SV2, "element-wise rn * rm element immr") \
+    X(MLA_E,      NO,    NO, A64_SV2D, "element-wise rd + rn * rm element immr") \
+    X(MLS_E,      NO,    NO, A64_SV2D, "element-wise rd - rn * rm element immr") \
+    X(SMULL_E,    NO,    NO, A64_SV2, "long: sext(rn) * sext(rm element immr)") \
+    X(UMULL_E,    NO,    NO, A64_SV2, "long: zext(rn) * zext(rm element immr)") \
+    X(SMLAL_E,    NO,    NO, A64_SV2D, "long: rd + sext(rn) * sext(rm element immr)") \
+    X(UMLAL_E,    NO,    NO, A64_SV2D, "long: rd + zext(rn) * zext(rm element immr)") \
+    X(SMLSL_E,    NO,    NO, A64_SV2D, "long: rd - sext(rn) * sext(rm element immr)") \
+    X(UMLSL_E,    NO,    NO, A64_SV2D, "long: rd - zext(rn) * zext(rm element immr)") \
+    X(SQDMULH_E,  NO,    NO, A64_SV2, "SQDMULH by rm element immr (imms: scalar)") \
+    X(SQRDMULH_E, NO,    NO, A64_SV2, "SQRDMULH by rm element immr (imms: scalar)") \
+    X(DUP_S,      NO,    NO, A64_SV1, "scalar DUP (MOV Sd, Vn.S[i]): V[rd] = zext(V[rn] element imms)")
 
 enum a64_op {
 #define A64_OP_ENUM(name, alu, lane, props, what) A64_OP_##name,

@@ -406,6 +406,17 @@ static void test_simd(void **state)
     check(0x4c836c5e, E(ST1_M, .rd = 30, .rn = 2, .rm = 3, .sf = 1, .size = 3, .shift = 3,
                         .flags = A64_F_WB_POST | A64_P_R_RM));                            /* st1 {v30.2d-v0.2d}, [x2], x3 */
     check(0x4d40c862, E(LD1R, .rd = 2, .rn = 3, .sf = 1, .size = 2));                     /* ld1r {v2.4s}, [x3] */
+    /* A64_OPS_SIMD2 (a64_decode_simd2.inc) */
+    check(0x0c404000, E(LDN_M, .rd = 0, .rn = 0, .shift = 3));                             /* ld3 {v0.8b-v2.8b}, [x0] */
+    check(0x4d206000, E(STS_V, .rd = 0, .rn = 0, .size = 1, .shift = 4, .immr = 4));       /* st4 {v0.h-v3.h}[4], [x0] */
+    check(0x4dffa400, E(LDS_V, .rd = 0, .rn = 0, .size = 3, .shift = 4, .immr = 1,
+                        .flags = A64_F_WB_POST));                                         /* ld4 {v0.d-v3.d}[1], [x0], #32 */
+    check(0x0d60c000, E(LDNR, .rd = 0, .rn = 0, .shift = 2));                              /* ld2r {v0.8b, v1.8b}, [x0] */
+    check(0x5f600401, E(SSHR_V, .rd = 1, .rn = 0, .size = 3, .amount = 32));               /* sshr d1, d0, #32 */
+    check(0x5e0c04a7, E(DUP_S, .rd = 7, .rn = 5, .size = 2, .imms = 1));                   /* mov s7, v5.s[1] */
+    check(0x0e214022, E(ADDHN_V, .rd = 2, .rn = 1, .rm = 1));                              /* addhn v2.8b, v1.8h, v1.8h */
+    check(0x5ea12c00, E(SQSUB_V, .rd = 0, .rn = 0, .rm = 1, .size = 2, .imms = 1));        /* sqsub s0, s0, s1 */
+    check(0x6f8ba820, E(UMULL_E, .rd = 0, .rn = 1, .rm = 11, .sf = 1, .size = 2, .immr = 2)); /* umull2 v0.2d, v1.4s, v11.s[2] */
     check(0x1e604020, E(FMOV_V, .rd = 0, .rn = 1, .size = 3));                            /* fmov d0, d1 */
     check(0x1e270062, E(FMOV_TOV, .rd = 2, .rn = 3, .size = 2));                          /* fmov s2, w3 */
     check(0x9e6600a4, E(FMOV_FROMV, .rd = 4, .rn = 5, .sf = 1, .size = 3));               /* fmov x4, d5 */

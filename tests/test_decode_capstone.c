@@ -361,6 +361,91 @@ static const unsigned op_ids[A64_OP_COUNT][16] = {
     [A64_OP_FMINP_S] = IDS(ARM64_INS_FMINP),
     [A64_OP_FMAXNMP_S] = IDS(ARM64_INS_FMAXNMP),
     [A64_OP_FMINNMP_S] = IDS(ARM64_INS_FMINNMP),
+    /* A64_OPS_SIMD2 */
+    [A64_OP_LDN_M] = IDS(ARM64_INS_LD2, ARM64_INS_LD3, ARM64_INS_LD4),
+    [A64_OP_STN_M] = IDS(ARM64_INS_ST2, ARM64_INS_ST3, ARM64_INS_ST4),
+    [A64_OP_LDS_V] = IDS(ARM64_INS_LD1, ARM64_INS_LD2, ARM64_INS_LD3, ARM64_INS_LD4),
+    [A64_OP_STS_V] = IDS(ARM64_INS_ST1, ARM64_INS_ST2, ARM64_INS_ST3, ARM64_INS_ST4),
+    [A64_OP_LDNR] = IDS(ARM64_INS_LD2R, ARM64_INS_LD3R, ARM64_INS_LD4R),
+    [A64_OP_SHADD_V] = IDS(ARM64_INS_SHADD),
+    [A64_OP_UHADD_V] = IDS(ARM64_INS_UHADD),
+    [A64_OP_SRHADD_V] = IDS(ARM64_INS_SRHADD),
+    [A64_OP_URHADD_V] = IDS(ARM64_INS_URHADD),
+    [A64_OP_SHSUB_V] = IDS(ARM64_INS_SHSUB),
+    [A64_OP_UHSUB_V] = IDS(ARM64_INS_UHSUB),
+    [A64_OP_SQADD_V] = IDS(ARM64_INS_SQADD),
+    [A64_OP_UQADD_V] = IDS(ARM64_INS_UQADD),
+    [A64_OP_SQSUB_V] = IDS(ARM64_INS_SQSUB),
+    [A64_OP_UQSUB_V] = IDS(ARM64_INS_UQSUB),
+    [A64_OP_SSHL_V] = IDS(ARM64_INS_SSHL),
+    [A64_OP_USHL_V] = IDS(ARM64_INS_USHL),
+    [A64_OP_SRSHL_V] = IDS(ARM64_INS_SRSHL),
+    [A64_OP_URSHL_V] = IDS(ARM64_INS_URSHL),
+    [A64_OP_SABD_V] = IDS(ARM64_INS_SABD),
+    [A64_OP_UABD_V] = IDS(ARM64_INS_UABD),
+    [A64_OP_SABA_V] = IDS(ARM64_INS_SABA),
+    [A64_OP_UABA_V] = IDS(ARM64_INS_UABA),
+    [A64_OP_SMAXP_V] = IDS(ARM64_INS_SMAXP),
+    [A64_OP_SMINP_V] = IDS(ARM64_INS_SMINP),
+    [A64_OP_SQDMULH_V] = IDS(ARM64_INS_SQDMULH),
+    [A64_OP_SQRDMULH_V] = IDS(ARM64_INS_SQRDMULH),
+    [A64_OP_PMUL_V] = IDS(ARM64_INS_PMUL),
+    [A64_OP_ABS_V] = IDS(ARM64_INS_ABS),
+    [A64_OP_NEG_V] = IDS(ARM64_INS_NEG),
+    [A64_OP_SQABS_V] = IDS(ARM64_INS_SQABS),
+    [A64_OP_SQNEG_V] = IDS(ARM64_INS_SQNEG),
+    [A64_OP_CLS_V] = IDS(ARM64_INS_CLS),
+    [A64_OP_CLZ_V] = IDS(ARM64_INS_CLZ),
+    [A64_OP_RBIT_V] = IDS(ARM64_INS_RBIT),
+    [A64_OP_SADDLP_V] = IDS(ARM64_INS_SADDLP),
+    [A64_OP_UADDLP_V] = IDS(ARM64_INS_UADDLP),
+    [A64_OP_SADALP_V] = IDS(ARM64_INS_SADALP),
+    [A64_OP_UADALP_V] = IDS(ARM64_INS_UADALP),
+    [A64_OP_SQXTN_V] = IDS(ARM64_INS_SQXTN, ARM64_INS_SQXTN2),
+    [A64_OP_UQXTN_V] = IDS(ARM64_INS_UQXTN, ARM64_INS_UQXTN2),
+    [A64_OP_SQXTUN_V] = IDS(ARM64_INS_SQXTUN, ARM64_INS_SQXTUN2),
+    [A64_OP_SRSHR_V] = IDS(ARM64_INS_SRSHR),
+    [A64_OP_URSHR_V] = IDS(ARM64_INS_URSHR),
+    [A64_OP_SRSRA_V] = IDS(ARM64_INS_SRSRA),
+    [A64_OP_URSRA_V] = IDS(ARM64_INS_URSRA),
+    [A64_OP_SRI_V] = IDS(ARM64_INS_SRI),
+    [A64_OP_SLI_V] = IDS(ARM64_INS_SLI),
+    [A64_OP_RSHRN_V] = IDS(ARM64_INS_RSHRN, ARM64_INS_RSHRN2),
+    [A64_OP_SQSHRN_V] = IDS(ARM64_INS_SQSHRN, ARM64_INS_SQSHRN2),
+    [A64_OP_UQSHRN_V] = IDS(ARM64_INS_UQSHRN, ARM64_INS_UQSHRN2),
+    [A64_OP_SQRSHRN_V] = IDS(ARM64_INS_SQRSHRN, ARM64_INS_SQRSHRN2),
+    [A64_OP_UQRSHRN_V] = IDS(ARM64_INS_UQRSHRN, ARM64_INS_UQRSHRN2),
+    [A64_OP_SQSHRUN_V] = IDS(ARM64_INS_SQSHRUN, ARM64_INS_SQSHRUN2),
+    [A64_OP_SQRSHRUN_V] = IDS(ARM64_INS_SQRSHRUN, ARM64_INS_SQRSHRUN2),
+    [A64_OP_SSUBL_V] = IDS(ARM64_INS_SSUBL, ARM64_INS_SSUBL2),
+    [A64_OP_USUBL_V] = IDS(ARM64_INS_USUBL, ARM64_INS_USUBL2),
+    [A64_OP_SSUBW_V] = IDS(ARM64_INS_SSUBW, ARM64_INS_SSUBW2),
+    [A64_OP_USUBW_V] = IDS(ARM64_INS_USUBW, ARM64_INS_USUBW2),
+    [A64_OP_ADDHN_V] = IDS(ARM64_INS_ADDHN, ARM64_INS_ADDHN2),
+    [A64_OP_RADDHN_V] = IDS(ARM64_INS_RADDHN, ARM64_INS_RADDHN2),
+    [A64_OP_SUBHN_V] = IDS(ARM64_INS_SUBHN, ARM64_INS_SUBHN2),
+    [A64_OP_RSUBHN_V] = IDS(ARM64_INS_RSUBHN, ARM64_INS_RSUBHN2),
+    [A64_OP_SABAL_V] = IDS(ARM64_INS_SABAL, ARM64_INS_SABAL2),
+    [A64_OP_UABAL_V] = IDS(ARM64_INS_UABAL, ARM64_INS_UABAL2),
+    [A64_OP_SABDL_V] = IDS(ARM64_INS_SABDL, ARM64_INS_SABDL2),
+    [A64_OP_UABDL_V] = IDS(ARM64_INS_UABDL, ARM64_INS_UABDL2),
+    [A64_OP_SMLAL_V] = IDS(ARM64_INS_SMLAL, ARM64_INS_SMLAL2),
+    [A64_OP_UMLAL_V] = IDS(ARM64_INS_UMLAL, ARM64_INS_UMLAL2),
+    [A64_OP_SMLSL_V] = IDS(ARM64_INS_SMLSL, ARM64_INS_SMLSL2),
+    [A64_OP_UMLSL_V] = IDS(ARM64_INS_UMLSL, ARM64_INS_UMLSL2),
+    [A64_OP_PMULL_V] = IDS(ARM64_INS_PMULL, ARM64_INS_PMULL2),
+    [A64_OP_MUL_E] = IDS(ARM64_INS_MUL),
+    [A64_OP_MLA_E] = IDS(ARM64_INS_MLA),
+    [A64_OP_MLS_E] = IDS(ARM64_INS_MLS),
+    [A64_OP_SMULL_E] = IDS(ARM64_INS_SMULL, ARM64_INS_SMULL2),
+    [A64_OP_UMULL_E] = IDS(ARM64_INS_UMULL, ARM64_INS_UMULL2),
+    [A64_OP_SMLAL_E] = IDS(ARM64_INS_SMLAL, ARM64_INS_SMLAL2),
+    [A64_OP_UMLAL_E] = IDS(ARM64_INS_UMLAL, ARM64_INS_UMLAL2),
+    [A64_OP_SMLSL_E] = IDS(ARM64_INS_SMLSL, ARM64_INS_SMLSL2),
+    [A64_OP_UMLSL_E] = IDS(ARM64_INS_UMLSL, ARM64_INS_UMLSL2),
+    [A64_OP_SQDMULH_E] = IDS(ARM64_INS_SQDMULH),
+    [A64_OP_SQRDMULH_E] = IDS(ARM64_INS_SQRDMULH),
+    [A64_OP_DUP_S] = IDS(ARM64_INS_DUP, ARM64_INS_MOV),
 };
 
 static int op_maps(unsigned op, unsigned id)
@@ -711,6 +796,165 @@ static const struct enc_class classes[] = {
     { "VFP FCVTZS_V 0x5f00fc00", 0xff80fc00, 0x5f00fc00, -1 },
     { "VFP FCVTZU_V 0x2f00fc00", 0xbf80fc00, 0x2f00fc00, -1 },
     { "VFP FCVTZU_V 0x7f00fc00", 0xff80fc00, 0x7f00fc00, -1 },
+    /* A64_OPS_SIMD2 (decode/a64_decode_simd2.inc) */
+    { "FP/SIMD STN_M 0x0c000000", 0xbffff000, 0x0c000000, -1 },
+    { "FP/SIMD STN_M 0x0c004000", 0xbffff000, 0x0c004000, -1 },
+    { "FP/SIMD STN_M 0x0c008000", 0xbffff000, 0x0c008000, -1 },
+    { "FP/SIMD LDN_M 0x0c400000", 0xbffff000, 0x0c400000, -1 },
+    { "FP/SIMD LDN_M 0x0c404000", 0xbffff000, 0x0c404000, -1 },
+    { "FP/SIMD LDN_M 0x0c408000", 0xbffff000, 0x0c408000, -1 },
+    { "FP/SIMD STN_M 0x0c800000", 0xbfe0f000, 0x0c800000, -1 },
+    { "FP/SIMD STN_M 0x0c804000", 0xbfe0f000, 0x0c804000, -1 },
+    { "FP/SIMD STN_M 0x0c808000", 0xbfe0f000, 0x0c808000, -1 },
+    { "FP/SIMD LDN_M 0x0cc00000", 0xbfe0f000, 0x0cc00000, -1 },
+    { "FP/SIMD LDN_M 0x0cc04000", 0xbfe0f000, 0x0cc04000, -1 },
+    { "FP/SIMD LDN_M 0x0cc08000", 0xbfe0f000, 0x0cc08000, -1 },
+    { "FP/SIMD STS_V 0x0d000000", 0xbfdfc000, 0x0d000000, -1 },
+    { "FP/SIMD STS_V 0x0d004000", 0xbfdfc000, 0x0d004000, -1 },
+    { "FP/SIMD STS_V 0x0d008000", 0xbfdfc000, 0x0d008000, -1 },
+    { "FP/SIMD LDS_V 0x0d400000", 0xbfdfc000, 0x0d400000, -1 },
+    { "FP/SIMD LDS_V 0x0d404000", 0xbfdfc000, 0x0d404000, -1 },
+    { "FP/SIMD LDS_V 0x0d408000", 0xbfdfc000, 0x0d408000, -1 },
+    { "FP/SIMD STS_V 0x0d800000", 0xbfc0c000, 0x0d800000, -1 },
+    { "FP/SIMD STS_V 0x0d804000", 0xbfc0c000, 0x0d804000, -1 },
+    { "FP/SIMD STS_V 0x0d808000", 0xbfc0c000, 0x0d808000, -1 },
+    { "FP/SIMD LDS_V 0x0dc00000", 0xbfc0c000, 0x0dc00000, -1 },
+    { "FP/SIMD LDS_V 0x0dc04000", 0xbfc0c000, 0x0dc04000, -1 },
+    { "FP/SIMD LDS_V 0x0dc08000", 0xbfc0c000, 0x0dc08000, -1 },
+    { "FP/SIMD LDNR 0x0d60c000", 0xbffff000, 0x0d60c000, -1 },
+    { "FP/SIMD LDNR 0x0d40e000", 0xbffff000, 0x0d40e000, -1 },
+    { "FP/SIMD LDNR 0x0d60e000", 0xbffff000, 0x0d60e000, -1 },
+    { "FP/SIMD LDNR 0x0de0c000", 0xbfe0f000, 0x0de0c000, -1 },
+    { "FP/SIMD LDNR 0x0dc0e000", 0xbfe0f000, 0x0dc0e000, -1 },
+    { "FP/SIMD LDNR 0x0de0e000", 0xbfe0f000, 0x0de0e000, -1 },
+    { "FP/SIMD SHADD_V 0x0e200400", 0xbf20fc00, 0x0e200400, -1 },
+    { "FP/SIMD UHADD_V 0x2e200400", 0xbf20fc00, 0x2e200400, -1 },
+    { "FP/SIMD SQADD_V 0x0e200c00", 0xbf20fc00, 0x0e200c00, -1 },
+    { "FP/SIMD UQADD_V 0x2e200c00", 0xbf20fc00, 0x2e200c00, -1 },
+    { "FP/SIMD SRHADD_V 0x0e201400", 0xbf20fc00, 0x0e201400, -1 },
+    { "FP/SIMD URHADD_V 0x2e201400", 0xbf20fc00, 0x2e201400, -1 },
+    { "FP/SIMD SHSUB_V 0x0e202400", 0xbf20fc00, 0x0e202400, -1 },
+    { "FP/SIMD UHSUB_V 0x2e202400", 0xbf20fc00, 0x2e202400, -1 },
+    { "FP/SIMD SQSUB_V 0x0e202c00", 0xbf20fc00, 0x0e202c00, -1 },
+    { "FP/SIMD UQSUB_V 0x2e202c00", 0xbf20fc00, 0x2e202c00, -1 },
+    { "FP/SIMD SSHL_V 0x0e204400", 0xbf20fc00, 0x0e204400, -1 },
+    { "FP/SIMD USHL_V 0x2e204400", 0xbf20fc00, 0x2e204400, -1 },
+    { "FP/SIMD SRSHL_V 0x0e205400", 0xbf20fc00, 0x0e205400, -1 },
+    { "FP/SIMD URSHL_V 0x2e205400", 0xbf20fc00, 0x2e205400, -1 },
+    { "FP/SIMD SABD_V 0x0e207400", 0xbf20fc00, 0x0e207400, -1 },
+    { "FP/SIMD UABD_V 0x2e207400", 0xbf20fc00, 0x2e207400, -1 },
+    { "FP/SIMD SABA_V 0x0e207c00", 0xbf20fc00, 0x0e207c00, -1 },
+    { "FP/SIMD UABA_V 0x2e207c00", 0xbf20fc00, 0x2e207c00, -1 },
+    { "FP/SIMD PMUL_V 0x2e209c00", 0xbf20fc00, 0x2e209c00, -1 },
+    { "FP/SIMD SMAXP_V 0x0e20a400", 0xbf20fc00, 0x0e20a400, -1 },
+    { "FP/SIMD SMINP_V 0x0e20ac00", 0xbf20fc00, 0x0e20ac00, -1 },
+    { "FP/SIMD SQDMULH_V 0x0e20b400", 0xbf20fc00, 0x0e20b400, -1 },
+    { "FP/SIMD SQRDMULH_V 0x2e20b400", 0xbf20fc00, 0x2e20b400, -1 },
+    { "FP/SIMD SQADD_V 0x5e200c00", 0xff20fc00, 0x5e200c00, -1 },
+    { "FP/SIMD UQADD_V 0x7e200c00", 0xff20fc00, 0x7e200c00, -1 },
+    { "FP/SIMD SQSUB_V 0x5e202c00", 0xff20fc00, 0x5e202c00, -1 },
+    { "FP/SIMD UQSUB_V 0x7e202c00", 0xff20fc00, 0x7e202c00, -1 },
+    { "FP/SIMD CMGT_V 0x5e203400", 0xff20fc00, 0x5e203400, -1 },
+    { "FP/SIMD CMHI_V 0x7e203400", 0xff20fc00, 0x7e203400, -1 },
+    { "FP/SIMD CMGE_V 0x5e203c00", 0xff20fc00, 0x5e203c00, -1 },
+    { "FP/SIMD CMHS_V 0x7e203c00", 0xff20fc00, 0x7e203c00, -1 },
+    { "FP/SIMD SSHL_V 0x5e204400", 0xff20fc00, 0x5e204400, -1 },
+    { "FP/SIMD USHL_V 0x7e204400", 0xff20fc00, 0x7e204400, -1 },
+    { "FP/SIMD SRSHL_V 0x5e205400", 0xff20fc00, 0x5e205400, -1 },
+    { "FP/SIMD URSHL_V 0x7e205400", 0xff20fc00, 0x7e205400, -1 },
+    { "FP/SIMD ADD_V 0x5e208400", 0xff20fc00, 0x5e208400, -1 },
+    { "FP/SIMD SUB_V 0x7e208400", 0xff20fc00, 0x7e208400, -1 },
+    { "FP/SIMD CMTST_V 0x5e208c00", 0xff20fc00, 0x5e208c00, -1 },
+    { "FP/SIMD CMEQ_V 0x7e208c00", 0xff20fc00, 0x7e208c00, -1 },
+    { "FP/SIMD SQDMULH_V 0x5e20b400", 0xff20fc00, 0x5e20b400, -1 },
+    { "FP/SIMD SQRDMULH_V 0x7e20b400", 0xff20fc00, 0x7e20b400, -1 },
+    { "FP/SIMD SADDLP_V 0x0e202800", 0xbf3ffc00, 0x0e202800, -1 },
+    { "FP/SIMD UADDLP_V 0x2e202800", 0xbf3ffc00, 0x2e202800, -1 },
+    { "FP/SIMD CLS_V 0x0e204800", 0xbf3ffc00, 0x0e204800, -1 },
+    { "FP/SIMD CLZ_V 0x2e204800", 0xbf3ffc00, 0x2e204800, -1 },
+    { "FP/SIMD RBIT_V 0x2e605800", 0xbffffc00, 0x2e605800, -1 },
+    { "FP/SIMD SADALP_V 0x0e206800", 0xbf3ffc00, 0x0e206800, -1 },
+    { "FP/SIMD UADALP_V 0x2e206800", 0xbf3ffc00, 0x2e206800, -1 },
+    { "FP/SIMD SQABS_V 0x0e207800", 0xbf3ffc00, 0x0e207800, -1 },
+    { "FP/SIMD SQNEG_V 0x2e207800", 0xbf3ffc00, 0x2e207800, -1 },
+    { "FP/SIMD ABS_V 0x0e20b800", 0xbf3ffc00, 0x0e20b800, -1 },
+    { "FP/SIMD NEG_V 0x2e20b800", 0xbf3ffc00, 0x2e20b800, -1 },
+    { "FP/SIMD SQXTUN_V 0x2e212800", 0xbf3ffc00, 0x2e212800, -1 },
+    { "FP/SIMD SQXTN_V 0x0e214800", 0xbf3ffc00, 0x0e214800, -1 },
+    { "FP/SIMD UQXTN_V 0x2e214800", 0xbf3ffc00, 0x2e214800, -1 },
+    { "FP/SIMD SQABS_V 0x5e207800", 0xff3ffc00, 0x5e207800, -1 },
+    { "FP/SIMD SQNEG_V 0x7e207800", 0xff3ffc00, 0x7e207800, -1 },
+    { "FP/SIMD CMGTZ_V 0x5e208800", 0xff3ffc00, 0x5e208800, -1 },
+    { "FP/SIMD CMGEZ_V 0x7e208800", 0xff3ffc00, 0x7e208800, -1 },
+    { "FP/SIMD CMEQZ_V 0x5e209800", 0xff3ffc00, 0x5e209800, -1 },
+    { "FP/SIMD CMLEZ_V 0x7e209800", 0xff3ffc00, 0x7e209800, -1 },
+    { "FP/SIMD CMLTZ_V 0x5e20a800", 0xff3ffc00, 0x5e20a800, -1 },
+    { "FP/SIMD ABS_V 0x5e20b800", 0xff3ffc00, 0x5e20b800, -1 },
+    { "FP/SIMD NEG_V 0x7e20b800", 0xff3ffc00, 0x7e20b800, -1 },
+    { "FP/SIMD SQXTUN_V 0x7e212800", 0xff3ffc00, 0x7e212800, -1 },
+    { "FP/SIMD SQXTN_V 0x5e214800", 0xff3ffc00, 0x5e214800, -1 },
+    { "FP/SIMD UQXTN_V 0x7e214800", 0xff3ffc00, 0x7e214800, -1 },
+    { "FP/SIMD SSUBL_V 0x0e202000", 0xbf20fc00, 0x0e202000, -1 },
+    { "FP/SIMD USUBL_V 0x2e202000", 0xbf20fc00, 0x2e202000, -1 },
+    { "FP/SIMD SSUBW_V 0x0e203000", 0xbf20fc00, 0x0e203000, -1 },
+    { "FP/SIMD USUBW_V 0x2e203000", 0xbf20fc00, 0x2e203000, -1 },
+    { "FP/SIMD ADDHN_V 0x0e204000", 0xbf20fc00, 0x0e204000, -1 },
+    { "FP/SIMD RADDHN_V 0x2e204000", 0xbf20fc00, 0x2e204000, -1 },
+    { "FP/SIMD SABAL_V 0x0e205000", 0xbf20fc00, 0x0e205000, -1 },
+    { "FP/SIMD UABAL_V 0x2e205000", 0xbf20fc00, 0x2e205000, -1 },
+    { "FP/SIMD SUBHN_V 0x0e206000", 0xbf20fc00, 0x0e206000, -1 },
+    { "FP/SIMD RSUBHN_V 0x2e206000", 0xbf20fc00, 0x2e206000, -1 },
+    { "FP/SIMD SABDL_V 0x0e207000", 0xbf20fc00, 0x0e207000, -1 },
+    { "FP/SIMD UABDL_V 0x2e207000", 0xbf20fc00, 0x2e207000, -1 },
+    { "FP/SIMD SMLAL_V 0x0e208000", 0xbf20fc00, 0x0e208000, -1 },
+    { "FP/SIMD UMLAL_V 0x2e208000", 0xbf20fc00, 0x2e208000, -1 },
+    { "FP/SIMD SMLSL_V 0x0e20a000", 0xbf20fc00, 0x0e20a000, -1 },
+    { "FP/SIMD UMLSL_V 0x2e20a000", 0xbf20fc00, 0x2e20a000, -1 },
+    { "FP/SIMD PMULL_V 0x0e20e000", 0xbf20fc00, 0x0e20e000, -1 },
+    { "FP/SIMD MUL_E 0x0f008000", 0xbf00f400, 0x0f008000, -1 },
+    { "FP/SIMD MLA_E 0x2f000000", 0xbf00f400, 0x2f000000, -1 },
+    { "FP/SIMD MLS_E 0x2f004000", 0xbf00f400, 0x2f004000, -1 },
+    { "FP/SIMD SMULL_E 0x0f00a000", 0xbf00f400, 0x0f00a000, -1 },
+    { "FP/SIMD UMULL_E 0x2f00a000", 0xbf00f400, 0x2f00a000, -1 },
+    { "FP/SIMD SMLAL_E 0x0f002000", 0xbf00f400, 0x0f002000, -1 },
+    { "FP/SIMD UMLAL_E 0x2f002000", 0xbf00f400, 0x2f002000, -1 },
+    { "FP/SIMD SMLSL_E 0x0f006000", 0xbf00f400, 0x0f006000, -1 },
+    { "FP/SIMD UMLSL_E 0x2f006000", 0xbf00f400, 0x2f006000, -1 },
+    { "FP/SIMD SQDMULH_E 0x0f00c000", 0xbf00f400, 0x0f00c000, -1 },
+    { "FP/SIMD SQRDMULH_E 0x0f00d000", 0xbf00f400, 0x0f00d000, -1 },
+    { "FP/SIMD SQDMULH_E 0x5f00c000", 0xff00f400, 0x5f00c000, -1 },
+    { "FP/SIMD SQRDMULH_E 0x5f00d000", 0xff00f400, 0x5f00d000, -1 },
+    { "FP/SIMD SRSHR_V 0x0f002400", 0xbf80fc00, 0x0f002400, -1 },
+    { "FP/SIMD URSHR_V 0x2f002400", 0xbf80fc00, 0x2f002400, -1 },
+    { "FP/SIMD SRSRA_V 0x0f003400", 0xbf80fc00, 0x0f003400, -1 },
+    { "FP/SIMD URSRA_V 0x2f003400", 0xbf80fc00, 0x2f003400, -1 },
+    { "FP/SIMD SRI_V 0x2f004400", 0xbf80fc00, 0x2f004400, -1 },
+    { "FP/SIMD SLI_V 0x2f005400", 0xbf80fc00, 0x2f005400, -1 },
+    { "FP/SIMD SQSHRUN_V 0x2f008400", 0xbf80fc00, 0x2f008400, -1 },
+    { "FP/SIMD RSHRN_V 0x0f008c00", 0xbf80fc00, 0x0f008c00, -1 },
+    { "FP/SIMD SQRSHRUN_V 0x2f008c00", 0xbf80fc00, 0x2f008c00, -1 },
+    { "FP/SIMD SQSHRN_V 0x0f009400", 0xbf80fc00, 0x0f009400, -1 },
+    { "FP/SIMD UQSHRN_V 0x2f009400", 0xbf80fc00, 0x2f009400, -1 },
+    { "FP/SIMD SQRSHRN_V 0x0f009c00", 0xbf80fc00, 0x0f009c00, -1 },
+    { "FP/SIMD UQRSHRN_V 0x2f009c00", 0xbf80fc00, 0x2f009c00, -1 },
+    { "FP/SIMD SSHR_V 0x5f000400", 0xff80fc00, 0x5f000400, -1 },
+    { "FP/SIMD USHR_V 0x7f000400", 0xff80fc00, 0x7f000400, -1 },
+    { "FP/SIMD SSRA_V 0x5f001400", 0xff80fc00, 0x5f001400, -1 },
+    { "FP/SIMD USRA_V 0x7f001400", 0xff80fc00, 0x7f001400, -1 },
+    { "FP/SIMD SRSHR_V 0x5f002400", 0xff80fc00, 0x5f002400, -1 },
+    { "FP/SIMD URSHR_V 0x7f002400", 0xff80fc00, 0x7f002400, -1 },
+    { "FP/SIMD SRSRA_V 0x5f003400", 0xff80fc00, 0x5f003400, -1 },
+    { "FP/SIMD URSRA_V 0x7f003400", 0xff80fc00, 0x7f003400, -1 },
+    { "FP/SIMD SRI_V 0x7f004400", 0xff80fc00, 0x7f004400, -1 },
+    { "FP/SIMD SHL_V 0x5f005400", 0xff80fc00, 0x5f005400, -1 },
+    { "FP/SIMD SLI_V 0x7f005400", 0xff80fc00, 0x7f005400, -1 },
+    { "FP/SIMD SQSHRUN_V 0x7f008400", 0xff80fc00, 0x7f008400, -1 },
+    { "FP/SIMD SQRSHRUN_V 0x7f008c00", 0xff80fc00, 0x7f008c00, -1 },
+    { "FP/SIMD SQSHRN_V 0x5f009400", 0xff80fc00, 0x5f009400, -1 },
+    { "FP/SIMD UQSHRN_V 0x7f009400", 0xff80fc00, 0x7f009400, -1 },
+    { "FP/SIMD SQRSHRN_V 0x5f009c00", 0xff80fc00, 0x5f009c00, -1 },
+    { "FP/SIMD UQRSHRN_V 0x7f009c00", 0xff80fc00, 0x7f009c00, -1 },
+    { "FP/SIMD DUP_S 0x5e000400", 0xffe0fc00, 0x5e000400, -1 },
 };
 #define NUM_CLASSES ((int)(sizeof(classes) / sizeof(classes[0])))
 
@@ -766,12 +1010,9 @@ static const char *deliberately_undef(uint32_t w)
     /* FP/SIMD pairs: LDP with Rt == Rt2 (CONSTRAINED UNPREDICTABLE) */
     if ((w & 0x3e400000) == 0x2c400000 && rt == rt2)
         return "LDP (FP/SIMD) with Rt == Rt2 (CONSTRAINED UNPREDICTABLE)";
-    /* LD2-LD4, ST2-ST4 (multiple structures): not supported yet */
-    if ((w & 0xbf200000) == 0x0c000000 || (w & 0xbfa00000) == 0x0c800000) {
-        uint32_t opc = bits(w, 12, 4);
-        if (opc != 7 && opc != 10 && opc != 6 && opc != 2)
-            return "LD2-LD4/ST2-ST4 not supported yet";
-    }
+    /* PMULL/PMULL2 with size 3 (1Q from 1D) is FEAT_PMULL (crypto), which AT_HWCAP does not offer */
+    if ((w & 0xbfe0fc00) == 0x0ee0e000)
+        return "PMULL 1Q (FEAT_PMULL) not supported";
     return NULL;
 }
 
@@ -1098,11 +1339,13 @@ static int simd_vregs(uint32_t w, const struct a64_insn *d)
 {
     cs_arm64 *a = &csi->detail->arm64;
     static const unsigned base[] = { ARM64_REG_B0, ARM64_REG_H0, ARM64_REG_S0, ARM64_REG_D0, ARM64_REG_Q0, ARM64_REG_V0 };
+    int structs = d->op == A64_OP_LDN_M || d->op == A64_OP_STN_M || d->op == A64_OP_LDS_V ||
+                  d->op == A64_OP_STS_V || d->op == A64_OP_LDNR; /* lists of `shift` registers at rd */
     unsigned list = (d->op == A64_OP_LD1_M || d->op == A64_OP_ST1_M || d->op == A64_OP_TBL_V ||
-                     d->op == A64_OP_TBX_V) ? d->shift : 1;
+                     d->op == A64_OP_TBX_V || structs) ? d->shift : 1;
     uint32_t seen = 0, want = 0;
     struct { uint32_t bits; unsigned reg, n; } vf[4] = {
-        { A64_P_V_RD | A64_P_V_WD, d->rd, (d->op == A64_OP_LD1_M || d->op == A64_OP_ST1_M) ? list : 1 },
+        { A64_P_V_RD | A64_P_V_WD, d->rd, (d->op == A64_OP_LD1_M || d->op == A64_OP_ST1_M || structs) ? list : 1 },
         { A64_P_V_RN, d->rn, (d->op == A64_OP_TBL_V || d->op == A64_OP_TBX_V) ? list : 1 },
         { A64_P_V_RM, d->rm, 1 },
         { A64_P_V_RA | A64_P_V_WA, d->ra, 1 },
@@ -1240,6 +1483,52 @@ static void vfp_values(uint32_t w, const struct a64_insn *d)
     }
 }
 
+/* FP/SIMD immediates and element indices capstone shows as operands: the shift amount of the
+ * shift-by-immediate operations, the element index of the by-element operations, scalar DUP and
+ * the single-structure loads and stores. 1 if fine. */
+static int simd_fields(uint32_t w, const struct a64_insn *d)
+{
+    cs_arm64 *a = &csi->detail->arm64;
+    int64_t imm = -1;
+    int index = -1;
+    for (int i = 0; i < a->op_count; i++) {
+        const cs_arm64_op *o = &a->operands[i];
+        if (o->type == ARM64_OP_IMM)
+            imm = o->imm;
+        if (o->type == ARM64_OP_REG && o->vector_index != -1)
+            index = o->vector_index;
+    }
+    switch (d->op) {
+    case A64_OP_SRSHR_V: case A64_OP_URSHR_V: case A64_OP_SRSRA_V: case A64_OP_URSRA_V:
+    case A64_OP_SRI_V: case A64_OP_SLI_V: case A64_OP_RSHRN_V: case A64_OP_SQSHRN_V:
+    case A64_OP_UQSHRN_V: case A64_OP_SQRSHRN_V: case A64_OP_UQRSHRN_V: case A64_OP_SQSHRUN_V:
+    case A64_OP_SQRSHRUN_V: case A64_OP_SSHR_V: case A64_OP_USHR_V: case A64_OP_SHL_V:
+    case A64_OP_SSRA_V: case A64_OP_USRA_V: case A64_OP_SHRN_V:
+        if (imm != d->amount) {
+            mismatch(w, d, "shift amount %u, capstone %lld", d->amount, (long long)imm);
+            return 0;
+        }
+        break;
+    case A64_OP_MUL_E: case A64_OP_MLA_E: case A64_OP_MLS_E: case A64_OP_SMULL_E: case A64_OP_UMULL_E:
+    case A64_OP_SMLAL_E: case A64_OP_UMLAL_E: case A64_OP_SMLSL_E: case A64_OP_UMLSL_E:
+    case A64_OP_SQDMULH_E: case A64_OP_SQRDMULH_E: case A64_OP_LDS_V: case A64_OP_STS_V:
+        if (index != d->immr) {
+            mismatch(w, d, "element index %u, capstone %d", d->immr, index);
+            return 0;
+        }
+        break;
+    case A64_OP_DUP_S:
+        if (index != d->imms) {
+            mismatch(w, d, "element index %u, capstone %d", d->imms, index);
+            return 0;
+        }
+        break;
+    default:
+        break;
+    }
+    return 1;
+}
+
 /* Compare the record with capstone's detail. Registers: every GPR capstone names must be one of
  * our register fields (SP versus ZR exactly); for the canonical (non-alias) id the register
  * sequence must equal the op's field order. Immediates, conditions, sizes, writeback per op. */
@@ -1258,7 +1547,7 @@ static void cross_check(uint32_t w, const struct a64_insn *d)
     for (int f = 0; f < 4; f++)
         if (d->flags & vbits[f])
             fields[f] = 0xff;
-    if ((d->flags & A64_P_SIMD) && !simd_vregs(w, d))
+    if ((d->flags & A64_P_SIMD) && (!simd_vregs(w, d) || !simd_fields(w, d)))
         return;
     if (d->op >= A64_OP_FABS_S && d->op <= A64_OP_FJCVTZS_S)
         fp_operands(w, d);

@@ -75,7 +75,7 @@ enum cpu_simd_result cpu_simd(struct emu_cpu *c, struct emu_proc *p, uint32_t wo
             return CPU_SIMD_FAULT_R;
         }
         memcpy(buf, p->mem.host + a, len);
-        simd_load(in, buf, &o);
+        simd_load(in, &s, buf, &o);
     } else {
         if (!emu_mem_check(&p->mem, a, len, EMU_PERM_W)) {
             p->mem.fault_addr = a;

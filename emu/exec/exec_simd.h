@@ -38,7 +38,9 @@ struct simd_out {
 /* Registers in the list that starts at rd (LD1/ST1) or rn (TBL/TBX): shift (1..4); else 1. */
 EXEC_INLINE uint32_t simd_list_len(const struct a64_insn *in)
 {
-    int list = in->op == A64_OP_LD1_M || in->op == A64_OP_ST1_M || in->op == A64_OP_TBL_V || in->op == A64_OP_TBX_V;
+    int list = in->op == A64_OP_LD1_M || in->op == A64_OP_ST1_M || in->op == A64_OP_TBL_V || in->op == A64_OP_TBX_V ||
+               in->op == A64_OP_LDN_M || in->op == A64_OP_STN_M || in->op == A64_OP_LDS_V || in->op == A64_OP_STS_V ||
+               in->op == A64_OP_LDNR; /* structure loads/stores: exec_simd_int.h */
     return list && in->shift ? in->shift : 1u;
 }
 
@@ -65,7 +67,7 @@ EXEC_INLINE void simd_gather(const struct a64_insn *in, const SIMD_VF uint64_t *
 /* Write the V results of `in` (only the registers its roles write). */
 EXEC_INLINE void simd_scatter(const struct a64_insn *in, SIMD_VF uint64_t *vf, const struct simd_out *o)
 {
-    uint32_t p = in->flags, k = in->op == A64_OP_LD1_M ? simd_list_len(in) : 1u;
+    uint32_t p = in->flags, k = (p & A64_P_LOAD) ? simd_list_len(in) : 1u;
     if (p & A64_P_V_WD) {
         for (uint32_t i = 0; i < k; i++) {
             uint32_t r = (in->rd + i) & 31;
@@ -180,6 +182,7 @@ EXEC_INLINE uint64_t simd_popcount8(uint64_t x)
 
 #include "exec_simd_fp.h"  /* scalar floating point: simd_fp_value */
 #include "exec_simd_vfp.h" /* Advanced SIMD floating point: simd_vfp_value */
+#include "exec_simd_int.h" /* the rest of Advanced SIMD integer: simd_int_value */
 
 /* The operations that only compute, under FPCR value fpcr: results into *o (cleared by the
  * caller). Returns 0, or 1 for an operation it does not know (never silently skipped). */
@@ -366,8 +369,8 @@ EXEC_INLINE uint32_t simd_value(const struct a64_insn *in, struct exec_in xv, co
         }
         break;
     }
-    default: /* scalar FP arithmetic: exec_simd_fp.h */
-        return simd_fp_value(in, xv, s, fpcr, o);
+    default: /* the other tables: scalar FP (exec_simd_fp.h), the rest of AdvSIMD integer */
+        return simd_fp_value(in, xv, s, fpcr, o) && simd_int_value(in, s, o);
     }
     if (!in->sf && op != A64_OP_FMOV_TOV1 && op != A64_OP_INS_GEN && op != A64_OP_INS_ELEM &&
         op != A64_OP_XTN_V && op != A64_OP_SHRN_V)
@@ -395,6 +398,15 @@ EXEC_INLINE uint32_t simd_mem_addr(const struct a64_insn *in, uint64_t pc, struc
         *addr = a;
         *wb = a + ((in->flags & A64_P_R_RM) ? xv.rm : (uint64_t)len);
         return len;
+    case A64_OP_LDN_M:
+    case A64_OP_STN_M:
+    case A64_OP_LDS_V:
+    case A64_OP_STS_V:
+    case A64_OP_LDNR:
+        len = simd_int_mem_len(in);
+        *addr = xv.rn;
+        *wb = xv.rn + ((in->flags & A64_P_R_RM) ? xv.rm : (uint64_t)len);
+        return len;
     default: a = post ? xv.rn : xv.rn + imm; break;
     }
     if (in->op == A64_OP_LDP_V || in->op == A64_OP_STP_V)
@@ -404,10 +416,15 @@ EXEC_INLINE uint32_t simd_mem_addr(const struct a64_insn *in, uint64_t pc, struc
     return len;
 }
 
-/* A load's V results from the bytes read (buf: 8 little-endian ulongs). */
-EXEC_INLINE void simd_load(const struct a64_insn *in, const uint64_t *buf, struct simd_out *o)
+/* A load's V results from the bytes read (buf: 8 little-endian ulongs) and its gathered
+ * operands s (a single-structure load keeps the other elements). */
+EXEC_INLINE void simd_load(const struct a64_insn *in, const struct simd_in *s, const uint64_t *buf, struct simd_out *o)
 {
     uint32_t n = 1u << in->size;
+    if (simd_int_list_op(in->op)) {
+        simd_int_load(in, s, buf, o);
+        return;
+    }
     switch (in->op) {
     case A64_OP_LDP_V:
         o->d[0] = simd_make(n >= 8 ? buf[0] : buf[0] & emu_alu_ones(8 * n), n == 16 ? buf[1] : 0);
@@ -436,6 +453,10 @@ EXEC_INLINE void simd_store(const struct a64_insn *in, const struct simd_in *s, 
     uint32_t n = 1u << in->size;
     for (uint32_t i = 0; i < 8; i++)
         buf[i] = 0;
+    if (simd_int_list_op(in->op)) {
+        simd_int_store(in, s, buf);
+        return;
+    }
     switch (in->op) {
     case A64_OP_STP_V:
         if (n == 16) {

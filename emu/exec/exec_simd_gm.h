@@ -44,7 +44,7 @@ static inline uint exec_simd_insn(const struct a64_insn *in, ulong pc, struct ex
                 return EXEC_FAULT;
             }
         }
-        simd_load(in, buf, &o);
+        simd_load(in, &s, buf, &o);
         simd_scatter(in, vf, &o);
         return EXEC_DONE;
     }
