@@ -610,8 +610,8 @@ static void lockstep_run(int vfp, uint64_t want_default)
         done += p.stats.instructions - retired;
         blocks++;
     }
-    print_message("lockstep%s: seed %" PRIu64 ", %" PRIu64 " instructions in %" PRIu64 " blocks agree\n", vfp ? " (vector FP)" : "",
-                  seed, done, blocks);
+    print_message("lockstep%s: seed %" PRIu64 ", %" PRIu64 " instructions in %" PRIu64 " blocks agree\n",
+                  vfp ? " (vector FP)" : "", seed, done, blocks);
     uc_close(uc);
     emu_cpu_free(c);
     emu_proc_free(&p);
