@@ -351,6 +351,10 @@
     X(FRINTA_S,   NO,    NO, A64_SV1, "Vd = Vn rounded to integral, to nearest, ties away") \
     X(FRINTX_S,   NO,    NO, A64_SV1, "Vd = Vn rounded to integral by FPCR, IXC when inexact") \
     X(FRINTI_S,   NO,    NO, A64_SV1, "Vd = Vn rounded to integral by FPCR") \
+    X(FRINT32Z_S, NO,    NO, A64_SV1, "Vd = Vn rounded towards zero to an int32 value (out of range: -2^31, IOC)") \
+    X(FRINT32X_S, NO,    NO, A64_SV1, "Vd = Vn rounded by FPCR to an int32 value (out of range: -2^31, IOC)") \
+    X(FRINT64Z_S, NO,    NO, A64_SV1, "Vd = Vn rounded towards zero to an int64 value (out of range: -2^63, IOC)") \
+    X(FRINT64X_S, NO,    NO, A64_SV1, "Vd = Vn rounded by FPCR to an int64 value (out of range: -2^63, IOC)") \
     X(FMUL_S,     NO,    NO, A64_SV2, "Vd = Vn * Vm") \
     X(FDIV_S,     NO,    NO, A64_SV2, "Vd = Vn / Vm") \
     X(FADD_S,     NO,    NO, A64_SV2, "Vd = Vn + Vm") \

@@ -506,7 +506,8 @@ static void test_scalar_fp(void **state)
     undef(0x1e634020);              /* bfcvt h0, s1: not implemented */
     undef(0x1e020000);              /* scvtf s0, w0, #64: fbits > 32 for W */
     undef(0x1e22c020 | 0x00400000); /* fcvt d0, d1: same precision */
-    undef(0x1e284020);              /* frint32z s0, s1: FEAT_FRINTTS, not implemented */
+    check(0x1e68c020, E(FRINT32X_S, .rd = 0, .rn = 1, .size = 3));                       /* frint32x d0, d1 */
+    undef(0x1ee84020);              /* frint32z h0, h1: FEAT_FRINTTS has no half precision */
 }
 
 static void test_unsupported(void **state)

@@ -1047,6 +1047,7 @@ static const struct enc_class llvm_classes[] = {
     { "LDAPR",                      0x3f3ffc00, 0x38bfc000, 0 },
     { "LDAPUR/STLUR (RCpc unscaled)", 0x3f200c00, 0x19000000, 0 },
     { "FJCVTZS (JSCVT)",            0xfffffc00, 0x1e7e0000, 0 },
+    { "FRINT32/64 (FRINTTS)",       0xff3e7c00, 0x1e284000, 0 },
 };
 #define NUM_LLVM_CLASSES ((int)(sizeof(llvm_classes) / sizeof(llvm_classes[0])))
 
@@ -1796,8 +1797,12 @@ static void llvm_check(uint32_t w, const struct a64_insn *d, char *line)
     uint32_t want_flags = 0;
     const char *rest = "";
     snprintf(mn, sizeof mn, "%s", tok ? tok : "");
+    const char *ops[4] = { "", "", "", "" }; /* the first operand tokens, for the FP forms */
+    int nops = 0;
     while ((tok = strtok(NULL, " \t[],!\n"))) {
         int x;
+        if (nops < 4)
+            ops[nops++] = tok;
         if (tok[0] == '#') {
             imm = strtoll(tok + 1, NULL, 0);
             nimm++;
@@ -1826,6 +1831,17 @@ static void llvm_check(uint32_t w, const struct a64_insn *d, char *line)
         if (d->op != A64_OP_FJCVTZS_S || nregs != 1 || !slot_eq(regs[0], d->rd) || d->size != 3 || d->sf ||
             d->rn != (w >> 5 & 31))
             mismatch(w, d, "fjcvtzs operands");
+        return;
+    } else if (!strncmp(mn, "frint", 5)) {
+        /* frint{32,64}{z,x} Vd, Vn: no general register; the op, the width (s/d) and the fields */
+        static const char *const names[] = { "frint32z", "frint32x", "frint64z", "frint64x" };
+        int k = 0;
+        while (k < 4 && strcmp(mn, names[k]))
+            k++;
+        unsigned want_size = ops[0][0] == 'd' ? 3 : ops[0][0] == 's' ? 2 : 0;
+        if (k == 4 || (int)d->op != A64_OP_FRINT32Z_S + k || d->size != want_size ||
+            d->rd != (unsigned)atoi(ops[0] + 1) || d->rn != (unsigned)atoi(ops[1] + 1) || ops[1][0] != ops[0][0])
+            mismatch(w, d, "%s %s, %s", mn, ops[0], ops[1]);
         return;
     } else if (!strncmp(mn, "ld", 2) || !strncmp(mn, "st", 2)) {
         store_alias = mn[0] == 's';
@@ -1920,7 +1936,7 @@ static void test_lse_llvm_mc(void **state)
             fprintf(in, "0x%02x 0x%02x 0x%02x 0x%02x\n", w & 0xff, (w >> 8) & 0xff, (w >> 16) & 0xff, w >> 24);
         }
         fclose(in);
-        snprintf(cmd, sizeof cmd, "%s --disassemble -triple=aarch64 -mattr=+lse,+rcpc,+rcpc-immo,+jsconv < %s 2> %s",
+        snprintf(cmd, sizeof cmd, "%s --disassemble -triple=aarch64 -mattr=+lse,+rcpc,+rcpc-immo,+jsconv,+fptoint < %s 2> %s",
                  mc, in_path, err_path);
         memset(invalid, 0, sizeof invalid);
         FILE *out = popen(cmd, "r");

@@ -59,6 +59,10 @@ SIMD_FP_FN uint32_t simd_fp_value(const struct a64_insn *in, struct exec_in xv, 
     case A64_OP_FRINTA_S: r = exec_fp_round_int(n, a, EXEC_FP_RA, 0, fpcr, &fl); break;
     case A64_OP_FRINTX_S: r = exec_fp_round_int(n, a, exec_fp_rmode(fpcr), 1, fpcr, &fl); break;
     case A64_OP_FRINTI_S: r = exec_fp_round_int(n, a, exec_fp_rmode(fpcr), 0, fpcr, &fl); break;
+    case A64_OP_FRINT32Z_S: r = exec_fp_round_int_n(n, a, EXEC_FP_RZ, 32, fpcr, &fl); break;
+    case A64_OP_FRINT32X_S: r = exec_fp_round_int_n(n, a, exec_fp_rmode(fpcr), 32, fpcr, &fl); break;
+    case A64_OP_FRINT64Z_S: r = exec_fp_round_int_n(n, a, EXEC_FP_RZ, 64, fpcr, &fl); break;
+    case A64_OP_FRINT64X_S: r = exec_fp_round_int_n(n, a, exec_fp_rmode(fpcr), 64, fpcr, &fl); break;
     case A64_OP_FMUL_S: r = exec_fp_mul(n, a, b, fpcr, &fl); break;
     case A64_OP_FDIV_S: r = exec_fp_div(n, a, b, fpcr, &fl); break;
     case A64_OP_FADD_S: r = exec_fp_add(n, a, b, fpcr, &fl); break;
