@@ -9,12 +9,13 @@
 #include <string.h>
 
 #include "a64_decode.h"
+#include "cpu_fp_fast.h"
 #include "emu_proc.h"
 
 #define SIMD_VF
 #include "exec_simd.h"
 
-#define CPU_SIMD_CACHE 1024u
+#define CPU_SIMD_CACHE 4096u /* direct mapped by a hash of the word: 12 bits */
 
 struct cpu_simd_rec {
     uint32_t word, valid;
@@ -28,7 +29,7 @@ static const struct a64_insn *cpu_simd_record(struct emu_cpu *c, uint32_t word)
         if (!c->simd)
             return NULL;
     }
-    struct cpu_simd_rec *r = &c->simd[(word * 0x9e3779b1u) >> 22];
+    struct cpu_simd_rec *r = &c->simd[(word * 0x9e3779b1u) >> 20];
     if (!r->valid || r->word != word) {
         a64_decode(word, &r->in);
         r->word = word;
@@ -37,12 +38,41 @@ static const struct a64_insn *cpu_simd_record(struct emu_cpu *c, uint32_t word)
     return &r->in;
 }
 
+/* The host-arithmetic fast path (cpu_fp_fast.c) for the scalar operations compiled FP code is
+ * made of; 1 when it ran the instruction. Single and double only. */
+static int cpu_simd_fast(const struct a64_insn *in, struct emu_proc *p, uint32_t *nzcv)
+{
+    int n = 8 << (in->size & 3);
+    uint64_t mask = n == 64 ? ~UINT64_C(0) : (UINT64_C(1) << n) - 1, *v = p->st.v;
+    uint64_t a = v[2 * in->rn] & mask, b = v[2 * in->rm] & mask, r;
+    uint32_t kind;
+    switch (in->op) {
+    case A64_OP_FADD_S: kind = CPU_FP_ADD; break;
+    case A64_OP_FSUB_S: kind = CPU_FP_SUB; break;
+    case A64_OP_FMUL_S: kind = CPU_FP_MUL; break;
+    case A64_OP_FDIV_S: kind = CPU_FP_DIV; break;
+    case A64_OP_FSQRT_S: kind = CPU_FP_SQRT; break;
+    case A64_OP_FCMP_S: case A64_OP_FCMPE_S: return cpu_fp_fast_compare(n, a, b, nzcv);
+    case A64_OP_FCMPZ_S: case A64_OP_FCMPEZ_S: return cpu_fp_fast_compare(n, a, 0, nzcv);
+    default: return 0;
+    }
+    uint32_t fpsr = (uint32_t)p->st.fpsr;
+    if (!cpu_fp_fast(kind, n, a, b, (uint32_t)p->st.fpcr, &r, &fpsr))
+        return 0;
+    p->st.fpsr = fpsr;
+    v[2 * in->rd] = r;
+    v[2 * in->rd + 1] = 0;
+    return 1;
+}
+
 enum cpu_simd_result cpu_simd(struct emu_cpu *c, struct emu_proc *p, uint32_t word, uint64_t pc, uint32_t *nzcv,
                               uint64_t *code_addr, uint64_t *code_len)
 {
     const struct a64_insn *in = cpu_simd_record(c, word);
     if (!in || !(in->flags & A64_P_SIMD))
         return CPU_SIMD_UNDEF;
+    if (cpu_simd_fast(in, p, nzcv))
+        return CPU_SIMD_DONE;
     uint64_t *x = p->st.x;
     struct exec_in v = {0};
     if (in->flags & A64_P_R_RN)

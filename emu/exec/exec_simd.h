@@ -56,12 +56,14 @@ EXEC_INLINE struct simd_v simd_load_reg(const SIMD_VF uint64_t *vf, uint32_t r)
 EXEC_INLINE void simd_gather(const struct a64_insn *in, const SIMD_VF uint64_t *vf, struct simd_in *s)
 {
     uint32_t p = in->flags, k = simd_list_len(in);
-    for (uint32_t i = 0; i < 4; i++) {
-        s->n[i] = simd_load_reg(vf, in->rn + ((p & A64_P_V_RN) && i < k ? i : 0));
-        s->d[i] = simd_load_reg(vf, in->rd + (i < k ? i : 0));
-    }
+    s->n[0] = simd_load_reg(vf, in->rn);
+    s->d[0] = simd_load_reg(vf, in->rd);
     s->m = simd_load_reg(vf, in->rm);
     s->a = simd_load_reg(vf, in->ra);
+    for (uint32_t i = 1; i < 4; i++) { /* beyond a list: copies, so every operand is defined */
+        s->n[i] = (p & A64_P_V_RN) && i < k ? simd_load_reg(vf, in->rn + i) : s->n[0];
+        s->d[i] = i < k ? simd_load_reg(vf, in->rd + i) : s->d[0];
+    }
 }
 
 /* Write the V results of `in` (only the registers its roles write). */
