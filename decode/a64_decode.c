@@ -408,6 +408,7 @@ static uint8_t a64_slot(uint32_t r, uint32_t sp, uint32_t written)
     return written ? A64_REG_SINK : A64_REG_ZR;
 }
 
+#include "a64_decode_fp.inc"
 #include "a64_decode_simd.inc"
 
 /* Decode one word (see a64_decode.h). Finds the first matching table line, then extracts the

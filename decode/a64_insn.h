@@ -231,6 +231,8 @@
     X(SMULH,      NO,    LV, A64_P_ALU2, "xd = (sext(xn) * sext(xm)) >> 64") \
     X(UMULH,      NO,    LV, A64_P_ALU2, "xd = (zext(xn) * zext(xm)) >> 64") \
     A64_OPS_SIMD(X) \
+    A64_OPS_FP(X) \
+    A64_OPS_VFP(X) \
     A64_OPS_SIMD2(X)
 
 /* C4.1.x FP/SIMD (docs/design.md, FP/SIMD): V register fields by A64_P_V_* bits; X fields by the
@@ -332,6 +334,143 @@
     X(ADDP_S,     NO,    NO, A64_SV1, "scalar ADDP Dd, Vn.2D: the sum of the two doublewords") \
     X(USRA_V,     NO,    NO, A64_SV1 | A64_P_V_RD, "element-wise rd + (rn >> amount), logical") \
     X(SSRA_V,     NO,    NO, A64_SV1 | A64_P_V_RD, "element-wise rd + (rn >> amount), arithmetic")
+
+/* C4.1.90 scalar floating point (decode/a64_decode_fp.inc; semantics emu/exec/exec_simd_fp.h,
+ * exact by emu/exec/exec_fp.h): size = log2 bytes of the FP operands (FCVT: of the result,
+ * `shift` of the source), sf = X (not W) general register, amount = fbits. Results are written
+ * as scalars: the rest of V[rd] is zeroed. */
+#define A64_OPS_FP(X) \
+    X(FABS_S,     NO,    NO, A64_SV1, "Vd = |Vn| (sign cleared, NaNs too)") \
+    X(FNEG_S,     NO,    NO, A64_SV1, "Vd = -Vn (sign flipped, NaNs too)") \
+    X(FSQRT_S,    NO,    NO, A64_SV1, "Vd = sqrt(Vn)") \
+    X(FCVT_S,     NO,    NO, A64_SV1, "Vd (size) = Vn (shift) converted between precisions, AHP for half") \
+    X(FRINTN_S,   NO,    NO, A64_SV1, "Vd = Vn rounded to integral, to nearest even") \
+    X(FRINTP_S,   NO,    NO, A64_SV1, "Vd = Vn rounded to integral, towards +inf") \
+    X(FRINTM_S,   NO,    NO, A64_SV1, "Vd = Vn rounded to integral, towards -inf") \
+    X(FRINTZ_S,   NO,    NO, A64_SV1, "Vd = Vn rounded to integral, towards zero") \
+    X(FRINTA_S,   NO,    NO, A64_SV1, "Vd = Vn rounded to integral, to nearest, ties away") \
+    X(FRINTX_S,   NO,    NO, A64_SV1, "Vd = Vn rounded to integral by FPCR, IXC when inexact") \
+    X(FRINTI_S,   NO,    NO, A64_SV1, "Vd = Vn rounded to integral by FPCR") \
+    X(FRINT32Z_S, NO,    NO, A64_SV1, "Vd = Vn rounded towards zero to an int32 value (out of range: -2^31, IOC)") \
+    X(FRINT32X_S, NO,    NO, A64_SV1, "Vd = Vn rounded by FPCR to an int32 value (out of range: -2^31, IOC)") \
+    X(FRINT64Z_S, NO,    NO, A64_SV1, "Vd = Vn rounded towards zero to an int64 value (out of range: -2^63, IOC)") \
+    X(FRINT64X_S, NO,    NO, A64_SV1, "Vd = Vn rounded by FPCR to an int64 value (out of range: -2^63, IOC)") \
+    X(FMUL_S,     NO,    NO, A64_SV2, "Vd = Vn * Vm") \
+    X(FDIV_S,     NO,    NO, A64_SV2, "Vd = Vn / Vm") \
+    X(FADD_S,     NO,    NO, A64_SV2, "Vd = Vn + Vm") \
+    X(FSUB_S,     NO,    NO, A64_SV2, "Vd = Vn - Vm") \
+    X(FMAX_S,     NO,    NO, A64_SV2, "Vd = max(Vn, Vm), NaN if either is") \
+    X(FMIN_S,     NO,    NO, A64_SV2, "Vd = min(Vn, Vm), NaN if either is") \
+    X(FMAXNM_S,   NO,    NO, A64_SV2, "Vd = maxNum(Vn, Vm): a quiet NaN loses to a number") \
+    X(FMINNM_S,   NO,    NO, A64_SV2, "Vd = minNum(Vn, Vm): a quiet NaN loses to a number") \
+    X(FNMUL_S,    NO,    NO, A64_SV2, "Vd = -(Vn * Vm)") \
+    X(FMADD_S,    NO,    NO, A64_SV2 | A64_P_V_RA, "Vd = Va + Vn * Vm, one rounding") \
+    X(FMSUB_S,    NO,    NO, A64_SV2 | A64_P_V_RA, "Vd = Va - Vn * Vm, one rounding") \
+    X(FNMADD_S,   NO,    NO, A64_SV2 | A64_P_V_RA, "Vd = -Va - Vn * Vm, one rounding") \
+    X(FNMSUB_S,   NO,    NO, A64_SV2 | A64_P_V_RA, "Vd = -Va + Vn * Vm, one rounding") \
+    X(FCMP_S,     NO,    NO, A64_P_SIMD | A64_P_V_RN | A64_P_V_RM | A64_P_SETS_FLAGS, "NZCV = compare(Vn, Vm), quiet") \
+    X(FCMPZ_S,    NO,    NO, A64_P_SIMD | A64_P_V_RN | A64_P_SETS_FLAGS, "NZCV = compare(Vn, +0), quiet") \
+    X(FCMPE_S,    NO,    NO, A64_P_SIMD | A64_P_V_RN | A64_P_V_RM | A64_P_SETS_FLAGS, "NZCV = compare(Vn, Vm), IOC on any NaN") \
+    X(FCMPEZ_S,   NO,    NO, A64_P_SIMD | A64_P_V_RN | A64_P_SETS_FLAGS, "NZCV = compare(Vn, +0), IOC on any NaN") \
+    X(FCCMP_S,    NO,    NO, A64_P_SIMD | A64_P_V_RN | A64_P_V_RM | A64_P_READS_FLAGS | A64_P_SETS_FLAGS, "NZCV = cond ? compare(Vn, Vm) : nzcv") \
+    X(FCCMPE_S,   NO,    NO, A64_P_SIMD | A64_P_V_RN | A64_P_V_RM | A64_P_READS_FLAGS | A64_P_SETS_FLAGS, "NZCV = cond ? compare(Vn, Vm), IOC on any NaN : nzcv") \
+    X(FCSEL_S,    NO,    NO, A64_SV2 | A64_P_READS_FLAGS, "Vd = cond ? Vn : Vm") \
+    X(FCVTNS_S,   NO,    NO, A64_P_SIMD | A64_P_W_RD | A64_P_V_RN, "rd = signed int(Vn), to nearest even, saturated") \
+    X(FCVTNU_S,   NO,    NO, A64_P_SIMD | A64_P_W_RD | A64_P_V_RN, "rd = unsigned int(Vn), to nearest even, saturated") \
+    X(FCVTPS_S,   NO,    NO, A64_P_SIMD | A64_P_W_RD | A64_P_V_RN, "rd = signed int(Vn), towards +inf") \
+    X(FCVTPU_S,   NO,    NO, A64_P_SIMD | A64_P_W_RD | A64_P_V_RN, "rd = unsigned int(Vn), towards +inf") \
+    X(FCVTMS_S,   NO,    NO, A64_P_SIMD | A64_P_W_RD | A64_P_V_RN, "rd = signed int(Vn), towards -inf") \
+    X(FCVTMU_S,   NO,    NO, A64_P_SIMD | A64_P_W_RD | A64_P_V_RN, "rd = unsigned int(Vn), towards -inf") \
+    X(FCVTZS_S,   NO,    NO, A64_P_SIMD | A64_P_W_RD | A64_P_V_RN, "rd = signed int(Vn * 2^amount), towards zero") \
+    X(FCVTZU_S,   NO,    NO, A64_P_SIMD | A64_P_W_RD | A64_P_V_RN, "rd = unsigned int(Vn * 2^amount), towards zero") \
+    X(FCVTAS_S,   NO,    NO, A64_P_SIMD | A64_P_W_RD | A64_P_V_RN, "rd = signed int(Vn), to nearest, ties away") \
+    X(FCVTAU_S,   NO,    NO, A64_P_SIMD | A64_P_W_RD | A64_P_V_RN, "rd = unsigned int(Vn), to nearest, ties away") \
+    X(SCVTF_S,    NO,    NO, A64_P_SIMD | A64_P_R_RN | A64_P_V_WD, "Vd = signed rn / 2^amount, rounded by FPCR") \
+    X(UCVTF_S,    NO,    NO, A64_P_SIMD | A64_P_R_RN | A64_P_V_WD, "Vd = unsigned rn / 2^amount, rounded by FPCR") \
+    X(FJCVTZS_S,  NO,    NO, A64_P_SIMD | A64_P_W_RD | A64_P_V_RN | A64_P_SETS_FLAGS, "wd = ToInt32(Dn) (JavaScript), NZCV = 0Z00")
+
+/* C4.1.91 Advanced SIMD floating point, vector and AdvSIMD-scalar forms (docs/fp.md, Vector FP;
+ * decoder: decode/a64_decode_vfp.inc; semantics: emu/exec/exec_simd_vfp.h, exec_fp.h per element).
+ * Field use: size = element size log2 (2 = single, 3 = double; FCVTL: the source's, FCVTN and
+ * FCVTXN: the destination's, 1 = half); sf = Q; shift = 1 for the scalar form (element 0 only,
+ * the rest of the register cleared: the AdvSIMD scalar encodings; the scalar pairwise ops are
+ * rows of their own, *_S, as they read no Vm); imms = the
+ * element index of Vm (by element); amount = fbits of the fixed-point conversions (0: integer).
+ * Half-precision arithmetic (FEAT_FP16) is not decoded: UNDEF. */
+#define A64_SV3 (A64_SV2 | A64_P_V_RD)
+#define A64_OPS_VFP(X) \
+    X(FADD_V,     NO,    NO, A64_SV2, "element-wise FPAdd(rn, rm)") \
+    X(FSUB_V,     NO,    NO, A64_SV2, "element-wise FPSub(rn, rm)") \
+    X(FMUL_V,     NO,    NO, A64_SV2, "element-wise FPMul(rn, rm)") \
+    X(FDIV_V,     NO,    NO, A64_SV2, "element-wise FPDiv(rn, rm)") \
+    X(FMULX_V,    NO,    NO, A64_SV2, "element-wise FPMulX(rn, rm) (0 * inf = 2, signed); scalar too") \
+    X(FMLA_V,     NO,    NO, A64_SV3, "element-wise FPMulAdd(rd, rn, rm)") \
+    X(FMLS_V,     NO,    NO, A64_SV3, "element-wise FPMulAdd(rd, -rn, rm)") \
+    X(FMAX_V,     NO,    NO, A64_SV2, "element-wise FPMax") \
+    X(FMIN_V,     NO,    NO, A64_SV2, "element-wise FPMin") \
+    X(FMAXNM_V,   NO,    NO, A64_SV2, "element-wise FPMaxNum (a quiet NaN loses)") \
+    X(FMINNM_V,   NO,    NO, A64_SV2, "element-wise FPMinNum") \
+    X(FABD_V,     NO,    NO, A64_SV2, "element-wise FPAbs(FPSub(rn, rm)); scalar too") \
+    X(FADDP_V,    NO,    NO, A64_SV2, "pairwise FPAdd of rm:rn") \
+    X(FMAXP_V,    NO,    NO, A64_SV2, "pairwise FPMax") \
+    X(FMINP_V,    NO,    NO, A64_SV2, "pairwise FPMin") \
+    X(FMAXNMP_V,  NO,    NO, A64_SV2, "pairwise FPMaxNum") \
+    X(FMINNMP_V,  NO,    NO, A64_SV2, "pairwise FPMinNum") \
+    X(FCMEQ_V,    NO,    NO, A64_SV2, "element-wise rn == rm ? ones : 0 (quiet compare); scalar too") \
+    X(FCMGE_V,    NO,    NO, A64_SV2, "element-wise rn >= rm (signalling compare)") \
+    X(FCMGT_V,    NO,    NO, A64_SV2, "element-wise rn > rm") \
+    X(FACGE_V,    NO,    NO, A64_SV2, "element-wise |rn| >= |rm|") \
+    X(FACGT_V,    NO,    NO, A64_SV2, "element-wise |rn| > |rm|") \
+    X(FRECPS_V,   NO,    NO, A64_SV2, "element-wise FPRecipStepFused: 2 - rn * rm") \
+    X(FRSQRTS_V,  NO,    NO, A64_SV2, "element-wise FPRSqrtStepFused: (3 - rn * rm) / 2") \
+    X(FMUL_VE,    NO,    NO, A64_SV2, "FPMul(rn, rm element imms) (by element)") \
+    X(FMULX_VE,   NO,    NO, A64_SV2, "FPMulX(rn, rm element imms)") \
+    X(FMLA_VE,    NO,    NO, A64_SV3, "FPMulAdd(rd, rn, rm element imms)") \
+    X(FMLS_VE,    NO,    NO, A64_SV3, "FPMulAdd(rd, -rn, rm element imms)") \
+    X(FABS_V,     NO,    NO, A64_SV1, "element-wise sign cleared (NaNs too, no flags)") \
+    X(FNEG_V,     NO,    NO, A64_SV1, "element-wise sign inverted") \
+    X(FSQRT_V,    NO,    NO, A64_SV1, "element-wise FPSqrt") \
+    X(FRINTN_V,   NO,    NO, A64_SV1, "element-wise round to integral, to nearest even") \
+    X(FRINTP_V,   NO,    NO, A64_SV1, "element-wise round to integral, towards +inf") \
+    X(FRINTM_V,   NO,    NO, A64_SV1, "element-wise round to integral, towards -inf") \
+    X(FRINTZ_V,   NO,    NO, A64_SV1, "element-wise round to integral, towards zero") \
+    X(FRINTA_V,   NO,    NO, A64_SV1, "element-wise round to integral, ties away") \
+    X(FRINTX_V,   NO,    NO, A64_SV1, "element-wise round to integral by FPCR, IXC when inexact") \
+    X(FRINTI_V,   NO,    NO, A64_SV1, "element-wise round to integral by FPCR") \
+    X(FCVTNS_V,   NO,    NO, A64_SV1, "element-wise FPToFixed signed, to nearest even; scalar too") \
+    X(FCVTNU_V,   NO,    NO, A64_SV1, "element-wise FPToFixed unsigned, to nearest even") \
+    X(FCVTPS_V,   NO,    NO, A64_SV1, "element-wise FPToFixed signed, towards +inf") \
+    X(FCVTPU_V,   NO,    NO, A64_SV1, "element-wise FPToFixed unsigned, towards +inf") \
+    X(FCVTMS_V,   NO,    NO, A64_SV1, "element-wise FPToFixed signed, towards -inf") \
+    X(FCVTMU_V,   NO,    NO, A64_SV1, "element-wise FPToFixed unsigned, towards -inf") \
+    X(FCVTZS_V,   NO,    NO, A64_SV1, "element-wise FPToFixed signed, towards zero (amount: fbits)") \
+    X(FCVTZU_V,   NO,    NO, A64_SV1, "element-wise FPToFixed unsigned, towards zero (amount: fbits)") \
+    X(FCVTAS_V,   NO,    NO, A64_SV1, "element-wise FPToFixed signed, ties away") \
+    X(FCVTAU_V,   NO,    NO, A64_SV1, "element-wise FPToFixed unsigned, ties away") \
+    X(SCVTF_V,    NO,    NO, A64_SV1, "element-wise FixedToFP signed (amount: fbits), FPCR rounding") \
+    X(UCVTF_V,    NO,    NO, A64_SV1, "element-wise FixedToFP unsigned (amount: fbits)") \
+    X(FCVTL_V,    NO,    NO, A64_SV1, "widen: FPConvert of the lower (sf: FCVTL2, upper) half's elements") \
+    X(FCVTN_V,    NO,    NO, A64_SV1 | A64_P_V_RD, "narrow: FPConvert into the lower half, upper cleared (sf: FCVTN2, upper half, lower kept)") \
+    X(FCVTXN_V,   NO,    NO, A64_SV1 | A64_P_V_RD, "narrow double to single rounding to odd (sf: FCVTXN2); scalar too") \
+    X(FCMEQZ_V,   NO,    NO, A64_SV1, "element-wise rn == 0.0 (quiet compare); scalar too") \
+    X(FCMGEZ_V,   NO,    NO, A64_SV1, "element-wise rn >= 0.0 (signalling compare)") \
+    X(FCMGTZ_V,   NO,    NO, A64_SV1, "element-wise rn > 0.0") \
+    X(FCMLEZ_V,   NO,    NO, A64_SV1, "element-wise rn <= 0.0") \
+    X(FCMLTZ_V,   NO,    NO, A64_SV1, "element-wise rn < 0.0") \
+    X(FRECPE_V,   NO,    NO, A64_SV1, "element-wise FPRecipEstimate; scalar too") \
+    X(FRSQRTE_V,  NO,    NO, A64_SV1, "element-wise FPRSqrtEstimate") \
+    X(FRECPX_S,   NO,    NO, A64_SV1, "scalar FPRecpX") \
+    X(URECPE_V,   NO,    NO, A64_SV1, "element-wise UnsignedRecipEstimate (32-bit)") \
+    X(URSQRTE_V,  NO,    NO, A64_SV1, "element-wise UnsignedRSqrtEstimate (32-bit)") \
+    X(FMAXV_V,    NO,    NO, A64_SV1, "FPMax across the 4 singles, pairwise tree, into element 0") \
+    X(FMINV_V,    NO,    NO, A64_SV1, "FPMin across lanes") \
+    X(FMAXNMV_V,  NO,    NO, A64_SV1, "FPMaxNum across lanes") \
+    X(FMINNMV_V,  NO,    NO, A64_SV1, "FPMinNum across lanes") \
+    X(FADDP_S,    NO,    NO, A64_SV1, "scalar pairwise: FPAdd of rn's elements 0 and 1 (2S or 2D)") \
+    X(FMAXP_S,    NO,    NO, A64_SV1, "scalar pairwise FPMax") \
+    X(FMINP_S,    NO,    NO, A64_SV1, "scalar pairwise FPMin") \
+    X(FMAXNMP_S,  NO,    NO, A64_SV1, "scalar pairwise FPMaxNum") \
+    X(FMINNMP_S,  NO,    NO, A64_SV1, "scalar pairwise FPMinNum")
 
 /* C4.1.x FP/SIMD, second part: structure loads and stores and the rest of Advanced SIMD integer
  * (decode/a64_decode_simd2.inc; semantics emu/exec/exec_simd_int.h). Fields as above; besides:

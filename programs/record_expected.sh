@@ -44,4 +44,20 @@ grep -E '^[a-z]' libc/programs.txt | while read -r name args; do
     fi
     echo "libc/$name: exit $code, $(wc -l < "expected/libc/$name.out") lines"
 done || status=1
+
+# The loop corpus (tsvc/): stdout, stderr and exit code of each source's gcc build at the test size
+# (no arguments: every kernel); the clang build must agree.
+mkdir -p expected/tsvc
+for part in int fp; do
+    base=$build/programs/tsvc/tsvc_$part
+    [ -f "$base.gcc.elf" ] || { echo "missing $base.gcc.elf: build first" >&2; exit 1; }
+    code=0; "$qemu" "$base.gcc.elf" > "expected/tsvc/tsvc_$part.out" 2> "expected/tsvc/tsvc_$part.err" || code=$?
+    echo "$code" > "expected/tsvc/tsvc_$part.code"
+    clang_code=0; clang_out=$("$qemu" "$base.clang.elf" 2>/dev/null) || clang_code=$?
+    if [ "$clang_out" != "$(cat "expected/tsvc/tsvc_$part.out")" ] || [ "$clang_code" != "$code" ]; then
+        echo "MISMATCH: tsvc/tsvc_$part.clang.elf differs from tsvc/tsvc_$part.gcc.elf" >&2
+        status=1
+    fi
+    echo "tsvc/tsvc_$part: exit $code, $(wc -l < "expected/tsvc/tsvc_$part.out") lines"
+done
 exit $status

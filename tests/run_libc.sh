@@ -1,5 +1,6 @@
 #!/bin/sh
-# run_libc.sh: one glibc program on one engine against what qemu-aarch64 recorded.
+# run_libc.sh: one program with its own stderr (the glibc programs, the loop corpus) on one engine
+# against what qemu-aarch64 recorded.
 #
 #   run_libc.sh NAME EXPECTED -- COMMAND [ARGS...]
 #

@@ -824,6 +824,65 @@ static void test_countdown_speed(void **state)
 /* AT_HWCAP sets a bit only for a feature temu implements (emu_hwcap.h): each witness of such a
  * feature decodes and runs as one instruction, with x1 and x2 pointing at data. The bits that
  * are set are exactly the implemented features' bits, and no two features share a bit. */
+/* Scalar FP corners, by hand (test_lockstep holds the rest against Unicorn): d1 = x1 and d2 = x2
+ * (FMOV), then the operation, then FMOV x0, d0 where the operation writes d0 (v0 starts all ones,
+ * so its upper bits must come back zero); x0, NZCV and FPSR as the ARM ARM gives them. */
+struct fp_case {
+    uint32_t word, to_x0;
+    const char *text;
+    uint64_t x1, x2;
+    uint32_t fpcr, nzcv_in;
+    uint64_t x0_out;
+    uint32_t nzcv_out, fpsr_out;
+};
+
+static void test_scalar_fp(void **state)
+{
+    struct fix *f = *state;
+    const uint32_t fmov_x0_d0 = 0x9e660000, fmov_w0_s0 = 0x1e260000;
+    const uint64_t one = 0x3ff0000000000000, snan = 0x7ff0000000000001, qnan = 0x7ff8000000000000;
+    const struct fp_case cs[] = {
+        {0x9e620020, fmov_x0_d0, "scvtf d0, x1: 2^53 + 1 ties to even", (1ull << 53) + 1, 0, 0, 0,
+         0x4340000000000000, 0, 0x10},
+        {0x9e620020, fmov_x0_d0, "scvtf d0, x1: 2^53 + 1 towards +inf", (1ull << 53) + 1, 0, 1u << 22, 0,
+         0x4340000000000001, 0, 0x10},
+        {0x1e621820, fmov_x0_d0, "fdiv d0, d1, d2: 1 / 0", one, 0, 0, 0, 0x7ff0000000000000, 0, 0x02},
+        {0x1e612020, 0, "fcmp d1, d1: quiet NaN", qnan, 0, 0, F_N, SENTINEL, F_C | F_V, 0},
+        {0x1e612030, 0, "fcmpe d1, d1: quiet NaN signals", qnan, 0, 0, F_N, SENTINEL, F_C | F_V, 0x01},
+        {0x1e780020, 0, "fcvtzs w0, d1: -1e10 saturates", 0xc202a05f20000000, 0, 0, 0, 0x80000000, 0, 0x01},
+        {0x1e624020, fmov_w0_s0, "fcvt s0, d1: smallest denormal underflows", 1, 0, 0, 0, 0, 0, 0x18},
+        {0x1e624020, fmov_w0_s0, "fcvt s0, d1: smallest denormal flushed (FZ)", 1, 0, 1u << 24, 0, 0, 0, 0x80},
+        {0x1e7e0020, 0, "fjcvtzs w0, d1: 3.0 exact", 0x4008000000000000, 0, 0, F_N | F_C | F_V, 3, F_Z, 0},
+        {0x1e621425, 0, "fccmp d1, d2, #5, ne: not taken, sNaN quiet", snan, one, 0, F_Z, SENTINEL, F_Z | F_V, 0},
+        {0x1e621425, 0, "fccmp d1, d2, #5, ne: taken, sNaN signals", snan, one, 0, 0, SENTINEL, F_C | F_V, 0x01},
+        {0x1e62bc20, fmov_x0_d0, "fcsel d0, d1, d2, lt", one, 2, 0, F_N, one, F_N, 0},
+        {0x1e222820, fmov_x0_d0, "fadd s0, s1, s2: the upper bits cleared", 0xdeadbeef3f800000, 0x40000000, 0, 0,
+         0x40400000, 0, 0},
+        {0x1f620420, fmov_x0_d0, "fnmadd d0, d1, d2, d1: sNaN addend, default NaN (DN)", snan, one, 1u << 25, 0,
+         qnan, 0, 0x01},
+        {0x9e59e020, 0, "fcvtzu x0, d1, #8: 1.5 in 24.8 fixed point", 0x3ff8000000000000, 0, 0, 0, 0x180, 0, 0},
+    };
+    for (size_t i = 0; i < sizeof cs / sizeof cs[0]; i++) {
+        const struct fp_case *k = &cs[i];
+        uint32_t w[6] = {0x9e670021 /* fmov d1, x1 */, 0x9e670042 /* fmov d2, x2 */, k->word, k->to_x0, UDF, UDF};
+        unsigned n = k->to_x0 ? 4 : 3;
+        load(f, w, 6);
+        f->p.st.x[0] = SENTINEL;
+        f->p.st.x[1] = k->x1;
+        f->p.st.x[2] = k->x2;
+        f->p.st.v[0] = f->p.st.v[1] = ~0ull;
+        f->p.st.fpcr = k->fpcr;
+        f->p.st.nzcv = k->nzcv_in;
+        enum emu_status s = emu_cpu_run(f->c, &f->p, n);
+        if (s != EMU_LIMIT || f->p.st.x[0] != k->x0_out || f->p.st.nzcv != k->nzcv_out ||
+            f->p.st.fpsr != k->fpsr_out || (k->to_x0 && f->p.st.v[1] != 0))
+            fail_msg("%s (0x%08x): status %d (%s) x0 0x%llx (want 0x%llx) nzcv 0x%llx (want 0x%x) fpsr 0x%llx "
+                     "(want 0x%x) v0.hi 0x%llx", k->text, k->word, s, f->p.err, (unsigned long long)f->p.st.x[0],
+                     (unsigned long long)k->x0_out, (unsigned long long)f->p.st.nzcv, k->nzcv_out,
+                     (unsigned long long)f->p.st.fpsr, k->fpsr_out, (unsigned long long)f->p.st.v[1]);
+    }
+}
+
 static void test_hwcap_witnesses(void **state)
 {
     struct fix *f = *state;
@@ -878,6 +937,7 @@ int main(void)
         cmocka_unit_test(test_self_modifying_code),
         cmocka_unit_test(test_trace),
         cmocka_unit_test(test_countdown_speed),
+        cmocka_unit_test(test_scalar_fp),
         cmocka_unit_test(test_hwcap_witnesses),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -482,13 +482,41 @@ static void test_simd(void **state)
     undef(0x4c407000 | 0x8000);     /* ld2 {v0.16b, v1.16b}, [x0]: not yet */
 }
 
+/* Scalar FP (decode/a64_decode_fp.inc): size = the FP width (FCVT: the result's, shift the
+ * source's), sf = X general register, amount = fbits; fields an operation does not use are zero. */
+static void test_scalar_fp(void **state)
+{
+    (void)state;
+    check(0x1e222820, E(FADD_S, .rd = 0, .rn = 1, .rm = 2, .size = 2));                   /* fadd s0, s1, s2 */
+    check(0x1f420c20, E(FMADD_S, .rd = 0, .rn = 1, .rm = 2, .ra = 3, .size = 3));         /* fmadd d0, d1, d2, d3 */
+    check(0x1ee2c020, E(FCVT_S, .rd = 0, .rn = 1, .size = 3, .shift = 1));                /* fcvt d0, h1 */
+    check(0x1e23c020, E(FCVT_S, .rd = 0, .rn = 1, .size = 1, .shift = 2));                /* fcvt h0, s1 */
+    check(0x1e212008, E(FCMPZ_S, .rn = 0, .size = 2));                                    /* fcmp s0, #0.0 (Rm 1 ignored) */
+    check(0x1e612030, E(FCMPE_S, .rn = 1, .rm = 1, .size = 3));                           /* fcmpe d1, d1 */
+    check(0x1e621425, E(FCCMP_S, .rn = 1, .rm = 2, .size = 3, .cond = 1, .nzcv = 5));     /* fccmp d1, d2, #5, ne */
+    check(0x1e62bc20, E(FCSEL_S, .rd = 0, .rn = 1, .rm = 2, .size = 3, .cond = 11));      /* fcsel d0, d1, d2, lt */
+    check(0x9e580000, E(FCVTZS_S, .rd = 0, .rn = 0, .sf = 1, .size = 3, .amount = 64));   /* fcvtzs x0, d0, #64 */
+    check(0x1e78003f, E(FCVTZS_S, .rd = ZW, .rn = 1, .size = 3));                         /* fcvtzs wzr, d1 */
+    check(0x9e6203e0, E(SCVTF_S, .rd = 0, .rn = ZR, .sf = 1, .size = 3));                 /* scvtf d0, xzr */
+    check(0x1e02fc00, E(SCVTF_S, .rd = 0, .rn = 0, .size = 2, .amount = 1));              /* scvtf s0, w0, #1 */
+    check(0x1e7e0020, E(FJCVTZS_S, .rd = 0, .rn = 1, .size = 3));                         /* fjcvtzs w0, d1 */
+    check(0x1e674020, E(FRINTX_S, .rd = 0, .rn = 1, .size = 3));                          /* frintx d0, d1 */
+    undef(0x1ee22820);              /* fadd h0, h1, h2: FEAT_FP16, not implemented */
+    undef(0x1ea22820);              /* ftype 10: reserved */
+    undef(0x1e634020);              /* bfcvt h0, s1: not implemented */
+    undef(0x1e020000);              /* scvtf s0, w0, #64: fbits > 32 for W */
+    undef(0x1e22c020 | 0x00400000); /* fcvt d0, d1: same precision */
+    check(0x1e68c020, E(FRINT32X_S, .rd = 0, .rn = 1, .size = 3));                       /* frint32x d0, d1 */
+    undef(0x1ee84020);              /* frint32z h0, h1: FEAT_FRINTTS has no half precision */
+}
+
 static void test_unsupported(void **state)
 {
     (void)state;
     undef(0x00000000); /* udf #0 */
-    undef(0x1e222820); /* fadd s0, s1, s2 */
+    undef(0x1ee22820); /* fadd h0, h1, h2 (FEAT_FP16) */
     undef(0x6e64d015); /* sqdmull2 v21.4s, v0.8h, v4.8h (not yet) */
-    undef(0x4e22d420); /* fadd v0.4s, v1.4s, v2.4s */
+    undef(0x4e421420); /* fadd v0.8h, v1.8h, v2.8h (half precision, FEAT_FP16) */
     undef(0x04a00000); /* SVE */
     undef(0xffffffff);
 }
@@ -501,6 +529,7 @@ int main(void)
         cmocka_unit_test(test_loads_stores),
         cmocka_unit_test(test_dp_register),
         cmocka_unit_test(test_simd),
+        cmocka_unit_test(test_scalar_fp),
         cmocka_unit_test(test_unsupported),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -231,6 +231,50 @@ static const unsigned op_ids[A64_OP_COUNT][16] = {
     [A64_OP_ADDP_S] = IDS(ARM64_INS_ADDP),
     [A64_OP_USRA_V] = IDS(ARM64_INS_USRA),
     [A64_OP_SSRA_V] = IDS(ARM64_INS_SSRA),
+    /* scalar FP (decode/a64_decode_fp.inc) */
+    [A64_OP_FABS_S] = IDS(ARM64_INS_FABS),
+    [A64_OP_FNEG_S] = IDS(ARM64_INS_FNEG),
+    [A64_OP_FSQRT_S] = IDS(ARM64_INS_FSQRT),
+    [A64_OP_FCVT_S] = IDS(ARM64_INS_FCVT),
+    [A64_OP_FRINTN_S] = IDS(ARM64_INS_FRINTN),
+    [A64_OP_FRINTP_S] = IDS(ARM64_INS_FRINTP),
+    [A64_OP_FRINTM_S] = IDS(ARM64_INS_FRINTM),
+    [A64_OP_FRINTZ_S] = IDS(ARM64_INS_FRINTZ),
+    [A64_OP_FRINTA_S] = IDS(ARM64_INS_FRINTA),
+    [A64_OP_FRINTX_S] = IDS(ARM64_INS_FRINTX),
+    [A64_OP_FRINTI_S] = IDS(ARM64_INS_FRINTI),
+    [A64_OP_FMUL_S] = IDS(ARM64_INS_FMUL),
+    [A64_OP_FDIV_S] = IDS(ARM64_INS_FDIV),
+    [A64_OP_FADD_S] = IDS(ARM64_INS_FADD),
+    [A64_OP_FSUB_S] = IDS(ARM64_INS_FSUB),
+    [A64_OP_FMAX_S] = IDS(ARM64_INS_FMAX),
+    [A64_OP_FMIN_S] = IDS(ARM64_INS_FMIN),
+    [A64_OP_FMAXNM_S] = IDS(ARM64_INS_FMAXNM),
+    [A64_OP_FMINNM_S] = IDS(ARM64_INS_FMINNM),
+    [A64_OP_FNMUL_S] = IDS(ARM64_INS_FNMUL),
+    [A64_OP_FMADD_S] = IDS(ARM64_INS_FMADD),
+    [A64_OP_FMSUB_S] = IDS(ARM64_INS_FMSUB),
+    [A64_OP_FNMADD_S] = IDS(ARM64_INS_FNMADD),
+    [A64_OP_FNMSUB_S] = IDS(ARM64_INS_FNMSUB),
+    [A64_OP_FCMP_S] = IDS(ARM64_INS_FCMP),
+    [A64_OP_FCMPZ_S] = IDS(ARM64_INS_FCMP),
+    [A64_OP_FCMPE_S] = IDS(ARM64_INS_FCMPE),
+    [A64_OP_FCMPEZ_S] = IDS(ARM64_INS_FCMPE),
+    [A64_OP_FCCMP_S] = IDS(ARM64_INS_FCCMP),
+    [A64_OP_FCCMPE_S] = IDS(ARM64_INS_FCCMPE),
+    [A64_OP_FCSEL_S] = IDS(ARM64_INS_FCSEL),
+    [A64_OP_FCVTNS_S] = IDS(ARM64_INS_FCVTNS),
+    [A64_OP_FCVTNU_S] = IDS(ARM64_INS_FCVTNU),
+    [A64_OP_FCVTPS_S] = IDS(ARM64_INS_FCVTPS),
+    [A64_OP_FCVTPU_S] = IDS(ARM64_INS_FCVTPU),
+    [A64_OP_FCVTMS_S] = IDS(ARM64_INS_FCVTMS),
+    [A64_OP_FCVTMU_S] = IDS(ARM64_INS_FCVTMU),
+    [A64_OP_FCVTZS_S] = IDS(ARM64_INS_FCVTZS),
+    [A64_OP_FCVTZU_S] = IDS(ARM64_INS_FCVTZU),
+    [A64_OP_FCVTAS_S] = IDS(ARM64_INS_FCVTAS),
+    [A64_OP_FCVTAU_S] = IDS(ARM64_INS_FCVTAU),
+    [A64_OP_SCVTF_S] = IDS(ARM64_INS_SCVTF),
+    [A64_OP_UCVTF_S] = IDS(ARM64_INS_UCVTF),
     [A64_OP_MUL_V] = IDS(ARM64_INS_MUL),
     [A64_OP_MLA_V] = IDS(ARM64_INS_MLA),
     [A64_OP_MLS_V] = IDS(ARM64_INS_MLS),
@@ -244,6 +288,79 @@ static const unsigned op_ids[A64_OP_COUNT][16] = {
     [A64_OP_SSHLL_V] = IDS(ARM64_INS_SSHLL, ARM64_INS_SSHLL2),
     [A64_OP_UADDLV_V] = IDS(ARM64_INS_UADDLV),
     [A64_OP_SADDLV_V] = IDS(ARM64_INS_SADDLV),
+    /* Advanced SIMD floating point (A64_OPS_VFP) */
+    [A64_OP_FADD_V] = IDS(ARM64_INS_FADD),
+    [A64_OP_FSUB_V] = IDS(ARM64_INS_FSUB),
+    [A64_OP_FMUL_V] = IDS(ARM64_INS_FMUL),
+    [A64_OP_FDIV_V] = IDS(ARM64_INS_FDIV),
+    [A64_OP_FMULX_V] = IDS(ARM64_INS_FMULX),
+    [A64_OP_FMLA_V] = IDS(ARM64_INS_FMLA),
+    [A64_OP_FMLS_V] = IDS(ARM64_INS_FMLS),
+    [A64_OP_FMAX_V] = IDS(ARM64_INS_FMAX),
+    [A64_OP_FMIN_V] = IDS(ARM64_INS_FMIN),
+    [A64_OP_FMAXNM_V] = IDS(ARM64_INS_FMAXNM),
+    [A64_OP_FMINNM_V] = IDS(ARM64_INS_FMINNM),
+    [A64_OP_FABD_V] = IDS(ARM64_INS_FABD),
+    [A64_OP_FADDP_V] = IDS(ARM64_INS_FADDP),
+    [A64_OP_FMAXP_V] = IDS(ARM64_INS_FMAXP),
+    [A64_OP_FMINP_V] = IDS(ARM64_INS_FMINP),
+    [A64_OP_FMAXNMP_V] = IDS(ARM64_INS_FMAXNMP),
+    [A64_OP_FMINNMP_V] = IDS(ARM64_INS_FMINNMP),
+    [A64_OP_FCMEQ_V] = IDS(ARM64_INS_FCMEQ),
+    [A64_OP_FCMGE_V] = IDS(ARM64_INS_FCMGE, ARM64_INS_FCMLE),
+    [A64_OP_FCMGT_V] = IDS(ARM64_INS_FCMGT, ARM64_INS_FCMLT),
+    [A64_OP_FACGE_V] = IDS(ARM64_INS_FACGE),
+    [A64_OP_FACGT_V] = IDS(ARM64_INS_FACGT),
+    [A64_OP_FRECPS_V] = IDS(ARM64_INS_FRECPS),
+    [A64_OP_FRSQRTS_V] = IDS(ARM64_INS_FRSQRTS),
+    [A64_OP_FMUL_VE] = IDS(ARM64_INS_FMUL),
+    [A64_OP_FMULX_VE] = IDS(ARM64_INS_FMULX),
+    [A64_OP_FMLA_VE] = IDS(ARM64_INS_FMLA),
+    [A64_OP_FMLS_VE] = IDS(ARM64_INS_FMLS),
+    [A64_OP_FABS_V] = IDS(ARM64_INS_FABS),
+    [A64_OP_FNEG_V] = IDS(ARM64_INS_FNEG),
+    [A64_OP_FSQRT_V] = IDS(ARM64_INS_FSQRT),
+    [A64_OP_FRINTN_V] = IDS(ARM64_INS_FRINTN),
+    [A64_OP_FRINTP_V] = IDS(ARM64_INS_FRINTP),
+    [A64_OP_FRINTM_V] = IDS(ARM64_INS_FRINTM),
+    [A64_OP_FRINTZ_V] = IDS(ARM64_INS_FRINTZ),
+    [A64_OP_FRINTA_V] = IDS(ARM64_INS_FRINTA),
+    [A64_OP_FRINTX_V] = IDS(ARM64_INS_FRINTX),
+    [A64_OP_FRINTI_V] = IDS(ARM64_INS_FRINTI),
+    [A64_OP_FCVTNS_V] = IDS(ARM64_INS_FCVTNS),
+    [A64_OP_FCVTNU_V] = IDS(ARM64_INS_FCVTNU),
+    [A64_OP_FCVTPS_V] = IDS(ARM64_INS_FCVTPS),
+    [A64_OP_FCVTPU_V] = IDS(ARM64_INS_FCVTPU),
+    [A64_OP_FCVTMS_V] = IDS(ARM64_INS_FCVTMS),
+    [A64_OP_FCVTMU_V] = IDS(ARM64_INS_FCVTMU),
+    [A64_OP_FCVTZS_V] = IDS(ARM64_INS_FCVTZS),
+    [A64_OP_FCVTZU_V] = IDS(ARM64_INS_FCVTZU),
+    [A64_OP_FCVTAS_V] = IDS(ARM64_INS_FCVTAS),
+    [A64_OP_FCVTAU_V] = IDS(ARM64_INS_FCVTAU),
+    [A64_OP_SCVTF_V] = IDS(ARM64_INS_SCVTF),
+    [A64_OP_UCVTF_V] = IDS(ARM64_INS_UCVTF),
+    [A64_OP_FCVTL_V] = IDS(ARM64_INS_FCVTL, ARM64_INS_FCVTL2),
+    [A64_OP_FCVTN_V] = IDS(ARM64_INS_FCVTN, ARM64_INS_FCVTN2),
+    [A64_OP_FCVTXN_V] = IDS(ARM64_INS_FCVTXN, ARM64_INS_FCVTXN2),
+    [A64_OP_FCMEQZ_V] = IDS(ARM64_INS_FCMEQ),
+    [A64_OP_FCMGEZ_V] = IDS(ARM64_INS_FCMGE),
+    [A64_OP_FCMGTZ_V] = IDS(ARM64_INS_FCMGT),
+    [A64_OP_FCMLEZ_V] = IDS(ARM64_INS_FCMLE),
+    [A64_OP_FCMLTZ_V] = IDS(ARM64_INS_FCMLT),
+    [A64_OP_FRECPE_V] = IDS(ARM64_INS_FRECPE),
+    [A64_OP_FRSQRTE_V] = IDS(ARM64_INS_FRSQRTE),
+    [A64_OP_FRECPX_S] = IDS(ARM64_INS_FRECPX),
+    [A64_OP_URECPE_V] = IDS(ARM64_INS_URECPE),
+    [A64_OP_URSQRTE_V] = IDS(ARM64_INS_URSQRTE),
+    [A64_OP_FMAXV_V] = IDS(ARM64_INS_FMAXV),
+    [A64_OP_FMINV_V] = IDS(ARM64_INS_FMINV),
+    [A64_OP_FMAXNMV_V] = IDS(ARM64_INS_FMAXNMV),
+    [A64_OP_FMINNMV_V] = IDS(ARM64_INS_FMINNMV),
+    [A64_OP_FADDP_S] = IDS(ARM64_INS_FADDP),
+    [A64_OP_FMAXP_S] = IDS(ARM64_INS_FMAXP),
+    [A64_OP_FMINP_S] = IDS(ARM64_INS_FMINP),
+    [A64_OP_FMAXNMP_S] = IDS(ARM64_INS_FMAXNMP),
+    [A64_OP_FMINNMP_S] = IDS(ARM64_INS_FMINNMP),
     /* A64_OPS_SIMD2 */
     [A64_OP_LDN_M] = IDS(ARM64_INS_LD2, ARM64_INS_LD3, ARM64_INS_LD4),
     [A64_OP_STN_M] = IDS(ARM64_INS_ST2, ARM64_INS_ST3, ARM64_INS_ST4),
@@ -526,6 +643,169 @@ static const struct enc_class classes[] = {
     { "FP/SIMD SSRA_V 0x0f001400", 0xbf80fc00, 0x0f001400, -1 },
     { "FP/SIMD TBL_V 0x0e000000", 0xbfe09c00, 0x0e000000, -1 },
     { "FP/SIMD TBX_V 0x0e001000", 0xbfe09c00, 0x0e001000, -1 },
+    /* scalar FP arithmetic (decode/a64_decode_fp.inc), one class per decoder line */
+    { "FP FABS_S 0x1e20c000", 0xff3ffc00, 0x1e20c000, -1 },
+    { "FP FNEG_S 0x1e214000", 0xff3ffc00, 0x1e214000, -1 },
+    { "FP FSQRT_S 0x1e21c000", 0xff3ffc00, 0x1e21c000, -1 },
+    { "FP FCVT_S 0x1e224000", 0xff3e7c00, 0x1e224000, -1 },
+    { "FP FRINTN_S 0x1e244000", 0xff3ffc00, 0x1e244000, -1 },
+    { "FP FRINTP_S 0x1e24c000", 0xff3ffc00, 0x1e24c000, -1 },
+    { "FP FRINTM_S 0x1e254000", 0xff3ffc00, 0x1e254000, -1 },
+    { "FP FRINTZ_S 0x1e25c000", 0xff3ffc00, 0x1e25c000, -1 },
+    { "FP FRINTA_S 0x1e264000", 0xff3ffc00, 0x1e264000, -1 },
+    { "FP FRINTX_S 0x1e274000", 0xff3ffc00, 0x1e274000, -1 },
+    { "FP FRINTI_S 0x1e27c000", 0xff3ffc00, 0x1e27c000, -1 },
+    { "FP FMUL_S 0x1e200800", 0xff20fc00, 0x1e200800, -1 },
+    { "FP FDIV_S 0x1e201800", 0xff20fc00, 0x1e201800, -1 },
+    { "FP FADD_S 0x1e202800", 0xff20fc00, 0x1e202800, -1 },
+    { "FP FSUB_S 0x1e203800", 0xff20fc00, 0x1e203800, -1 },
+    { "FP FMAX_S 0x1e204800", 0xff20fc00, 0x1e204800, -1 },
+    { "FP FMIN_S 0x1e205800", 0xff20fc00, 0x1e205800, -1 },
+    { "FP FMAXNM_S 0x1e206800", 0xff20fc00, 0x1e206800, -1 },
+    { "FP FMINNM_S 0x1e207800", 0xff20fc00, 0x1e207800, -1 },
+    { "FP FNMUL_S 0x1e208800", 0xff20fc00, 0x1e208800, -1 },
+    { "FP FMADD_S 0x1f000000", 0xff208000, 0x1f000000, -1 },
+    { "FP FMSUB_S 0x1f008000", 0xff208000, 0x1f008000, -1 },
+    { "FP FNMADD_S 0x1f200000", 0xff208000, 0x1f200000, -1 },
+    { "FP FNMSUB_S 0x1f208000", 0xff208000, 0x1f208000, -1 },
+    { "FP FCMP_S 0x1e202000", 0xff20fc1f, 0x1e202000, -1 },
+    { "FP FCMPZ_S 0x1e202008", 0xff20fc1f, 0x1e202008, -1 },
+    { "FP FCMPE_S 0x1e202010", 0xff20fc1f, 0x1e202010, -1 },
+    { "FP FCMPEZ_S 0x1e202018", 0xff20fc1f, 0x1e202018, -1 },
+    { "FP FCCMP_S 0x1e200400", 0xff200c10, 0x1e200400, -1 },
+    { "FP FCCMPE_S 0x1e200410", 0xff200c10, 0x1e200410, -1 },
+    { "FP FCSEL_S 0x1e200c00", 0xff200c00, 0x1e200c00, -1 },
+    { "FP FCVTNS_S 0x1e200000", 0x7f3ffc00, 0x1e200000, -1 },
+    { "FP FCVTNU_S 0x1e210000", 0x7f3ffc00, 0x1e210000, -1 },
+    { "FP SCVTF_S 0x1e220000", 0x7f3ffc00, 0x1e220000, -1 },
+    { "FP UCVTF_S 0x1e230000", 0x7f3ffc00, 0x1e230000, -1 },
+    { "FP FCVTAS_S 0x1e240000", 0x7f3ffc00, 0x1e240000, -1 },
+    { "FP FCVTAU_S 0x1e250000", 0x7f3ffc00, 0x1e250000, -1 },
+    { "FP FCVTPS_S 0x1e280000", 0x7f3ffc00, 0x1e280000, -1 },
+    { "FP FCVTPU_S 0x1e290000", 0x7f3ffc00, 0x1e290000, -1 },
+    { "FP FCVTMS_S 0x1e300000", 0x7f3ffc00, 0x1e300000, -1 },
+    { "FP FCVTMU_S 0x1e310000", 0x7f3ffc00, 0x1e310000, -1 },
+    { "FP FCVTZS_S 0x1e380000", 0x7f3ffc00, 0x1e380000, -1 },
+    { "FP FCVTZU_S 0x1e390000", 0x7f3ffc00, 0x1e390000, -1 },
+    { "FP SCVTF_S 0x1e020000", 0x7f3f0000, 0x1e020000, -1 },
+    { "FP UCVTF_S 0x1e030000", 0x7f3f0000, 0x1e030000, -1 },
+    { "FP FCVTZS_S 0x1e180000", 0x7f3f0000, 0x1e180000, -1 },
+    { "FP FCVTZU_S 0x1e190000", 0x7f3f0000, 0x1e190000, -1 },
+    /* Advanced SIMD floating point (decode/a64_decode_vfp.inc): one class per line, vector and
+     * scalar forms; half precision stays UNDEF here and in capstone 4. */
+    { "VFP FMAXNM_V 0x0e20c400", 0xbfa0fc00, 0x0e20c400, -1 },
+    { "VFP FMINNM_V 0x0ea0c400", 0xbfa0fc00, 0x0ea0c400, -1 },
+    { "VFP FMLA_V 0x0e20cc00", 0xbfa0fc00, 0x0e20cc00, -1 },
+    { "VFP FMLS_V 0x0ea0cc00", 0xbfa0fc00, 0x0ea0cc00, -1 },
+    { "VFP FADD_V 0x0e20d400", 0xbfa0fc00, 0x0e20d400, -1 },
+    { "VFP FSUB_V 0x0ea0d400", 0xbfa0fc00, 0x0ea0d400, -1 },
+    { "VFP FMULX_V 0x0e20dc00", 0xbfa0fc00, 0x0e20dc00, -1 },
+    { "VFP FMULX_V 0x5e20dc00", 0xffa0fc00, 0x5e20dc00, -1 },
+    { "VFP FCMEQ_V 0x0e20e400", 0xbfa0fc00, 0x0e20e400, -1 },
+    { "VFP FCMEQ_V 0x5e20e400", 0xffa0fc00, 0x5e20e400, -1 },
+    { "VFP FMAX_V 0x0e20f400", 0xbfa0fc00, 0x0e20f400, -1 },
+    { "VFP FMIN_V 0x0ea0f400", 0xbfa0fc00, 0x0ea0f400, -1 },
+    { "VFP FRECPS_V 0x0e20fc00", 0xbfa0fc00, 0x0e20fc00, -1 },
+    { "VFP FRECPS_V 0x5e20fc00", 0xffa0fc00, 0x5e20fc00, -1 },
+    { "VFP FRSQRTS_V 0x0ea0fc00", 0xbfa0fc00, 0x0ea0fc00, -1 },
+    { "VFP FRSQRTS_V 0x5ea0fc00", 0xffa0fc00, 0x5ea0fc00, -1 },
+    { "VFP FMAXNMP_V 0x2e20c400", 0xbfa0fc00, 0x2e20c400, -1 },
+    { "VFP FMINNMP_V 0x2ea0c400", 0xbfa0fc00, 0x2ea0c400, -1 },
+    { "VFP FADDP_V 0x2e20d400", 0xbfa0fc00, 0x2e20d400, -1 },
+    { "VFP FABD_V 0x2ea0d400", 0xbfa0fc00, 0x2ea0d400, -1 },
+    { "VFP FABD_V 0x7ea0d400", 0xffa0fc00, 0x7ea0d400, -1 },
+    { "VFP FMUL_V 0x2e20dc00", 0xbfa0fc00, 0x2e20dc00, -1 },
+    { "VFP FCMGE_V 0x2e20e400", 0xbfa0fc00, 0x2e20e400, -1 },
+    { "VFP FCMGE_V 0x7e20e400", 0xffa0fc00, 0x7e20e400, -1 },
+    { "VFP FCMGT_V 0x2ea0e400", 0xbfa0fc00, 0x2ea0e400, -1 },
+    { "VFP FCMGT_V 0x7ea0e400", 0xffa0fc00, 0x7ea0e400, -1 },
+    { "VFP FACGE_V 0x2e20ec00", 0xbfa0fc00, 0x2e20ec00, -1 },
+    { "VFP FACGE_V 0x7e20ec00", 0xffa0fc00, 0x7e20ec00, -1 },
+    { "VFP FACGT_V 0x2ea0ec00", 0xbfa0fc00, 0x2ea0ec00, -1 },
+    { "VFP FACGT_V 0x7ea0ec00", 0xffa0fc00, 0x7ea0ec00, -1 },
+    { "VFP FMAXP_V 0x2e20f400", 0xbfa0fc00, 0x2e20f400, -1 },
+    { "VFP FMINP_V 0x2ea0f400", 0xbfa0fc00, 0x2ea0f400, -1 },
+    { "VFP FDIV_V 0x2e20fc00", 0xbfa0fc00, 0x2e20fc00, -1 },
+    { "VFP FCMGTZ_V 0x0ea0c800", 0xbfbffc00, 0x0ea0c800, -1 },
+    { "VFP FCMGTZ_V 0x5ea0c800", 0xffbffc00, 0x5ea0c800, -1 },
+    { "VFP FCMEQZ_V 0x0ea0d800", 0xbfbffc00, 0x0ea0d800, -1 },
+    { "VFP FCMEQZ_V 0x5ea0d800", 0xffbffc00, 0x5ea0d800, -1 },
+    { "VFP FCMLTZ_V 0x0ea0e800", 0xbfbffc00, 0x0ea0e800, -1 },
+    { "VFP FCMLTZ_V 0x5ea0e800", 0xffbffc00, 0x5ea0e800, -1 },
+    { "VFP FABS_V 0x0ea0f800", 0xbfbffc00, 0x0ea0f800, -1 },
+    { "VFP FCMGEZ_V 0x2ea0c800", 0xbfbffc00, 0x2ea0c800, -1 },
+    { "VFP FCMGEZ_V 0x7ea0c800", 0xffbffc00, 0x7ea0c800, -1 },
+    { "VFP FCMLEZ_V 0x2ea0d800", 0xbfbffc00, 0x2ea0d800, -1 },
+    { "VFP FCMLEZ_V 0x7ea0d800", 0xffbffc00, 0x7ea0d800, -1 },
+    { "VFP FNEG_V 0x2ea0f800", 0xbfbffc00, 0x2ea0f800, -1 },
+    { "VFP FSQRT_V 0x2ea1f800", 0xbfbffc00, 0x2ea1f800, -1 },
+    { "VFP FCVTN_V 0x0e216800", 0xbfbffc00, 0x0e216800, -1 },
+    { "VFP FCVTL_V 0x0e217800", 0xbfbffc00, 0x0e217800, -1 },
+    { "VFP FCVTXN_V 0x2e216800", 0xbfbffc00, 0x2e216800, -1 },
+    { "VFP FCVTXN_V 0x7e216800", 0xffbffc00, 0x7e216800, -1 },
+    { "VFP FRINTN_V 0x0e218800", 0xbfbffc00, 0x0e218800, -1 },
+    { "VFP FRINTP_V 0x0ea18800", 0xbfbffc00, 0x0ea18800, -1 },
+    { "VFP FRINTM_V 0x0e219800", 0xbfbffc00, 0x0e219800, -1 },
+    { "VFP FRINTZ_V 0x0ea19800", 0xbfbffc00, 0x0ea19800, -1 },
+    { "VFP FRINTA_V 0x2e218800", 0xbfbffc00, 0x2e218800, -1 },
+    { "VFP FRINTX_V 0x2e219800", 0xbfbffc00, 0x2e219800, -1 },
+    { "VFP FRINTI_V 0x2ea19800", 0xbfbffc00, 0x2ea19800, -1 },
+    { "VFP FCVTNS_V 0x0e21a800", 0xbfbffc00, 0x0e21a800, -1 },
+    { "VFP FCVTNS_V 0x5e21a800", 0xffbffc00, 0x5e21a800, -1 },
+    { "VFP FCVTPS_V 0x0ea1a800", 0xbfbffc00, 0x0ea1a800, -1 },
+    { "VFP FCVTPS_V 0x5ea1a800", 0xffbffc00, 0x5ea1a800, -1 },
+    { "VFP FCVTMS_V 0x0e21b800", 0xbfbffc00, 0x0e21b800, -1 },
+    { "VFP FCVTMS_V 0x5e21b800", 0xffbffc00, 0x5e21b800, -1 },
+    { "VFP FCVTZS_V 0x0ea1b800", 0xbfbffc00, 0x0ea1b800, -1 },
+    { "VFP FCVTZS_V 0x5ea1b800", 0xffbffc00, 0x5ea1b800, -1 },
+    { "VFP FCVTAS_V 0x0e21c800", 0xbfbffc00, 0x0e21c800, -1 },
+    { "VFP FCVTAS_V 0x5e21c800", 0xffbffc00, 0x5e21c800, -1 },
+    { "VFP SCVTF_V 0x0e21d800", 0xbfbffc00, 0x0e21d800, -1 },
+    { "VFP SCVTF_V 0x5e21d800", 0xffbffc00, 0x5e21d800, -1 },
+    { "VFP FCVTNU_V 0x2e21a800", 0xbfbffc00, 0x2e21a800, -1 },
+    { "VFP FCVTNU_V 0x7e21a800", 0xffbffc00, 0x7e21a800, -1 },
+    { "VFP FCVTPU_V 0x2ea1a800", 0xbfbffc00, 0x2ea1a800, -1 },
+    { "VFP FCVTPU_V 0x7ea1a800", 0xffbffc00, 0x7ea1a800, -1 },
+    { "VFP FCVTMU_V 0x2e21b800", 0xbfbffc00, 0x2e21b800, -1 },
+    { "VFP FCVTMU_V 0x7e21b800", 0xffbffc00, 0x7e21b800, -1 },
+    { "VFP FCVTZU_V 0x2ea1b800", 0xbfbffc00, 0x2ea1b800, -1 },
+    { "VFP FCVTZU_V 0x7ea1b800", 0xffbffc00, 0x7ea1b800, -1 },
+    { "VFP FCVTAU_V 0x2e21c800", 0xbfbffc00, 0x2e21c800, -1 },
+    { "VFP FCVTAU_V 0x7e21c800", 0xffbffc00, 0x7e21c800, -1 },
+    { "VFP UCVTF_V 0x2e21d800", 0xbfbffc00, 0x2e21d800, -1 },
+    { "VFP UCVTF_V 0x7e21d800", 0xffbffc00, 0x7e21d800, -1 },
+    { "VFP FRECPE_V 0x0ea1d800", 0xbfbffc00, 0x0ea1d800, -1 },
+    { "VFP FRECPE_V 0x5ea1d800", 0xffbffc00, 0x5ea1d800, -1 },
+    { "VFP FRSQRTE_V 0x2ea1d800", 0xbfbffc00, 0x2ea1d800, -1 },
+    { "VFP FRSQRTE_V 0x7ea1d800", 0xffbffc00, 0x7ea1d800, -1 },
+    { "VFP FRECPX_S 0x5ea1f800", 0xffbffc00, 0x5ea1f800, -1 },
+    { "VFP URECPE_V 0x0ea1c800", 0xbfbffc00, 0x0ea1c800, -1 },
+    { "VFP URSQRTE_V 0x2ea1c800", 0xbfbffc00, 0x2ea1c800, -1 },
+    { "VFP FMAXNMV_V 0x6e30c800", 0xfffffc00, 0x6e30c800, -1 },
+    { "VFP FMINNMV_V 0x6eb0c800", 0xfffffc00, 0x6eb0c800, -1 },
+    { "VFP FMAXV_V 0x6e30f800", 0xfffffc00, 0x6e30f800, -1 },
+    { "VFP FMINV_V 0x6eb0f800", 0xfffffc00, 0x6eb0f800, -1 },
+    { "VFP FMAXNMP_S 0x7e30c800", 0xffbffc00, 0x7e30c800, -1 },
+    { "VFP FMINNMP_S 0x7eb0c800", 0xffbffc00, 0x7eb0c800, -1 },
+    { "VFP FADDP_S 0x7e30d800", 0xffbffc00, 0x7e30d800, -1 },
+    { "VFP FMAXP_S 0x7e30f800", 0xffbffc00, 0x7e30f800, -1 },
+    { "VFP FMINP_S 0x7eb0f800", 0xffbffc00, 0x7eb0f800, -1 },
+    { "VFP FMLA_VE 0x0f801000", 0xbf80f400, 0x0f801000, -1 },
+    { "VFP FMLA_VE 0x5f801000", 0xff80f400, 0x5f801000, -1 },
+    { "VFP FMLS_VE 0x0f805000", 0xbf80f400, 0x0f805000, -1 },
+    { "VFP FMLS_VE 0x5f805000", 0xff80f400, 0x5f805000, -1 },
+    { "VFP FMUL_VE 0x0f809000", 0xbf80f400, 0x0f809000, -1 },
+    { "VFP FMUL_VE 0x5f809000", 0xff80f400, 0x5f809000, -1 },
+    { "VFP FMULX_VE 0x2f809000", 0xbf80f400, 0x2f809000, -1 },
+    { "VFP FMULX_VE 0x7f809000", 0xff80f400, 0x7f809000, -1 },
+    { "VFP SCVTF_V 0x0f00e400", 0xbf80fc00, 0x0f00e400, -1 },
+    { "VFP SCVTF_V 0x5f00e400", 0xff80fc00, 0x5f00e400, -1 },
+    { "VFP UCVTF_V 0x2f00e400", 0xbf80fc00, 0x2f00e400, -1 },
+    { "VFP UCVTF_V 0x7f00e400", 0xff80fc00, 0x7f00e400, -1 },
+    { "VFP FCVTZS_V 0x0f00fc00", 0xbf80fc00, 0x0f00fc00, -1 },
+    { "VFP FCVTZS_V 0x5f00fc00", 0xff80fc00, 0x5f00fc00, -1 },
+    { "VFP FCVTZU_V 0x2f00fc00", 0xbf80fc00, 0x2f00fc00, -1 },
+    { "VFP FCVTZU_V 0x7f00fc00", 0xff80fc00, 0x7f00fc00, -1 },
     /* A64_OPS_SIMD2 (decode/a64_decode_simd2.inc) */
     { "FP/SIMD STN_M 0x0c000000", 0xbffff000, 0x0c000000, -1 },
     { "FP/SIMD STN_M 0x0c004000", 0xbffff000, 0x0c004000, -1 },
@@ -795,6 +1075,8 @@ static const struct enc_class llvm_classes[] = {
     { "Atomic memory operations",   0x3f200c00, 0x38200000, 0 },
     { "LDAPR",                      0x3f3ffc00, 0x38bfc000, 0 },
     { "LDAPUR/STLUR (RCpc unscaled)", 0x3f200c00, 0x19000000, 0 },
+    { "FJCVTZS (JSCVT)",            0xfffffc00, 0x1e7e0000, 0 },
+    { "FRINT32/64 (FRINTTS)",       0xff3e7c00, 0x1e284000, 0 },
 };
 #define NUM_LLVM_CLASSES ((int)(sizeof(llvm_classes) / sizeof(llvm_classes[0])))
 
@@ -1125,6 +1407,112 @@ static int simd_vregs(uint32_t w, const struct a64_insn *d)
     return 1;
 }
 
+/* Scalar FP (decode/a64_decode_fp.inc): capstone's operands one by one against the record: each
+ * register in the order of the op's fields, V registers with the width of `size` (FCVT's source:
+ * `shift`), general registers with the W/X width of `sf`, then the fbits, nzcv and condition. */
+static void fp_operands(uint32_t w, const struct a64_insn *d)
+{
+    cs_arm64 *a = &csi->detail->arm64;
+    static const unsigned base[] = { ARM64_REG_B0, ARM64_REG_H0, ARM64_REG_S0, ARM64_REG_D0 };
+    const char *order;
+    unsigned op = d->op;
+    switch (op) {
+    case A64_OP_FMUL_S: case A64_OP_FDIV_S: case A64_OP_FADD_S: case A64_OP_FSUB_S: case A64_OP_FMAX_S:
+    case A64_OP_FMIN_S: case A64_OP_FMAXNM_S: case A64_OP_FMINNM_S: case A64_OP_FNMUL_S: case A64_OP_FCSEL_S:
+        order = "DNM"; break;
+    case A64_OP_FMADD_S: case A64_OP_FMSUB_S: case A64_OP_FNMADD_S: case A64_OP_FNMSUB_S: order = "DNMA"; break;
+    case A64_OP_FCMP_S: case A64_OP_FCMPE_S: case A64_OP_FCCMP_S: case A64_OP_FCCMPE_S: order = "NM"; break;
+    case A64_OP_FCMPZ_S: case A64_OP_FCMPEZ_S: order = "N"; break;
+    case A64_OP_SCVTF_S: case A64_OP_UCVTF_S: order = "Dn"; break;
+    case A64_OP_FCVT_S: order = "DS"; break;
+    default: order = op >= A64_OP_FCVTNS_S && op <= A64_OP_FCVTAU_S ? "dN" : "DN"; break;
+    }
+    int k = 0, nimm = 0;
+    int64_t imm = -1;
+    for (int i = 0; i < a->op_count; i++) {
+        const cs_arm64_op *o = &a->operands[i];
+        if (o->type == ARM64_OP_IMM || o->type == ARM64_OP_CIMM) {
+            imm = o->imm, nimm++;
+            continue;
+        }
+        if (o->type != ARM64_OP_REG)
+            continue;
+        char f = order[k] ? order[k] : '?';
+        k++;
+        if (f == 'd' || f == 'n') {
+            struct csreg r = cs_reg(o->reg);
+            if (r.slot < 0 || !slot_eq(r.slot, f == 'd' ? d->rd : d->rn) || r.x != d->sf)
+                mismatch(w, d, "FP operand %d: general register %u (sf %u)", k, f == 'd' ? d->rd : d->rn, d->sf);
+            continue;
+        }
+        unsigned want = f == 'D' ? d->rd : f == 'N' || f == 'S' ? d->rn : f == 'M' ? d->rm : d->ra;
+        unsigned width = f == 'S' ? d->shift : d->size;
+        if (width > 3 || o->reg < base[width] || o->reg >= base[width] + 32 || o->reg - base[width] != want)
+            mismatch(w, d, "FP operand %d: want %c%u of size %u", k, f, want, width);
+    }
+    if (k != (int)strlen(order))
+        mismatch(w, d, "FP: capstone has %d registers, expected %s", k, order);
+    if (op == A64_OP_FCCMP_S || op == A64_OP_FCCMPE_S) {
+        if (nimm != 1 || imm != d->nzcv || (int)a->cc != cc_of(d->cond))
+            mismatch(w, d, "FCCMP nzcv/cond");
+    } else if (op == A64_OP_FCSEL_S) {
+        if ((int)a->cc != cc_of(d->cond))
+            mismatch(w, d, "FCSEL cond");
+    } else if (d->amount ? nimm != 1 || imm != d->amount : nimm != 0) {
+        mismatch(w, d, "fbits %u", d->amount);
+    }
+}
+
+/* Advanced SIMD floating point (A64_OPS_VFP): element size and Q against capstone's arrangement of
+ * the destination (vector) or its register bank (scalar), the by-element index, and the fbits of
+ * the fixed-point conversions. */
+static void vfp_values(uint32_t w, const struct a64_insn *d)
+{
+    cs_arm64 *a = &csi->detail->arm64;
+    const cs_arm64_op *vd = NULL, *vm = NULL;
+    int64_t imm = -1;
+    for (int i = 0; i < a->op_count; i++) {
+        const cs_arm64_op *o = &a->operands[i];
+        if (o->type == ARM64_OP_REG && !vd)
+            vd = o;
+        else if (o->type == ARM64_OP_REG)
+            vm = o;
+        else if (o->type == ARM64_OP_IMM)
+            imm = o->imm;
+    }
+    if (!vd) {
+        mismatch(w, d, "no destination register");
+        return;
+    }
+    int want = -1;
+    unsigned sz = d->size, q = d->sf;
+    switch (d->op) {
+    case A64_OP_FCVTL_V: want = sz == 1 ? ARM64_VAS_4S : ARM64_VAS_2D; break;
+    case A64_OP_FCVTN_V: want = sz == 1 ? (q ? ARM64_VAS_8H : ARM64_VAS_4H) : (q ? ARM64_VAS_4S : ARM64_VAS_2S); break;
+    case A64_OP_FCVTXN_V: want = d->shift ? -1 : q ? ARM64_VAS_4S : ARM64_VAS_2S; break;
+    case A64_OP_FMAXV_V: case A64_OP_FMINV_V: case A64_OP_FMAXNMV_V: case A64_OP_FMINNMV_V: break;
+    default:
+        if (!d->shift)
+            want = sz == 3 ? ARM64_VAS_2D : q ? ARM64_VAS_4S : ARM64_VAS_2S;
+        break;
+    }
+    if (want >= 0 && (int)vd->vas != want)
+        mismatch(w, d, "arrangement %d, capstone %d (size %u Q %u)", want, (int)vd->vas, sz, q);
+    if (d->shift || want < 0) { /* scalar or across lanes: an S or D destination */
+        unsigned bank = sz == 3 && d->op != A64_OP_FCVTXN_V ? ARM64_REG_D0 : ARM64_REG_S0;
+        if (vd->reg < bank || vd->reg >= bank + 32)
+            mismatch(w, d, "scalar destination bank (size %u)", sz);
+    }
+    if (d->op == A64_OP_FMUL_VE || d->op == A64_OP_FMULX_VE || d->op == A64_OP_FMLA_VE || d->op == A64_OP_FMLS_VE) {
+        if (!vm || vm->vector_index != d->imms)
+            mismatch(w, d, "element index %u, capstone %d", d->imms, vm ? vm->vector_index : -1);
+    }
+    if (d->op == A64_OP_SCVTF_V || d->op == A64_OP_UCVTF_V || d->op == A64_OP_FCVTZS_V || d->op == A64_OP_FCVTZU_V) {
+        if (imm != (imm < 0 ? -1 : (int64_t)d->amount) || (imm < 0 && d->amount))
+            mismatch(w, d, "fbits %u, capstone %lld", d->amount, (long long)imm);
+    }
+}
+
 /* FP/SIMD immediates and element indices capstone shows as operands: the shift amount of the
  * shift-by-immediate operations, the element index of the by-element operations, scalar DUP and
  * the single-structure loads and stores. 1 if fine. */
@@ -1192,6 +1580,8 @@ static void cross_check(uint32_t w, const struct a64_insn *d)
             fields[f] = 0xff;
     if ((d->flags & A64_P_SIMD) && (!simd_vregs(w, d) || !simd_fields(w, d)))
         return;
+    if (d->op >= A64_OP_FABS_S && d->op <= A64_OP_FJCVTZS_S)
+        fp_operands(w, d);
 
     for (int i = 0; i < a->op_count; i++) {
         cs_arm64_op *o = &a->operands[i];
@@ -1303,6 +1693,8 @@ static void cross_check(uint32_t w, const struct a64_insn *d)
         a->update_flags != !!(d->flags & A64_P_SETS_FLAGS))
         mismatch(w, d, "flag setting differs");
     check_values(w, d, canonical, imms, nimms, mem, last_reg, first_x);
+    if (d->op >= A64_OP_FADD_V && d->op <= A64_OP_FMINNMP_S)
+        vfp_values(w, d);
     (void)has_mem;
 }
 
@@ -1435,8 +1827,12 @@ static void llvm_check(uint32_t w, const struct a64_insn *d, char *line)
     uint32_t want_flags = 0;
     const char *rest = "";
     snprintf(mn, sizeof mn, "%s", tok ? tok : "");
+    const char *ops[4] = { "", "", "", "" }; /* the first operand tokens, for the FP forms */
+    int nops = 0;
     while ((tok = strtok(NULL, " \t[],!\n"))) {
         int x;
+        if (nops < 4)
+            ops[nops++] = tok;
         if (tok[0] == '#') {
             imm = strtoll(tok + 1, NULL, 0);
             nimm++;
@@ -1460,6 +1856,23 @@ static void llvm_check(uint32_t w, const struct a64_insn *d, char *line)
         op = A64_OP_LDAR, rest = mn + 5, want_flags = A64_F_ACQUIRE;
     } else if (!strncmp(mn, "stlur", 5)) {
         op = A64_OP_STR_IMM, rest = mn + 5, want_flags = A64_F_RELEASE;
+    } else if (!strcmp(mn, "fjcvtzs")) {
+        /* fjcvtzs wd, dn: the W register is the only general one; the D source is rn */
+        if (d->op != A64_OP_FJCVTZS_S || nregs != 1 || !slot_eq(regs[0], d->rd) || d->size != 3 || d->sf ||
+            d->rn != (w >> 5 & 31))
+            mismatch(w, d, "fjcvtzs operands");
+        return;
+    } else if (!strncmp(mn, "frint", 5)) {
+        /* frint{32,64}{z,x} Vd, Vn: no general register; the op, the width (s/d) and the fields */
+        static const char *const names[] = { "frint32z", "frint32x", "frint64z", "frint64x" };
+        int k = 0;
+        while (k < 4 && strcmp(mn, names[k]))
+            k++;
+        unsigned want_size = ops[0][0] == 'd' ? 3 : ops[0][0] == 's' ? 2 : 0;
+        if (k == 4 || (int)d->op != A64_OP_FRINT32Z_S + k || d->size != want_size ||
+            d->rd != (unsigned)atoi(ops[0] + 1) || d->rn != (unsigned)atoi(ops[1] + 1) || ops[1][0] != ops[0][0])
+            mismatch(w, d, "%s %s, %s", mn, ops[0], ops[1]);
+        return;
     } else if (!strncmp(mn, "ld", 2) || !strncmp(mn, "st", 2)) {
         store_alias = mn[0] == 's';
         for (int i = 0; i < 8; i++)
@@ -1553,7 +1966,7 @@ static void test_lse_llvm_mc(void **state)
             fprintf(in, "0x%02x 0x%02x 0x%02x 0x%02x\n", w & 0xff, (w >> 8) & 0xff, (w >> 16) & 0xff, w >> 24);
         }
         fclose(in);
-        snprintf(cmd, sizeof cmd, "%s --disassemble -triple=aarch64 -mattr=+lse,+rcpc,+rcpc-immo < %s 2> %s",
+        snprintf(cmd, sizeof cmd, "%s --disassemble -triple=aarch64 -mattr=+lse,+rcpc,+rcpc-immo,+jsconv,+fptoint < %s 2> %s",
                  mc, in_path, err_path);
         memset(invalid, 0, sizeof invalid);
         FILE *out = popen(cmd, "r");

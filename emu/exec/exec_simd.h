@@ -180,7 +180,9 @@ EXEC_INLINE uint64_t simd_popcount8(uint64_t x)
     return n;
 }
 
-#include "exec_simd_int.h"
+#include "exec_simd_fp.h"  /* scalar floating point: simd_fp_value */
+#include "exec_simd_vfp.h" /* Advanced SIMD floating point: simd_vfp_value */
+#include "exec_simd_int.h" /* the rest of Advanced SIMD integer: simd_int_value */
 
 /* The operations that only compute, under FPCR value fpcr: results into *o (cleared by the
  * caller). Returns 0, or 1 for an operation it does not know (never silently skipped). */
@@ -191,7 +193,8 @@ EXEC_INLINE uint32_t simd_value(const struct a64_insn *in, struct exec_in xv, co
     struct simd_v vn = s->n[0], vm = s->m, vd = s->d[0], r = simd_make(0, 0);
     uint64_t imm = (uint64_t)in->imm, q = in->sf ? ~A64_U64(0) : 0;
     uint32_t op = in->op;
-    (void)fpcr; /* read by the FP operations */
+    if (op >= SIMD_VFP_FIRST && op <= SIMD_VFP_LAST)
+        return simd_vfp_value(in, s, fpcr, o);
     switch (op) {
     case A64_OP_FMOV_V:
         r.lo = vn.lo & emu_alu_ones(8u << in->size);
@@ -366,8 +369,8 @@ EXEC_INLINE uint32_t simd_value(const struct a64_insn *in, struct exec_in xv, co
         }
         break;
     }
-    default:
-        return simd_int_value(in, s, o);
+    default: /* the other tables: scalar FP (exec_simd_fp.h), the rest of AdvSIMD integer */
+        return simd_fp_value(in, xv, s, fpcr, o) && simd_int_value(in, s, o);
     }
     if (!in->sf && op != A64_OP_FMOV_TOV1 && op != A64_OP_INS_GEN && op != A64_OP_INS_ELEM &&
         op != A64_OP_XTN_V && op != A64_OP_SHRN_V)

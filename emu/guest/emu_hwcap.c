@@ -4,13 +4,13 @@
 /* Witness words from llvm-mc. A feature stays unimplemented until every instruction of it runs
  * on every engine; then its flag flips and test_hwcap_witnesses checks the witnesses. */
 static const struct emu_hwcap_feature features[] = {
-    {"fp", 0, 0, {0x1e622820 /* fadd d0, d1, d2 */, 0x9e670020 /* fmov d0, x1 */}},
+    {"fp", 0, 1, {0x1e622820 /* fadd d0, d1, d2 */, 0x9e670020 /* fmov d0, x1 */, 0x1e620020 /* scvtf d0, w1 */}},
     {"asimd", 1, 0, {0x4e228420 /* add v0.16b, v1.16b, v2.16b */, 0x3dc00020 /* ldr q0, [x1] */,
                      0xad400420 /* ldp q0, q1, [x1] */}},
     {"crc32", 7, 0, {0x1ac24020 /* crc32b w0, w1, w2 */}},
     {"atomics", 8, 1, {0xb8200041 /* ldadd w0, w1, [x2] */, 0x88a07c41 /* cas w0, w1, [x2] */,
                        0xf8208041 /* swp x0, x1, [x2] */}},
-    {"jscvt", 13, 0, {0x1e7e0020 /* fjcvtzs w0, d1 */}},
+    {"jscvt", 13, 1, {0x1e7e0020 /* fjcvtzs w0, d1 */}},
     {"lrcpc", 15, 1, {0xb8bfc020 /* ldapr w0, [x1] */}},
     {"ilrcpc", 26, 1, {0x99004020 /* stlur w0, [x1, #4] */, 0xd95f8040 /* ldapur x0, [x2, #-8] */,
                        0x19c00020 /* ldapursb w0, [x1] */}},
