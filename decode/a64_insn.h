@@ -566,7 +566,17 @@
     X(UMLSL_E,    NO,    NO, A64_SV2D, "long: rd - zext(rn) * zext(rm element immr)") \
     X(SQDMULH_E,  NO,    NO, A64_SV2, "SQDMULH by rm element immr (imms: scalar)") \
     X(SQRDMULH_E, NO,    NO, A64_SV2, "SQRDMULH by rm element immr (imms: scalar)") \
-    X(DUP_S,      NO,    NO, A64_SV1, "scalar DUP (MOV Sd, Vn.S[i]): V[rd] = zext(V[rn] element imms)")
+    X(DUP_S,      NO,    NO, A64_SV1, "scalar DUP (MOV Sd, Vn.S[i]): V[rd] = zext(V[rn] element imms)") \
+    X(SQSHL_V,    NO,    NO, A64_SV2, "element-wise rn shifted by signed byte rm, signed saturating (right: truncating) (imms: scalar)") \
+    X(UQSHL_V,    NO,    NO, A64_SV2, "element-wise rn shifted by signed byte rm, unsigned saturating (imms: scalar)") \
+    X(SQRSHL_V,   NO,    NO, A64_SV2, "SQSHL, right shifts rounded (imms: scalar)") \
+    X(UQRSHL_V,   NO,    NO, A64_SV2, "UQSHL, right shifts rounded (imms: scalar)") \
+    X(SQSHL_VI,   NO,    NO, A64_SV1, "element-wise rn << amount, signed saturating (imms: scalar)") \
+    X(UQSHL_VI,   NO,    NO, A64_SV1, "element-wise rn << amount, unsigned saturating (imms: scalar)") \
+    X(SQSHLU_V,   NO,    NO, A64_SV1, "element-wise signed rn << amount, saturated to unsigned (imms: scalar)") \
+    X(SUQADD_V,   NO,    NO, A64_SV1D, "element-wise signed rd + unsigned rn, signed saturating (imms: scalar)") \
+    X(USQADD_V,   NO,    NO, A64_SV1D, "element-wise unsigned rd + signed rn, unsigned saturating (imms: scalar)") \
+    X(SHLL_V,     NO,    NO, A64_SV1, "long: rn elements << esize (sf: upper half, SHLL2)")
 
 enum a64_op {
 #define A64_OP_ENUM(name, alu, lane, props, what) A64_OP_##name,

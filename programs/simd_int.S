@@ -5,7 +5,7 @@
 // operands with edge values (INT_MIN halves, INT64_MIN). Prints, per operation, v0 and FPSR
 // (QC, bit 27, after a saturating one); per load v0-v3 and the base register; per store the
 // 64 bytes written. The expected output is qemu-aarch64's. Test and bench: the same single pass
-// (about 1264 instructions); this program is about exactness, not speed.
+// (about 1372 instructions); this program is about exactness, not speed.
 #include "dep.h"
     .arch_extension simd                // the plain build's -mgeneral-regs-only turns it off
 // T "insn": v0 = v9 (the accumulator of the accumulating forms), FPSR = 0, insn, then record
@@ -211,6 +211,24 @@
     T "mov h0, v1.h[5]"
     T "mov b0, v1.b[15]"
     T "mov d0, v1.d[1]"
+    T "sqshl v0.16b, v1.16b, v5.16b"
+    T "uqshl v0.8h, v1.8h, v5.8h"
+    T "sqrshl v0.4s, v1.4s, v5.4s"
+    T "uqrshl v0.2d, v1.2d, v5.2d"
+    T "sqshl d0, d7, d5"
+    T "uqshl b0, b1, b5"
+    T "sqshl v0.8h, v1.8h, #9"
+    T "uqshl v0.2d, v1.2d, #63"
+    T "sqshlu v0.4s, v1.4s, #3"
+    T "sqshl s0, s1, #31"
+    T "uqshl h0, h1, #2"
+    T "sqshlu d0, d1, #1"
+    T "suqadd v0.16b, v1.16b"
+    T "usqadd v0.2d, v7.2d"
+    T "suqadd d0, d7"
+    T "usqadd h0, h1"
+    T "shll v0.8h, v1.8b, #8"
+    T "shll2 v0.2d, v1.4s, #32"
 
     L "ld2 {v0.16b, v1.16b}, [x21]"
     L "ld3 {v0.4h, v1.4h, v2.4h}, [x21]"
@@ -238,7 +256,7 @@
     S "st3 {v1.2d, v2.2d, v3.2d}, [x24]"
     adrp    x20, res
     add     x20, x20, :lo12:res
-    DEP_PRINT_RES 639
+    DEP_PRINT_RES 693
     ldp     x21, x22, [sp, #32]
     ldp     x23, x24, [sp, #48]
     ldr     x25, [sp, #64]
@@ -273,6 +291,6 @@ data:
     .bss
     .balign 16
 res:
-    .zero   639 * 8
+    .zero   693 * 8
 scratch:
     .zero   64

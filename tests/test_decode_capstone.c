@@ -446,6 +446,16 @@ static const unsigned op_ids[A64_OP_COUNT][16] = {
     [A64_OP_SQDMULH_E] = IDS(ARM64_INS_SQDMULH),
     [A64_OP_SQRDMULH_E] = IDS(ARM64_INS_SQRDMULH),
     [A64_OP_DUP_S] = IDS(ARM64_INS_DUP, ARM64_INS_MOV),
+    [A64_OP_SQSHL_V] = IDS(ARM64_INS_SQSHL),
+    [A64_OP_UQSHL_V] = IDS(ARM64_INS_UQSHL),
+    [A64_OP_SQRSHL_V] = IDS(ARM64_INS_SQRSHL),
+    [A64_OP_UQRSHL_V] = IDS(ARM64_INS_UQRSHL),
+    [A64_OP_SQSHL_VI] = IDS(ARM64_INS_SQSHL),
+    [A64_OP_UQSHL_VI] = IDS(ARM64_INS_UQSHL),
+    [A64_OP_SQSHLU_V] = IDS(ARM64_INS_SQSHLU),
+    [A64_OP_SUQADD_V] = IDS(ARM64_INS_SUQADD),
+    [A64_OP_USQADD_V] = IDS(ARM64_INS_USQADD),
+    [A64_OP_SHLL_V] = IDS(ARM64_INS_SHLL, ARM64_INS_SHLL2),
 };
 
 static int op_maps(unsigned op, unsigned id)
@@ -955,6 +965,25 @@ static const struct enc_class classes[] = {
     { "FP/SIMD SQRSHRN_V 0x5f009c00", 0xff80fc00, 0x5f009c00, -1 },
     { "FP/SIMD UQRSHRN_V 0x7f009c00", 0xff80fc00, 0x7f009c00, -1 },
     { "FP/SIMD DUP_S 0x5e000400", 0xffe0fc00, 0x5e000400, -1 },
+    { "FP/SIMD SQSHL_V 0x0e204c00", 0xbf20fc00, 0x0e204c00, -1 },
+    { "FP/SIMD UQSHL_V 0x2e204c00", 0xbf20fc00, 0x2e204c00, -1 },
+    { "FP/SIMD SQRSHL_V 0x0e205c00", 0xbf20fc00, 0x0e205c00, -1 },
+    { "FP/SIMD UQRSHL_V 0x2e205c00", 0xbf20fc00, 0x2e205c00, -1 },
+    { "FP/SIMD SQSHL_V 0x5e204c00", 0xff20fc00, 0x5e204c00, -1 },
+    { "FP/SIMD UQSHL_V 0x7e204c00", 0xff20fc00, 0x7e204c00, -1 },
+    { "FP/SIMD SQRSHL_V 0x5e205c00", 0xff20fc00, 0x5e205c00, -1 },
+    { "FP/SIMD UQRSHL_V 0x7e205c00", 0xff20fc00, 0x7e205c00, -1 },
+    { "FP/SIMD SUQADD_V 0x0e203800", 0xbf3ffc00, 0x0e203800, -1 },
+    { "FP/SIMD USQADD_V 0x2e203800", 0xbf3ffc00, 0x2e203800, -1 },
+    { "FP/SIMD SHLL_V 0x2e213800", 0xbf3ffc00, 0x2e213800, -1 },
+    { "FP/SIMD SUQADD_V 0x5e203800", 0xff3ffc00, 0x5e203800, -1 },
+    { "FP/SIMD USQADD_V 0x7e203800", 0xff3ffc00, 0x7e203800, -1 },
+    { "FP/SIMD SQSHLU_V 0x2f006400", 0xbf80fc00, 0x2f006400, -1 },
+    { "FP/SIMD SQSHL_VI 0x0f007400", 0xbf80fc00, 0x0f007400, -1 },
+    { "FP/SIMD UQSHL_VI 0x2f007400", 0xbf80fc00, 0x2f007400, -1 },
+    { "FP/SIMD SQSHLU_V 0x7f006400", 0xff80fc00, 0x7f006400, -1 },
+    { "FP/SIMD SQSHL_VI 0x5f007400", 0xff80fc00, 0x5f007400, -1 },
+    { "FP/SIMD UQSHL_VI 0x7f007400", 0xff80fc00, 0x7f007400, -1 },
 };
 #define NUM_CLASSES ((int)(sizeof(classes) / sizeof(classes[0])))
 
@@ -1504,7 +1533,8 @@ static int simd_fields(uint32_t w, const struct a64_insn *d)
     case A64_OP_SRI_V: case A64_OP_SLI_V: case A64_OP_RSHRN_V: case A64_OP_SQSHRN_V:
     case A64_OP_UQSHRN_V: case A64_OP_SQRSHRN_V: case A64_OP_UQRSHRN_V: case A64_OP_SQSHRUN_V:
     case A64_OP_SQRSHRUN_V: case A64_OP_SSHR_V: case A64_OP_USHR_V: case A64_OP_SHL_V:
-    case A64_OP_SSRA_V: case A64_OP_USRA_V: case A64_OP_SHRN_V:
+    case A64_OP_SSRA_V: case A64_OP_USRA_V: case A64_OP_SHRN_V: case A64_OP_SQSHL_VI: case A64_OP_UQSHL_VI:
+    case A64_OP_SQSHLU_V:
         if (imm != d->amount) {
             mismatch(w, d, "shift amount %u, capstone %lld", d->amount, (long long)imm);
             return 0;

@@ -334,6 +334,25 @@ static const struct {
     {0x5f009c00, 0x007f03ff}, /* SQRSHRN_V */
     {0x7f009c00, 0x007f03ff}, /* UQRSHRN_V */
     {0x5e000400, 0x001f03ff}, /* DUP_S */
+    {0x0e204c00, 0x40df03ff}, /* SQSHL_V */
+    {0x2e204c00, 0x40df03ff}, /* UQSHL_V */
+    {0x0e205c00, 0x40df03ff}, /* SQRSHL_V */
+    {0x2e205c00, 0x40df03ff}, /* UQRSHL_V */
+    {0x5e204c00, 0x00df03ff}, /* SQSHL_V */
+    {0x7e204c00, 0x00df03ff}, /* UQSHL_V */
+    {0x5e205c00, 0x00df03ff}, /* SQRSHL_V */
+    {0x7e205c00, 0x00df03ff}, /* UQRSHL_V */
+    {0x0e203800, 0x40c003ff}, /* SUQADD_V */
+    {0x2e203800, 0x40c003ff}, /* USQADD_V */
+    {0x2e213800, 0x40c003ff}, /* SHLL_V */
+    {0x5e203800, 0x00c003ff}, /* SUQADD_V */
+    {0x7e203800, 0x00c003ff}, /* USQADD_V */
+    {0x2f006400, 0x407f03ff}, /* SQSHLU_V */
+    {0x0f007400, 0x407f03ff}, /* SQSHL_VI */
+    {0x2f007400, 0x407f03ff}, /* UQSHL_VI */
+    {0x7f006400, 0x007f03ff}, /* SQSHLU_V */
+    {0x5f007400, 0x007f03ff}, /* SQSHL_VI */
+    {0x7f007400, 0x007f03ff}, /* UQSHL_VI */
 };
 
 /* A random instruction the kernels run (no svc, no undefined encoding), aimed at the scratch

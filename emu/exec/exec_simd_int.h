@@ -176,6 +176,30 @@ EXEC_INLINE uint64_t simd_int_qdmulh(uint64_t a, uint64_t b, uint32_t size, uint
     return (uint64_t)((int64_t)p >> bits) & emu_alu_ones(bits);
 }
 
+/* x << s saturated to an element of size: x is signed (sgn, sign-extended) or unsigned, the
+ * result signed (osg) or unsigned (SQSHLU: a negative x gives 0). Exact: below 64 bits the shifted
+ * value fits in 64 (s < esize <= 32), at 64 bits shifting back must give x. */
+EXEC_INLINE uint64_t simd_int_qshl(uint64_t x, uint32_t s, uint32_t size, uint32_t sgn, uint32_t osg, uint32_t *qc)
+{
+    uint32_t bits = 8u << size;
+    uint64_t ones = emu_alu_ones(bits), smax = emu_alu_ones(bits - 1), r;
+    int neg = sgn && (int64_t)x < 0;
+    if (neg && !osg) {
+        *qc = 1;
+        return 0;
+    }
+    if (x == 0)
+        return 0;
+    if (s >= bits || (bits == 64 && (osg ? (int64_t)(x << s) >> s != (int64_t)x : (x << s) >> s != x))) {
+        *qc = 1;
+        return !osg ? ones : neg ? (smax + 1) & ones : smax;
+    }
+    r = x << s;
+    if (bits == 64)
+        return r;
+    return simd_int_sat(r, sgn, size, osg, qc);
+}
+
 /* Carry-less product of the low `bits` bits of a and b (PMUL: bits 8, low 8 kept; PMULL: 16). */
 EXEC_INLINE uint64_t simd_int_pmul(uint64_t a, uint64_t b)
 {
@@ -218,6 +242,36 @@ EXEC_INLINE uint64_t simd_int_lane(const struct a64_insn *in, uint64_t a, uint64
             return s >= 64 ? 0 : (x << s) & ones;
         return (rnd ? simd_int_rshr(x, (uint32_t)-s, sgn) : simd_int_shr(x, (uint32_t)-s, sgn)) & ones;
     }
+    case A64_OP_SQSHL_V: case A64_OP_UQSHL_V: case A64_OP_SQRSHL_V: case A64_OP_UQRSHL_V: {
+        /* left: saturating; right: cannot saturate */
+        int32_t s = (int32_t)(int8_t)(uint8_t)(b & 0xff);
+        uint32_t sgn = op == A64_OP_SQSHL_V || op == A64_OP_SQRSHL_V, rnd = op == A64_OP_SQRSHL_V || op == A64_OP_UQRSHL_V;
+        uint64_t x = sgn ? sa : a;
+        if (s >= 0)
+            return simd_int_qshl(x, (uint32_t)s, size, sgn, sgn, qc);
+        return (rnd ? simd_int_rshr(x, (uint32_t)-s, sgn) : simd_int_shr(x, (uint32_t)-s, sgn)) & ones;
+    }
+    case A64_OP_SQSHL_VI: return simd_int_qshl(sa, sh, size, 1, 1, qc);
+    case A64_OP_UQSHL_VI: return simd_int_qshl(a, sh, size, 0, 0, qc);
+    case A64_OP_SQSHLU_V: return simd_int_qshl(sa, sh, size, 1, 0, qc);
+    case A64_OP_SUQADD_V: { /* signed d + unsigned a: only the top can saturate */
+        uint64_t sd = simd_sext(d, size);
+        if (size < 3)
+            return simd_int_sat(sd + a, 1, size, 1, qc);
+        if (a > A64_U64(0x7fffffffffffffff) - sd) {
+            *qc = 1;
+            return A64_U64(0x7fffffffffffffff);
+        }
+        return sd + a;
+    }
+    case A64_OP_USQADD_V: /* unsigned d + signed a */
+        if (size < 3)
+            return simd_int_sat(d + sa, 1, size, 0, qc);
+        if ((int64_t)sa < 0 ? 0 - sa > d : d + sa < d) {
+            *qc = 1;
+            return (int64_t)sa < 0 ? 0 : ones;
+        }
+        return d + sa;
     case A64_OP_SABD_V: return ((int64_t)sa > (int64_t)sb ? sa - sb : sb - sa) & ones;
     case A64_OP_UABD_V: return a > b ? a - b : b - a;
     case A64_OP_SABA_V: return (d + (((int64_t)sa > (int64_t)sb ? sa - sb : sb - sa) & ones)) & ones;
@@ -261,7 +315,7 @@ EXEC_INLINE uint64_t simd_int_lane(const struct a64_insn *in, uint64_t a, uint64
 /* Is op one of the same-size element-wise operations of simd_int_lane? */
 EXEC_INLINE int simd_int_lane_op(uint32_t op)
 {
-    return (op >= A64_OP_SHADD_V && op <= A64_OP_UABA_V) || (op >= A64_OP_SQDMULH_V && op <= A64_OP_RBIT_V) ||
+    return (op >= A64_OP_SHADD_V && op <= A64_OP_UABA_V) || (op >= A64_OP_SQSHL_V && op <= A64_OP_USQADD_V) || (op >= A64_OP_SQDMULH_V && op <= A64_OP_RBIT_V) ||
            (op >= A64_OP_SRSHR_V && op <= A64_OP_SLI_V) || (op >= A64_OP_MUL_E && op <= A64_OP_MLS_E) ||
            op == A64_OP_SQDMULH_E || op == A64_OP_SQRDMULH_E;
 }
@@ -337,7 +391,7 @@ EXEC_INLINE uint32_t simd_int_value(const struct a64_insn *in, const struct simd
         case A64_OP_SABAL_V: case A64_OP_UABAL_V: case A64_OP_SABDL_V: case A64_OP_UABDL_V:
         case A64_OP_SMLAL_V: case A64_OP_UMLAL_V: case A64_OP_SMLSL_V: case A64_OP_UMLSL_V: case A64_OP_PMULL_V:
         case A64_OP_SMULL_E: case A64_OP_UMULL_E: case A64_OP_SMLAL_E: case A64_OP_UMLAL_E:
-        case A64_OP_SMLSL_E: case A64_OP_UMLSL_E: {
+        case A64_OP_SMLSL_E: case A64_OP_UMLSL_E: case A64_OP_SHLL_V: {
             /* long: the narrow elements of the lower (sf: upper) halves, results of 2 * size */
             uint32_t sgn = op == A64_OP_SSUBL_V || op == A64_OP_SSUBW_V || op == A64_OP_SABAL_V ||
                            op == A64_OP_SABDL_V || op == A64_OP_SMLAL_V || op == A64_OP_SMLSL_V ||
@@ -354,6 +408,7 @@ EXEC_INLINE uint32_t simd_int_value(const struct a64_insn *in, const struct simd
                 case A64_OP_SMLAL_V: case A64_OP_UMLAL_V: case A64_OP_SMLAL_E: case A64_OP_UMLAL_E: e = d + a * b; break;
                 case A64_OP_SMLSL_V: case A64_OP_UMLSL_V: case A64_OP_SMLSL_E: case A64_OP_UMLSL_E: e = d - a * b; break;
                 case A64_OP_PMULL_V: e = simd_int_pmul(a, b); break;
+                case A64_OP_SHLL_V: e = a << (8u << size); break;
                 default: e = a * b; break;
                 }
                 r = simd_set(r, size + 1, i, e & wide);
