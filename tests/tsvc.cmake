@@ -1,7 +1,7 @@
 # tests/tsvc.cmake: the loop corpus (programs/tsvc/, docs/loopvec.md, The loop corpus): each source
 # (int, fp) as built by each compiler (clang, gcc) on the CPU engine, plain and with --loopvec,
 # against the stdout, stderr and exit code qemu-aarch64 recorded (run_libc.sh, so known gaps go
-# through tests/gaps.txt: the FP kernels stop at FP instructions temu does not run yet);
+# through tests/gaps.txt);
 # --loopvec against the plain CPU engine (registers, instruction count: engines_agree.sh); the
 # recording re-checked under qemu; the command line (tsvc_select.sh). The GPU engines with
 # --loopvec run at the small size (every block is a PoCL round trip: ~2 min for the integer
