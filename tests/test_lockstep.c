@@ -876,8 +876,12 @@ static void lockstep_run(int vfp, uint64_t want_default)
         done += p.stats.instructions - retired;
         blocks++;
     }
-    print_message("lockstep%s: seed %" PRIu64 ", %" PRIu64 " instructions in %" PRIu64 " blocks agree (%" PRIu64
-                  " scalar FP words generated)\n", vfp ? " (vector FP)" : "", seed, done, blocks, fp_words);
+    if (vfp)
+        print_message("lockstep (vector FP): seed %" PRIu64 ", %" PRIu64 " instructions in %" PRIu64 " blocks agree\n",
+                      seed, done, blocks);
+    else
+        print_message("lockstep: seed %" PRIu64 ", %" PRIu64 " instructions in %" PRIu64 " blocks agree (%" PRIu64
+                      " scalar FP words generated)\n", seed, done, blocks, fp_words);
     uc_close(uc);
     emu_cpu_free(c);
     emu_proc_free(&p);
