@@ -101,6 +101,34 @@ static uint32_t tbnz_x0_3(uint32_t n) { return 0x37180000u | ((-(n - 1)) & 0x3ff
 #define STR_W2_X3_X8 0xb8286862u /* str w2, [x3, x8] */
 #define LDR_W2_SXTW 0xb867d822u /* ldr w2, [x1, w7, sxtw #2] */
 #define STR_W2_SXTW 0xb827d822u /* str w2, [x1, w7, sxtw #2] */
+/* clang -O2's shapes: address temporaries, a body unrolled by two with pairs */
+#define ADD_X4_X1_X7 0x8b070024u /* add x4, x1, x7 */
+#define ADD_X5_X2_X7 0x8b070045u /* add x5, x2, x7 */
+#define ADD_X6_X3_X7 0x8b070066u /* add x6, x3, x7 */
+#define ADD_X7_8 0x910020e7u /* add x7, x7, #8 */
+#define CMP_X7_X0 0xeb0000ffu /* cmp x7, x0 */
+#define LDP_W8_W9_X4 0x29402488u /* ldp w8, w9, [x4] */
+#define LDP_W10_W11_X5 0x29402caau /* ldp w10, w11, [x5] */
+#define ADD_W8_W8_LSL1 0x0b080508u /* add w8, w8, w8, lsl #1 */
+#define ADD_W9_W9_LSL1 0x0b090529u /* add w9, w9, w9, lsl #1 */
+#define ADD_W8_W8_W10 0x0b0a0108u /* add w8, w8, w10 */
+#define ADD_W9_W9_W11 0x0b0b0129u /* add w9, w9, w11 */
+#define STP_W8_W9_X6 0x290024c8u /* stp w8, w9, [x6] */
+#define LSL_X9_X7_1 0xd37ff8e9u /* lsl x9, x7, #1 */
+#define ORR_X10_X9_1 0xb240012au /* orr x10, x9, #1 */
+#define LDR_W2_X1_X10_LSL2 0xb86a7822u /* ldr w2, [x1, x10, lsl #2] */
+#define MOV_X10_12 0xd280018au /* mov x10, #12 */
+#define MADD_X11_X7_X10_X1 0x9b0a04ebu /* madd x11, x7, x10, x1 */
+#define LDR_W5_X11 0xb9400165u /* ldr w5, [x11] */
+#define ADD_W2_W2_W5 0x0b050042u /* add w2, w2, w5 */
+#define STR_W2_X3_X7_LSL2 0xb8277862u /* str w2, [x3, x7, lsl #2] */
+#define LDR_W2_X1_X7_LSL2 0xb8677822u /* ldr w2, [x1, x7, lsl #2] */
+#define ADD_W2_5 0x11001442u /* add w2, w2, #5 */
+#define ADD_W9_W7_1 0x110004e9u /* add w9, w7, #1 */
+#define CMP_W9_W0 0x6b00013fu /* cmp w9, w0 */
+#define ADD_W4_W4_W2 0x0b020084u /* add w4, w4, w2 */
+
+static uint64_t same_as_sequential(const uint32_t *w, size_t n, const uint64_t *x, uint64_t max_insns);
 
 static void analyse(const uint32_t *w, uint32_t n, struct emu_loop *l)
 {
@@ -242,9 +270,10 @@ static void test_index_forms(void **state)
     analyse(map, 6, l);
     assert_int_equal(l->cls, EMU_LOOP_ELEMENTWISE);
     assert_int_equal(l->nmem, 2);
-    assert_int_equal(l->mem[0].ext, EMU_LOOP_EXT_UXTW);
-    assert_int_equal(l->mem[0].shift, 2);
-    assert_int_equal(l->mem[0].index.reg, 7);
+    assert_int_equal(l->mem[0].addr.ext, EMU_LOOP_EXT_UXTW);
+    assert_int_equal(l->mem[0].addr.emul, 4);
+    assert_int_equal(l->mem[0].addr.inner.n, 1);
+    assert_int_equal(l->mem[0].addr.inner.reg[0], 7);
     uint64_t x[A64_NUM_REGS] = {0};
     x[1] = DATA;
     uint64_t lo, hi;
@@ -260,40 +289,36 @@ static void test_index_forms(void **state)
     const uint32_t sum_down[] = {LDR_X2_SXTW, EOR_X4_X2_X4, SUB_W7_1, SUBS_X0, bne(5)};
     analyse(sum_down, 5, l);
     assert_int_equal(l->cls, EMU_LOOP_REDUCTION);
-    assert_int_equal(l->mem[0].ext, EMU_LOOP_EXT_SXTW);
-    assert_int_equal(l->mem[0].shift, 3);
-    assert_int_equal(emu_loop_mem_stride(l, &l->mem[0]), -8);
+    assert_int_equal(l->mem[0].addr.ext, EMU_LOOP_EXT_SXTW);
+    assert_int_equal(l->mem[0].addr.emul, 8);
+    assert_int_equal(emu_loop_val_stride(&l->mem[0].addr), -8);
 
     const uint32_t unrolled[] = {ADD_W8_W7_1, LDR_W2_UXTW, LDR_W5_W8_UXTW, ADD_W4_W2_W4, ADD_W6_W5_W6,
                                  ADD_W7_2, SUBS_X0, bne(8)};
     analyse(unrolled, 8, l);
     assert_int_equal(l->cls, EMU_LOOP_REDUCTION);
-    assert_int_equal(l->mem[1].index.reg, 7);
-    assert_int_equal(l->mem[1].index.off, 1);
-    assert_int_equal(l->mem[1].ext, EMU_LOOP_EXT_UXTW);
+    assert_int_equal(l->mem[1].addr.inner.reg[0], 7);
+    assert_int_equal(l->mem[1].addr.inner.c, 1);
+    assert_int_equal(l->mem[1].addr.ext, EMU_LOOP_EXT_UXTW);
 
     const uint32_t by_hand[] = {MOV_W8_W7, LSL_X8_X8_2, LDR_W2_X1_X8, ADD_W2_1, STR_W2_X3_X8, ADD_W7_1,
                                 SUBS_X0, bne(8)};
     analyse(by_hand, 8, l);
     assert_int_equal(l->cls, EMU_LOOP_ELEMENTWISE);
-    assert_int_equal(l->mem[0].ext, EMU_LOOP_EXT_UXTW);
-    assert_int_equal(l->mem[0].shift, 2);
-    assert_int_equal(l->mem[0].index.reg, 7);
+    assert_int_equal(l->mem[0].addr.ext, EMU_LOOP_EXT_UXTW);
+    assert_int_equal(l->mem[0].addr.emul, 4);
+    assert_int_equal(l->mem[0].addr.inner.reg[0], 7);
 
-    /* the same 32-bit index into the same array: one stream, proven local statically */
+    /* the same 32-bit index into the same array: in place, independent */
     const uint32_t in_place[] = {LDR_W2_SXTW, ADD_W2_1, STR_W2_SXTW, ADD_W7_1, SUBS_X0, bne(6)};
     analyse(in_place, 6, l);
     assert_int_equal(l->cls, EMU_LOOP_ELEMENTWISE);
-    assert_true(l->mem[0].local & 2);
-    assert_true(l->mem[1].local & 1);
 
-    /* Two offsets of one 32-bit index into one array share a stream; the run-time half refuses
-     * them when the offsets sit on both sides of the wrap (w7 = 0xffffffc0, w8 = 1), and takes
-     * them otherwise. */
+    /* Two offsets of one 32-bit index into one array: taken when the addresses of the iterations
+     * to run do not collide, refused when the index wraps within them or comes in with high bits. */
     const uint32_t straddle[] = {ADD_W8_W7_65, STR_W2_X3_UXTW, STR_W5_X3_W8_UXTW, ADD_W7_2, SUBS_X0, bne(6)};
     analyse(straddle, 6, l);
     assert_int_equal(l->cls, EMU_LOOP_ELEMENTWISE);
-    assert_true(l->mem[0].local & 2);
     struct emu_proc *p = calloc(1, sizeof *p);
     assert_int_equal(emu_proc_init(p, MEM_SIZE), 0);
     assert_int_equal(emu_mem_map(&p->mem, DATA, DATA_SIZE, EMU_PERM_R | EMU_PERM_W), 0);
@@ -302,8 +327,8 @@ static void test_index_forms(void **state)
     p->st.x[3] = DATA + 0x100;
     p->st.x[7] = 40;
     assert_int_equal(emu_loop_plan(l, &p->st, &p->mem, NULL, 1000, &why), 9);
-    p->st.x[3] = DATA - (0xffffffc0ull << 2);
-    p->st.x[7] = 0xffffffc0u;
+    p->st.x[3] = DATA - (0xfffffff0ull << 2);
+    p->st.x[7] = 0xfffffff0u; /* reaches 2^32 in iteration 8 */
     assert_int_equal(emu_loop_plan(l, &p->st, &p->mem, NULL, 1000, &why), 0);
     assert_int_equal(why, EMU_LOOP_RT_INDEX);
     p->st.x[3] = DATA + 0x100;
@@ -312,18 +337,84 @@ static void test_index_forms(void **state)
     assert_int_equal(why, EMU_LOOP_RT_INDEX);
     emu_proc_free(p);
     free(p);
-    free(l);
 
-    /* a 64-bit index scaled by hand is not an affine symbol */
+    /* a 64-bit index scaled by hand: 4 * x7 */
     const uint32_t x_scaled[] = {LSL_X8_X7_2, LDR_W2_X1_X8, ADD_X7_1, SUBS_X0, bne(5)};
-    expect_reason(x_scaled, 5, EMU_LOOP_ADDRESS);
-    /* ... but the same lsl of a 32-bit counter is (its value is zero-extended) */
+    analyse(x_scaled, 5, l);
+    assert_int_equal(l->cls, EMU_LOOP_ELEMENTWISE);
+    assert_int_equal(l->mem[0].addr.ext, EMU_LOOP_EXT_X);
+    assert_int_equal(emu_loop_val_stride(&l->mem[0].addr), 4);
+    /* the same lsl of a 32-bit counter (its value is zero-extended) */
     const uint32_t w_scaled[] = {LSL_X8_X7_2, LDR_W2_X1_X8, ADD_W7_1, SUBS_X0, bne(5)};
-    l = malloc(sizeof *l);
     analyse(w_scaled, 5, l);
     assert_int_equal(l->cls, EMU_LOOP_ELEMENTWISE);
-    assert_int_equal(l->mem[0].ext, EMU_LOOP_EXT_UXTW);
+    assert_int_equal(l->mem[0].addr.ext, EMU_LOOP_EXT_UXTW);
     free(l);
+}
+
+/* Loops as clang and gcc emit them at -O2, not written for temu: address temporaries and a body
+ * unrolled by two with pairs (clang's `c[i] = 3 * a[i] + b[i]`), an index doubled and or-ed with
+ * 1 (orr as add: the bit is known clear), an address by madd with a constant, an exit test on a
+ * 32-bit temporary. Classified, then run exactly as sequential execution. */
+static void test_affine_shapes(void **state)
+{
+    (void)state;
+    struct emu_loop *l = malloc(sizeof *l);
+    const uint32_t map3[] = {ADD_X4_X1_X7, ADD_X5_X2_X7, ADD_X6_X3_X7, ADD_X7_8, CMP_X7_X0, LDP_W8_W9_X4,
+                             LDP_W10_W11_X5, ADD_W8_W8_LSL1, ADD_W9_W9_LSL1, ADD_W8_W8_W10, ADD_W9_W9_W11,
+                             STP_W8_W9_X6, bne(13), UDF};
+    analyse(map3, 13, l);
+    assert_int_equal(l->cls, EMU_LOOP_ELEMENTWISE);
+    assert_int_equal(l->nmem, 3);
+    for (unsigned i = 0; i < 3; i++) {
+        assert_int_equal(emu_loop_val_stride(&l->mem[i].addr), 8);
+        assert_int_equal(l->mem[i].bytes, 8);
+    }
+    uint64_t x[8] = {8 * 1000, DATA, DATA + 0x2000, DATA + 0x4000, 0, 0, 0, 0};
+    assert_true(same_as_sequential(map3, 14, x, 0) > 900);
+    x[3] = DATA + 4; /* the destination overlaps the next iteration's source */
+    assert_int_equal(same_as_sequential(map3, 14, x, 0), 0);
+    x[3] = DATA; /* in place through two registers: each iteration its own elements */
+    assert_true(same_as_sequential(map3, 14, x, 0) > 900);
+
+    const uint32_t orr_madd[] = {LSL_X9_X7_1, ORR_X10_X9_1, LDR_W2_X1_X10_LSL2, MOV_X10_12, MADD_X11_X7_X10_X1,
+                                 LDR_W5_X11, ADD_W2_W2_W5, STR_W2_X3_X7_LSL2, ADD_X7_1, CMP_X7_X0, bne(11), UDF};
+    analyse(orr_madd, 11, l);
+    assert_int_equal(l->cls, EMU_LOOP_ELEMENTWISE);
+    assert_int_equal(emu_loop_val_stride(&l->mem[0].addr), 8);
+    assert_int_equal(l->mem[0].addr.lin.c, 4);
+    assert_int_equal(emu_loop_val_stride(&l->mem[1].addr), 12);
+    uint64_t xo[8] = {1000, DATA, 0, DATA + 0x8000, 0, 0, 0, 0};
+    assert_true(same_as_sequential(orr_madd, 12, xo, 0) > 900);
+
+    const uint32_t w_exit[] = {LDR_W2_X1_X7_LSL2, ADD_W4_W4_W2, ADD_W9_W7_1, ADD_X7_1, CMP_W9_W0, bne(6), UDF};
+    analyse(w_exit, 6, l);
+    assert_int_equal(l->cls, EMU_LOOP_REDUCTION);
+    assert_int_equal(l->exit.sf, 0);
+    assert_int_equal(l->exit.v.k, 1);
+    uint64_t xw[8] = {0x100000000ull + 1000, DATA, 0, 0, 3, 0, 0, 5}; /* w0 = 1000 */
+    assert_true(same_as_sequential(w_exit, 7, xw, 0) > 900);
+    free(l);
+}
+
+/* A dependence at a distance (a[i + d] = a[i] + 5, through two base registers): decided at run
+ * time on the addresses of the iterations to run. Taken when d is 0 (in place) or at least the
+ * iterations vectorized (999 of the 1000: the last one is the engine's); refused when
+ * 0 < |d| < 999, either way round. */
+static void test_distance(void **state)
+{
+    (void)state;
+    const uint32_t shift[] = {LDR_W2_X1_X7_LSL2, ADD_W2_5, STR_W2_X3_X7_LSL2, ADD_X7_1, CMP_X7_X0, bne(6), UDF};
+    static const int64_t d[] = {8, -8, 1, 500, -500};
+    for (size_t i = 0; i < sizeof d / sizeof d[0]; i++) {
+        uint64_t x[8] = {1000, DATA + 0x4000, 0, DATA + 0x4000 + 4 * (uint64_t)d[i], 0, 0, 0, 0};
+        assert_int_equal(same_as_sequential(shift, 7, x, 0), 0);
+    }
+    static const int64_t ok[] = {0, 999, -999, 3000};
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        uint64_t x[8] = {1000, DATA + 0x4000, 0, DATA + 0x4000 + 4 * (uint64_t)ok[i], 0, 0, 0, 0};
+        assert_true(same_as_sequential(shift, 7, x, 0) > 900);
+    }
 }
 
 /* Run the same code from the same state with and without --loopvec; compare everything. */
@@ -561,6 +652,8 @@ int main(void)
         cmocka_unit_test(test_exact_lanes),
         cmocka_unit_test(test_index_forms),
         cmocka_unit_test(test_exact_index),
+        cmocka_unit_test(test_affine_shapes),
+        cmocka_unit_test(test_distance),
         cmocka_unit_test(test_register_step),
         cmocka_unit_test(test_runtime_refusals),
         cmocka_unit_test(test_limits_inside),

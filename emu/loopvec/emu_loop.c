@@ -6,11 +6,13 @@
  *      written registers give the roles; flags read before set are carried;
  *   2. each carried register is affine (only `add/sub #imm` to itself and base writeback) or an
  *      accumulator (one `op r, r, v` with op in add/eor/orr/and, or `cmp v, r; csel r, ...`);
- *   3. a symbolic walk gives every memory address and the exit test's operand as
- *      X[reg] at the head + offset + j * step(reg);
- *   4. pairs of accesses on the same stream are checked for overlap across iterations; pairs on
- *      different streams are left to the run-time range check;
- *   5. the exit test must compare one affine register against an invariant.
+ *   3. a walk with every register's value as an affine function of the iteration j
+ *      (emu_loop_val.c: head registers, constants, j) gives every memory address and the exit
+ *      test's operands;
+ *   4. accesses whose addresses differ by a constant are checked for overlap across iterations
+ *      (a dependence at a short distance is refused here); every other pair is decided exactly
+ *      at run time, on the addresses of the iterations to run (emu_loop_check.c);
+ *   5. the exit test must compare a value that varies affinely against one that does not.
  */
 #include "emu_alu.h"
 #include "emu_loop_int.h"
@@ -267,111 +269,95 @@ static void find_roles(struct emu_loop *l)
     }
 }
 
-/* A register usable in the exit test: invariant or affine. Its symbol at this point of the walk
- * is reg + off[reg]. */
-static int sym_of(const struct emu_loop *l, const int64_t *off, unsigned reg, struct emu_loop_sym *s)
+/* Does a vary with the iteration? Its step says so, or a term of a carried affine register (whose
+ * step is not known before emu_loop_bind when it steps by a register, or is 0: the trip count
+ * then says the loop never exits, or at once). */
+static int lin_varies(const struct emu_loop *l, const struct emu_loop_lin *a)
 {
-    s->reg = (uint8_t)reg;
-    s->off = 0;
-    if (reg >= A64_REG_ZR) {
-        s->reg = A64_REG_ZR;
+    if (a->k)
         return 1;
-    }
-    if (l->role[reg] == EMU_LOOP_R_INV)
-        return 1;
-    if (l->role[reg] != EMU_LOOP_R_AFFINE)
-        return 0;
-    s->off = off[reg];
-    return 1;
+    for (unsigned t = 0; t < a->n; t++)
+        if (l->role[a->reg[t]] == EMU_LOOP_R_AFFINE)
+            return 1;
+    return 0;
 }
 
-/* Pass 3: the symbolic walk over memory accesses and the exit test's flag setter. */
+/* The exit test set by compare (or add/subtract) `in`, with register values v before it: one
+ * operand must vary with the iteration, the other not, both affine at the compare's width (at 32
+ * bits the low halves, exact whatever the values; at 64 bits without an extended part). */
+static void exit_setter(struct emu_loop *l, const struct a64_insn *in, const struct emu_loop_val *v)
+{
+    struct emu_loop_exit *e = &l->exit;
+    memset(e, 0, sizeof *e);
+    e->kind = NONE;
+    int add = in->op == A64_OP_ADDS_IMM || in->op == A64_OP_ADDS_SHIFT || in->op == A64_OP_ADDS_EXT;
+    int sub = in->op == A64_OP_SUBS_IMM || in->op == A64_OP_SUBS_SHIFT || in->op == A64_OP_SUBS_EXT;
+    if (!add && !sub)
+        return;
+    struct emu_loop_val b = emu_loop_val_op2(in, v);
+    struct emu_loop_lin A, B;
+    if (in->sf ? !emu_loop_val_lin(&v[in->rn], &A) || !emu_loop_val_lin(&b, &B)
+               : !emu_loop_val_low32(&v[in->rn], &A) || !emu_loop_val_low32(&b, &B))
+        return;
+    int av = lin_varies(l, &A), bv = lin_varies(l, &B); /* 32 bits: steps already modulo 2^32 */
+    if (av == bv)
+        return;
+    e->kind = add ? EMU_LOOP_EXIT_ADDS : EMU_LOOP_EXIT_SUBS; /* ADDS flags are symmetric */
+    e->sf = in->sf;
+    e->swap = (uint8_t)(sub && bv);
+    e->v = av ? A : B;
+    e->c = av ? B : A;
+}
+
+/* Pass 3: the walk over the body with every register's value (emu_loop_val.c): the memory
+ * accesses, the exit test's flag setter, and a CBZ/CBNZ's register at the branch. */
 static void walk(struct emu_loop *l)
 {
-    int64_t off[A64_NUM_REGS] = {0};
-    struct emu_loop_form tf[A64_NUM_REGS]; /* temporaries, as written so far in this iteration */
-    memset(tf, 0, sizeof tf);
-    const uint64_t inv = inv_mask(l);
+    struct emu_loop_val v[A64_NUM_REGS];
+    emu_loop_vals_head(l, v);
     for (uint32_t i = 0; i + 1 < l->n; i++) {
         const struct a64_insn *in = &l->ins[i];
         if ((in->flags & (A64_P_LOAD | A64_P_STORE)) && in->op != A64_OP_PRFM) {
             struct emu_loop_mem m;
-            if (!emu_loop_mem_at(l, off, tf, i, &m))
+            if (!emu_loop_mem_at(l, v, i, &m))
                 reject(l, EMU_LOOP_ADDRESS, i);
             else if (l->nmem == EMU_LOOP_MAX_MEM)
                 reject(l, EMU_LOOP_TOO_MANY, i);
             else
                 l->mem[l->nmem++] = m;
         }
-        emu_loop_form_write(l, off, tf, in);
-        for (unsigned r = 0; r < A64_REG_ZR; r++) {
-            int ok, sf;
-            if (l->role[r] == EMU_LOOP_R_AFFINE) {
-                int64_t s = affine_update(in, r, inv, &ok, &sf);
-                if (ok)
-                    off[r] = (int64_t)((uint64_t)off[r] + (uint64_t)s);
-            }
-        }
-        if (in->flags & A64_P_SETS_FLAGS) { /* the last one before the branch wins */
-            struct emu_loop_exit *e = &l->exit;
-            memset(e, 0, sizeof *e);
-            e->kind = NONE;
-            int add = in->op == A64_OP_ADDS_IMM || in->op == A64_OP_ADDS_SHIFT;
-            int imm = in->op == A64_OP_ADDS_IMM || in->op == A64_OP_SUBS_IMM;
-            int reg = (in->op == A64_OP_ADDS_SHIFT || in->op == A64_OP_SUBS_SHIFT) && in->amount == 0;
-            if (!imm && !reg)
-                continue;
-            int64_t before[A64_NUM_REGS]; /* operands are read before this instruction's update */
-            memcpy(before, off, sizeof off);
-            if (l->role[in->rn] == EMU_LOOP_R_AFFINE && in->rn < A64_REG_ZR) {
-                int ok2, sf2;
-                int64_t s = affine_update(in, in->rn, inv, &ok2, &sf2);
-                if (ok2)
-                    before[in->rn] = (int64_t)((uint64_t)before[in->rn] - (uint64_t)s);
-            }
-            struct emu_loop_sym a, b = {.reg = A64_REG_ZR, .off = 0};
-            if (!sym_of(l, before, in->rn, &a) || (reg && !sym_of(l, before, in->rm, &b)))
-                continue;
-            int av = a.reg < A64_REG_ZR && l->role[a.reg] == EMU_LOOP_R_AFFINE;
-            int bv = b.reg < A64_REG_ZR && l->role[b.reg] == EMU_LOOP_R_AFFINE;
-            if (av == bv || (add && bv))
-                continue;
-            const struct emu_loop_sym *v = av ? &a : &b;
-            if (in->sf && !l->sf[v->reg])
-                continue; /* a zero-extended W register is not affine at 64 bits */
-            e->kind = add ? EMU_LOOP_EXIT_ADDS : EMU_LOOP_EXIT_SUBS;
-            e->sf = in->sf;
-            e->swap = (uint8_t)bv;
-            e->v = *v;
-            e->inv = av ? b.reg : a.reg;
-            e->imm = imm ? (uint64_t)in->imm : 0;
+        if (in->flags & A64_P_SETS_FLAGS) /* the last one before the branch wins */
+            exit_setter(l, in, v);
+        emu_loop_vals_step(l, i, v);
+    }
+    const struct a64_insn *br = &l->ins[l->n - 1];
+    if (br->op == A64_OP_CBZ || br->op == A64_OP_CBNZ) {
+        struct emu_loop_exit *e = &l->exit;
+        memset(e, 0, sizeof *e);
+        e->kind = NONE;
+        int ok = br->sf ? emu_loop_val_lin(&v[br->rd], &e->v) : emu_loop_val_low32(&v[br->rd], &e->v);
+        if (ok && lin_varies(l, &e->v)) {
+            e->kind = br->op == A64_OP_CBZ ? EMU_LOOP_EXIT_CBZ : EMU_LOOP_EXIT_CBNZ;
+            e->sf = br->sf;
         }
     }
 }
 
-/* Pass 4: do two accesses on the same stream touch the same bytes in different iterations? */
-static int streams_collide(const struct emu_loop *l, const struct emu_loop_mem *a,
-                           const struct emu_loop_mem *b, int *same_stream)
+/* Pass 4: do two accesses whose addresses differ by a constant touch the same bytes in
+ * different iterations (within 64 of each other)? Accesses that do not move together are left to
+ * the run-time check, which also decides those that do exactly over the iterations to run. */
+static int streams_collide(const struct emu_loop_mem *a, const struct emu_loop_mem *b)
 {
-    /* Through a 32-bit index, d below holds only if both offsets of the index sit on the same
-     * side of its wrap: emu_loop_plan checks that for the pairs this proves local. */
-    *same_stream = a->base.reg == b->base.reg && a->index.reg == b->index.reg && a->shift == b->shift &&
-                   a->ext == b->ext;
-    if (!*same_stream)
+    int64_t d;
+    if (!emu_loop_val_distance(&a->addr, &b->addr, &d))
         return 0;
-    int64_t S = emu_loop_mem_stride(l, a);
-    int64_t d = (int64_t)(((uint64_t)b->base.off + ((uint64_t)b->index.off << b->shift)) -
-                          ((uint64_t)a->base.off + ((uint64_t)a->index.off << a->shift)));
+    int64_t S = emu_loop_val_stride(&a->addr);
     if (S == 0) /* the same bytes every iteration: any overlap is carried */
         return d < a->bytes && d > -(int64_t)b->bytes;
     /* magnitudes as unsigned: S or d may be INT64_MIN */
     uint64_t s_mag = S < 0 ? -(uint64_t)S : (uint64_t)S, d_mag = d < 0 ? -(uint64_t)d : (uint64_t)d;
-    if (s_mag > (uint64_t)INT64_MAX / 128 || d_mag > 64 * s_mag) {
-        /* too far apart to enumerate (or a stride no run can take without leaving the window):
-         * the run-time range check decides */
-        *same_stream = 0;
+    if (s_mag > (uint64_t)INT64_MAX / 128 || d_mag > 64 * s_mag)
         return 0;
-    }
     for (int64_t m = -64; m <= 64; m++) {
         int64_t lo = d + m * S; /* |d| and |m * S| are at most INT64_MAX / 2 */
         if (m && lo < a->bytes && lo > -(int64_t)b->bytes)
@@ -382,18 +368,10 @@ static int streams_collide(const struct emu_loop *l, const struct emu_loop_mem *
 
 static void check_streams(struct emu_loop *l)
 {
-    for (uint32_t x = 0; x < l->nmem; x++) {
-        for (uint32_t y = 0; y < l->nmem; y++) {
-            struct emu_loop_mem *a = &l->mem[x], *b = &l->mem[y];
-            if (!a->store && !b->store)
-                continue;
-            int same;
-            if (streams_collide(l, a, b, &same))
-                reject(l, EMU_LOOP_MEM_CARRIED, b->insn);
-            else if (same)
-                a->local |= (uint8_t)(1u << y);
-        }
-    }
+    for (uint32_t x = 0; x < l->nmem; x++)
+        for (uint32_t y = 0; y < l->nmem; y++)
+            if ((l->mem[x].store || l->mem[y].store) && streams_collide(&l->mem[x], &l->mem[y]))
+                reject(l, EMU_LOOP_MEM_CARRIED, l->mem[y].insn);
 }
 
 /* Pass 5: the closing branch. */
@@ -402,20 +380,13 @@ static void check_exit(struct emu_loop *l)
     const struct a64_insn *br = &l->ins[l->n - 1];
     struct emu_loop_exit *e = &l->exit;
     if (br->op == A64_OP_CBZ || br->op == A64_OP_CBNZ) {
-        memset(e, 0, sizeof *e);
-        int64_t off[A64_NUM_REGS]; /* at the branch every affine register has had its full step */
-        memcpy(off, l->step, sizeof off);
-        if (!sym_of(l, off, br->rd, &e->v) || e->v.reg >= A64_REG_ZR ||
-            l->role[e->v.reg] != EMU_LOOP_R_AFFINE || (br->sf && !l->sf[e->v.reg])) {
+        if (e->kind == NONE) {
             reject(l, EMU_LOOP_EXIT_TEST, l->n - 1);
             return;
         }
         for (uint32_t i = 0; i + 1 < l->n; i++)
             if (l->ins[i].flags & A64_P_SETS_FLAGS) /* the vector path could not say what NZCV holds */
                 reject(l, EMU_LOOP_FLAGS_LATE, i);
-        e->kind = br->op == A64_OP_CBZ ? EMU_LOOP_EXIT_CBZ : EMU_LOOP_EXIT_CBNZ;
-        e->sf = br->sf;
-        e->inv = A64_REG_ZR;
         return;
     }
     if (br->op != A64_OP_B_COND || e->kind == NONE || !is_ordered_cond(br->cond)) {

@@ -75,38 +75,49 @@ enum emu_loop_role {
     EMU_LOOP_R_ACC     /* carried, changed only by its one reduction instruction */
 };
 
-/* A value at one point of the body: X[reg] at the head + off + j * step(reg) for iteration j. */
-struct emu_loop_sym {
-    uint8_t reg;     /* register slot (A64_REG_ZR for a constant) */
-    int64_t off;     /* steps of reg applied earlier in the same iteration, plus any immediate */
+/* An affine function of the iteration (emu_loop_val.c), modulo 2^64:
+ *   lin(j) = c + j * k + sum over t < n of mul[t] * X[reg[t]]
+ * with X[r] register r at the head of iteration 0 (the first one the vector path runs). */
+#define EMU_LOOP_TERMS 3
+struct emu_loop_lin {
+    uint64_t c, k;
+    uint64_t mul[EMU_LOOP_TERMS];         /* nonzero */
+    uint8_t reg[EMU_LOOP_TERMS];          /* distinct, ascending */
+    uint8_t n;
 };
 
-/* How an access extends its index: the whole 64-bit value, or its low 32 bits zero- or
- * sign-extended (`[x1, w2, uxtw #2]`, or an index computed by 32-bit operations). */
+/* How a value extends a 32-bit part: not at all, or the low 32 bits zero- or sign-extended
+ * (`[x1, w2, uxtw #2]`, a W register, an index computed by 32-bit operations). */
 enum { EMU_LOOP_EXT_X, EMU_LOOP_EXT_UXTW, EMU_LOOP_EXT_SXTW };
 
-/* One memory access: address(j) = base(j) + (ext(index(j)) << shift), an affine function of j
- * (for a 32-bit extension, as long as the index does not wrap: emu_loop_plan checks). */
+/* What a register holds at one point of the body, in iteration j:
+ *   v(j) = lin(j) + emul * ext(low 32 bits of inner(j))      (ext EMU_LOOP_EXT_X: lin(j) alone)
+ * The extended part is affine in j only while low32(inner(j)) does not wrap over the iterations
+ * run: emu_loop_val_fits checks that at run time for every value an address depends on. */
+enum { EMU_LOOP_VAL_NONE, EMU_LOOP_VAL_LIN };
+struct emu_loop_val {
+    uint8_t kind;                         /* EMU_LOOP_VAL_NONE: not affine (a loaded value, say) */
+    uint8_t ext;                          /* EMU_LOOP_EXT_* */
+    uint64_t emul;
+    struct emu_loop_lin lin, inner;
+};
+
+/* One memory access: its address, an affine value of the iteration. */
 struct emu_loop_mem {
     uint8_t insn;              /* index in the body */
     uint8_t store;             /* 1: store, 0: load */
     uint8_t bytes;             /* bytes accessed per iteration (both elements for pairs) */
-    uint8_t shift;             /* index shift */
-    struct emu_loop_sym base;  /* base register at the access, immediate offset folded in */
-    struct emu_loop_sym index; /* index register (reg A64_REG_ZR: none) */
-    uint8_t local;             /* bit k: proven free of cross-iteration overlap with access k */
-    uint8_t ext;               /* EMU_LOOP_EXT_*: extension of the index */
+    struct emu_loop_val addr;  /* address, immediate offset folded in */
 };
 
-/* The exit test, evaluated on one varying value v(j) = sym(j) truncated to the width. */
+/* The exit test, evaluated on one varying value v(j) truncated to the width, against an
+ * invariant c (c.k == 0; CBZ/CBNZ: 0). */
 struct emu_loop_exit {
     uint8_t kind;              /* EMU_LOOP_EXIT_* */
     uint8_t cond;              /* enum a64_cond the loop continues on (B.cond) */
     uint8_t sf;                /* width of the compare */
-    uint8_t swap;              /* 1: the compare is invariant - v instead of v - invariant */
-    struct emu_loop_sym v;     /* the varying operand */
-    uint8_t inv;               /* invariant operand register (A64_REG_ZR: immediate only) */
-    uint64_t imm;              /* immediate operand (added to the invariant register) */
+    uint8_t swap;              /* 1: the compare is c - v instead of v - c */
+    struct emu_loop_lin v, c;
 };
 
 enum { EMU_LOOP_EXIT_SUBS, EMU_LOOP_EXIT_ADDS, EMU_LOOP_EXIT_CBZ, EMU_LOOP_EXIT_CBNZ };
@@ -319,33 +330,44 @@ void emu_loop_record_run(struct emu_loop_record *r, struct emu_stats *s, uint64_
  * or cannot be read. Counters are left alone. */
 void emu_loop_record_scan(struct emu_loop_record *r, struct emu_mem *mem, uint64_t pc, uint32_t n);
 
-/* The value of a symbol in iteration j at width sf. */
-static inline uint64_t emu_loop_sym_at(const struct emu_loop *l, const struct emu_loop_sym *s,
-                                       const uint64_t *x, uint64_t j)
+/* lin(j) from the head registers x. */
+static inline uint64_t emu_loop_lin_at(const struct emu_loop_lin *a, const uint64_t *x, uint64_t j)
 {
-    return x[s->reg] + (uint64_t)s->off + j * (uint64_t)l->step[s->reg];
+    uint64_t v = a->c + j * a->k;
+    for (unsigned t = 0; t < a->n; t++)
+        v += a->mul[t] * x[a->reg[t]];
+    return v;
 }
 
-/* Change of access m's address per iteration. A 32-bit index moves by its register's step read
- * as a signed 32-bit number: exact while the index does not wrap. */
-static inline int64_t emu_loop_mem_stride(const struct emu_loop *l, const struct emu_loop_mem *m)
+/* The change of the extended part per iteration, while it does not wrap: the step of the low
+ * 32 bits read as a signed number. */
+static inline uint64_t emu_loop_val_ext_step(const struct emu_loop_val *v)
 {
-    uint64_t s = (uint64_t)l->step[m->index.reg];
-    if (m->ext != EMU_LOOP_EXT_X)
-        s = (uint64_t)(int64_t)(int32_t)(uint32_t)s;
-    return (int64_t)((uint64_t)l->step[m->base.reg] + (s << m->shift));
+    return (uint64_t)(int64_t)(int32_t)(uint32_t)v->inner.k;
 }
 
-/* Address of access m in iteration 0 from the head registers x. */
-static inline uint64_t emu_loop_mem_addr(const struct emu_loop *l, const struct emu_loop_mem *m,
-                                         const uint64_t *x)
+/* Change of value v per iteration (exact while emu_loop_val_fits). */
+static inline int64_t emu_loop_val_stride(const struct emu_loop_val *v)
 {
-    uint64_t i = emu_loop_sym_at(l, &m->index, x, 0);
-    if (m->ext == EMU_LOOP_EXT_UXTW)
-        i = (uint32_t)i;
-    else if (m->ext == EMU_LOOP_EXT_SXTW)
-        i = (uint64_t)(int64_t)(int32_t)(uint32_t)i;
-    return emu_loop_sym_at(l, &m->base, x, 0) + (i << m->shift);
+    uint64_t s = v->lin.k;
+    if (v->ext != EMU_LOOP_EXT_X)
+        s += v->emul * emu_loop_val_ext_step(v);
+    return (int64_t)s;
 }
+
+/* Value v in iteration 0 from the head registers x. */
+static inline uint64_t emu_loop_val_at0(const struct emu_loop_val *v, const uint64_t *x)
+{
+    uint64_t a = emu_loop_lin_at(&v->lin, x, 0);
+    if (v->ext == EMU_LOOP_EXT_X)
+        return a;
+    uint32_t w = (uint32_t)emu_loop_lin_at(&v->inner, x, 0);
+    uint64_t e = v->ext == EMU_LOOP_EXT_UXTW ? (uint64_t)w : (uint64_t)(int64_t)(int32_t)w;
+    return a + v->emul * e;
+}
+
+/* Does v move by emu_loop_val_stride in each of iterations 0..k-1 from the head registers x,
+ * that is, does the low half of its extended part stay clear of its wrap? */
+int emu_loop_val_fits(const struct emu_loop_val *v, const uint64_t *x, uint64_t k);
 
 #endif

@@ -13,91 +13,15 @@
  * so even the min/max compare-and-select fold is the sequential one.
  *
  * Nothing is done unless every access of every iteration to run is proven in bounds with the
- * right permissions and no store reaches a page holding decoded code: a loop that would fault
- * midway runs sequentially and faults at the same instruction with the same memory.
+ * right permissions, no store reaches a page holding decoded code and no two iterations touch a
+ * byte one of them stores (emu_loop_check.c): a loop that would fault midway runs sequentially
+ * and faults at the same instruction with the same memory.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "emu_loop.h"
 #include "exec_value.h"
-
-/* Does the 32-bit index of access m stay clear of its wrap over iterations 0..k-1 (so that its
- * extension, and with it the address, moves by the same amount every iteration)? */
-static int index_fits(const struct emu_loop *l, const struct emu_loop_mem *m, const uint64_t *x, uint64_t k)
-{
-    if (m->ext == EMU_LOOP_EXT_X)
-        return 1;
-    uint32_t v = (uint32_t)emu_loop_sym_at(l, &m->index, x, 0);
-    __int128 first = m->ext == EMU_LOOP_EXT_UXTW ? (__int128)v : (__int128)(int32_t)v;
-    __int128 last = first + (__int128)(int32_t)(uint32_t)l->step[m->index.reg] * (__int128)(k - 1);
-    if (m->ext == EMU_LOOP_EXT_UXTW)
-        return last >= 0 && last <= (__int128)UINT32_MAX;
-    return last >= (__int128)INT32_MIN && last <= (__int128)INT32_MAX;
-}
-
-int emu_loop_access_range(const struct emu_loop *l, const struct emu_loop_mem *m, const uint64_t *x,
-                          uint64_t k, uint64_t size, uint64_t *lo, uint64_t *hi)
-{
-    if (!index_fits(l, m, x, k))
-        return 0;
-    uint64_t a0 = emu_loop_mem_addr(l, m, x);
-    int64_t s = emu_loop_mem_stride(l, m);
-    __int128 last = (__int128)a0 + (__int128)s * (__int128)(k - 1);
-    __int128 first = a0;
-    __int128 l0 = first < last ? first : last, h0 = (first < last ? last : first) + m->bytes;
-    if (l0 < 0 || h0 > (__int128)size)
-        return 0;
-    *lo = (uint64_t)l0;
-    *hi = (uint64_t)h0;
-    return 1;
-}
-
-/* Does [lo, hi) reach a page holding decoded code? `code` is the engine's map of such pages, one
- * byte per page; NULL: the CPU engine's EMU_PERM_CODE marks. */
-static int touches_code(const struct emu_mem *mem, const uint8_t *code, uint64_t lo, uint64_t hi)
-{
-    for (uint64_t pg = lo >> EMU_PAGE_BITS; pg <= (hi - 1) >> EMU_PAGE_BITS; pg++)
-        if (code ? code[pg] : mem->perm[pg] & EMU_PERM_CODE)
-            return 1;
-    return 0;
-}
-
-/* The run-time half of the independence proof: ranges, permissions, code pages, overlap. */
-static enum emu_loop_reason check_memory(const struct emu_loop *l, const uint64_t *x, struct emu_mem *mem,
-                                         const uint8_t *code, uint64_t k)
-{
-    uint64_t lo[EMU_LOOP_MAX_MEM], hi[EMU_LOOP_MAX_MEM];
-    /* 32-bit indices: no wrap, and 32-bit affine registers zero-extended as emu_loop_addr.c
-     * assumes (always so after one iteration, which is where the engines call this) */
-    for (unsigned r = 0; r < A64_REG_ZR; r++)
-        if (l->role[r] == EMU_LOOP_R_AFFINE && !l->sf[r] && x[r] >> 32)
-            return EMU_LOOP_RT_INDEX;
-    for (uint32_t i = 0; i < l->nmem; i++) {
-        const struct emu_loop_mem *a = &l->mem[i];
-        if (!index_fits(l, a, x, k))
-            return EMU_LOOP_RT_INDEX;
-        for (uint32_t j = 0; j < l->nmem; j++) /* the analysis's distance within a stream holds */
-            if ((a->local >> j & 1) && a->ext != EMU_LOOP_EXT_X &&
-                emu_loop_mem_addr(l, &l->mem[j], x) - emu_loop_mem_addr(l, a, x) !=
-                    (uint64_t)l->mem[j].base.off - (uint64_t)a->base.off +
-                    (((uint64_t)l->mem[j].index.off - (uint64_t)a->index.off) << a->shift))
-                return EMU_LOOP_RT_INDEX;
-    }
-    for (uint32_t i = 0; i < l->nmem; i++) {
-        const struct emu_loop_mem *m = &l->mem[i];
-        if (!emu_loop_access_range(l, m, x, k, mem->size, &lo[i], &hi[i]) ||
-            !emu_mem_range_ok(mem, lo[i], hi[i] - lo[i], m->store ? EMU_PERM_W : EMU_PERM_R))
-            return EMU_LOOP_RT_RANGE;
-        if (m->store && touches_code(mem, code, lo[i], hi[i]))
-            return EMU_LOOP_RT_CODE;
-    }
-    for (uint32_t i = 0; i < l->nmem; i++)
-        for (uint32_t j = 0; j < l->nmem; j++)
-            if (i != j && l->mem[i].store && !(l->mem[i].local & (1u << j)) && lo[i] < hi[j] && lo[j] < hi[i])
-                return EMU_LOOP_RT_ALIAS;
-    return EMU_LOOP_OK;
-}
 
 #define LANES(...) do { for (uint32_t j = 0; j < cnt; j++) { __VA_ARGS__; } } while (0)
 /* The same loop instantiated for each width, so emu_alu_w folds away inside. */
@@ -275,25 +199,6 @@ static void lane_fill(const struct emu_loop *l, const uint64_t *x, struct emu_lo
         memset(ws->v[A64_REG_ZR], 0, cnt * sizeof(uint64_t));
 }
 
-uint64_t emu_loop_plan(const struct emu_loop *l, const struct emu_state *st, struct emu_mem *mem,
-                       const uint8_t *code, uint64_t max_iters, enum emu_loop_reason *why)
-{
-    if (l->bind_insns) {
-        *why = EMU_LOOP_RT_BIND;
-        return 0;
-    }
-    uint64_t k = emu_loop_trips(l, st, max_iters, why);
-    if (*why != EMU_LOOP_OK)
-        return 0;
-    if (k < EMU_LOOP_MIN_ITERS) {
-        *why = EMU_LOOP_RT_SHORT;
-        return 0;
-    }
-    if (l->cls != EMU_LOOP_AFFINE && (*why = check_memory(l, st->x, mem, code, k)) != EMU_LOOP_OK)
-        return 0;
-    return k;
-}
-
 void emu_loop_finish(const struct emu_loop *l, struct emu_state *st, uint64_t k)
 {
     uint64_t *x = st->x;
@@ -342,8 +247,8 @@ static uint32_t lane_steps(const struct emu_loop *l, const uint64_t *x, struct l
             const struct emu_loop_mem *e = &l->mem[m];
             if (e->insn != i)
                 continue;
-            s.a = emu_loop_mem_addr(l, e, x);
-            s.S = (uint64_t)emu_loop_mem_stride(l, e);
+            s.a = emu_loop_val_at0(&e->addr, x);
+            s.S = (uint64_t)emu_loop_val_stride(&e->addr);
             /* the base's row is kept for a temporary, and for an affine register in lane_rows */
             unsigned rn = s.in->rn;
             s.wb = (s.in->flags & (A64_F_WB_PRE | A64_F_WB_POST)) &&
