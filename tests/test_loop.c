@@ -127,6 +127,37 @@ static uint32_t tbnz_x0_3(uint32_t n) { return 0x37180000u | ((-(n - 1)) & 0x3ff
 #define ADD_W9_W7_1 0x110004e9u /* add w9, w7, #1 */
 #define CMP_W9_W0 0x6b00013fu /* cmp w9, w0 */
 #define ADD_W4_W4_W2 0x0b020084u /* add w4, w4, w2 */
+/* counters moved through temporaries (clang: `sub x13, x8, #1; ...; mov x8, x13`) */
+#define LSL_X2_X7_2 0xd37ef4e2u /* lsl x2, x7, #2 */
+#define SUB_X4_X7_1 0xd10004e4u /* sub x4, x7, #1 */
+#define ADD_X5_X7_1 0x910004e5u /* add x5, x7, #1 */
+#define MOV_W6_1 0x52800026u /* mov w6, #1 */
+#define MOV_X7_X4 0xaa0403e7u /* mov x7, x4 */
+#define CMP_X5_1 0xf10004bfu /* cmp x5, #1 */
+#define LDR_W0_X1_X2 0xb8626820u /* ldr w0, [x1, x2] */
+#define BFI_W6_W0_2_30 0x331e7406u /* bfi w6, w0, #2, #30 */
+#define STR_W6_X3_X2 0xb8226866u /* str w6, [x3, x2] */
+#define ADD_X4_X7_X6 0x8b0600e4u /* add x4, x7, x6 */
+#define CMP_X4_X5 0xeb05009fu /* cmp x4, x5 */
+#define ADD_W0_1 0x11000400u /* add w0, w0, #1 */
+#define STR_W0_X3_X2 0xb8226860u /* str w0, [x3, x2] */
+/* reductions folded by what their update computes (the exec form) */
+#define MADD_W4_W2_W5_W4 0x1b051044u /* madd w4, w2, w5, w4 */
+#define MUL_W4_W2_W4 0x1b047c44u /* mul w4, w2, w4 */
+#define CINC_W4_HI 0x1a849484u /* cinc w4, w4, hi */
+#define SUB_X4_X4_X2 0xcb020084u /* sub x4, x4, x2 */
+#define ADD_W4_W2_LSL1 0x0b020484u /* add w4, w4, w2, lsl #1 */
+#define ORR_W2_1 0x32000042u /* orr w2, w2, #1 */
+/* if-converted bodies */
+#define LDR_W5_X6_X7_LSL2 0xb86778c5u /* ldr w5, [x6, x7, lsl #2] */
+#define CMP_W2_W5 0x6b05005fu /* cmp w2, w5 */
+#define CSEL_W2_W2_W5_HI 0x1a858042u /* csel w2, w2, w5, hi */
+#define CMP_W2_100 0x7101905fu /* cmp w2, #100 */
+#define CSEL_W5_W2_WZR_HI 0x1a9f8045u /* csel w5, w2, wzr, hi */
+#define CCMP_W5_7 0x7a4788a2u /* ccmp w5, #7, #2, hi */
+#define CSET_W6_LO 0x1a9f27e6u /* cset w6, lo */
+#define ADD_W2_W2_W6 0x0b060042u /* add w2, w2, w6 */
+#define ADD_W4_W4_W5 0x0b050084u /* add w4, w4, w5 */
 
 static uint64_t same_as_sequential(const uint32_t *w, size_t n, const uint64_t *x, uint64_t max_insns);
 
@@ -397,6 +428,93 @@ static void test_affine_shapes(void **state)
     free(l);
 }
 
+/* Reductions whose update is not `op acc, acc, v`: a dot product (madd), a product of odd numbers
+ * (mul), a count (cmp + cinc), a difference (sub), a sum of shifted values. Each iteration's value
+ * is its update run with the accumulator at the fold's identity; folded in order, exactly. */
+static void test_exec_folds(void **state)
+{
+    (void)state;
+    struct emu_loop *l = malloc(sizeof *l);
+    uint64_t x[8] = {1000, DATA, 0, 0, 0x12345, 0, DATA + 0x2000, 0};
+    const uint32_t dot[] = {LDR_W2_X1_X7_LSL2, LDR_W5_X6_X7_LSL2, MADD_W4_W2_W5_W4, ADD_X7_1, CMP_X7_X0, bne(6), UDF};
+    const uint32_t prod[] = {LDR_W2_X1_X7_LSL2, ORR_W2_1, MUL_W4_W2_W4, ADD_X7_1, CMP_X7_X0, bne(6), UDF};
+    const uint32_t count[] = {LDR_W2_X1_X7_LSL2, LDR_W5_X6_X7_LSL2, CMP_W2_W5, CINC_W4_HI, ADD_X7_1, CMP_X7_X0,
+                              bne(7), UDF};
+    const uint32_t diff[] = {LDR_W2_X1_X7_LSL2, SUB_X4_X4_X2, ADD_X7_1, CMP_X7_X0, bne(5), UDF};
+    const uint32_t shifted[] = {LDR_W2_X1_X7_LSL2, ADD_W4_W2_LSL1, ADD_X7_1, CMP_X7_X0, bne(5), UDF};
+    const struct { const uint32_t *w; uint32_t n; unsigned kind; } cases[] = {
+        {dot, 6, EMU_LOOP_FOLD_ADD}, {prod, 6, EMU_LOOP_FOLD_MUL}, {count, 7, EMU_LOOP_FOLD_ADD},
+        {diff, 5, EMU_LOOP_FOLD_ADD}, {shifted, 5, EMU_LOOP_FOLD_ADD},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        analyse(cases[i].w, cases[i].n, l);
+        assert_int_equal(l->cls, EMU_LOOP_REDUCTION);
+        struct emu_loop_fold f = emu_loop_fold_of(l, &l->acc[0]);
+        assert_int_equal(f.kind, cases[i].kind);
+        assert_true(f.exec);
+        assert_true(same_as_sequential(cases[i].w, cases[i].n + 1, x, 0) > 900);
+    }
+    free(l);
+}
+
+/* A counter moved through a temporary: clang's count-down loop (`sub x4, x7, #1; ...; mov x7, x4`,
+ * the exit test on another temporary, b.hi) and a step by an invariant register through a
+ * temporary (`add x4, x7, x6; mov x7, x4`), bound per entry. */
+static void test_carried_temps(void **state)
+{
+    (void)state;
+    struct emu_loop *l = malloc(sizeof *l), *b = malloc(sizeof *b);
+    const uint32_t down[] = {LSL_X2_X7_2, SUB_X4_X7_1, ADD_X5_X7_1, MOV_W6_1, MOV_X7_X4, CMP_X5_1, LDR_W0_X1_X2,
+                             BFI_W6_W0_2_30, STR_W6_X3_X2, bcond(10, A64_COND_HI), UDF};
+    analyse(down, 10, l);
+    assert_int_equal(l->cls, EMU_LOOP_ELEMENTWISE);
+    assert_int_equal(l->role[7], EMU_LOOP_R_AFFINE);
+    assert_int_equal(l->step[7], -1);
+    assert_int_equal(emu_loop_val_stride(&l->mem[0].addr), -4);
+    uint64_t x[8] = {0, DATA, 0, DATA + 0x8000, 0, 0, 0, 1999};
+    assert_true(same_as_sequential(down, 11, x, 0) > 1900);
+    const uint32_t by_reg[] = {LSL_X2_X7_2, ADD_X4_X7_X6, MOV_X7_X4, CMP_X4_X5, LDR_W0_X1_X2, ADD_W0_1,
+                               STR_W0_X3_X2, bcond(8, A64_COND_LT), UDF};
+    analyse(by_reg, 8, l);
+    assert_int_equal(l->cls, EMU_LOOP_ELEMENTWISE);
+    assert_true(l->bind_insns != 0);
+    uint64_t xr[8] = {0, DATA, 0, DATA + 0x8000, 0, 3000, 3, 0};
+    enum emu_loop_reason why;
+    assert_true(emu_loop_bind(l, xr, b, &why));
+    assert_int_equal(b->step[7], 3);
+    assert_int_equal(emu_loop_val_stride(&b->mem[0].addr), 12);
+    assert_true(same_as_sequential(by_reg, 9, xr, 0) > 900);
+    free(l);
+    free(b);
+}
+
+/* If-converted bodies: a select per element (c[i] = max(a[i], b[i]) by cmp + csel), a conditional
+ * sum (s += a[i] > 100 ? a[i] : 0) and a compare chained by ccmp into a cset: the lane executor
+ * keeps each iteration's flags, so they run exactly as sequential execution. */
+static void test_if_converted(void **state)
+{
+    (void)state;
+    struct emu_loop *l = malloc(sizeof *l);
+    const uint32_t max_map[] = {LDR_W2_X1_X7_LSL2, LDR_W5_X6_X7_LSL2, CMP_W2_W5, CSEL_W2_W2_W5_HI,
+                                STR_W2_X3_X7_LSL2, ADD_X7_1, CMP_X7_X0, bne(8), UDF};
+    analyse(max_map, 8, l);
+    assert_int_equal(l->cls, EMU_LOOP_ELEMENTWISE);
+    assert_false(l->lane_skip & (1u << 2)); /* the compare a csel reads runs */
+    uint64_t x[8] = {1000, DATA, 0, DATA + 0x4000, 0, 0, DATA + 0x2000, 0};
+    assert_true(same_as_sequential(max_map, 9, x, 0) > 900);
+    const uint32_t cond_sum[] = {LDR_W2_X1_X7_LSL2, CMP_W2_100, CSEL_W5_W2_WZR_HI, ADD_W4_W4_W5, ADD_X7_1,
+                                 CMP_X7_X0, bne(7), UDF};
+    analyse(cond_sum, 7, l);
+    assert_int_equal(l->cls, EMU_LOOP_REDUCTION);
+    assert_true(same_as_sequential(cond_sum, 8, x, 0) > 900);
+    const uint32_t chained[] = {LDR_W2_X1_X7_LSL2, CMP_W2_100, CSEL_W5_W2_WZR_HI, CCMP_W5_7, CSET_W6_LO,
+                                ADD_W2_W2_W6, STR_W2_X3_X7_LSL2, ADD_X7_1, CMP_X7_X0, bne(10), UDF};
+    analyse(chained, 10, l);
+    assert_int_equal(l->cls, EMU_LOOP_ELEMENTWISE);
+    assert_true(same_as_sequential(chained, 11, x, 0) > 900);
+    free(l);
+}
+
 /* A dependence at a distance (a[i + d] = a[i] + 5, through two base registers): decided at run
  * time on the addresses of the iterations to run. Taken when d is 0 (in place) or at least the
  * iterations vectorized (999 of the 1000: the last one is the engine's); refused when
@@ -654,6 +772,9 @@ int main(void)
         cmocka_unit_test(test_exact_index),
         cmocka_unit_test(test_affine_shapes),
         cmocka_unit_test(test_distance),
+        cmocka_unit_test(test_if_converted),
+        cmocka_unit_test(test_carried_temps),
+        cmocka_unit_test(test_exec_folds),
         cmocka_unit_test(test_register_step),
         cmocka_unit_test(test_runtime_refusals),
         cmocka_unit_test(test_limits_inside),

@@ -141,20 +141,47 @@ static int is_ordered_cond(unsigned c)
            c < A64_COND_AL;
 }
 
+/* Bit i: body instruction i reads the flags that instruction k sets (up to the next instruction
+ * that sets them; the closing branch left out). */
+static uint64_t flag_readers(const struct emu_loop *l, uint32_t k)
+{
+    uint64_t m = 0;
+    for (uint32_t i = k + 1; i + 1 < l->n; i++) {
+        if (l->ins[i].flags & A64_P_READS_FLAGS)
+            m |= 1ull << i;
+        if (l->ins[i].flags & A64_P_SETS_FLAGS)
+            break;
+    }
+    return m;
+}
+
 /* Accumulator update at instruction i for register r (the only writer of r): 1 if it is one,
  * with the compare of a compare-and-select in *cmp (else NONE). */
 static int reduction_at(const struct emu_loop *l, uint32_t i, unsigned r, uint8_t *cmp)
 {
     const struct a64_insn *in = &l->ins[i];
     *cmp = NONE;
-    if (in->rd != r || (in->rn == r) == (in->rm == r))
+    if (in->rd != r)
+        return 0;
+    /* acc = acc + rn * rm, acc * v, cinc acc (csinc acc, acc, acc): folded in by their exec form */
+    if ((in->op == A64_OP_MADD || in->op == A64_OP_MSUB) && in->ra == r && in->rn != r && in->rm != r)
+        return 1;
+    if (in->op == A64_OP_MADD && in->ra == A64_REG_ZR && (in->rn == r) != (in->rm == r))
+        return 1;
+    if (in->op == A64_OP_CSINC && in->rn == r && in->rm == r)
+        return 1;
+    if ((in->rn == r) == (in->rm == r))
         return 0;
     switch (in->op) {
     case A64_OP_ADD_SHIFT:
     case A64_OP_EOR_SHIFT:
     case A64_OP_ORR_SHIFT:
     case A64_OP_AND_SHIFT:
-        return in->amount == 0;
+        return in->amount == 0 || in->rn == r; /* a shifted v: exec form */
+    case A64_OP_SUB_SHIFT:
+    case A64_OP_ADD_EXT:
+    case A64_OP_SUB_EXT:
+        return in->rn == r;
     case A64_OP_CSEL: {
         if (!is_ordered_cond(in->cond))
             return 0;
@@ -166,6 +193,8 @@ static int reduction_at(const struct emu_loop *l, uint32_t i, unsigned r, uint8_
             if (c->op != A64_OP_SUBS_SHIFT || c->amount || c->rd != A64_REG_SINK || c->sf != in->sf)
                 return 0;
             if (!((c->rn == in->rn && c->rm == in->rm) || (c->rn == in->rm && c->rm == in->rn)))
+                return 0;
+            if (flag_readers(l, k) != 1ull << i) /* the fold takes the compare for itself */
                 return 0;
             *cmp = (uint8_t)k;
             return 1;
@@ -185,8 +214,9 @@ static void reject(struct emu_loop *l, enum emu_loop_reason r, uint32_t insn)
     }
 }
 
-/* Passes 1 and 2: live-in and written registers, carried flags, roles. */
-static void find_roles(struct emu_loop *l)
+/* Passes 1 and 2: live-in and written registers, carried flags, roles; x: the head registers
+ * when binding (emu_loop_bind), else NULL. */
+static void find_roles(struct emu_loop *l, const uint64_t *x)
 {
     uint8_t livein[A64_NUM_REGS] = {0}, written[A64_NUM_REGS] = {0};
     int flags_set = 0;
@@ -250,6 +280,21 @@ static void find_roles(struct emu_loop *l)
             l->role[r] = EMU_LOOP_R_AFFINE;
             l->sf[r] = (uint8_t)width;
             l->step[r] = width ? step : (int64_t)(uint32_t)step;
+            continue;
+        }
+        struct emu_loop_lin d;
+        int dsf;
+        if (emu_loop_val_carried(l, inv, r, &d, &dsf)) {
+            /* moved through temporaries; a step with invariant registers in it is known only
+             * with the head registers x (emu_loop_bind) */
+            uint64_t s = d.c;
+            for (unsigned t = 0; t < d.n; t++)
+                s += x ? d.mul[t] * x[d.reg[t]] : 0;
+            if (d.n && !x)
+                l->bind_insns |= 1ull << last;
+            l->role[r] = EMU_LOOP_R_AFFINE;
+            l->sf[r] = (uint8_t)dsf;
+            l->step[r] = dsf ? (int64_t)s : (int64_t)(uint32_t)s;
             continue;
         }
         uint8_t cmp;
@@ -399,18 +444,24 @@ static void check_exit(struct emu_loop *l)
 /* Pass 6, for the lane executors: which affine registers must be kept per iteration, and which
  * instructions then do nothing an iteration needs. Reads that do not need a row: the base and
  * index of an access (its address is in mem[]) unless the access also stores that register, an
- * affine update reading its own register, and any read by a flags-only instruction (the flags of
- * the iterations before the last are dead, emu_loop_finish computes the exit test's; a
- * compare-and-select fold reads its operands itself). */
+ * affine update reading its own register, and any read by a flags-only instruction whose flags
+ * only the closing branch reads (the flags of the iterations before the last are dead,
+ * emu_loop_finish computes the exit test's; a compare-and-select fold reads its operands
+ * itself). A compare whose flags a csel or ccmp reads (an if-converted body) runs. */
 static void plan_lanes(struct emu_loop *l)
 {
     const uint64_t inv = inv_mask(l);
+    uint64_t folds = 0; /* compare-and-select folds: they read their compare's operands themselves */
+    for (uint32_t a = 0; a < l->nacc; a++)
+        if (l->acc[a].cmp != NONE)
+            folds |= 1ull << l->acc[a].insn;
     for (uint32_t i = 0; i + 1 < l->n; i++) {
         const struct a64_insn *in = &l->ins[i];
         int mem = (in->flags & (A64_P_LOAD | A64_P_STORE)) != 0;
         struct loop_regs g;
         insn_regs(in, &g);
-        if (!mem && g.nw == 0)
+        int flags_read = (in->flags & A64_P_SETS_FLAGS) && (flag_readers(l, i) & ~folds);
+        if (!mem && g.nw == 0 && !flags_read)
             continue;
         for (unsigned k = 0; k < g.nr; k++) {
             unsigned r = g.r[k];
@@ -421,7 +472,7 @@ static void plan_lanes(struct emu_loop *l)
             if (mem && !data &&
                 (r == in->rn || ((in->op == A64_OP_LDR_REG || in->op == A64_OP_STR_REG) && r == in->rm)))
                 continue;
-            if (!mem && in->rd == r && (affine_update(in, r, inv, &ok, &sf), ok))
+            if (!mem && in->rd == r && !flags_read && (affine_update(in, r, inv, &ok, &sf), ok))
                 continue;
             l->lane_rows |= 1ull << r;
         }
@@ -435,19 +486,21 @@ static void plan_lanes(struct emu_loop *l)
         int ok, sf, dead = g.nw == 0;
         if (g.nw == 1 && l->role[g.w[0]] == EMU_LOOP_R_AFFINE && !(l->lane_rows >> g.w[0] & 1))
             dead = (affine_update(in, g.w[0], inv, &ok, &sf), ok);
+        if ((in->flags & A64_P_SETS_FLAGS) && (flag_readers(l, i) & ~folds))
+            dead = 0; /* an if-converted body reads these flags (csel) */
         if (dead)
             l->lane_skip |= 1ull << i;
     }
 }
 
 /* The passes over a decoded body in l->ins (pc and n set, everything else zero). */
-static void analyse_decoded(struct emu_loop *l)
+static void analyse_decoded(struct emu_loop *l, const uint64_t *x)
 {
     uint32_t n = l->n;
     l->bad_insn = NONE;
     l->exit.kind = NONE;
     l->reason = EMU_LOOP_OK;
-    find_roles(l);
+    find_roles(l, x);
     if (l->reason != EMU_LOOP_OK)
         return;
     walk(l);
@@ -464,7 +517,7 @@ static void analyse_decoded(struct emu_loop *l)
                 is_acc |= l->acc[k].insn == i || l->acc[k].cmp == i;
             /* the lane executor runs what column lane of A64_OPS says; affine loops need none of
              * it, their temporaries are dead */
-            if (!is_acc && (emu_loop_op_lane(in->op) == A64_LANE_NO || (in->flags & A64_P_READS_FLAGS)))
+            if (!is_acc && emu_loop_op_lane(in->op) == A64_LANE_NO)
                 reject(l, EMU_LOOP_UNSUPPORTED, i);
         }
     if (l->reason != EMU_LOOP_OK)
@@ -493,7 +546,7 @@ void emu_loop_analyse(const uint32_t *words, uint32_t n, uint64_t pc, struct emu
     }
     for (uint32_t i = 0; i < n; i++)
         a64_decode(words[i], &l->ins[i]);
-    analyse_decoded(l);
+    analyse_decoded(l, NULL);
 }
 
 int emu_loop_bind(const struct emu_loop *l, const uint64_t *x, struct emu_loop *out, enum emu_loop_reason *why)
@@ -504,8 +557,10 @@ int emu_loop_bind(const struct emu_loop *l, const uint64_t *x, struct emu_loop *
     memcpy(out->ins, l->ins, l->n * sizeof l->ins[0]);
     for (uint32_t i = 0; i < l->n; i++) {
         struct a64_insn *in = &out->ins[i];
-        if (!(l->bind_insns >> i & 1))
-            continue;
+        if (!(l->bind_insns >> i & 1) || in->rd != in->rn ||
+            (in->op != A64_OP_ADD_SHIFT && in->op != A64_OP_ADDS_SHIFT && in->op != A64_OP_SUB_SHIFT &&
+             in->op != A64_OP_SUBS_SHIFT))
+            continue; /* a step moved through temporaries: the analysis takes it from x */
         /* `add r, r, m, <shift> #a` adds the same value in every iteration: that value, as an
          * immediate (ADD_IMM computes the same result and flags from it at either width) */
         uint64_t v = emu_alu_shift(x[in->rm], in->shift, in->amount, in->sf);
@@ -520,7 +575,7 @@ int emu_loop_bind(const struct emu_loop *l, const uint64_t *x, struct emu_loop *
         in->shift = in->amount = 0;
         in->flags = a64_op_props(in->op);
     }
-    analyse_decoded(out);
+    analyse_decoded(out, x);
     *why = out->reason;
     return out->reason == EMU_LOOP_OK;
 }
@@ -529,7 +584,18 @@ struct emu_loop_fold emu_loop_fold_of(const struct emu_loop *l, const struct emu
 {
     const struct a64_insn *in = &l->ins[a->insn];
     struct emu_loop_fold f = {.sf = in->sf};
+    /* anything but a plain `op acc, acc, v` (either order, no shift) folds what the update
+     * computes with the accumulator at the identity */
+    f.exec = in->op != A64_OP_CSEL && !((in->op == A64_OP_ADD_SHIFT || in->op == A64_OP_EOR_SHIFT ||
+                                        in->op == A64_OP_ORR_SHIFT || in->op == A64_OP_AND_SHIFT) &&
+                                       in->amount == 0);
     switch (in->op) {
+    case A64_OP_MADD: f.kind = in->ra == A64_REG_ZR ? EMU_LOOP_FOLD_MUL : EMU_LOOP_FOLD_ADD; break;
+    case A64_OP_MSUB:
+    case A64_OP_CSINC:
+    case A64_OP_SUB_SHIFT:
+    case A64_OP_ADD_EXT:
+    case A64_OP_SUB_EXT:
     case A64_OP_ADD_SHIFT: f.kind = EMU_LOOP_FOLD_ADD; break;
     case A64_OP_EOR_SHIFT: f.kind = EMU_LOOP_FOLD_EOR; break;
     case A64_OP_ORR_SHIFT: f.kind = EMU_LOOP_FOLD_ORR; break;

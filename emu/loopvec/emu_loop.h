@@ -154,13 +154,16 @@ struct emu_loop {
                                              an address or by its own update): keep its row and
                                              its writebacks */
     uint64_t bind_insns;                  /* bit i: instruction i steps an affine register by an
-                                             invariant register (`j += p`): step[] lacks that
+                                             invariant register (`j += p`, or the last writer of
+                                             one moved through temporaries): step[] lacks that
                                              part until emu_loop_bind */
 };
 
 /* Scratch for the lane executor: one row of lanes per register slot. */
 struct emu_loop_ws {
     uint64_t v[A64_NUM_REGS][EMU_LOOP_LANES];
+    uint32_t nzcv[EMU_LOOP_LANES];        /* the flags of each lane, for the instructions of the
+                                             body that read them (csel, ccmp: if-converted code) */
     struct emu_loop bound;                /* emu_loop_take: the loop bound to this entry */
 };
 
@@ -226,8 +229,9 @@ void emu_loop_analyse(const uint32_t *words, uint32_t n, uint64_t pc, struct emu
 
 /* A loop that steps an affine register by an invariant register (bind_insns) has strides known
  * only at the head. emu_loop_bind makes *out the loop for the head registers x: those steps become
- * immediates (out->ins[i] is then ADD_IMM and so on, its raw `word` unchanged) and out is analysed
- * again, so every field, stream overlaps included, holds for this entry. 0 with *why = the static
+ * immediates (out->ins[i] is then ADD_IMM and so on, its raw `word` unchanged; a step moved
+ * through temporaries is taken from x by the analysis) and out is analysed again, so every field,
+ * stream overlaps included, holds for this entry. 0 with *why = the static
  * reason when the bound loop is rejected (a stride that makes iterations overlap, say). The
  * vector path takes only bound loops: emu_loop_plan refuses one with bind_insns (RT_BIND). */
 int emu_loop_bind(const struct emu_loop *l, const uint64_t *x, struct emu_loop *out,
@@ -258,10 +262,14 @@ int emu_loop_access_range(const struct emu_loop *l, const struct emu_loop_mem *m
 
 /* The fold of accumulator a (emu_loop_fold.h). */
 struct emu_loop_fold emu_loop_fold_of(const struct emu_loop *l, const struct emu_loop_acc *a);
-/* The register whose value accumulator a folds in: its update's operand that is not a itself. */
+/* The register whose value accumulator a folds in: its update's operand that is not a itself; for
+ * a fold of the exec form (emu_loop_fold.h), the accumulator itself, where its update, run with
+ * the accumulator at the fold's identity, leaves that value. */
 static inline uint8_t emu_loop_acc_value(const struct emu_loop *l, const struct emu_loop_acc *a)
 {
     const struct a64_insn *in = &l->ins[a->insn];
+    if (emu_loop_fold_of(l, a).exec)
+        return a->reg;
     return in->rn == a->reg ? in->rm : in->rn;
 }
 
@@ -301,7 +309,7 @@ static inline unsigned emu_loop_op_lane(unsigned op)
 }
 
 /* One body instruction on the lane executor, over lanes 0..cnt-1 of ws (row r, lane j: register
- * r in iteration j), as the run does it: by column lane of A64_OPS, an LV operation through
+ * r in iteration j; nzcv[j]: the flags of iteration j), as the run does it: by column lane of A64_OPS, an LV operation through
  * exec_value, a load or store (LM) at host + a + j * S without its base writeback, which the run
  * adds, an L0 operation not at all. tests/test_exec_diff.c holds it against the CPU engine. */
 void emu_loop_lane_insn(const struct a64_insn *in, uint64_t pc, struct emu_loop_ws *ws, uint32_t cnt,

@@ -27,6 +27,12 @@ int emu_loop_val_lin(const struct emu_loop_val *v, struct emu_loop_lin *out);
  * constant)? Then *d = b - a, exact when neither extended part wraps. */
 int emu_loop_val_distance(const struct emu_loop_val *a, const struct emu_loop_val *b, int64_t *d);
 
+/* Is carried register r, at the end of the body, its value at the head plus d, d made of a
+ * constant and invariant registers (bit s of inv: s is never written)? Followed through any
+ * operations emu_loop_vals_step knows (`sub x13, x8, #1; mov x8, x13`, as clang emits). 1 with
+ * *d and the width of the result in *sf (0: the low half, zero-extended; d then modulo 2^32). */
+int emu_loop_val_carried(const struct emu_loop *l, uint64_t inv, unsigned r, struct emu_loop_lin *d, int *sf);
+
 /* The access made by body instruction i (a load or store other than PRFM), with register values
  * v before it: 1 with *m filled, 0 if its address is not affine. */
 int emu_loop_mem_at(const struct emu_loop *l, const struct emu_loop_val *v, uint32_t i, struct emu_loop_mem *m);

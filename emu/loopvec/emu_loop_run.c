@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "a64_decode.h"
 #include "emu_loop.h"
 #include "exec_value.h"
 
@@ -93,9 +94,13 @@ static void lane_store(const struct a64_insn *in, struct emu_loop_ws *ws, uint32
  * own arithmetic is left in each loop (exec_value.h). The record is a local copy so that its fields
  * are plainly loop-invariant (a store to a row might otherwise alias them). A shift by 0 gets a
  * loop of its own where it folds away: `add x0, x1, x2` is common, and every shift type by 0 is
- * the identity. */
-#define LANE_VALUE(OP, SF, C) LANES(uint32_t f_; struct exec_in v_ = {N[j], M[j], D[j], A[j], 0, 0}; \
-                                    D[j] = exec_value(OP, SF, &(C), pc, v_, &f_))
+ * the identity. Flags go through the row nzcv: read by the operations that read them (csel,
+ * ccmp), written by those that set them; a64_op_props(OP) is a constant in each instance, so
+ * every other operation leaves the row alone. */
+#define LANE_FLAGS_IN(OP) ((a64_op_props(OP) & A64_P_READS_FLAGS) ? F[j] : 0u)
+#define LANE_FLAGS_OUT(OP) do { if (a64_op_props(OP) & A64_P_SETS_FLAGS) F[j] = f_; } while (0)
+#define LANE_VALUE(OP, SF, C) LANES(uint32_t f_; struct exec_in v_ = {N[j], M[j], D[j], A[j], LANE_FLAGS_IN(OP), 0}; \
+                                    D[j] = exec_value(OP, SF, &(C), pc, v_, &f_); LANE_FLAGS_OUT(OP))
 #define LANE_SF(OP, C) do { if ((C).sf) LANE_VALUE(OP, 1, C); else LANE_VALUE(OP, 0, C); } while (0)
 #define LANE_CASE_LV(OP) \
     case A64_OP_##OP: \
@@ -114,8 +119,10 @@ static void lane_store(const struct a64_insn *in, struct emu_loop_ws *ws, uint32
 
 static void lane_value(const struct a64_insn *in, uint64_t pc, struct emu_loop_ws *ws, uint32_t cnt)
 {
-    uint64_t *D = ws->v[in->rd];
+    /* an operation that writes no register (ccmp) computes into the sink's row */
+    uint64_t *D = ws->v[(in->flags & A64_P_W_RD) ? in->rd : A64_REG_SINK];
     const uint64_t *N = ws->v[in->rn], *M = ws->v[in->rm], *A = ws->v[in->ra];
+    uint32_t *F = ws->nzcv;
     const struct a64_insn c = *in;
     switch (c.op) {
         A64_OPS(LANE_CASE)
@@ -172,6 +179,7 @@ static void lane_fold(struct emu_loop_fold f, const uint64_t *V, uint32_t cnt, u
     case EMU_LOOP_FOLD_EOR: LANES(acc ^= V[j]); break;
     case EMU_LOOP_FOLD_ORR: LANES(acc |= V[j]); break;
     case EMU_LOOP_FOLD_AND: LANES(acc &= V[j]); break;
+    case EMU_LOOP_FOLD_MUL: LANES(acc *= V[j]); break;
     default: acc = lane_pick(emu_loop_fold_pick(f), f.sf, acc, V, cnt); break;
     }
     *accp = emu_alu_w(acc, f.sf);
@@ -278,6 +286,12 @@ static void run_lanes(const struct emu_loop *l, struct emu_proc *p, uint64_t k, 
             const struct lane_step *s = &steps[i];
             const struct a64_insn *in = s->in;
             if (s->kind == STEP_FOLD) {
+                if (s->f.exec) { /* the update itself, from the identity, gives each lane's value */
+                    uint64_t *V = ws->v[s->vrow];
+                    const uint64_t id = emu_loop_fold_identity(s->f);
+                    LANES(V[j] = id);
+                    emu_loop_lane_insn(in, s->pc, ws, cnt, p->mem.host, 0, 0);
+                }
                 lane_fold(s->f, ws->v[s->vrow], cnt, &acc[s->acc]);
                 continue;
             }

@@ -390,3 +390,40 @@ int emu_loop_mem_at(const struct emu_loop *l, const struct emu_loop_val *v, uint
     m->addr = val_add(v[in->rn], &off, 1);
     return m->addr.kind != EMU_LOOP_VAL_NONE;
 }
+
+int emu_loop_val_carried(const struct emu_loop *l, uint64_t inv, unsigned r, struct emu_loop_lin *d, int *sf)
+{
+    struct emu_loop_val v[A64_NUM_REGS];
+    for (unsigned s = 0; s < A64_NUM_REGS; s++) {
+        v[s] = val_none;
+        if (s < A64_REG_ZR) { /* temporaries get a symbol too, but never read it */
+            v[s].kind = EMU_LOOP_VAL_LIN;
+            v[s].lin = (struct emu_loop_lin){.n = 1, .reg = {(uint8_t)s}, .mul = {1}};
+        }
+    }
+    v[A64_REG_ZR] = val_const(0);
+    for (uint32_t i = 0; i + 1 < l->n; i++)
+        emu_loop_vals_step(l, i, v);
+    const struct emu_loop_val *f = &v[r];
+    struct emu_loop_lin self = {.n = 1, .reg = {(uint8_t)r}, .mul = {1}};
+    if (f->kind == EMU_LOOP_VAL_NONE)
+        return 0;
+    if (f->ext == EMU_LOOP_EXT_X) {
+        *sf = 1;
+        if (!lin_add(d, &f->lin, &self, ~0ull))
+            return 0;
+    } else if (f->ext == EMU_LOOP_EXT_UXTW && f->emul == 1 && f->lin.n == 0 && f->lin.c == 0 && f->lin.k == 0) {
+        *sf = 0;
+        if (!lin_add(d, &f->inner, &self, ~0ull))
+            return 0;
+        lin_low32(d);
+    } else {
+        return 0;
+    }
+    if (d->k)
+        return 0;
+    for (unsigned t = 0; t < d->n; t++)
+        if (!(inv >> d->reg[t] & 1))
+            return 0;
+    return 1;
+}
