@@ -164,7 +164,8 @@ static int reduction_at(const struct emu_loop *l, uint32_t i, unsigned r, uint8_
     if (in->rd != r)
         return 0;
     /* acc = acc + rn * rm, acc * v, cinc acc (csinc acc, acc, acc): folded in by their exec form */
-    if ((in->op == A64_OP_MADD || in->op == A64_OP_MSUB) && in->ra == r && in->rn != r && in->rm != r)
+    if ((in->op == A64_OP_MADD || in->op == A64_OP_MSUB || in->op == A64_OP_UMADDL || in->op == A64_OP_SMADDL) &&
+        in->ra == r && in->rn != r && in->rm != r)
         return 1;
     if (in->op == A64_OP_MADD && in->ra == A64_REG_ZR && (in->rn == r) != (in->rm == r))
         return 1;
@@ -591,6 +592,11 @@ struct emu_loop_fold emu_loop_fold_of(const struct emu_loop *l, const struct emu
                                        in->amount == 0);
     switch (in->op) {
     case A64_OP_MADD: f.kind = in->ra == A64_REG_ZR ? EMU_LOOP_FOLD_MUL : EMU_LOOP_FOLD_ADD; break;
+    case A64_OP_UMADDL:
+    case A64_OP_SMADDL:
+        f.kind = EMU_LOOP_FOLD_ADD;
+        f.sf = 1; /* a 64-bit sum of widened products */
+        break;
     case A64_OP_MSUB:
     case A64_OP_CSINC:
     case A64_OP_SUB_SHIFT:

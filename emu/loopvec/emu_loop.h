@@ -28,7 +28,7 @@
 #include "emu_proc.h"
 
 #define EMU_LOOP_MAX_BODY 48  /* instructions analysed at most, closing branch included */
-#define EMU_LOOP_MAX_MEM 8    /* memory accesses in a body at most */
+#define EMU_LOOP_MAX_MEM 16   /* memory accesses in a body at most */
 #define EMU_LOOP_MAX_ACC 8    /* accumulators at most */
 #define EMU_LOOP_MIN_ITERS 4  /* fewer remaining iterations than this: not worth the checks */
 #define EMU_LOOP_LANES 256    /* iterations per chunk of the lane executor */
