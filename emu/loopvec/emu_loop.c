@@ -577,6 +577,8 @@ int emu_loop_bind(const struct emu_loop *l, const uint64_t *x, struct emu_loop *
         in->flags = a64_op_props(in->op);
     }
     analyse_decoded(out, x);
+    memcpy(out->bound_x, x, sizeof out->bound_x);
+    out->bound = 1;
     *why = out->reason;
     return out->reason == EMU_LOOP_OK;
 }

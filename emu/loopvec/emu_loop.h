@@ -5,11 +5,12 @@
  * instruction words, into
  *   (a) EMU_LOOP_AFFINE:      no memory access; every register carried from one iteration to the
  *                             next changes by a constant step: run in closed form;
- *   (b) EMU_LOOP_ELEMENTWISE: loads and stores at induction-strided addresses, iterations
- *                             independent (checked statically where the streams share a base,
- *                             at run time where they do not): run all iterations at once;
- *   (c) EMU_LOOP_REDUCTION:   as (b), plus accumulators updated by add, eor, orr, and, or a
- *                             compare-and-select min/max: a parallel reduction;
+ *   (b) EMU_LOOP_ELEMENTWISE: loads and stores at addresses that are affine functions of the
+ *                             iteration (emu_loop_val.c), iterations independent (a dependence at
+ *                             a short constant distance refused statically, everything else
+ *                             decided on the addresses at run time): run all iterations at once;
+ *   (c) EMU_LOOP_REDUCTION:   as (b), plus accumulators updated by add, sub, eor, orr, and, mul,
+ *                             madd, cinc or a compare-and-select min/max: a parallel reduction;
  * or rejects it with a reason. Every class needs a trip count computable at the loop head from
  * an affine register, its step and an invariant (EMU_LOOP_REASONS).
  *
@@ -46,12 +47,12 @@ enum emu_loop_class { EMU_LOOP_NONE, EMU_LOOP_AFFINE, EMU_LOOP_ELEMENTWISE, EMU_
     X(FLAGS_LATE,    "flags set by an instruction other than the exit test (CBZ/CBNZ loop)") \
     X(REG_CARRIED,   "register carried by a non-affine, non-reduction update") \
     X(ACC_READ,      "accumulator read by another instruction") \
-    X(ADDRESS,       "memory address not induction-strided") \
+    X(ADDRESS,       "memory address not an affine function of the iteration") \
     X(MEM_CARRIED,   "carried dependency through memory") \
     X(TOO_MANY,      "more memory accesses or accumulators than the analyser takes") \
     X(CALL_INSIDE,   "call inside") \
     X(SEVERAL_BLOCKS, "body spans several basic blocks") \
-    X(RT_ALIAS,      "run time: a stored range overlaps another accessed range (possible aliasing)") \
+    X(RT_ALIAS,      "run time: a byte stored in one iteration is accessed in another (aliasing or a dependence within the trip)") \
     X(RT_RANGE,      "run time: an access range is not mapped with the right permissions") \
     X(RT_CODE,       "run time: a store into a page holding decoded code") \
     X(RT_TRIP,       "run time: trip count not solvable (the exit value wraps)") \
@@ -153,6 +154,10 @@ struct emu_loop {
     uint64_t lane_rows;                   /* bit r: affine register r is read as a value (not as
                                              an address or by its own update): keep its row and
                                              its writebacks */
+    uint64_t bound_x[A64_NUM_REGS];       /* emu_loop_bind's result: the head registers it was
+                                             bound for (emu_loop_take reuses it while the
+                                             invariants the body reads are the same) */
+    uint8_t bound;                        /* 1: made by emu_loop_bind */
     uint64_t bind_insns;                  /* bit i: instruction i steps an affine register by an
                                              invariant register (`j += p`, or the last writer of
                                              one moved through temporaries): step[] lacks that
@@ -249,7 +254,7 @@ uint32_t emu_loop_exit_flags(const struct emu_loop *l, const uint64_t *x, uint64
 /* The run-time half, at the head of an iteration with state st: the iterations K the vector path
  * may run (at most max_iters), once the trip count is solved and, for memory loops, every access of
  * those iterations is proven in bounds with the right permissions, no store reaches a page of
- * decoded code and no stored range overlaps another access. `code` is the engine's map of pages
+ * decoded code and no byte stored in one iteration is accessed in another. `code` is the engine's map of pages
  * holding decoded code, one byte per page; NULL: the CPU engine's EMU_PERM_CODE marks. Returns 0
  * with *why set when the vector path must not run. */
 uint64_t emu_loop_plan(const struct emu_loop *l, const struct emu_state *st, struct emu_mem *mem,

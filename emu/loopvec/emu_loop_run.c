@@ -317,6 +317,21 @@ int emu_loop_lanes_step(void *ws, const struct emu_loop *l, struct emu_proc *p, 
     return 0;
 }
 
+/* Is *b the binding of l for head registers x: the same body, bound for the same values of the
+ * invariant registers the body reads (the only registers a binding depends on)? */
+static int bound_for(const struct emu_loop *l, const struct emu_loop *b, const uint64_t *x)
+{
+    if (!b->bound || b->pc != l->pc || b->n != l->n)
+        return 0;
+    for (uint32_t i = 0; i < l->n; i++)
+        if (b->ins[i].word != l->ins[i].word)
+            return 0;
+    for (unsigned r = 0; r < A64_REG_ZR; r++)
+        if ((l->inv_read >> r & 1) && b->bound_x[r] != x[r])
+            return 0;
+    return 1;
+}
+
 int emu_loop_take(struct emu_loop_record *r, struct emu_proc *p, uint64_t remaining,
                   const uint8_t *code_pages, struct emu_loop *bound, emu_loop_step_fn *step, void *ctx,
                   uint64_t *iters)
@@ -328,8 +343,17 @@ int emu_loop_take(struct emu_loop_record *r, struct emu_proc *p, uint64_t remain
     if (l->cls == EMU_LOOP_NONE || max < EMU_LOOP_MIN_ITERS)
         return 0; /* no attempt: nothing to count */
     enum emu_loop_reason why = EMU_LOOP_OK;
-    /* A loop stepping by a register gets those steps as immediates for this entry (emu_loop_bind). */
-    if (!l->bind_insns || emu_loop_bind(l, p->st.x, bound, &why)) {
+    /* A loop stepping by a register gets those steps as immediates for this entry (emu_loop_bind);
+     * the binding of the previous entry serves again while the invariants are the same (a matrix
+     * row's inner loop, entered once per row) */
+    int bound_ok = 0;
+    if (l->bind_insns && bound_for(l, bound, p->st.x)) {
+        why = bound->reason;
+        bound_ok = why == EMU_LOOP_OK;
+    } else if (l->bind_insns) {
+        bound_ok = emu_loop_bind(l, p->st.x, bound, &why);
+    }
+    if (!l->bind_insns || bound_ok) {
         l = l->bind_insns ? bound : l;
         k = emu_loop_plan(l, &p->st, &p->mem, code_pages, max, &why);
     }
