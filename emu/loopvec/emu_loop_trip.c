@@ -106,6 +106,11 @@ uint64_t emu_loop_trips(const struct emu_loop *l, const struct emu_state *st, ui
     *why = EMU_LOOP_OK;
     if (!continues(l, x, 0))
         return 0;
+    /* A short trip by plain evaluation: K is the first j the loop does not continue after, so a
+     * loop entered often for a few iterations costs a few compares per entry, not a search. */
+    for (uint64_t j = 1; j < EMU_LOOP_MIN_ITERS && j <= cap; j++)
+        if (!continues(l, x, j))
+            return j;
     int eq = e->kind == EMU_LOOP_EXIT_CBZ || e->kind == EMU_LOOP_EXIT_CBNZ ||
              e->cond == A64_COND_EQ || e->cond == A64_COND_NE;
     if (eq) {
