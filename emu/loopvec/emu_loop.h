@@ -40,7 +40,7 @@ enum emu_loop_class { EMU_LOOP_NONE, EMU_LOOP_AFFINE, EMU_LOOP_ELEMENTWISE, EMU_
 #define EMU_LOOP_REASONS(X) \
     X(OK,            "vectorizable") \
     X(TOO_LONG,      "body longer than the analyser takes") \
-    X(EXIT_TEST,     "trip count not computable: exit test is not an affine register against an invariant") \
+    X(EXIT_TEST,     "trip count not computable: the exit test does not compare an affine value of the iteration with an invariant") \
     X(SYSTEM,        "system instruction, exclusive access or svc inside") \
     X(UNSUPPORTED,   "unsupported instruction in a memory loop") \
     X(FLAGS_CARRIED, "flags carried from one iteration to the next") \
