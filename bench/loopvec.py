@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Speed-up of --loopvec on one engine: micro (the loop program) and macro (every program in
-programs/programs.txt that has a bench size, the loop program left out), kept apart.
+"""Speed-up of --loopvec on one engine: micro (the loop programs) and macro (every program in
+programs/programs.txt that has a bench size, the loop programs left out), kept apart.
 
 Each program runs at the chosen size, `temu --engine=E [--loopvec] --stats=json prog SIZE`,
 5 times each way, alternating, in the same session; the table shows median wall_s (execution only,
@@ -77,7 +77,7 @@ def main():
             continue
         prog = os.path.join(progdir, name + ".elf")
         p, v, s = measure(temu, prog, repeat)
-        kind = "micro" if name == "loops" else "macro"
+        kind = "micro" if name in ("loops", "loops_clang") else "macro"
         rows[kind].append((name, s["instructions"], s["loop_instructions"], p, v))
         print("%-10s %6s plain %.4f s, --loopvec %.4f s, x%.2f" % (name, kind, p, v, p / v), flush=True)
     load_after = os.getloadavg()

@@ -202,14 +202,14 @@
     X(ADCS,       ADC,   NO, A64_P_ALU2 | A64_P_READS_FLAGS | A64_P_SETS_FLAGS, "rd = rn + rm + C, set NZCV") \
     X(SBC,        SBC,   NO, A64_P_ALU2 | A64_P_READS_FLAGS, "rd = rn - rm - !C") \
     X(SBCS,       SBC,   NO, A64_P_ALU2 | A64_P_READS_FLAGS | A64_P_SETS_FLAGS, "rd = rn - rm - !C, set NZCV") \
-    X(CCMN_REG,   NO,    NO, A64_P_R_RN | A64_P_R_RM | A64_P_READS_FLAGS | A64_P_SETS_FLAGS, "NZCV = cond ? flags(rn + rm) : nzcv") \
-    X(CCMN_IMM,   NO,    NO, A64_P_R_RN | A64_P_READS_FLAGS | A64_P_SETS_FLAGS, "NZCV = cond ? flags(rn + imm) : nzcv") \
-    X(CCMP_REG,   NO,    NO, A64_P_R_RN | A64_P_R_RM | A64_P_READS_FLAGS | A64_P_SETS_FLAGS, "NZCV = cond ? flags(rn - rm) : nzcv") \
-    X(CCMP_IMM,   NO,    NO, A64_P_R_RN | A64_P_READS_FLAGS | A64_P_SETS_FLAGS, "NZCV = cond ? flags(rn - imm) : nzcv") \
-    X(CSEL,       NO,    NO, A64_P_ALU2 | A64_P_READS_FLAGS, "rd = cond ? rn : rm") \
-    X(CSINC,      NO,    NO, A64_P_ALU2 | A64_P_READS_FLAGS, "rd = cond ? rn : rm + 1") \
-    X(CSINV,      NO,    NO, A64_P_ALU2 | A64_P_READS_FLAGS, "rd = cond ? rn : ~rm") \
-    X(CSNEG,      NO,    NO, A64_P_ALU2 | A64_P_READS_FLAGS, "rd = cond ? rn : -rm") \
+    X(CCMN_REG,   NO,    LV, A64_P_R_RN | A64_P_R_RM | A64_P_READS_FLAGS | A64_P_SETS_FLAGS, "NZCV = cond ? flags(rn + rm) : nzcv") \
+    X(CCMN_IMM,   NO,    LV, A64_P_R_RN | A64_P_READS_FLAGS | A64_P_SETS_FLAGS, "NZCV = cond ? flags(rn + imm) : nzcv") \
+    X(CCMP_REG,   NO,    LV, A64_P_R_RN | A64_P_R_RM | A64_P_READS_FLAGS | A64_P_SETS_FLAGS, "NZCV = cond ? flags(rn - rm) : nzcv") \
+    X(CCMP_IMM,   NO,    LV, A64_P_R_RN | A64_P_READS_FLAGS | A64_P_SETS_FLAGS, "NZCV = cond ? flags(rn - imm) : nzcv") \
+    X(CSEL,       NO,    LV, A64_P_ALU2 | A64_P_READS_FLAGS, "rd = cond ? rn : rm") \
+    X(CSINC,      NO,    LV, A64_P_ALU2 | A64_P_READS_FLAGS, "rd = cond ? rn : rm + 1") \
+    X(CSINV,      NO,    LV, A64_P_ALU2 | A64_P_READS_FLAGS, "rd = cond ? rn : ~rm") \
+    X(CSNEG,      NO,    LV, A64_P_ALU2 | A64_P_READS_FLAGS, "rd = cond ? rn : -rm") \
     X(RBIT,       NO,    LV, A64_P_ALU1, "rd = bit-reverse(rn)") \
     X(REV16,      NO,    LV, A64_P_ALU1, "byte-swap each halfword") \
     X(REV32,      NO,    LV, A64_P_ALU1, "byte-swap each word (64-bit only)") \

@@ -8,7 +8,8 @@
  * in program order up to the closing branch. Iterations are independent (the analysis and the
  * host's run-time checks proved it, and backed every stored page), so they run in any order.
  *
- * Accumulators are not updated in place: each item keeps the value its iteration folds in, and
+ * Accumulators are not updated in place: each item keeps the value its iteration folds in (an
+ * update of the exec form, a madd or cinc, run with the accumulator at the fold's identity), and
  * the group reduces its items with emu_loop_fold_step in iteration order (pairs of neighbouring
  * runs, a tree), one partial per group; the host folds the groups' partials, in order, into the
  * accumulators. The folds are associative (emu_loop_fold.h), so this is the sequential result.
@@ -43,13 +44,20 @@ __kernel void loop_iterations(__global uint *pt, ulong npages, __global uchar *p
             uint what = desc->what[k];
             if (what == GPU_LOOP_SKIP)
                 continue;
-            if (what != GPU_LOOP_RUN) {
-                red[lid * nacc + what - 1] = r[desc->acc_v[what - 1]];
-                continue;
-            }
             struct a64_insn in = body[k];
             ulong target = 0;
             struct exec_stop info = {0, 0};
+            if (what != GPU_LOOP_RUN) {
+                struct emu_loop_fold f = desc->fold[what - 1];
+                uint v = desc->acc_v[what - 1];
+                if (f.exec) { /* the update, run from the fold's identity, leaves the value in v */
+                    r[v] = emu_loop_fold_identity(f);
+                    if (lane_exec(&in, desc->pc + 4ul * k, r, m, sys, 0, &target, &info) != EXEC_DONE)
+                        atomic_or(error, 1u);
+                }
+                red[lid * nacc + what - 1] = r[v];
+                continue;
+            }
             if (lane_exec(&in, desc->pc + 4ul * k, r, m, sys, 0, &target, &info) != EXEC_DONE)
                 atomic_or(error, 1u);
         }

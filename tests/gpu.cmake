@@ -17,7 +17,7 @@ endif()
 # registers, instruction count (engines_agree.sh). Every block costs a host-device round trip
 # (~50 us on PoCL), so programs that know the argument "small" run at that size here.
 set(TEMU_GPU_SMALL_PROGRAMS countdown bitops bytecode crc32 fib_iter fib_rec matmul muldiv sieve
-    sort strings atomics fpmath)
+    sort strings atomics fpmath loops_clang)
 # A manifest line's program name, and the arguments the GPU tests give it (small where it can).
 macro(temu_gpu_program_args line name_var words_var)
   separate_arguments(${words_var} UNIX_COMMAND "${line}")
@@ -38,7 +38,7 @@ endmacro()
 #    format on the batch engine and the other on the resident engine.
 set(TEMU_GPU_BATCHES 1 3 64 4096)
 set(TEMU_GPU_SWEEP_PROGRAMS dep_flags dep_ldst)
-set(TEMU_GPU_LONG_PROGRAMS loops)
+set(TEMU_GPU_LONG_PROGRAMS loops loops_clang)
 set(TEMU_GPU_ASAN_PROGRAMS hello args_file sort loops loop_fault)
 # temu_gpu_tier(TEST NAME KEPT): TEST of program NAME is in make check when KEPT is true, then in
 # the sanitizer run only for TEMU_GPU_ASAN_PROGRAMS; otherwise it is full.

@@ -101,6 +101,65 @@ static uint32_t tbnz_x0_3(uint32_t n) { return 0x37180000u | ((-(n - 1)) & 0x3ff
 #define STR_W2_X3_X8 0xb8286862u /* str w2, [x3, x8] */
 #define LDR_W2_SXTW 0xb867d822u /* ldr w2, [x1, w7, sxtw #2] */
 #define STR_W2_SXTW 0xb827d822u /* str w2, [x1, w7, sxtw #2] */
+/* clang -O2's shapes: address temporaries, a body unrolled by two with pairs */
+#define ADD_X4_X1_X7 0x8b070024u /* add x4, x1, x7 */
+#define ADD_X5_X2_X7 0x8b070045u /* add x5, x2, x7 */
+#define ADD_X6_X3_X7 0x8b070066u /* add x6, x3, x7 */
+#define ADD_X7_8 0x910020e7u /* add x7, x7, #8 */
+#define CMP_X7_X0 0xeb0000ffu /* cmp x7, x0 */
+#define LDP_W8_W9_X4 0x29402488u /* ldp w8, w9, [x4] */
+#define LDP_W10_W11_X5 0x29402caau /* ldp w10, w11, [x5] */
+#define ADD_W8_W8_LSL1 0x0b080508u /* add w8, w8, w8, lsl #1 */
+#define ADD_W9_W9_LSL1 0x0b090529u /* add w9, w9, w9, lsl #1 */
+#define ADD_W8_W8_W10 0x0b0a0108u /* add w8, w8, w10 */
+#define ADD_W9_W9_W11 0x0b0b0129u /* add w9, w9, w11 */
+#define STP_W8_W9_X6 0x290024c8u /* stp w8, w9, [x6] */
+#define LSL_X9_X7_1 0xd37ff8e9u /* lsl x9, x7, #1 */
+#define ORR_X10_X9_1 0xb240012au /* orr x10, x9, #1 */
+#define LDR_W2_X1_X10_LSL2 0xb86a7822u /* ldr w2, [x1, x10, lsl #2] */
+#define MOV_X10_12 0xd280018au /* mov x10, #12 */
+#define MADD_X11_X7_X10_X1 0x9b0a04ebu /* madd x11, x7, x10, x1 */
+#define LDR_W5_X11 0xb9400165u /* ldr w5, [x11] */
+#define ADD_W2_W2_W5 0x0b050042u /* add w2, w2, w5 */
+#define STR_W2_X3_X7_LSL2 0xb8277862u /* str w2, [x3, x7, lsl #2] */
+#define LDR_W2_X1_X7_LSL2 0xb8677822u /* ldr w2, [x1, x7, lsl #2] */
+#define ADD_W2_5 0x11001442u /* add w2, w2, #5 */
+#define ADD_W9_W7_1 0x110004e9u /* add w9, w7, #1 */
+#define CMP_W9_W0 0x6b00013fu /* cmp w9, w0 */
+#define ADD_W4_W4_W2 0x0b020084u /* add w4, w4, w2 */
+/* counters moved through temporaries (clang: `sub x13, x8, #1; ...; mov x8, x13`) */
+#define LSL_X2_X7_2 0xd37ef4e2u /* lsl x2, x7, #2 */
+#define SUB_X4_X7_1 0xd10004e4u /* sub x4, x7, #1 */
+#define ADD_X5_X7_1 0x910004e5u /* add x5, x7, #1 */
+#define MOV_W6_1 0x52800026u /* mov w6, #1 */
+#define MOV_X7_X4 0xaa0403e7u /* mov x7, x4 */
+#define CMP_X5_1 0xf10004bfu /* cmp x5, #1 */
+#define LDR_W0_X1_X2 0xb8626820u /* ldr w0, [x1, x2] */
+#define BFI_W6_W0_2_30 0x331e7406u /* bfi w6, w0, #2, #30 */
+#define STR_W6_X3_X2 0xb8226866u /* str w6, [x3, x2] */
+#define ADD_X4_X7_X6 0x8b0600e4u /* add x4, x7, x6 */
+#define CMP_X4_X5 0xeb05009fu /* cmp x4, x5 */
+#define ADD_W0_1 0x11000400u /* add w0, w0, #1 */
+#define STR_W0_X3_X2 0xb8226860u /* str w0, [x3, x2] */
+/* reductions folded by what their update computes (the exec form) */
+#define MADD_W4_W2_W5_W4 0x1b051044u /* madd w4, w2, w5, w4 */
+#define MUL_W4_W2_W4 0x1b047c44u /* mul w4, w2, w4 */
+#define CINC_W4_HI 0x1a849484u /* cinc w4, w4, hi */
+#define SUB_X4_X4_X2 0xcb020084u /* sub x4, x4, x2 */
+#define ADD_W4_W2_LSL1 0x0b020484u /* add w4, w4, w2, lsl #1 */
+#define ORR_W2_1 0x32000042u /* orr w2, w2, #1 */
+/* if-converted bodies */
+#define LDR_W5_X6_X7_LSL2 0xb86778c5u /* ldr w5, [x6, x7, lsl #2] */
+#define CMP_W2_W5 0x6b05005fu /* cmp w2, w5 */
+#define CSEL_W2_W2_W5_HI 0x1a858042u /* csel w2, w2, w5, hi */
+#define CMP_W2_100 0x7101905fu /* cmp w2, #100 */
+#define CSEL_W5_W2_WZR_HI 0x1a9f8045u /* csel w5, w2, wzr, hi */
+#define CCMP_W5_7 0x7a4788a2u /* ccmp w5, #7, #2, hi */
+#define CSET_W6_LO 0x1a9f27e6u /* cset w6, lo */
+#define ADD_W2_W2_W6 0x0b060042u /* add w2, w2, w6 */
+#define ADD_W4_W4_W5 0x0b050084u /* add w4, w4, w5 */
+
+static uint64_t same_as_sequential(const uint32_t *w, size_t n, const uint64_t *x, uint64_t max_insns);
 
 static void analyse(const uint32_t *w, uint32_t n, struct emu_loop *l)
 {
@@ -242,9 +301,10 @@ static void test_index_forms(void **state)
     analyse(map, 6, l);
     assert_int_equal(l->cls, EMU_LOOP_ELEMENTWISE);
     assert_int_equal(l->nmem, 2);
-    assert_int_equal(l->mem[0].ext, EMU_LOOP_EXT_UXTW);
-    assert_int_equal(l->mem[0].shift, 2);
-    assert_int_equal(l->mem[0].index.reg, 7);
+    assert_int_equal(l->mem[0].addr.ext, EMU_LOOP_EXT_UXTW);
+    assert_int_equal(l->mem[0].addr.emul, 4);
+    assert_int_equal(l->mem[0].addr.inner.n, 1);
+    assert_int_equal(l->mem[0].addr.inner.reg[0], 7);
     uint64_t x[A64_NUM_REGS] = {0};
     x[1] = DATA;
     uint64_t lo, hi;
@@ -260,40 +320,36 @@ static void test_index_forms(void **state)
     const uint32_t sum_down[] = {LDR_X2_SXTW, EOR_X4_X2_X4, SUB_W7_1, SUBS_X0, bne(5)};
     analyse(sum_down, 5, l);
     assert_int_equal(l->cls, EMU_LOOP_REDUCTION);
-    assert_int_equal(l->mem[0].ext, EMU_LOOP_EXT_SXTW);
-    assert_int_equal(l->mem[0].shift, 3);
-    assert_int_equal(emu_loop_mem_stride(l, &l->mem[0]), -8);
+    assert_int_equal(l->mem[0].addr.ext, EMU_LOOP_EXT_SXTW);
+    assert_int_equal(l->mem[0].addr.emul, 8);
+    assert_int_equal(emu_loop_val_stride(&l->mem[0].addr), -8);
 
     const uint32_t unrolled[] = {ADD_W8_W7_1, LDR_W2_UXTW, LDR_W5_W8_UXTW, ADD_W4_W2_W4, ADD_W6_W5_W6,
                                  ADD_W7_2, SUBS_X0, bne(8)};
     analyse(unrolled, 8, l);
     assert_int_equal(l->cls, EMU_LOOP_REDUCTION);
-    assert_int_equal(l->mem[1].index.reg, 7);
-    assert_int_equal(l->mem[1].index.off, 1);
-    assert_int_equal(l->mem[1].ext, EMU_LOOP_EXT_UXTW);
+    assert_int_equal(l->mem[1].addr.inner.reg[0], 7);
+    assert_int_equal(l->mem[1].addr.inner.c, 1);
+    assert_int_equal(l->mem[1].addr.ext, EMU_LOOP_EXT_UXTW);
 
     const uint32_t by_hand[] = {MOV_W8_W7, LSL_X8_X8_2, LDR_W2_X1_X8, ADD_W2_1, STR_W2_X3_X8, ADD_W7_1,
                                 SUBS_X0, bne(8)};
     analyse(by_hand, 8, l);
     assert_int_equal(l->cls, EMU_LOOP_ELEMENTWISE);
-    assert_int_equal(l->mem[0].ext, EMU_LOOP_EXT_UXTW);
-    assert_int_equal(l->mem[0].shift, 2);
-    assert_int_equal(l->mem[0].index.reg, 7);
+    assert_int_equal(l->mem[0].addr.ext, EMU_LOOP_EXT_UXTW);
+    assert_int_equal(l->mem[0].addr.emul, 4);
+    assert_int_equal(l->mem[0].addr.inner.reg[0], 7);
 
-    /* the same 32-bit index into the same array: one stream, proven local statically */
+    /* the same 32-bit index into the same array: in place, independent */
     const uint32_t in_place[] = {LDR_W2_SXTW, ADD_W2_1, STR_W2_SXTW, ADD_W7_1, SUBS_X0, bne(6)};
     analyse(in_place, 6, l);
     assert_int_equal(l->cls, EMU_LOOP_ELEMENTWISE);
-    assert_true(l->mem[0].local & 2);
-    assert_true(l->mem[1].local & 1);
 
-    /* Two offsets of one 32-bit index into one array share a stream; the run-time half refuses
-     * them when the offsets sit on both sides of the wrap (w7 = 0xffffffc0, w8 = 1), and takes
-     * them otherwise. */
+    /* Two offsets of one 32-bit index into one array: taken when the addresses of the iterations
+     * to run do not collide, refused when the index wraps within them or comes in with high bits. */
     const uint32_t straddle[] = {ADD_W8_W7_65, STR_W2_X3_UXTW, STR_W5_X3_W8_UXTW, ADD_W7_2, SUBS_X0, bne(6)};
     analyse(straddle, 6, l);
     assert_int_equal(l->cls, EMU_LOOP_ELEMENTWISE);
-    assert_true(l->mem[0].local & 2);
     struct emu_proc *p = calloc(1, sizeof *p);
     assert_int_equal(emu_proc_init(p, MEM_SIZE), 0);
     assert_int_equal(emu_mem_map(&p->mem, DATA, DATA_SIZE, EMU_PERM_R | EMU_PERM_W), 0);
@@ -302,8 +358,8 @@ static void test_index_forms(void **state)
     p->st.x[3] = DATA + 0x100;
     p->st.x[7] = 40;
     assert_int_equal(emu_loop_plan(l, &p->st, &p->mem, NULL, 1000, &why), 9);
-    p->st.x[3] = DATA - (0xffffffc0ull << 2);
-    p->st.x[7] = 0xffffffc0u;
+    p->st.x[3] = DATA - (0xfffffff0ull << 2);
+    p->st.x[7] = 0xfffffff0u; /* reaches 2^32 in iteration 8 */
     assert_int_equal(emu_loop_plan(l, &p->st, &p->mem, NULL, 1000, &why), 0);
     assert_int_equal(why, EMU_LOOP_RT_INDEX);
     p->st.x[3] = DATA + 0x100;
@@ -312,18 +368,171 @@ static void test_index_forms(void **state)
     assert_int_equal(why, EMU_LOOP_RT_INDEX);
     emu_proc_free(p);
     free(p);
-    free(l);
 
-    /* a 64-bit index scaled by hand is not an affine symbol */
+    /* a 64-bit index scaled by hand: 4 * x7 */
     const uint32_t x_scaled[] = {LSL_X8_X7_2, LDR_W2_X1_X8, ADD_X7_1, SUBS_X0, bne(5)};
-    expect_reason(x_scaled, 5, EMU_LOOP_ADDRESS);
-    /* ... but the same lsl of a 32-bit counter is (its value is zero-extended) */
+    analyse(x_scaled, 5, l);
+    assert_int_equal(l->cls, EMU_LOOP_ELEMENTWISE);
+    assert_int_equal(l->mem[0].addr.ext, EMU_LOOP_EXT_X);
+    assert_int_equal(emu_loop_val_stride(&l->mem[0].addr), 4);
+    /* the same lsl of a 32-bit counter (its value is zero-extended) */
     const uint32_t w_scaled[] = {LSL_X8_X7_2, LDR_W2_X1_X8, ADD_W7_1, SUBS_X0, bne(5)};
-    l = malloc(sizeof *l);
     analyse(w_scaled, 5, l);
     assert_int_equal(l->cls, EMU_LOOP_ELEMENTWISE);
-    assert_int_equal(l->mem[0].ext, EMU_LOOP_EXT_UXTW);
+    assert_int_equal(l->mem[0].addr.ext, EMU_LOOP_EXT_UXTW);
     free(l);
+}
+
+/* Loops as clang and gcc emit them at -O2, not written for temu: address temporaries and a body
+ * unrolled by two with pairs (clang's `c[i] = 3 * a[i] + b[i]`), an index doubled and or-ed with
+ * 1 (orr as add: the bit is known clear), an address by madd with a constant, an exit test on a
+ * 32-bit temporary. Classified, then run exactly as sequential execution. */
+static void test_affine_shapes(void **state)
+{
+    (void)state;
+    struct emu_loop *l = malloc(sizeof *l);
+    const uint32_t map3[] = {ADD_X4_X1_X7, ADD_X5_X2_X7, ADD_X6_X3_X7, ADD_X7_8, CMP_X7_X0, LDP_W8_W9_X4,
+                             LDP_W10_W11_X5, ADD_W8_W8_LSL1, ADD_W9_W9_LSL1, ADD_W8_W8_W10, ADD_W9_W9_W11,
+                             STP_W8_W9_X6, bne(13), UDF};
+    analyse(map3, 13, l);
+    assert_int_equal(l->cls, EMU_LOOP_ELEMENTWISE);
+    assert_int_equal(l->nmem, 3);
+    for (unsigned i = 0; i < 3; i++) {
+        assert_int_equal(emu_loop_val_stride(&l->mem[i].addr), 8);
+        assert_int_equal(l->mem[i].bytes, 8);
+    }
+    uint64_t x[8] = {8 * 1000, DATA, DATA + 0x2000, DATA + 0x4000, 0, 0, 0, 0};
+    assert_true(same_as_sequential(map3, 14, x, 0) > 900);
+    x[3] = DATA + 4; /* the destination overlaps the next iteration's source */
+    assert_int_equal(same_as_sequential(map3, 14, x, 0), 0);
+    x[3] = DATA; /* in place through two registers: each iteration its own elements */
+    assert_true(same_as_sequential(map3, 14, x, 0) > 900);
+
+    const uint32_t orr_madd[] = {LSL_X9_X7_1, ORR_X10_X9_1, LDR_W2_X1_X10_LSL2, MOV_X10_12, MADD_X11_X7_X10_X1,
+                                 LDR_W5_X11, ADD_W2_W2_W5, STR_W2_X3_X7_LSL2, ADD_X7_1, CMP_X7_X0, bne(11), UDF};
+    analyse(orr_madd, 11, l);
+    assert_int_equal(l->cls, EMU_LOOP_ELEMENTWISE);
+    assert_int_equal(emu_loop_val_stride(&l->mem[0].addr), 8);
+    assert_int_equal(l->mem[0].addr.lin.c, 4);
+    assert_int_equal(emu_loop_val_stride(&l->mem[1].addr), 12);
+    uint64_t xo[8] = {1000, DATA, 0, DATA + 0x8000, 0, 0, 0, 0};
+    assert_true(same_as_sequential(orr_madd, 12, xo, 0) > 900);
+
+    const uint32_t w_exit[] = {LDR_W2_X1_X7_LSL2, ADD_W4_W4_W2, ADD_W9_W7_1, ADD_X7_1, CMP_W9_W0, bne(6), UDF};
+    analyse(w_exit, 6, l);
+    assert_int_equal(l->cls, EMU_LOOP_REDUCTION);
+    assert_int_equal(l->exit.sf, 0);
+    assert_int_equal(l->exit.v.k, 1);
+    uint64_t xw[8] = {0x100000000ull + 1000, DATA, 0, 0, 3, 0, 0, 5}; /* w0 = 1000 */
+    assert_true(same_as_sequential(w_exit, 7, xw, 0) > 900);
+    free(l);
+}
+
+/* Reductions whose update is not `op acc, acc, v`: a dot product (madd), a product of odd numbers
+ * (mul), a count (cmp + cinc), a difference (sub), a sum of shifted values. Each iteration's value
+ * is its update run with the accumulator at the fold's identity; folded in order, exactly. */
+static void test_exec_folds(void **state)
+{
+    (void)state;
+    struct emu_loop *l = malloc(sizeof *l);
+    uint64_t x[8] = {1000, DATA, 0, 0, 0x12345, 0, DATA + 0x2000, 0};
+    const uint32_t dot[] = {LDR_W2_X1_X7_LSL2, LDR_W5_X6_X7_LSL2, MADD_W4_W2_W5_W4, ADD_X7_1, CMP_X7_X0, bne(6), UDF};
+    const uint32_t prod[] = {LDR_W2_X1_X7_LSL2, ORR_W2_1, MUL_W4_W2_W4, ADD_X7_1, CMP_X7_X0, bne(6), UDF};
+    const uint32_t count[] = {LDR_W2_X1_X7_LSL2, LDR_W5_X6_X7_LSL2, CMP_W2_W5, CINC_W4_HI, ADD_X7_1, CMP_X7_X0,
+                              bne(7), UDF};
+    const uint32_t diff[] = {LDR_W2_X1_X7_LSL2, SUB_X4_X4_X2, ADD_X7_1, CMP_X7_X0, bne(5), UDF};
+    const uint32_t shifted[] = {LDR_W2_X1_X7_LSL2, ADD_W4_W2_LSL1, ADD_X7_1, CMP_X7_X0, bne(5), UDF};
+    const struct { const uint32_t *w; uint32_t n; unsigned kind; } cases[] = {
+        {dot, 6, EMU_LOOP_FOLD_ADD}, {prod, 6, EMU_LOOP_FOLD_MUL}, {count, 7, EMU_LOOP_FOLD_ADD},
+        {diff, 5, EMU_LOOP_FOLD_ADD}, {shifted, 5, EMU_LOOP_FOLD_ADD},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        analyse(cases[i].w, cases[i].n, l);
+        assert_int_equal(l->cls, EMU_LOOP_REDUCTION);
+        struct emu_loop_fold f = emu_loop_fold_of(l, &l->acc[0]);
+        assert_int_equal(f.kind, cases[i].kind);
+        assert_true(f.exec);
+        assert_true(same_as_sequential(cases[i].w, cases[i].n + 1, x, 0) > 900);
+    }
+    free(l);
+}
+
+/* A counter moved through a temporary: clang's count-down loop (`sub x4, x7, #1; ...; mov x7, x4`,
+ * the exit test on another temporary, b.hi) and a step by an invariant register through a
+ * temporary (`add x4, x7, x6; mov x7, x4`), bound per entry. */
+static void test_carried_temps(void **state)
+{
+    (void)state;
+    struct emu_loop *l = malloc(sizeof *l), *b = malloc(sizeof *b);
+    const uint32_t down[] = {LSL_X2_X7_2, SUB_X4_X7_1, ADD_X5_X7_1, MOV_W6_1, MOV_X7_X4, CMP_X5_1, LDR_W0_X1_X2,
+                             BFI_W6_W0_2_30, STR_W6_X3_X2, bcond(10, A64_COND_HI), UDF};
+    analyse(down, 10, l);
+    assert_int_equal(l->cls, EMU_LOOP_ELEMENTWISE);
+    assert_int_equal(l->role[7], EMU_LOOP_R_AFFINE);
+    assert_int_equal(l->step[7], -1);
+    assert_int_equal(emu_loop_val_stride(&l->mem[0].addr), -4);
+    uint64_t x[8] = {0, DATA, 0, DATA + 0x8000, 0, 0, 0, 1999};
+    assert_true(same_as_sequential(down, 11, x, 0) > 1900);
+    const uint32_t by_reg[] = {LSL_X2_X7_2, ADD_X4_X7_X6, MOV_X7_X4, CMP_X4_X5, LDR_W0_X1_X2, ADD_W0_1,
+                               STR_W0_X3_X2, bcond(8, A64_COND_LT), UDF};
+    analyse(by_reg, 8, l);
+    assert_int_equal(l->cls, EMU_LOOP_ELEMENTWISE);
+    assert_true(l->bind_insns != 0);
+    uint64_t xr[8] = {0, DATA, 0, DATA + 0x8000, 0, 3000, 3, 0};
+    enum emu_loop_reason why;
+    assert_true(emu_loop_bind(l, xr, b, &why));
+    assert_int_equal(b->step[7], 3);
+    assert_int_equal(emu_loop_val_stride(&b->mem[0].addr), 12);
+    assert_true(same_as_sequential(by_reg, 9, xr, 0) > 900);
+    free(l);
+    free(b);
+}
+
+/* If-converted bodies: a select per element (c[i] = max(a[i], b[i]) by cmp + csel), a conditional
+ * sum (s += a[i] > 100 ? a[i] : 0) and a compare chained by ccmp into a cset: the lane executor
+ * keeps each iteration's flags, so they run exactly as sequential execution. */
+static void test_if_converted(void **state)
+{
+    (void)state;
+    struct emu_loop *l = malloc(sizeof *l);
+    const uint32_t max_map[] = {LDR_W2_X1_X7_LSL2, LDR_W5_X6_X7_LSL2, CMP_W2_W5, CSEL_W2_W2_W5_HI,
+                                STR_W2_X3_X7_LSL2, ADD_X7_1, CMP_X7_X0, bne(8), UDF};
+    analyse(max_map, 8, l);
+    assert_int_equal(l->cls, EMU_LOOP_ELEMENTWISE);
+    assert_false(l->lane_skip & (1u << 2)); /* the compare a csel reads runs */
+    uint64_t x[8] = {1000, DATA, 0, DATA + 0x4000, 0, 0, DATA + 0x2000, 0};
+    assert_true(same_as_sequential(max_map, 9, x, 0) > 900);
+    const uint32_t cond_sum[] = {LDR_W2_X1_X7_LSL2, CMP_W2_100, CSEL_W5_W2_WZR_HI, ADD_W4_W4_W5, ADD_X7_1,
+                                 CMP_X7_X0, bne(7), UDF};
+    analyse(cond_sum, 7, l);
+    assert_int_equal(l->cls, EMU_LOOP_REDUCTION);
+    assert_true(same_as_sequential(cond_sum, 8, x, 0) > 900);
+    const uint32_t chained[] = {LDR_W2_X1_X7_LSL2, CMP_W2_100, CSEL_W5_W2_WZR_HI, CCMP_W5_7, CSET_W6_LO,
+                                ADD_W2_W2_W6, STR_W2_X3_X7_LSL2, ADD_X7_1, CMP_X7_X0, bne(10), UDF};
+    analyse(chained, 10, l);
+    assert_int_equal(l->cls, EMU_LOOP_ELEMENTWISE);
+    assert_true(same_as_sequential(chained, 11, x, 0) > 900);
+    free(l);
+}
+
+/* A dependence at a distance (a[i + d] = a[i] + 5, through two base registers): decided at run
+ * time on the addresses of the iterations to run. Taken when d is 0 (in place) or at least the
+ * iterations vectorized (999 of the 1000: the last one is the engine's); refused when
+ * 0 < |d| < 999, either way round. */
+static void test_distance(void **state)
+{
+    (void)state;
+    const uint32_t shift[] = {LDR_W2_X1_X7_LSL2, ADD_W2_5, STR_W2_X3_X7_LSL2, ADD_X7_1, CMP_X7_X0, bne(6), UDF};
+    static const int64_t d[] = {8, -8, 1, 500, -500};
+    for (size_t i = 0; i < sizeof d / sizeof d[0]; i++) {
+        uint64_t x[8] = {1000, DATA + 0x4000, 0, DATA + 0x4000 + 4 * (uint64_t)d[i], 0, 0, 0, 0};
+        assert_int_equal(same_as_sequential(shift, 7, x, 0), 0);
+    }
+    static const int64_t ok[] = {0, 999, -999, 3000};
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        uint64_t x[8] = {1000, DATA + 0x4000, 0, DATA + 0x4000 + 4 * (uint64_t)ok[i], 0, 0, 0, 0};
+        assert_true(same_as_sequential(shift, 7, x, 0) > 900);
+    }
 }
 
 /* Run the same code from the same state with and without --loopvec; compare everything. */
@@ -561,6 +770,11 @@ int main(void)
         cmocka_unit_test(test_exact_lanes),
         cmocka_unit_test(test_index_forms),
         cmocka_unit_test(test_exact_index),
+        cmocka_unit_test(test_affine_shapes),
+        cmocka_unit_test(test_distance),
+        cmocka_unit_test(test_if_converted),
+        cmocka_unit_test(test_carried_temps),
+        cmocka_unit_test(test_exec_folds),
         cmocka_unit_test(test_register_step),
         cmocka_unit_test(test_runtime_refusals),
         cmocka_unit_test(test_limits_inside),

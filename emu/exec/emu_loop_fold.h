@@ -2,7 +2,7 @@
  * lane executor and the GPU loop kernel (C11 and OpenCL C, like emu_alu.h), so both fold with one
  * definition.
  *
- * The folds are those emu_loop_analyse accepts: add, eor, orr, and, and a compare of the
+ * The folds are those emu_loop_analyse accepts: add, eor, orr, and, mul, and a compare of the
  * accumulator with v followed by a select between the two on an ordered condition (min or max,
  * signed or unsigned; EQ/NE keep the first or the last value). Every one is associative, so the
  * fold of a run of consecutive iterations can be computed apart and folded into the accumulator
@@ -19,6 +19,7 @@
 #define EMU_LOOP_FOLD_ORR 2
 #define EMU_LOOP_FOLD_AND 3
 #define EMU_LOOP_FOLD_CSEL 4  /* cmp a, b; csel acc, n, m, cond */
+#define EMU_LOOP_FOLD_MUL 5   /* acc * v (mul: a product reduction) */
 
 struct emu_loop_fold {
     uint8_t kind;   /* EMU_LOOP_FOLD_* */
@@ -26,7 +27,9 @@ struct emu_loop_fold {
     uint8_t cond;   /* CSEL: condition selecting n */
     uint8_t a_acc;  /* CSEL: the compare's first operand is the accumulator (else v) */
     uint8_t n_acc;  /* CSEL: the select's n operand is the accumulator (else v) */
-    uint8_t pad[3];
+    uint8_t exec;   /* v is what the accumulator's own instruction computes from the fold's
+                       identity in place of the accumulator (madd, cinc, a shifted operand) */
+    uint8_t pad[2];
 };
 
 /* A CSEL fold as the operation it computes, so an executor can run it as a plain min or max loop
@@ -87,8 +90,16 @@ static inline uint64_t emu_loop_fold_step(struct emu_loop_fold f, uint64_t acc, 
     case EMU_LOOP_FOLD_EOR: return emu_alu_w(acc ^ v, sf);
     case EMU_LOOP_FOLD_ORR: return emu_alu_w(acc | v, sf);
     case EMU_LOOP_FOLD_AND: return emu_alu_w(acc & v, sf);
+    case EMU_LOOP_FOLD_MUL: return emu_alu_w(acc * v, sf);
     default: return emu_loop_pick_step(emu_loop_fold_pick(f), sf, acc, v);
     }
+}
+
+/* The value that leaves an accumulator unchanged under fold f (for the exec form: run the update
+ * with the accumulator at this value and its result is what the iteration folds in). */
+static inline uint64_t emu_loop_fold_identity(struct emu_loop_fold f)
+{
+    return f.kind == EMU_LOOP_FOLD_AND ? ~(uint64_t)0 : f.kind == EMU_LOOP_FOLD_MUL ? 1 : 0;
 }
 
 #endif

@@ -6,11 +6,13 @@
  *      written registers give the roles; flags read before set are carried;
  *   2. each carried register is affine (only `add/sub #imm` to itself and base writeback) or an
  *      accumulator (one `op r, r, v` with op in add/eor/orr/and, or `cmp v, r; csel r, ...`);
- *   3. a symbolic walk gives every memory address and the exit test's operand as
- *      X[reg] at the head + offset + j * step(reg);
- *   4. pairs of accesses on the same stream are checked for overlap across iterations; pairs on
- *      different streams are left to the run-time range check;
- *   5. the exit test must compare one affine register against an invariant.
+ *   3. a walk with every register's value as an affine function of the iteration j
+ *      (emu_loop_val.c: head registers, constants, j) gives every memory address and the exit
+ *      test's operands;
+ *   4. accesses whose addresses differ by a constant are checked for overlap across iterations
+ *      (a dependence at a short distance is refused here); every other pair is decided exactly
+ *      at run time, on the addresses of the iterations to run (emu_loop_check.c);
+ *   5. the exit test must compare a value that varies affinely against one that does not.
  */
 #include "emu_alu.h"
 #include "emu_loop_int.h"
@@ -139,20 +141,48 @@ static int is_ordered_cond(unsigned c)
            c < A64_COND_AL;
 }
 
+/* Bit i: body instruction i reads the flags that instruction k sets (up to the next instruction
+ * that sets them; the closing branch left out). */
+static uint64_t flag_readers(const struct emu_loop *l, uint32_t k)
+{
+    uint64_t m = 0;
+    for (uint32_t i = k + 1; i + 1 < l->n; i++) {
+        if (l->ins[i].flags & A64_P_READS_FLAGS)
+            m |= 1ull << i;
+        if (l->ins[i].flags & A64_P_SETS_FLAGS)
+            break;
+    }
+    return m;
+}
+
 /* Accumulator update at instruction i for register r (the only writer of r): 1 if it is one,
  * with the compare of a compare-and-select in *cmp (else NONE). */
 static int reduction_at(const struct emu_loop *l, uint32_t i, unsigned r, uint8_t *cmp)
 {
     const struct a64_insn *in = &l->ins[i];
     *cmp = NONE;
-    if (in->rd != r || (in->rn == r) == (in->rm == r))
+    if (in->rd != r)
+        return 0;
+    /* acc = acc + rn * rm, acc * v, cinc acc (csinc acc, acc, acc): folded in by their exec form */
+    if ((in->op == A64_OP_MADD || in->op == A64_OP_MSUB || in->op == A64_OP_UMADDL || in->op == A64_OP_SMADDL) &&
+        in->ra == r && in->rn != r && in->rm != r)
+        return 1;
+    if (in->op == A64_OP_MADD && in->ra == A64_REG_ZR && (in->rn == r) != (in->rm == r))
+        return 1;
+    if (in->op == A64_OP_CSINC && in->rn == r && in->rm == r)
+        return 1;
+    if ((in->rn == r) == (in->rm == r))
         return 0;
     switch (in->op) {
     case A64_OP_ADD_SHIFT:
     case A64_OP_EOR_SHIFT:
     case A64_OP_ORR_SHIFT:
     case A64_OP_AND_SHIFT:
-        return in->amount == 0;
+        return in->amount == 0 || in->rn == r; /* a shifted v: exec form */
+    case A64_OP_SUB_SHIFT:
+    case A64_OP_ADD_EXT:
+    case A64_OP_SUB_EXT:
+        return in->rn == r;
     case A64_OP_CSEL: {
         if (!is_ordered_cond(in->cond))
             return 0;
@@ -164,6 +194,8 @@ static int reduction_at(const struct emu_loop *l, uint32_t i, unsigned r, uint8_
             if (c->op != A64_OP_SUBS_SHIFT || c->amount || c->rd != A64_REG_SINK || c->sf != in->sf)
                 return 0;
             if (!((c->rn == in->rn && c->rm == in->rm) || (c->rn == in->rm && c->rm == in->rn)))
+                return 0;
+            if (flag_readers(l, k) != 1ull << i) /* the fold takes the compare for itself */
                 return 0;
             *cmp = (uint8_t)k;
             return 1;
@@ -183,8 +215,9 @@ static void reject(struct emu_loop *l, enum emu_loop_reason r, uint32_t insn)
     }
 }
 
-/* Passes 1 and 2: live-in and written registers, carried flags, roles. */
-static void find_roles(struct emu_loop *l)
+/* Passes 1 and 2: live-in and written registers, carried flags, roles; x: the head registers
+ * when binding (emu_loop_bind), else NULL. */
+static void find_roles(struct emu_loop *l, const uint64_t *x)
 {
     uint8_t livein[A64_NUM_REGS] = {0}, written[A64_NUM_REGS] = {0};
     int flags_set = 0;
@@ -250,6 +283,21 @@ static void find_roles(struct emu_loop *l)
             l->step[r] = width ? step : (int64_t)(uint32_t)step;
             continue;
         }
+        struct emu_loop_lin d;
+        int dsf;
+        if (emu_loop_val_carried(l, inv, r, &d, &dsf)) {
+            /* moved through temporaries; a step with invariant registers in it is known only
+             * with the head registers x (emu_loop_bind) */
+            uint64_t s = d.c;
+            for (unsigned t = 0; t < d.n; t++)
+                s += x ? d.mul[t] * x[d.reg[t]] : 0;
+            if (d.n && !x)
+                l->bind_insns |= 1ull << last;
+            l->role[r] = EMU_LOOP_R_AFFINE;
+            l->sf[r] = (uint8_t)dsf;
+            l->step[r] = dsf ? (int64_t)s : (int64_t)(uint32_t)s;
+            continue;
+        }
         uint8_t cmp;
         if (writers != 1 || !reduction_at(l, last, r, &cmp)) {
             reject(l, EMU_LOOP_REG_CARRIED, last);
@@ -267,111 +315,95 @@ static void find_roles(struct emu_loop *l)
     }
 }
 
-/* A register usable in the exit test: invariant or affine. Its symbol at this point of the walk
- * is reg + off[reg]. */
-static int sym_of(const struct emu_loop *l, const int64_t *off, unsigned reg, struct emu_loop_sym *s)
+/* Does a vary with the iteration? Its step says so, or a term of a carried affine register (whose
+ * step is not known before emu_loop_bind when it steps by a register, or is 0: the trip count
+ * then says the loop never exits, or at once). */
+static int lin_varies(const struct emu_loop *l, const struct emu_loop_lin *a)
 {
-    s->reg = (uint8_t)reg;
-    s->off = 0;
-    if (reg >= A64_REG_ZR) {
-        s->reg = A64_REG_ZR;
+    if (a->k)
         return 1;
-    }
-    if (l->role[reg] == EMU_LOOP_R_INV)
-        return 1;
-    if (l->role[reg] != EMU_LOOP_R_AFFINE)
-        return 0;
-    s->off = off[reg];
-    return 1;
+    for (unsigned t = 0; t < a->n; t++)
+        if (l->role[a->reg[t]] == EMU_LOOP_R_AFFINE)
+            return 1;
+    return 0;
 }
 
-/* Pass 3: the symbolic walk over memory accesses and the exit test's flag setter. */
+/* The exit test set by compare (or add/subtract) `in`, with register values v before it: one
+ * operand must vary with the iteration, the other not, both affine at the compare's width (at 32
+ * bits the low halves, exact whatever the values; at 64 bits without an extended part). */
+static void exit_setter(struct emu_loop *l, const struct a64_insn *in, const struct emu_loop_val *v)
+{
+    struct emu_loop_exit *e = &l->exit;
+    memset(e, 0, sizeof *e);
+    e->kind = NONE;
+    int add = in->op == A64_OP_ADDS_IMM || in->op == A64_OP_ADDS_SHIFT || in->op == A64_OP_ADDS_EXT;
+    int sub = in->op == A64_OP_SUBS_IMM || in->op == A64_OP_SUBS_SHIFT || in->op == A64_OP_SUBS_EXT;
+    if (!add && !sub)
+        return;
+    struct emu_loop_val b = emu_loop_val_op2(in, v);
+    struct emu_loop_lin A, B;
+    if (in->sf ? !emu_loop_val_lin(&v[in->rn], &A) || !emu_loop_val_lin(&b, &B)
+               : !emu_loop_val_low32(&v[in->rn], &A) || !emu_loop_val_low32(&b, &B))
+        return;
+    int av = lin_varies(l, &A), bv = lin_varies(l, &B); /* 32 bits: steps already modulo 2^32 */
+    if (av == bv)
+        return;
+    e->kind = add ? EMU_LOOP_EXIT_ADDS : EMU_LOOP_EXIT_SUBS; /* ADDS flags are symmetric */
+    e->sf = in->sf;
+    e->swap = (uint8_t)(sub && bv);
+    e->v = av ? A : B;
+    e->c = av ? B : A;
+}
+
+/* Pass 3: the walk over the body with every register's value (emu_loop_val.c): the memory
+ * accesses, the exit test's flag setter, and a CBZ/CBNZ's register at the branch. */
 static void walk(struct emu_loop *l)
 {
-    int64_t off[A64_NUM_REGS] = {0};
-    struct emu_loop_form tf[A64_NUM_REGS]; /* temporaries, as written so far in this iteration */
-    memset(tf, 0, sizeof tf);
-    const uint64_t inv = inv_mask(l);
+    struct emu_loop_val v[A64_NUM_REGS];
+    emu_loop_vals_head(l, v);
     for (uint32_t i = 0; i + 1 < l->n; i++) {
         const struct a64_insn *in = &l->ins[i];
         if ((in->flags & (A64_P_LOAD | A64_P_STORE)) && in->op != A64_OP_PRFM) {
             struct emu_loop_mem m;
-            if (!emu_loop_mem_at(l, off, tf, i, &m))
+            if (!emu_loop_mem_at(l, v, i, &m))
                 reject(l, EMU_LOOP_ADDRESS, i);
             else if (l->nmem == EMU_LOOP_MAX_MEM)
                 reject(l, EMU_LOOP_TOO_MANY, i);
             else
                 l->mem[l->nmem++] = m;
         }
-        emu_loop_form_write(l, off, tf, in);
-        for (unsigned r = 0; r < A64_REG_ZR; r++) {
-            int ok, sf;
-            if (l->role[r] == EMU_LOOP_R_AFFINE) {
-                int64_t s = affine_update(in, r, inv, &ok, &sf);
-                if (ok)
-                    off[r] = (int64_t)((uint64_t)off[r] + (uint64_t)s);
-            }
-        }
-        if (in->flags & A64_P_SETS_FLAGS) { /* the last one before the branch wins */
-            struct emu_loop_exit *e = &l->exit;
-            memset(e, 0, sizeof *e);
-            e->kind = NONE;
-            int add = in->op == A64_OP_ADDS_IMM || in->op == A64_OP_ADDS_SHIFT;
-            int imm = in->op == A64_OP_ADDS_IMM || in->op == A64_OP_SUBS_IMM;
-            int reg = (in->op == A64_OP_ADDS_SHIFT || in->op == A64_OP_SUBS_SHIFT) && in->amount == 0;
-            if (!imm && !reg)
-                continue;
-            int64_t before[A64_NUM_REGS]; /* operands are read before this instruction's update */
-            memcpy(before, off, sizeof off);
-            if (l->role[in->rn] == EMU_LOOP_R_AFFINE && in->rn < A64_REG_ZR) {
-                int ok2, sf2;
-                int64_t s = affine_update(in, in->rn, inv, &ok2, &sf2);
-                if (ok2)
-                    before[in->rn] = (int64_t)((uint64_t)before[in->rn] - (uint64_t)s);
-            }
-            struct emu_loop_sym a, b = {.reg = A64_REG_ZR, .off = 0};
-            if (!sym_of(l, before, in->rn, &a) || (reg && !sym_of(l, before, in->rm, &b)))
-                continue;
-            int av = a.reg < A64_REG_ZR && l->role[a.reg] == EMU_LOOP_R_AFFINE;
-            int bv = b.reg < A64_REG_ZR && l->role[b.reg] == EMU_LOOP_R_AFFINE;
-            if (av == bv || (add && bv))
-                continue;
-            const struct emu_loop_sym *v = av ? &a : &b;
-            if (in->sf && !l->sf[v->reg])
-                continue; /* a zero-extended W register is not affine at 64 bits */
-            e->kind = add ? EMU_LOOP_EXIT_ADDS : EMU_LOOP_EXIT_SUBS;
-            e->sf = in->sf;
-            e->swap = (uint8_t)bv;
-            e->v = *v;
-            e->inv = av ? b.reg : a.reg;
-            e->imm = imm ? (uint64_t)in->imm : 0;
+        if (in->flags & A64_P_SETS_FLAGS) /* the last one before the branch wins */
+            exit_setter(l, in, v);
+        emu_loop_vals_step(l, i, v);
+    }
+    const struct a64_insn *br = &l->ins[l->n - 1];
+    if (br->op == A64_OP_CBZ || br->op == A64_OP_CBNZ) {
+        struct emu_loop_exit *e = &l->exit;
+        memset(e, 0, sizeof *e);
+        e->kind = NONE;
+        int ok = br->sf ? emu_loop_val_lin(&v[br->rd], &e->v) : emu_loop_val_low32(&v[br->rd], &e->v);
+        if (ok && lin_varies(l, &e->v)) {
+            e->kind = br->op == A64_OP_CBZ ? EMU_LOOP_EXIT_CBZ : EMU_LOOP_EXIT_CBNZ;
+            e->sf = br->sf;
         }
     }
 }
 
-/* Pass 4: do two accesses on the same stream touch the same bytes in different iterations? */
-static int streams_collide(const struct emu_loop *l, const struct emu_loop_mem *a,
-                           const struct emu_loop_mem *b, int *same_stream)
+/* Pass 4: do two accesses whose addresses differ by a constant touch the same bytes in
+ * different iterations (within 64 of each other)? Accesses that do not move together are left to
+ * the run-time check, which also decides those that do exactly over the iterations to run. */
+static int streams_collide(const struct emu_loop_mem *a, const struct emu_loop_mem *b)
 {
-    /* Through a 32-bit index, d below holds only if both offsets of the index sit on the same
-     * side of its wrap: emu_loop_plan checks that for the pairs this proves local. */
-    *same_stream = a->base.reg == b->base.reg && a->index.reg == b->index.reg && a->shift == b->shift &&
-                   a->ext == b->ext;
-    if (!*same_stream)
+    int64_t d;
+    if (!emu_loop_val_distance(&a->addr, &b->addr, &d))
         return 0;
-    int64_t S = emu_loop_mem_stride(l, a);
-    int64_t d = (int64_t)(((uint64_t)b->base.off + ((uint64_t)b->index.off << b->shift)) -
-                          ((uint64_t)a->base.off + ((uint64_t)a->index.off << a->shift)));
+    int64_t S = emu_loop_val_stride(&a->addr);
     if (S == 0) /* the same bytes every iteration: any overlap is carried */
         return d < a->bytes && d > -(int64_t)b->bytes;
     /* magnitudes as unsigned: S or d may be INT64_MIN */
     uint64_t s_mag = S < 0 ? -(uint64_t)S : (uint64_t)S, d_mag = d < 0 ? -(uint64_t)d : (uint64_t)d;
-    if (s_mag > (uint64_t)INT64_MAX / 128 || d_mag > 64 * s_mag) {
-        /* too far apart to enumerate (or a stride no run can take without leaving the window):
-         * the run-time range check decides */
-        *same_stream = 0;
+    if (s_mag > (uint64_t)INT64_MAX / 128 || d_mag > 64 * s_mag)
         return 0;
-    }
     for (int64_t m = -64; m <= 64; m++) {
         int64_t lo = d + m * S; /* |d| and |m * S| are at most INT64_MAX / 2 */
         if (m && lo < a->bytes && lo > -(int64_t)b->bytes)
@@ -382,18 +414,10 @@ static int streams_collide(const struct emu_loop *l, const struct emu_loop_mem *
 
 static void check_streams(struct emu_loop *l)
 {
-    for (uint32_t x = 0; x < l->nmem; x++) {
-        for (uint32_t y = 0; y < l->nmem; y++) {
-            struct emu_loop_mem *a = &l->mem[x], *b = &l->mem[y];
-            if (!a->store && !b->store)
-                continue;
-            int same;
-            if (streams_collide(l, a, b, &same))
-                reject(l, EMU_LOOP_MEM_CARRIED, b->insn);
-            else if (same)
-                a->local |= (uint8_t)(1u << y);
-        }
-    }
+    for (uint32_t x = 0; x < l->nmem; x++)
+        for (uint32_t y = 0; y < l->nmem; y++)
+            if ((l->mem[x].store || l->mem[y].store) && streams_collide(&l->mem[x], &l->mem[y]))
+                reject(l, EMU_LOOP_MEM_CARRIED, l->mem[y].insn);
 }
 
 /* Pass 5: the closing branch. */
@@ -402,20 +426,13 @@ static void check_exit(struct emu_loop *l)
     const struct a64_insn *br = &l->ins[l->n - 1];
     struct emu_loop_exit *e = &l->exit;
     if (br->op == A64_OP_CBZ || br->op == A64_OP_CBNZ) {
-        memset(e, 0, sizeof *e);
-        int64_t off[A64_NUM_REGS]; /* at the branch every affine register has had its full step */
-        memcpy(off, l->step, sizeof off);
-        if (!sym_of(l, off, br->rd, &e->v) || e->v.reg >= A64_REG_ZR ||
-            l->role[e->v.reg] != EMU_LOOP_R_AFFINE || (br->sf && !l->sf[e->v.reg])) {
+        if (e->kind == NONE) {
             reject(l, EMU_LOOP_EXIT_TEST, l->n - 1);
             return;
         }
         for (uint32_t i = 0; i + 1 < l->n; i++)
             if (l->ins[i].flags & A64_P_SETS_FLAGS) /* the vector path could not say what NZCV holds */
                 reject(l, EMU_LOOP_FLAGS_LATE, i);
-        e->kind = br->op == A64_OP_CBZ ? EMU_LOOP_EXIT_CBZ : EMU_LOOP_EXIT_CBNZ;
-        e->sf = br->sf;
-        e->inv = A64_REG_ZR;
         return;
     }
     if (br->op != A64_OP_B_COND || e->kind == NONE || !is_ordered_cond(br->cond)) {
@@ -428,18 +445,24 @@ static void check_exit(struct emu_loop *l)
 /* Pass 6, for the lane executors: which affine registers must be kept per iteration, and which
  * instructions then do nothing an iteration needs. Reads that do not need a row: the base and
  * index of an access (its address is in mem[]) unless the access also stores that register, an
- * affine update reading its own register, and any read by a flags-only instruction (the flags of
- * the iterations before the last are dead, emu_loop_finish computes the exit test's; a
- * compare-and-select fold reads its operands itself). */
+ * affine update reading its own register, and any read by a flags-only instruction whose flags
+ * only the closing branch reads (the flags of the iterations before the last are dead,
+ * emu_loop_finish computes the exit test's; a compare-and-select fold reads its operands
+ * itself). A compare whose flags a csel or ccmp reads (an if-converted body) runs. */
 static void plan_lanes(struct emu_loop *l)
 {
     const uint64_t inv = inv_mask(l);
+    uint64_t folds = 0; /* compare-and-select folds: they read their compare's operands themselves */
+    for (uint32_t a = 0; a < l->nacc; a++)
+        if (l->acc[a].cmp != NONE)
+            folds |= 1ull << l->acc[a].insn;
     for (uint32_t i = 0; i + 1 < l->n; i++) {
         const struct a64_insn *in = &l->ins[i];
         int mem = (in->flags & (A64_P_LOAD | A64_P_STORE)) != 0;
         struct loop_regs g;
         insn_regs(in, &g);
-        if (!mem && g.nw == 0)
+        int flags_read = (in->flags & A64_P_SETS_FLAGS) && (flag_readers(l, i) & ~folds);
+        if (!mem && g.nw == 0 && !flags_read)
             continue;
         for (unsigned k = 0; k < g.nr; k++) {
             unsigned r = g.r[k];
@@ -450,7 +473,7 @@ static void plan_lanes(struct emu_loop *l)
             if (mem && !data &&
                 (r == in->rn || ((in->op == A64_OP_LDR_REG || in->op == A64_OP_STR_REG) && r == in->rm)))
                 continue;
-            if (!mem && in->rd == r && (affine_update(in, r, inv, &ok, &sf), ok))
+            if (!mem && in->rd == r && !flags_read && (affine_update(in, r, inv, &ok, &sf), ok))
                 continue;
             l->lane_rows |= 1ull << r;
         }
@@ -464,19 +487,21 @@ static void plan_lanes(struct emu_loop *l)
         int ok, sf, dead = g.nw == 0;
         if (g.nw == 1 && l->role[g.w[0]] == EMU_LOOP_R_AFFINE && !(l->lane_rows >> g.w[0] & 1))
             dead = (affine_update(in, g.w[0], inv, &ok, &sf), ok);
+        if ((in->flags & A64_P_SETS_FLAGS) && (flag_readers(l, i) & ~folds))
+            dead = 0; /* an if-converted body reads these flags (csel) */
         if (dead)
             l->lane_skip |= 1ull << i;
     }
 }
 
 /* The passes over a decoded body in l->ins (pc and n set, everything else zero). */
-static void analyse_decoded(struct emu_loop *l)
+static void analyse_decoded(struct emu_loop *l, const uint64_t *x)
 {
     uint32_t n = l->n;
     l->bad_insn = NONE;
     l->exit.kind = NONE;
     l->reason = EMU_LOOP_OK;
-    find_roles(l);
+    find_roles(l, x);
     if (l->reason != EMU_LOOP_OK)
         return;
     walk(l);
@@ -493,7 +518,7 @@ static void analyse_decoded(struct emu_loop *l)
                 is_acc |= l->acc[k].insn == i || l->acc[k].cmp == i;
             /* the lane executor runs what column lane of A64_OPS says; affine loops need none of
              * it, their temporaries are dead */
-            if (!is_acc && (emu_loop_op_lane(in->op) == A64_LANE_NO || (in->flags & A64_P_READS_FLAGS)))
+            if (!is_acc && emu_loop_op_lane(in->op) == A64_LANE_NO)
                 reject(l, EMU_LOOP_UNSUPPORTED, i);
         }
     if (l->reason != EMU_LOOP_OK)
@@ -522,7 +547,7 @@ void emu_loop_analyse(const uint32_t *words, uint32_t n, uint64_t pc, struct emu
     }
     for (uint32_t i = 0; i < n; i++)
         a64_decode(words[i], &l->ins[i]);
-    analyse_decoded(l);
+    analyse_decoded(l, NULL);
 }
 
 int emu_loop_bind(const struct emu_loop *l, const uint64_t *x, struct emu_loop *out, enum emu_loop_reason *why)
@@ -533,8 +558,10 @@ int emu_loop_bind(const struct emu_loop *l, const uint64_t *x, struct emu_loop *
     memcpy(out->ins, l->ins, l->n * sizeof l->ins[0]);
     for (uint32_t i = 0; i < l->n; i++) {
         struct a64_insn *in = &out->ins[i];
-        if (!(l->bind_insns >> i & 1))
-            continue;
+        if (!(l->bind_insns >> i & 1) || in->rd != in->rn ||
+            (in->op != A64_OP_ADD_SHIFT && in->op != A64_OP_ADDS_SHIFT && in->op != A64_OP_SUB_SHIFT &&
+             in->op != A64_OP_SUBS_SHIFT))
+            continue; /* a step moved through temporaries: the analysis takes it from x */
         /* `add r, r, m, <shift> #a` adds the same value in every iteration: that value, as an
          * immediate (ADD_IMM computes the same result and flags from it at either width) */
         uint64_t v = emu_alu_shift(x[in->rm], in->shift, in->amount, in->sf);
@@ -549,7 +576,9 @@ int emu_loop_bind(const struct emu_loop *l, const uint64_t *x, struct emu_loop *
         in->shift = in->amount = 0;
         in->flags = a64_op_props(in->op);
     }
-    analyse_decoded(out);
+    analyse_decoded(out, x);
+    memcpy(out->bound_x, x, sizeof out->bound_x);
+    out->bound = 1;
     *why = out->reason;
     return out->reason == EMU_LOOP_OK;
 }
@@ -558,7 +587,23 @@ struct emu_loop_fold emu_loop_fold_of(const struct emu_loop *l, const struct emu
 {
     const struct a64_insn *in = &l->ins[a->insn];
     struct emu_loop_fold f = {.sf = in->sf};
+    /* anything but a plain `op acc, acc, v` (either order, no shift) folds what the update
+     * computes with the accumulator at the identity */
+    f.exec = in->op != A64_OP_CSEL && !((in->op == A64_OP_ADD_SHIFT || in->op == A64_OP_EOR_SHIFT ||
+                                        in->op == A64_OP_ORR_SHIFT || in->op == A64_OP_AND_SHIFT) &&
+                                       in->amount == 0);
     switch (in->op) {
+    case A64_OP_MADD: f.kind = in->ra == A64_REG_ZR ? EMU_LOOP_FOLD_MUL : EMU_LOOP_FOLD_ADD; break;
+    case A64_OP_UMADDL:
+    case A64_OP_SMADDL:
+        f.kind = EMU_LOOP_FOLD_ADD;
+        f.sf = 1; /* a 64-bit sum of widened products */
+        break;
+    case A64_OP_MSUB:
+    case A64_OP_CSINC:
+    case A64_OP_SUB_SHIFT:
+    case A64_OP_ADD_EXT:
+    case A64_OP_SUB_EXT:
     case A64_OP_ADD_SHIFT: f.kind = EMU_LOOP_FOLD_ADD; break;
     case A64_OP_EOR_SHIFT: f.kind = EMU_LOOP_FOLD_EOR; break;
     case A64_OP_ORR_SHIFT: f.kind = EMU_LOOP_FOLD_ORR; break;

@@ -5,11 +5,12 @@
  * instruction words, into
  *   (a) EMU_LOOP_AFFINE:      no memory access; every register carried from one iteration to the
  *                             next changes by a constant step: run in closed form;
- *   (b) EMU_LOOP_ELEMENTWISE: loads and stores at induction-strided addresses, iterations
- *                             independent (checked statically where the streams share a base,
- *                             at run time where they do not): run all iterations at once;
- *   (c) EMU_LOOP_REDUCTION:   as (b), plus accumulators updated by add, eor, orr, and, or a
- *                             compare-and-select min/max: a parallel reduction;
+ *   (b) EMU_LOOP_ELEMENTWISE: loads and stores at addresses that are affine functions of the
+ *                             iteration (emu_loop_val.c), iterations independent (a dependence at
+ *                             a short constant distance refused statically, everything else
+ *                             decided on the addresses at run time): run all iterations at once;
+ *   (c) EMU_LOOP_REDUCTION:   as (b), plus accumulators updated by add, sub, eor, orr, and, mul,
+ *                             madd, cinc or a compare-and-select min/max: a parallel reduction;
  * or rejects it with a reason. Every class needs a trip count computable at the loop head from
  * an affine register, its step and an invariant (EMU_LOOP_REASONS).
  *
@@ -28,7 +29,7 @@
 #include "emu_proc.h"
 
 #define EMU_LOOP_MAX_BODY 48  /* instructions analysed at most, closing branch included */
-#define EMU_LOOP_MAX_MEM 8    /* memory accesses in a body at most */
+#define EMU_LOOP_MAX_MEM 16   /* memory accesses in a body at most */
 #define EMU_LOOP_MAX_ACC 8    /* accumulators at most */
 #define EMU_LOOP_MIN_ITERS 4  /* fewer remaining iterations than this: not worth the checks */
 #define EMU_LOOP_LANES 256    /* iterations per chunk of the lane executor */
@@ -39,19 +40,19 @@ enum emu_loop_class { EMU_LOOP_NONE, EMU_LOOP_AFFINE, EMU_LOOP_ELEMENTWISE, EMU_
 #define EMU_LOOP_REASONS(X) \
     X(OK,            "vectorizable") \
     X(TOO_LONG,      "body longer than the analyser takes") \
-    X(EXIT_TEST,     "trip count not computable: exit test is not an affine register against an invariant") \
+    X(EXIT_TEST,     "trip count not computable: the exit test does not compare an affine value of the iteration with an invariant") \
     X(SYSTEM,        "system instruction, exclusive access or svc inside") \
     X(UNSUPPORTED,   "unsupported instruction in a memory loop") \
     X(FLAGS_CARRIED, "flags carried from one iteration to the next") \
     X(FLAGS_LATE,    "flags set by an instruction other than the exit test (CBZ/CBNZ loop)") \
     X(REG_CARRIED,   "register carried by a non-affine, non-reduction update") \
     X(ACC_READ,      "accumulator read by another instruction") \
-    X(ADDRESS,       "memory address not induction-strided") \
+    X(ADDRESS,       "memory address not an affine function of the iteration") \
     X(MEM_CARRIED,   "carried dependency through memory") \
     X(TOO_MANY,      "more memory accesses or accumulators than the analyser takes") \
     X(CALL_INSIDE,   "call inside") \
     X(SEVERAL_BLOCKS, "body spans several basic blocks") \
-    X(RT_ALIAS,      "run time: a stored range overlaps another accessed range (possible aliasing)") \
+    X(RT_ALIAS,      "run time: a byte stored in one iteration is accessed in another (aliasing or a dependence within the trip)") \
     X(RT_RANGE,      "run time: an access range is not mapped with the right permissions") \
     X(RT_CODE,       "run time: a store into a page holding decoded code") \
     X(RT_TRIP,       "run time: trip count not solvable (the exit value wraps)") \
@@ -75,38 +76,49 @@ enum emu_loop_role {
     EMU_LOOP_R_ACC     /* carried, changed only by its one reduction instruction */
 };
 
-/* A value at one point of the body: X[reg] at the head + off + j * step(reg) for iteration j. */
-struct emu_loop_sym {
-    uint8_t reg;     /* register slot (A64_REG_ZR for a constant) */
-    int64_t off;     /* steps of reg applied earlier in the same iteration, plus any immediate */
+/* An affine function of the iteration (emu_loop_val.c), modulo 2^64:
+ *   lin(j) = c + j * k + sum over t < n of mul[t] * X[reg[t]]
+ * with X[r] register r at the head of iteration 0 (the first one the vector path runs). */
+#define EMU_LOOP_TERMS 3
+struct emu_loop_lin {
+    uint64_t c, k;
+    uint64_t mul[EMU_LOOP_TERMS];         /* nonzero */
+    uint8_t reg[EMU_LOOP_TERMS];          /* distinct, ascending */
+    uint8_t n;
 };
 
-/* How an access extends its index: the whole 64-bit value, or its low 32 bits zero- or
- * sign-extended (`[x1, w2, uxtw #2]`, or an index computed by 32-bit operations). */
+/* How a value extends a 32-bit part: not at all, or the low 32 bits zero- or sign-extended
+ * (`[x1, w2, uxtw #2]`, a W register, an index computed by 32-bit operations). */
 enum { EMU_LOOP_EXT_X, EMU_LOOP_EXT_UXTW, EMU_LOOP_EXT_SXTW };
 
-/* One memory access: address(j) = base(j) + (ext(index(j)) << shift), an affine function of j
- * (for a 32-bit extension, as long as the index does not wrap: emu_loop_plan checks). */
+/* What a register holds at one point of the body, in iteration j:
+ *   v(j) = lin(j) + emul * ext(low 32 bits of inner(j))      (ext EMU_LOOP_EXT_X: lin(j) alone)
+ * The extended part is affine in j only while low32(inner(j)) does not wrap over the iterations
+ * run: emu_loop_val_fits checks that at run time for every value an address depends on. */
+enum { EMU_LOOP_VAL_NONE, EMU_LOOP_VAL_LIN };
+struct emu_loop_val {
+    uint8_t kind;                         /* EMU_LOOP_VAL_NONE: not affine (a loaded value, say) */
+    uint8_t ext;                          /* EMU_LOOP_EXT_* */
+    uint64_t emul;
+    struct emu_loop_lin lin, inner;
+};
+
+/* One memory access: its address, an affine value of the iteration. */
 struct emu_loop_mem {
     uint8_t insn;              /* index in the body */
     uint8_t store;             /* 1: store, 0: load */
     uint8_t bytes;             /* bytes accessed per iteration (both elements for pairs) */
-    uint8_t shift;             /* index shift */
-    struct emu_loop_sym base;  /* base register at the access, immediate offset folded in */
-    struct emu_loop_sym index; /* index register (reg A64_REG_ZR: none) */
-    uint8_t local;             /* bit k: proven free of cross-iteration overlap with access k */
-    uint8_t ext;               /* EMU_LOOP_EXT_*: extension of the index */
+    struct emu_loop_val addr;  /* address, immediate offset folded in */
 };
 
-/* The exit test, evaluated on one varying value v(j) = sym(j) truncated to the width. */
+/* The exit test, evaluated on one varying value v(j) truncated to the width, against an
+ * invariant c (c.k == 0; CBZ/CBNZ: 0). */
 struct emu_loop_exit {
     uint8_t kind;              /* EMU_LOOP_EXIT_* */
     uint8_t cond;              /* enum a64_cond the loop continues on (B.cond) */
     uint8_t sf;                /* width of the compare */
-    uint8_t swap;              /* 1: the compare is invariant - v instead of v - invariant */
-    struct emu_loop_sym v;     /* the varying operand */
-    uint8_t inv;               /* invariant operand register (A64_REG_ZR: immediate only) */
-    uint64_t imm;              /* immediate operand (added to the invariant register) */
+    uint8_t swap;              /* 1: the compare is c - v instead of v - c */
+    struct emu_loop_lin v, c;
 };
 
 enum { EMU_LOOP_EXIT_SUBS, EMU_LOOP_EXIT_ADDS, EMU_LOOP_EXIT_CBZ, EMU_LOOP_EXIT_CBNZ };
@@ -142,14 +154,21 @@ struct emu_loop {
     uint64_t lane_rows;                   /* bit r: affine register r is read as a value (not as
                                              an address or by its own update): keep its row and
                                              its writebacks */
+    uint64_t bound_x[A64_NUM_REGS];       /* emu_loop_bind's result: the head registers it was
+                                             bound for (emu_loop_take reuses it while the
+                                             invariants the body reads are the same) */
+    uint8_t bound;                        /* 1: made by emu_loop_bind */
     uint64_t bind_insns;                  /* bit i: instruction i steps an affine register by an
-                                             invariant register (`j += p`): step[] lacks that
+                                             invariant register (`j += p`, or the last writer of
+                                             one moved through temporaries): step[] lacks that
                                              part until emu_loop_bind */
 };
 
 /* Scratch for the lane executor: one row of lanes per register slot. */
 struct emu_loop_ws {
     uint64_t v[A64_NUM_REGS][EMU_LOOP_LANES];
+    uint32_t nzcv[EMU_LOOP_LANES];        /* the flags of each lane, for the instructions of the
+                                             body that read them (csel, ccmp: if-converted code) */
     struct emu_loop bound;                /* emu_loop_take: the loop bound to this entry */
 };
 
@@ -215,8 +234,9 @@ void emu_loop_analyse(const uint32_t *words, uint32_t n, uint64_t pc, struct emu
 
 /* A loop that steps an affine register by an invariant register (bind_insns) has strides known
  * only at the head. emu_loop_bind makes *out the loop for the head registers x: those steps become
- * immediates (out->ins[i] is then ADD_IMM and so on, its raw `word` unchanged) and out is analysed
- * again, so every field, stream overlaps included, holds for this entry. 0 with *why = the static
+ * immediates (out->ins[i] is then ADD_IMM and so on, its raw `word` unchanged; a step moved
+ * through temporaries is taken from x by the analysis) and out is analysed again, so every field,
+ * stream overlaps included, holds for this entry. 0 with *why = the static
  * reason when the bound loop is rejected (a stride that makes iterations overlap, say). The
  * vector path takes only bound loops: emu_loop_plan refuses one with bind_insns (RT_BIND). */
 int emu_loop_bind(const struct emu_loop *l, const uint64_t *x, struct emu_loop *out,
@@ -234,7 +254,7 @@ uint32_t emu_loop_exit_flags(const struct emu_loop *l, const uint64_t *x, uint64
 /* The run-time half, at the head of an iteration with state st: the iterations K the vector path
  * may run (at most max_iters), once the trip count is solved and, for memory loops, every access of
  * those iterations is proven in bounds with the right permissions, no store reaches a page of
- * decoded code and no stored range overlaps another access. `code` is the engine's map of pages
+ * decoded code and no byte stored in one iteration is accessed in another. `code` is the engine's map of pages
  * holding decoded code, one byte per page; NULL: the CPU engine's EMU_PERM_CODE marks. Returns 0
  * with *why set when the vector path must not run. */
 uint64_t emu_loop_plan(const struct emu_loop *l, const struct emu_state *st, struct emu_mem *mem,
@@ -247,10 +267,14 @@ int emu_loop_access_range(const struct emu_loop *l, const struct emu_loop_mem *m
 
 /* The fold of accumulator a (emu_loop_fold.h). */
 struct emu_loop_fold emu_loop_fold_of(const struct emu_loop *l, const struct emu_loop_acc *a);
-/* The register whose value accumulator a folds in: its update's operand that is not a itself. */
+/* The register whose value accumulator a folds in: its update's operand that is not a itself; for
+ * a fold of the exec form (emu_loop_fold.h), the accumulator itself, where its update, run with
+ * the accumulator at the fold's identity, leaves that value. */
 static inline uint8_t emu_loop_acc_value(const struct emu_loop *l, const struct emu_loop_acc *a)
 {
     const struct a64_insn *in = &l->ins[a->insn];
+    if (emu_loop_fold_of(l, a).exec)
+        return a->reg;
     return in->rn == a->reg ? in->rm : in->rn;
 }
 
@@ -290,7 +314,7 @@ static inline unsigned emu_loop_op_lane(unsigned op)
 }
 
 /* One body instruction on the lane executor, over lanes 0..cnt-1 of ws (row r, lane j: register
- * r in iteration j), as the run does it: by column lane of A64_OPS, an LV operation through
+ * r in iteration j; nzcv[j]: the flags of iteration j), as the run does it: by column lane of A64_OPS, an LV operation through
  * exec_value, a load or store (LM) at host + a + j * S without its base writeback, which the run
  * adds, an L0 operation not at all. tests/test_exec_diff.c holds it against the CPU engine. */
 void emu_loop_lane_insn(const struct a64_insn *in, uint64_t pc, struct emu_loop_ws *ws, uint32_t cnt,
@@ -319,33 +343,44 @@ void emu_loop_record_run(struct emu_loop_record *r, struct emu_stats *s, uint64_
  * or cannot be read. Counters are left alone. */
 void emu_loop_record_scan(struct emu_loop_record *r, struct emu_mem *mem, uint64_t pc, uint32_t n);
 
-/* The value of a symbol in iteration j at width sf. */
-static inline uint64_t emu_loop_sym_at(const struct emu_loop *l, const struct emu_loop_sym *s,
-                                       const uint64_t *x, uint64_t j)
+/* lin(j) from the head registers x. */
+static inline uint64_t emu_loop_lin_at(const struct emu_loop_lin *a, const uint64_t *x, uint64_t j)
 {
-    return x[s->reg] + (uint64_t)s->off + j * (uint64_t)l->step[s->reg];
+    uint64_t v = a->c + j * a->k;
+    for (unsigned t = 0; t < a->n; t++)
+        v += a->mul[t] * x[a->reg[t]];
+    return v;
 }
 
-/* Change of access m's address per iteration. A 32-bit index moves by its register's step read
- * as a signed 32-bit number: exact while the index does not wrap. */
-static inline int64_t emu_loop_mem_stride(const struct emu_loop *l, const struct emu_loop_mem *m)
+/* The change of the extended part per iteration, while it does not wrap: the step of the low
+ * 32 bits read as a signed number. */
+static inline uint64_t emu_loop_val_ext_step(const struct emu_loop_val *v)
 {
-    uint64_t s = (uint64_t)l->step[m->index.reg];
-    if (m->ext != EMU_LOOP_EXT_X)
-        s = (uint64_t)(int64_t)(int32_t)(uint32_t)s;
-    return (int64_t)((uint64_t)l->step[m->base.reg] + (s << m->shift));
+    return (uint64_t)(int64_t)(int32_t)(uint32_t)v->inner.k;
 }
 
-/* Address of access m in iteration 0 from the head registers x. */
-static inline uint64_t emu_loop_mem_addr(const struct emu_loop *l, const struct emu_loop_mem *m,
-                                         const uint64_t *x)
+/* Change of value v per iteration (exact while emu_loop_val_fits). */
+static inline int64_t emu_loop_val_stride(const struct emu_loop_val *v)
 {
-    uint64_t i = emu_loop_sym_at(l, &m->index, x, 0);
-    if (m->ext == EMU_LOOP_EXT_UXTW)
-        i = (uint32_t)i;
-    else if (m->ext == EMU_LOOP_EXT_SXTW)
-        i = (uint64_t)(int64_t)(int32_t)(uint32_t)i;
-    return emu_loop_sym_at(l, &m->base, x, 0) + (i << m->shift);
+    uint64_t s = v->lin.k;
+    if (v->ext != EMU_LOOP_EXT_X)
+        s += v->emul * emu_loop_val_ext_step(v);
+    return (int64_t)s;
 }
+
+/* Value v in iteration 0 from the head registers x. */
+static inline uint64_t emu_loop_val_at0(const struct emu_loop_val *v, const uint64_t *x)
+{
+    uint64_t a = emu_loop_lin_at(&v->lin, x, 0);
+    if (v->ext == EMU_LOOP_EXT_X)
+        return a;
+    uint32_t w = (uint32_t)emu_loop_lin_at(&v->inner, x, 0);
+    uint64_t e = v->ext == EMU_LOOP_EXT_UXTW ? (uint64_t)w : (uint64_t)(int64_t)(int32_t)w;
+    return a + v->emul * e;
+}
+
+/* Does v move by emu_loop_val_stride in each of iterations 0..k-1 from the head registers x,
+ * that is, does the low half of its extended part stay clear of its wrap? */
+int emu_loop_val_fits(const struct emu_loop_val *v, const uint64_t *x, uint64_t k);
 
 #endif

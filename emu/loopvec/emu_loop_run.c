@@ -13,91 +13,16 @@
  * so even the min/max compare-and-select fold is the sequential one.
  *
  * Nothing is done unless every access of every iteration to run is proven in bounds with the
- * right permissions and no store reaches a page holding decoded code: a loop that would fault
- * midway runs sequentially and faults at the same instruction with the same memory.
+ * right permissions, no store reaches a page holding decoded code and no two iterations touch a
+ * byte one of them stores (emu_loop_check.c): a loop that would fault midway runs sequentially
+ * and faults at the same instruction with the same memory.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "a64_decode.h"
 #include "emu_loop.h"
 #include "exec_value.h"
-
-/* Does the 32-bit index of access m stay clear of its wrap over iterations 0..k-1 (so that its
- * extension, and with it the address, moves by the same amount every iteration)? */
-static int index_fits(const struct emu_loop *l, const struct emu_loop_mem *m, const uint64_t *x, uint64_t k)
-{
-    if (m->ext == EMU_LOOP_EXT_X)
-        return 1;
-    uint32_t v = (uint32_t)emu_loop_sym_at(l, &m->index, x, 0);
-    __int128 first = m->ext == EMU_LOOP_EXT_UXTW ? (__int128)v : (__int128)(int32_t)v;
-    __int128 last = first + (__int128)(int32_t)(uint32_t)l->step[m->index.reg] * (__int128)(k - 1);
-    if (m->ext == EMU_LOOP_EXT_UXTW)
-        return last >= 0 && last <= (__int128)UINT32_MAX;
-    return last >= (__int128)INT32_MIN && last <= (__int128)INT32_MAX;
-}
-
-int emu_loop_access_range(const struct emu_loop *l, const struct emu_loop_mem *m, const uint64_t *x,
-                          uint64_t k, uint64_t size, uint64_t *lo, uint64_t *hi)
-{
-    if (!index_fits(l, m, x, k))
-        return 0;
-    uint64_t a0 = emu_loop_mem_addr(l, m, x);
-    int64_t s = emu_loop_mem_stride(l, m);
-    __int128 last = (__int128)a0 + (__int128)s * (__int128)(k - 1);
-    __int128 first = a0;
-    __int128 l0 = first < last ? first : last, h0 = (first < last ? last : first) + m->bytes;
-    if (l0 < 0 || h0 > (__int128)size)
-        return 0;
-    *lo = (uint64_t)l0;
-    *hi = (uint64_t)h0;
-    return 1;
-}
-
-/* Does [lo, hi) reach a page holding decoded code? `code` is the engine's map of such pages, one
- * byte per page; NULL: the CPU engine's EMU_PERM_CODE marks. */
-static int touches_code(const struct emu_mem *mem, const uint8_t *code, uint64_t lo, uint64_t hi)
-{
-    for (uint64_t pg = lo >> EMU_PAGE_BITS; pg <= (hi - 1) >> EMU_PAGE_BITS; pg++)
-        if (code ? code[pg] : mem->perm[pg] & EMU_PERM_CODE)
-            return 1;
-    return 0;
-}
-
-/* The run-time half of the independence proof: ranges, permissions, code pages, overlap. */
-static enum emu_loop_reason check_memory(const struct emu_loop *l, const uint64_t *x, struct emu_mem *mem,
-                                         const uint8_t *code, uint64_t k)
-{
-    uint64_t lo[EMU_LOOP_MAX_MEM], hi[EMU_LOOP_MAX_MEM];
-    /* 32-bit indices: no wrap, and 32-bit affine registers zero-extended as emu_loop_addr.c
-     * assumes (always so after one iteration, which is where the engines call this) */
-    for (unsigned r = 0; r < A64_REG_ZR; r++)
-        if (l->role[r] == EMU_LOOP_R_AFFINE && !l->sf[r] && x[r] >> 32)
-            return EMU_LOOP_RT_INDEX;
-    for (uint32_t i = 0; i < l->nmem; i++) {
-        const struct emu_loop_mem *a = &l->mem[i];
-        if (!index_fits(l, a, x, k))
-            return EMU_LOOP_RT_INDEX;
-        for (uint32_t j = 0; j < l->nmem; j++) /* the analysis's distance within a stream holds */
-            if ((a->local >> j & 1) && a->ext != EMU_LOOP_EXT_X &&
-                emu_loop_mem_addr(l, &l->mem[j], x) - emu_loop_mem_addr(l, a, x) !=
-                    (uint64_t)l->mem[j].base.off - (uint64_t)a->base.off +
-                    (((uint64_t)l->mem[j].index.off - (uint64_t)a->index.off) << a->shift))
-                return EMU_LOOP_RT_INDEX;
-    }
-    for (uint32_t i = 0; i < l->nmem; i++) {
-        const struct emu_loop_mem *m = &l->mem[i];
-        if (!emu_loop_access_range(l, m, x, k, mem->size, &lo[i], &hi[i]) ||
-            !emu_mem_range_ok(mem, lo[i], hi[i] - lo[i], m->store ? EMU_PERM_W : EMU_PERM_R))
-            return EMU_LOOP_RT_RANGE;
-        if (m->store && touches_code(mem, code, lo[i], hi[i]))
-            return EMU_LOOP_RT_CODE;
-    }
-    for (uint32_t i = 0; i < l->nmem; i++)
-        for (uint32_t j = 0; j < l->nmem; j++)
-            if (i != j && l->mem[i].store && !(l->mem[i].local & (1u << j)) && lo[i] < hi[j] && lo[j] < hi[i])
-                return EMU_LOOP_RT_ALIAS;
-    return EMU_LOOP_OK;
-}
 
 #define LANES(...) do { for (uint32_t j = 0; j < cnt; j++) { __VA_ARGS__; } } while (0)
 /* The same loop instantiated for each width, so emu_alu_w folds away inside. */
@@ -169,9 +94,13 @@ static void lane_store(const struct a64_insn *in, struct emu_loop_ws *ws, uint32
  * own arithmetic is left in each loop (exec_value.h). The record is a local copy so that its fields
  * are plainly loop-invariant (a store to a row might otherwise alias them). A shift by 0 gets a
  * loop of its own where it folds away: `add x0, x1, x2` is common, and every shift type by 0 is
- * the identity. */
-#define LANE_VALUE(OP, SF, C) LANES(uint32_t f_; struct exec_in v_ = {N[j], M[j], D[j], A[j], 0, 0}; \
-                                    D[j] = exec_value(OP, SF, &(C), pc, v_, &f_))
+ * the identity. Flags go through the row nzcv: read by the operations that read them (csel,
+ * ccmp), written by those that set them; a64_op_props(OP) is a constant in each instance, so
+ * every other operation leaves the row alone. */
+#define LANE_FLAGS_IN(OP) ((a64_op_props(OP) & A64_P_READS_FLAGS) ? F[j] : 0u)
+#define LANE_FLAGS_OUT(OP) do { if (a64_op_props(OP) & A64_P_SETS_FLAGS) F[j] = f_; } while (0)
+#define LANE_VALUE(OP, SF, C) LANES(uint32_t f_; struct exec_in v_ = {N[j], M[j], D[j], A[j], LANE_FLAGS_IN(OP), 0}; \
+                                    D[j] = exec_value(OP, SF, &(C), pc, v_, &f_); LANE_FLAGS_OUT(OP))
 #define LANE_SF(OP, C) do { if ((C).sf) LANE_VALUE(OP, 1, C); else LANE_VALUE(OP, 0, C); } while (0)
 #define LANE_CASE_LV(OP) \
     case A64_OP_##OP: \
@@ -190,8 +119,10 @@ static void lane_store(const struct a64_insn *in, struct emu_loop_ws *ws, uint32
 
 static void lane_value(const struct a64_insn *in, uint64_t pc, struct emu_loop_ws *ws, uint32_t cnt)
 {
-    uint64_t *D = ws->v[in->rd];
+    /* an operation that writes no register (ccmp) computes into the sink's row */
+    uint64_t *D = ws->v[(in->flags & A64_P_W_RD) ? in->rd : A64_REG_SINK];
     const uint64_t *N = ws->v[in->rn], *M = ws->v[in->rm], *A = ws->v[in->ra];
+    uint32_t *F = ws->nzcv;
     const struct a64_insn c = *in;
     switch (c.op) {
         A64_OPS(LANE_CASE)
@@ -248,6 +179,7 @@ static void lane_fold(struct emu_loop_fold f, const uint64_t *V, uint32_t cnt, u
     case EMU_LOOP_FOLD_EOR: LANES(acc ^= V[j]); break;
     case EMU_LOOP_FOLD_ORR: LANES(acc |= V[j]); break;
     case EMU_LOOP_FOLD_AND: LANES(acc &= V[j]); break;
+    case EMU_LOOP_FOLD_MUL: LANES(acc *= V[j]); break;
     default: acc = lane_pick(emu_loop_fold_pick(f), f.sf, acc, V, cnt); break;
     }
     *accp = emu_alu_w(acc, f.sf);
@@ -273,25 +205,6 @@ static void lane_fill(const struct emu_loop *l, const uint64_t *x, struct emu_lo
     }
     if (invariants)
         memset(ws->v[A64_REG_ZR], 0, cnt * sizeof(uint64_t));
-}
-
-uint64_t emu_loop_plan(const struct emu_loop *l, const struct emu_state *st, struct emu_mem *mem,
-                       const uint8_t *code, uint64_t max_iters, enum emu_loop_reason *why)
-{
-    if (l->bind_insns) {
-        *why = EMU_LOOP_RT_BIND;
-        return 0;
-    }
-    uint64_t k = emu_loop_trips(l, st, max_iters, why);
-    if (*why != EMU_LOOP_OK)
-        return 0;
-    if (k < EMU_LOOP_MIN_ITERS) {
-        *why = EMU_LOOP_RT_SHORT;
-        return 0;
-    }
-    if (l->cls != EMU_LOOP_AFFINE && (*why = check_memory(l, st->x, mem, code, k)) != EMU_LOOP_OK)
-        return 0;
-    return k;
 }
 
 void emu_loop_finish(const struct emu_loop *l, struct emu_state *st, uint64_t k)
@@ -342,8 +255,8 @@ static uint32_t lane_steps(const struct emu_loop *l, const uint64_t *x, struct l
             const struct emu_loop_mem *e = &l->mem[m];
             if (e->insn != i)
                 continue;
-            s.a = emu_loop_mem_addr(l, e, x);
-            s.S = (uint64_t)emu_loop_mem_stride(l, e);
+            s.a = emu_loop_val_at0(&e->addr, x);
+            s.S = (uint64_t)emu_loop_val_stride(&e->addr);
             /* the base's row is kept for a temporary, and for an affine register in lane_rows */
             unsigned rn = s.in->rn;
             s.wb = (s.in->flags & (A64_F_WB_PRE | A64_F_WB_POST)) &&
@@ -373,6 +286,12 @@ static void run_lanes(const struct emu_loop *l, struct emu_proc *p, uint64_t k, 
             const struct lane_step *s = &steps[i];
             const struct a64_insn *in = s->in;
             if (s->kind == STEP_FOLD) {
+                if (s->f.exec) { /* the update itself, from the identity, gives each lane's value */
+                    uint64_t *V = ws->v[s->vrow];
+                    const uint64_t id = emu_loop_fold_identity(s->f);
+                    LANES(V[j] = id);
+                    emu_loop_lane_insn(in, s->pc, ws, cnt, p->mem.host, 0, 0);
+                }
                 lane_fold(s->f, ws->v[s->vrow], cnt, &acc[s->acc]);
                 continue;
             }
@@ -398,6 +317,21 @@ int emu_loop_lanes_step(void *ws, const struct emu_loop *l, struct emu_proc *p, 
     return 0;
 }
 
+/* Is *b the binding of l for head registers x: the same body, bound for the same values of the
+ * invariant registers the body reads (the only registers a binding depends on)? */
+static int bound_for(const struct emu_loop *l, const struct emu_loop *b, const uint64_t *x)
+{
+    if (!b->bound || b->pc != l->pc || b->n != l->n)
+        return 0;
+    for (uint32_t i = 0; i < l->n; i++)
+        if (b->ins[i].word != l->ins[i].word)
+            return 0;
+    for (unsigned r = 0; r < A64_REG_ZR; r++)
+        if ((l->inv_read >> r & 1) && b->bound_x[r] != x[r])
+            return 0;
+    return 1;
+}
+
 int emu_loop_take(struct emu_loop_record *r, struct emu_proc *p, uint64_t remaining,
                   const uint8_t *code_pages, struct emu_loop *bound, emu_loop_step_fn *step, void *ctx,
                   uint64_t *iters)
@@ -409,8 +343,17 @@ int emu_loop_take(struct emu_loop_record *r, struct emu_proc *p, uint64_t remain
     if (l->cls == EMU_LOOP_NONE || max < EMU_LOOP_MIN_ITERS)
         return 0; /* no attempt: nothing to count */
     enum emu_loop_reason why = EMU_LOOP_OK;
-    /* A loop stepping by a register gets those steps as immediates for this entry (emu_loop_bind). */
-    if (!l->bind_insns || emu_loop_bind(l, p->st.x, bound, &why)) {
+    /* A loop stepping by a register gets those steps as immediates for this entry (emu_loop_bind);
+     * the binding of the previous entry serves again while the invariants are the same (a matrix
+     * row's inner loop, entered once per row) */
+    int bound_ok = 0;
+    if (l->bind_insns && bound_for(l, bound, p->st.x)) {
+        why = bound->reason;
+        bound_ok = why == EMU_LOOP_OK;
+    } else if (l->bind_insns) {
+        bound_ok = emu_loop_bind(l, p->st.x, bound, &why);
+    }
+    if (!l->bind_insns || bound_ok) {
         l = l->bind_insns ? bound : l;
         k = emu_loop_plan(l, &p->st, &p->mem, code_pages, max, &why);
     }

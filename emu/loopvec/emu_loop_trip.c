@@ -1,7 +1,7 @@
 /* emu_loop_trip.c: how many more times a classified loop branches back, from the head state.
  *
- * The exit test compares v(j) = X[reg] + off + j * step (at the compare's width w) against an
- * invariant c. For the equality conditions (EQ/NE, CBZ/CBNZ) the first j with v(j) == t modulo
+ * The exit test compares v(j) = v(0) + j * step (at the compare's width w, emu_loop_lin) against
+ * an invariant c. For the equality conditions (EQ/NE, CBZ/CBNZ) the first j with v(j) == t modulo
  * 2^w is the solution of a linear congruence. For the ordered conditions the flags of v - c, c - v
  * or v + c decide by a signed or unsigned comparison of exact values, so the predicate is monotone
  * in j for as long as v(j) does not wrap in that interpretation: a binary search over that range
@@ -14,8 +14,8 @@
 uint32_t emu_loop_exit_flags(const struct emu_loop *l, const uint64_t *x, uint64_t j)
 {
     const struct emu_loop_exit *e = &l->exit;
-    uint64_t v = emu_loop_sym_at(l, &e->v, x, j);
-    uint64_t c = x[e->inv] + e->imm;
+    uint64_t v = emu_loop_lin_at(&e->v, x, j);
+    uint64_t c = emu_loop_lin_at(&e->c, x, 0);
     uint32_t nzcv;
     if (e->kind == EMU_LOOP_EXIT_ADDS)
         emu_alu_adc_flags(v, c, 0, e->sf, &nzcv);
@@ -30,8 +30,8 @@ uint32_t emu_loop_exit_flags(const struct emu_loop *l, const uint64_t *x, uint64
 static int continues(const struct emu_loop *l, const uint64_t *x, uint64_t j)
 {
     const struct emu_loop_exit *e = &l->exit;
-    uint64_t v = emu_loop_sym_at(l, &e->v, x, j);
-    uint64_t c = x[e->inv] + e->imm;
+    uint64_t v = emu_loop_lin_at(&e->v, x, j);
+    uint64_t c = emu_loop_lin_at(&e->c, x, 0);
     uint32_t nzcv;
     switch (e->kind) {
     case EMU_LOOP_EXIT_CBZ: return emu_alu_w(v, e->sf) == 0;
@@ -101,16 +101,21 @@ uint64_t emu_loop_trips(const struct emu_loop *l, const struct emu_state *st, ui
 {
     const struct emu_loop_exit *e = &l->exit;
     const uint64_t *x = st->x;
-    uint64_t v0 = emu_loop_sym_at(l, &e->v, x, 0), d = (uint64_t)l->step[e->v.reg];
+    uint64_t v0 = emu_loop_lin_at(&e->v, x, 0), d = e->v.k;
     uint64_t k;
     *why = EMU_LOOP_OK;
     if (!continues(l, x, 0))
         return 0;
+    /* A short trip by plain evaluation: K is the first j the loop does not continue after, so a
+     * loop entered often for a few iterations costs a few compares per entry, not a search. */
+    for (uint64_t j = 1; j < EMU_LOOP_MIN_ITERS && j <= cap; j++)
+        if (!continues(l, x, j))
+            return j;
     int eq = e->kind == EMU_LOOP_EXIT_CBZ || e->kind == EMU_LOOP_EXIT_CBNZ ||
              e->cond == A64_COND_EQ || e->cond == A64_COND_NE;
     if (eq) {
         /* Z is set when v == t: t = c (SUBS either way round, c = 0 for CBZ/CBNZ) or -c (ADDS). */
-        uint64_t c = e->kind >= EMU_LOOP_EXIT_CBZ ? 0 : x[e->inv] + e->imm;
+        uint64_t c = e->kind >= EMU_LOOP_EXIT_CBZ ? 0 : emu_loop_lin_at(&e->c, x, 0);
         uint64_t t = e->kind == EMU_LOOP_EXIT_ADDS ? 0 - c : c;
         int go_on_equal = e->kind == EMU_LOOP_EXIT_CBZ || (e->kind < EMU_LOOP_EXIT_CBZ && e->cond == A64_COND_EQ);
         if (go_on_equal) /* equal at j = 0; stays equal only with a zero step */

@@ -122,7 +122,7 @@ static void verdict(const struct emu_loop_record *r, char *buf, size_t len)
         snprintf(buf, len, "not analysed (never branched back)");
     else if (l->cls != EMU_LOOP_NONE)
         snprintf(buf, len, "vectorizable%s%s",
-                 l->nmem > 1 ? "; streams on different bases checked at run time" : "",
+                 l->nmem > 1 ? "; accesses checked for overlap at run time" : "",
                  l->bind_insns ? "; steps by a register, checked per entry" : "");
     else if (l->bad_insn != 0xff)
         snprintf(buf, len, "%s (at 0x%" PRIx64 ")", emu_loop_reason_text(l->reason),
