@@ -478,7 +478,7 @@ static void test_carried_temps(void **state)
     analyse(by_reg, 8, l);
     assert_int_equal(l->cls, EMU_LOOP_ELEMENTWISE);
     assert_true(l->bind_insns != 0);
-    uint64_t xr[8] = {0, DATA, 0, DATA + 0x8000, 0, 3000, 3, 0};
+    uint64_t xr[A64_NUM_REGS] = {0, DATA, 0, DATA + 0x8000, 0, 3000, 3, 0}; /* emu_loop_bind reads them all */
     enum emu_loop_reason why;
     assert_true(emu_loop_bind(l, xr, b, &why));
     assert_int_equal(b->step[7], 3);
