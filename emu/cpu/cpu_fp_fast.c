@@ -19,14 +19,13 @@
 #include <float.h>
 #include <string.h>
 
+#include "exec_fp.h" /* the FPCR and FPSR fields and the NZCV results, named once */
+
 #if FLT_EVAL_METHOD == 0 && defined(__SIZEOF_INT128__)
 #define CPU_FP_FAST 1
 #else
 #define CPU_FP_FAST 0
 #endif
-
-#define IXC (1u << 4)
-#define FPCR_RMODE (3u << 22)
 
 typedef unsigned __int128 u128;
 
@@ -48,11 +47,20 @@ static uint64_t frac_of(struct fmt t, uint64_t x)
     return x & ((UINT64_C(1) << t.f) - 1);
 }
 
+static int is_nan(struct fmt t, uint64_t x)
+{
+    return exp_of(t, x) == t.emax && frac_of(t, x) != 0;
+}
+
+static int subnormal(struct fmt t, uint64_t x)
+{
+    return exp_of(t, x) == 0 && frac_of(t, x) != 0;
+}
+
 /* Zero or normal (no NaN, infinity or subnormal). */
 static int plain(struct fmt t, uint64_t x)
 {
-    uint32_t e = exp_of(t, x);
-    return e != t.emax && (e != 0 || frac_of(t, x) == 0);
+    return exp_of(t, x) != t.emax && !subnormal(t, x);
 }
 
 static int is_zero(struct fmt t, uint64_t x)
@@ -136,16 +144,17 @@ static uint64_t s_bits(float f)
     do {                                                                   \
         T x = OF(a), y = OF(b), s = x + y, yy = s - x;                     \
         T err = (x - (s - yy)) + (y - yy);                                 \
-        *r = BITS(s);                                                      \
+        v = BITS(s);                                                       \
         inexact = err != 0;                                                \
     } while (0)
 
 int cpu_fp_fast(uint32_t kind, int n, uint64_t a, uint64_t b, uint32_t fpcr, uint64_t *r, uint32_t *fpsr)
 {
-    if (!CPU_FP_FAST || (fpcr & FPCR_RMODE) || (n != 32 && n != 64))
+    if (!CPU_FP_FAST || exec_fp_rmode(fpcr) != EXEC_FP_RN || (n != 32 && n != 64))
         return 0;
     struct fmt t = n == 64 ? f64 : f32;
     int inexact = 0;
+    uint64_t v; /* the result, written to *r only when taken */
     if (!plain(t, a) || (kind != CPU_FP_SQRT && !plain(t, b)))
         return 0;
     switch (kind) {
@@ -158,42 +167,43 @@ int cpu_fp_fast(uint32_t kind, int n, uint64_t a, uint64_t b, uint32_t fpcr, uin
         else
             SUM(float, s_of, s_bits);
         /* a zero sum of such operands is exact; a nonzero one must be normal */
-        if (!is_zero(t, *r) && !normal(t, *r))
+        if (!is_zero(t, v) && !normal(t, v))
             return 0;
         break;
     case CPU_FP_MUL:
-        *r = n == 64 ? d_bits(d_of(a) * d_of(b)) : s_bits(s_of(a) * s_of(b));
+        v = n == 64 ? d_bits(d_of(a) * d_of(b)) : s_bits(s_of(a) * s_of(b));
         if (is_zero(t, a) || is_zero(t, b))
             break; /* an exact signed zero */
-        if (!normal(t, *r))
+        if (!normal(t, v))
             return 0; /* overflow or underflow: flags the exact semantics decide */
         inexact = !product_exact(t, a, b);
         break;
     case CPU_FP_DIV:
         if (is_zero(t, b))
             return 0; /* division by zero */
-        *r = n == 64 ? d_bits(d_of(a) / d_of(b)) : s_bits(s_of(a) / s_of(b));
+        v = n == 64 ? d_bits(d_of(a) / d_of(b)) : s_bits(s_of(a) / s_of(b));
         if (is_zero(t, a))
             break;
-        if (!normal(t, *r))
+        if (!normal(t, v))
             return 0;
-        inexact = !product_equals(t, *r, b, a);
+        inexact = !product_equals(t, v, b, a);
         break;
     case CPU_FP_SQRT:
         if (is_zero(t, a)) {
-            *r = a; /* sqrt(+-0) = +-0 */
+            v = a; /* sqrt(+-0) = +-0 */
             break;
         }
         if (a >> (n - 1))
             return 0; /* negative: invalid */
-        *r = n == 64 ? d_bits(__builtin_sqrt(d_of(a))) : s_bits(__builtin_sqrtf(s_of(a)));
-        inexact = !product_equals(t, *r, *r, a);
+        v = n == 64 ? d_bits(__builtin_sqrt(d_of(a))) : s_bits(__builtin_sqrtf(s_of(a)));
+        inexact = !product_equals(t, v, v, a);
         break;
     default:
         return 0;
     }
+    *r = v;
     if (inexact)
-        *fpsr |= IXC;
+        *fpsr |= EXEC_FP_IXC;
     return 1;
 }
 
@@ -202,13 +212,12 @@ int cpu_fp_fast_compare(int n, uint64_t a, uint64_t b, uint32_t *nzcv)
     if (!CPU_FP_FAST || (n != 32 && n != 64))
         return 0;
     struct fmt t = n == 64 ? f64 : f32;
-    uint64_t inf = (uint64_t)t.emax << t.f, mag = (UINT64_C(1) << (n - 1)) - 1;
-    if ((a & mag) > inf || (b & mag) > inf)
-        return 0; /* a NaN: unordered, and maybe IOC */
-    if ((exp_of(t, a) == 0 && frac_of(t, a)) || (exp_of(t, b) == 0 && frac_of(t, b)))
-        return 0; /* a subnormal: FZ would flush it and raise IDC */
+    if (is_nan(t, a) || is_nan(t, b))
+        return 0; /* unordered, and maybe IOC */
+    if (subnormal(t, a) || subnormal(t, b))
+        return 0; /* FZ would flush it and raise IDC */
     int lt = n == 64 ? d_of(a) < d_of(b) : s_of(a) < s_of(b);
     int eq = n == 64 ? d_of(a) == d_of(b) : s_of(a) == s_of(b);
-    *nzcv = eq ? 0x6u << 28 : lt ? 0x8u << 28 : 0x2u << 28;
+    *nzcv = eq ? EXEC_FP_NZCV_EQ : lt ? EXEC_FP_NZCV_LT : EXEC_FP_NZCV_GT;
     return 1;
 }
