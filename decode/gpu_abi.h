@@ -134,12 +134,14 @@ struct gpu_status {
  * (emu_loop.h), the body run in program order on the item's own registers. */
 #define GPU_LOOP_MAX_BODY 48
 #define GPU_LOOP_MAX_ACC 8
+#define GPU_LOOP_VSLOTS 4      /* V registers a V accumulator's fold reads besides it (emu_loop.h) */
 #define GPU_LOOP_HEAD 0        /* init[]: the register's value at the head (invariants) */
 #define GPU_LOOP_AFFINE64 1    /*         x + j * step */
 #define GPU_LOOP_AFFINE32 2    /*         x + j * step, truncated to 32 bits */
 #define GPU_LOOP_RUN 0         /* what[]: run the instruction */
 #define GPU_LOOP_SKIP 0xffu    /*         skip it: the compare of a compare-and-select fold */
-                               /*         1 + a: fold accumulator a (its value operand) */
+                               /*         1 + a: fold accumulator a (its value operand; for a V
+                                              accumulator, the fold's slots go to vout) */
 
 struct gpu_loop {
     uint64_t x[A64_NUM_REGS];    /* registers at the head */
@@ -152,7 +154,16 @@ struct gpu_loop {
     uint8_t what[GPU_LOOP_MAX_BODY];
     uint8_t acc_v[GPU_LOOP_MAX_ACC]; /* per accumulator: the slot of the value it folds */
     struct emu_loop_fold fold[GPU_LOOP_MAX_ACC];
+    /* V accumulators (fold kind EMU_LOOP_FOLD_SEQ) are folded by the host in iteration order: each
+     * item hands over the V registers vslot[a][0..nvslot[a]-1] as its update reads them, at
+     * 128-bit record vout_at[a] of its vout_stride records in vout */
+    uint8_t vslot[GPU_LOOP_MAX_ACC][GPU_LOOP_VSLOTS];
+    uint8_t nvslot[GPU_LOOP_MAX_ACC];
+    uint8_t vout_at[GPU_LOOP_MAX_ACC];
     uint8_t pad[6];
+    uint32_t fpcr;               /* FPCR for the run (FPSR bits go to the kernel's fpsr word) */
+    uint32_t vout_stride;
+    uint64_t v[64];              /* V registers at the head (emu_state.v) */
 };
 
 A64_STATIC_ASSERT(sizeof(struct gpu_block) == 168, gpu_block_size);
@@ -160,6 +171,6 @@ A64_STATIC_ASSERT(sizeof(struct gpu_sched) == 32, gpu_sched_size);
 A64_STATIC_ASSERT(sizeof(struct gpu_status) == 48, gpu_status_size);
 A64_STATIC_ASSERT(sizeof(struct gpu_index_slot) == 16, gpu_index_slot_size);
 A64_STATIC_ASSERT(sizeof(struct emu_loop_fold) == 8, emu_loop_fold_size);
-A64_STATIC_ASSERT(sizeof(struct gpu_loop) == 728, gpu_loop_size);
+A64_STATIC_ASSERT(sizeof(struct gpu_loop) == 1296, gpu_loop_size);
 
 #endif

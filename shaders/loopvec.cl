@@ -16,14 +16,22 @@
  * The item that runs iteration `last` writes all its registers out: the temporaries as the final
  * vectorized iteration leaves them.
  *
+ * FP/SIMD instructions run through exec_simd_run (exec_simd_gm.h) on the item's own V registers
+ * (a private file: SIMD_VF is empty in this program), FPCR from the description, the FPSR bits
+ * the item raised ORed into *fpsr (order-free). A V accumulator (an FP sum, an FP min or max) is
+ * not associative, so it is not reduced here: each item hands the V registers its fold reads to
+ * vout, and the host folds them in iteration order (emu_loop_vfold_step).
+ *
  * A fault or a store into decoded code cannot happen after the host's checks; if one did, the item
  * sets `error` and the host stops the run with an internal error rather than go on inexactly. */
-#include "exec_lane.h"
+#define SIMD_VF
+#include "exec_simd_gm.h"
 
 __kernel void loop_iterations(__global uint *pt, ulong npages, __global uchar *pool, __global const uchar *code,
                               __global const struct gpu_loop *desc, __global const struct a64_insn *body,
                               ulong first, ulong count, __global ulong *partials, __global ulong *last,
-                              __global uint *error, __local ulong *red)
+                              __global uint *error, __global ulong *vout, __global uint *fpsr_out,
+                              __local ulong *red)
 {
     __local ulong sys[SYS_COUNT]; /* system instructions never reach the vector path */
     uint lid = get_local_id(0), lsz = get_local_size(0);
@@ -32,7 +40,10 @@ __kernel void loop_iterations(__global uint *pt, ulong npages, __global uchar *p
     uint nacc = desc->nacc;
     if (i < count) {
         ulong j = first + i;
-        ulong r[GPU_NUM_SLOTS + 1];
+        ulong r[GPU_NUM_SLOTS + 1], vf[64];
+        uint fpsr = 0;
+        for (uint s = 0; s < 64; s++)
+            vf[s] = desc->v[s];
         for (uint s = 0; s < A64_NUM_REGS; s++) {
             ulong v = desc->x[s] + j * desc->step[s];
             uint how = desc->init[s];
@@ -50,6 +61,14 @@ __kernel void loop_iterations(__global uint *pt, ulong npages, __global uchar *p
             if (what != GPU_LOOP_RUN) {
                 struct emu_loop_fold f = desc->fold[what - 1];
                 uint v = desc->acc_v[what - 1];
+                if (f.kind == EMU_LOOP_FOLD_SEQ) { /* the fold's operands, as its update reads them */
+                    __global ulong *o = vout + 2 * (i * desc->vout_stride + desc->vout_at[what - 1]);
+                    for (uint s = 0; s < desc->nvslot[what - 1]; s++) {
+                        o[2 * s] = vf[2 * desc->vslot[what - 1][s]];
+                        o[2 * s + 1] = vf[2 * desc->vslot[what - 1][s] + 1];
+                    }
+                    continue;
+                }
                 if (f.exec) { /* the update, run from the fold's identity, leaves the value in v */
                     r[v] = emu_loop_fold_identity(f);
                     if (lane_exec(&in, desc->pc + 4ul * k, r, m, sys, 0, &target, &info) != EXEC_DONE)
@@ -58,12 +77,26 @@ __kernel void loop_iterations(__global uint *pt, ulong npages, __global uchar *p
                 red[lid * nacc + what - 1] = r[v];
                 continue;
             }
+            if (in.flags & A64_P_SIMD) {
+                ulong out[GPU_OUTS] = {0, 0, 0, 0};
+                if (exec_simd_run(&in, desc->pc + 4ul * k, lane_operands(&in, r), vf, out, m, desc->fpcr, &fpsr,
+                                  &info) != EXEC_DONE)
+                    atomic_or(error, 1u);
+                else
+                    lane_results(&in, r, out);
+                continue;
+            }
             if (lane_exec(&in, desc->pc + 4ul * k, r, m, sys, 0, &target, &info) != EXEC_DONE)
                 atomic_or(error, 1u);
         }
-        if (j == desc->last)
+        if (j == desc->last) {
             for (uint s = 0; s < GPU_NUM_SLOTS; s++)
                 last[s] = r[s];
+            for (uint s = 0; s < 64; s++)
+                last[GPU_NUM_SLOTS + 1 + s] = vf[s];
+        }
+        if (fpsr)
+            atomic_or(fpsr_out, fpsr);
     }
     if (nacc == 0)
         return;
@@ -73,8 +106,9 @@ __kernel void loop_iterations(__global uint *pt, ulong npages, __global uchar *p
         barrier(CLK_LOCAL_MEM_FENCE);
         if ((lid & (2 * s - 1)) == 0 && lid + s < lsz && base + lid + s < count)
             for (uint a = 0; a < nacc; a++)
-                red[lid * nacc + a] = emu_loop_fold_step(desc->fold[a], red[lid * nacc + a],
-                                                         red[(lid + s) * nacc + a]);
+                if (desc->fold[a].kind != EMU_LOOP_FOLD_SEQ) /* V accumulators: the host's */
+                    red[lid * nacc + a] = emu_loop_fold_step(desc->fold[a], red[lid * nacc + a],
+                                                             red[(lid + s) * nacc + a]);
     }
     barrier(CLK_LOCAL_MEM_FENCE);
     if (lid == 0)

@@ -50,7 +50,7 @@ run loops --fs-root="$tmp/no-such-dir" "$progs/hello.elf"
 check "temu loops --fs-root that does not exist exits 2" [ "$rc" -eq 2 ]
 
 run --engine=cpu --dump-state=- "$progs/hello.elf"
-check "--dump-state=- writes 35 register lines to stderr" bash -c "[ $rc -eq 0 ] && [ \$(grep -c '^[a-z0-9]* 0x' '$tmp/err') -eq 35 ]"
+check "--dump-state=- writes 69 register lines to stderr" bash -c "[ $rc -eq 0 ] && [ \$(grep -c '^[a-z0-9]* 0x' '$tmp/err') -eq 69 ]"
 
 run --engine=cpu --stats=json "$progs/hello.elf"
 check "--stats=json keeps the guest's exit code" [ "$rc" -eq 0 ]

@@ -160,6 +160,42 @@ static uint32_t tbnz_x0_3(uint32_t n) { return 0x37180000u | ((-(n - 1)) & 0x3ff
 #define ADD_W4_W4_W5 0x0b050084u /* add w4, w4, w5 */
 
 static uint64_t same_as_sequential(const uint32_t *w, size_t n, const uint64_t *x, uint64_t max_insns);
+static uint64_t same_as_sequential_fp(const uint32_t *w, size_t n, const uint64_t *x, const uint64_t *v,
+                                      uint64_t fpcr, uint64_t max_insns);
+
+/* FP/SIMD (llvm-mc encodings) */
+#define LDR_D2_X1_POST 0xfc408422u /* ldr d2, [x1], #8 */
+#define LDR_S2_X1_POST 0xbc404422u /* ldr s2, [x1], #4 */
+#define LDR_D5_X6_X7_LSL3 0xfc6778c5u /* ldr d5, [x6, x7, lsl #3] */
+#define LDR_Q2_X1_POST 0x3cc10422u /* ldr q2, [x1], #16 */
+#define LDP_D2_D5_X1_POST 0x6cc11422u /* ldp d2, d5, [x1], #16 */
+#define STR_D2_X3_POST 0xfc008462u /* str d2, [x3], #8 */
+#define STR_Q2_X3_POST 0x3c810462u /* str q2, [x3], #16 */
+#define STP_D2_D5_X3_POST 0x6c811462u /* stp d2, d5, [x3], #16 */
+#define LD1_V2_4S_X1_POST 0x4cdf7822u /* ld1 {v2.4s}, [x1], #16 */
+#define FADD_D4_D4_D2 0x1e622884u /* fadd d4, d4, d2 */
+#define FADD_S4_S4_S2 0x1e222884u /* fadd s4, s4, s2 */
+#define FADD_D2_D2_D3 0x1e632842u /* fadd d2, d2, d3 */
+#define FMUL_D2_D2_D3 0x1e630842u /* fmul d2, d2, d3 */
+#define FMUL_D2_D2_D4 0x1e640842u /* fmul d2, d2, d4 */
+#define FMADD_D2_D2_D3_D5 0x1f431442u /* fmadd d2, d2, d3, d5 */
+#define FSQRT_D2_D2 0x1e61c042u /* fsqrt d2, d2 */
+#define FCMP_D2_D4 0x1e642040u /* fcmp d2, d4 */
+#define FCSEL_D4_GT 0x1e64cc44u /* fcsel d4, d2, d4, gt */
+#define FCMPE_S2_S4 0x1e242050u /* fcmpe s2, s4 */
+#define FCSEL_S4_MI 0x1e244c44u /* fcsel s4, s2, s4, mi */
+#define FCMPE_D2_D3 0x1e632050u /* fcmpe d2, d3 */
+#define FMAXNM_D4_D4_D2 0x1e626884u /* fmaxnm d4, d4, d2 */
+#define FCVTZS_W5_D2 0x1e780045u /* fcvtzs w5, d2 */
+#define SCVTF_D2_X7 0x9e6200e2u /* scvtf d2, x7 */
+#define FADD_V2_4S 0x4e23d442u /* fadd v2.4s, v2.4s, v3.4s */
+#define FMLA_V4_2D 0x4e63cc44u /* fmla v4.2d, v2.2d, v3.2d */
+#define FMOV_D3_D2 0x1e604043u /* fmov d3, d2 */
+#define FMOV_D2_D3 0x1e604062u /* fmov d2, d3 */
+#define STR_D4_X3_POST 0xfc008464u /* str d4, [x3], #8 */
+#define STR_W5_X3_POST 0xb8004465u /* str w5, [x3], #4 */
+#define ADD_X7_1_FP 0x910004e7u /* add x7, x7, #1 */
+#define CMP_X7_X0_FP 0xeb0000ffu /* cmp x7, x0 */
 
 static void analyse(const uint32_t *w, uint32_t n, struct emu_loop *l)
 {
@@ -542,8 +578,8 @@ struct run {
     uint8_t data[DATA_SIZE];
 };
 
-static void run_one(struct run *r, const uint32_t *w, size_t n, const uint64_t *x, uint64_t max_insns,
-                    enum emu_cpu_loops mode)
+static void run_one(struct run *r, const uint32_t *w, size_t n, const uint64_t *x, const uint64_t *v,
+                    uint64_t fpcr, uint64_t max_insns, enum emu_cpu_loops mode)
 {
     struct emu_proc *p = &r->p;
     assert_int_equal(emu_proc_init(p, MEM_SIZE), 0);
@@ -555,6 +591,9 @@ static void run_one(struct run *r, const uint32_t *w, size_t n, const uint64_t *
         emu_mem_poke(&p->mem, DATA + 4 * i, &v, 4);
     }
     memcpy(p->st.x, x, 8 * 8);
+    if (v)
+        memcpy(p->st.v, v, sizeof p->st.v);
+    p->st.fpcr = fpcr;
     p->st.pc = CODE;
     struct emu_cpu *c = emu_cpu_new();
     assert_non_null(c);
@@ -564,14 +603,17 @@ static void run_one(struct run *r, const uint32_t *w, size_t n, const uint64_t *
     emu_cpu_free(c);
 }
 
-/* Returns the vector path's iterations. */
-static uint64_t same_as_sequential(const uint32_t *w, size_t n, const uint64_t *x, uint64_t max_insns)
+/* Returns the vector path's iterations. v: the V registers at the start (NULL: zero). */
+static uint64_t same_as_sequential_fp(const uint32_t *w, size_t n, const uint64_t *x, const uint64_t *v,
+                                      uint64_t fpcr, uint64_t max_insns)
 {
     struct run *a = calloc(1, sizeof *a), *b = calloc(1, sizeof *b);
-    run_one(a, w, n, x, max_insns, EMU_CPU_LOOPS_OFF);
-    run_one(b, w, n, x, max_insns, EMU_CPU_LOOPS_VEC);
+    run_one(a, w, n, x, v, fpcr, max_insns, EMU_CPU_LOOPS_OFF);
+    run_one(b, w, n, x, v, fpcr, max_insns, EMU_CPU_LOOPS_VEC);
     assert_int_equal(a->s, b->s);
     assert_memory_equal(a->p.st.x, b->p.st.x, sizeof a->p.st.x);
+    assert_memory_equal(a->p.st.v, b->p.st.v, sizeof a->p.st.v);
+    assert_int_equal(a->p.st.fpsr, b->p.st.fpsr);
     assert_int_equal(a->p.st.pc, b->p.st.pc);
     assert_int_equal(a->p.st.nzcv, b->p.st.nzcv);
     assert_int_equal(a->p.stats.instructions, b->p.stats.instructions);
@@ -582,6 +624,98 @@ static uint64_t same_as_sequential(const uint32_t *w, size_t n, const uint64_t *
     free(a);
     free(b);
     return it;
+}
+
+static uint64_t same_as_sequential(const uint32_t *w, size_t n, const uint64_t *x, uint64_t max_insns)
+{
+    return same_as_sequential_fp(w, n, x, NULL, 0, max_insns);
+}
+
+/* FP loops (docs/loopvec.md, FP and SIMD): V registers as invariants, temporaries and
+ * accumulators; maps, sums, an FP max by fcmp + fcsel, fmaxnm, a vector fmla, Q and pair
+ * accesses, conversions to and from X, under every rounding mode with FZ and DN, on data whose
+ * random bits hold NaNs, infinities and subnormals. V registers, FPSR, NZCV, X and memory must
+ * come out as sequential execution leaves them. */
+static void test_fp_loops(void **state)
+{
+    (void)state;
+    struct emu_loop *l = malloc(sizeof *l);
+    const uint32_t map[] = {LDR_D2_X1_POST, FADD_D2_D2_D3, STR_D2_X3_POST, SUBS_X0, bne(5), UDF};
+    analyse(map, 5, l);
+    assert_int_equal(l->cls, EMU_LOOP_ELEMENTWISE);
+    assert_int_equal(l->vrole[2], EMU_LOOP_R_TEMP);
+    assert_int_equal(l->vrole[3], EMU_LOOP_R_INV);
+    assert_true(l->vinv_read & (1u << 3));
+    const uint32_t sum[] = {LDR_D2_X1_POST, FADD_D4_D4_D2, SUBS_X0, bne(4), UDF};
+    analyse(sum, 4, l);
+    assert_int_equal(l->cls, EMU_LOOP_REDUCTION);
+    assert_int_equal(l->nacc, 1);
+    assert_true(l->acc[0].v);
+    assert_int_equal(l->acc[0].reg, 4);
+    assert_int_equal(emu_loop_fold_of(l, &l->acc[0]).kind, EMU_LOOP_FOLD_SEQ);
+    assert_int_equal(l->acc[0].nvslot, 1);
+    assert_int_equal(l->acc[0].vslot[0], 2);
+    const uint32_t sum_s[] = {LDR_S2_X1_POST, FADD_S4_S4_S2, SUBS_X0, bne(4), UDF};
+    const uint32_t max[] = {LDR_D2_X1_POST, FCMP_D2_D4, FCSEL_D4_GT, SUBS_X0, bne(5), UDF};
+    analyse(max, 5, l);
+    assert_int_equal(l->cls, EMU_LOOP_REDUCTION);
+    assert_int_equal(l->acc[0].cmp, 1);
+    const uint32_t min_s[] = {LDR_S2_X1_POST, FCMPE_S2_S4, FCSEL_S4_MI, SUBS_X0, bne(5), UDF};
+    const uint32_t maxnm[] = {LDR_D2_X1_POST, FMAXNM_D4_D4_D2, SUBS_X0, bne(4), UDF};
+    const uint32_t fmla[] = {LDR_Q2_X1_POST, FMLA_V4_2D, SUBS_X0, bne(4), UDF};
+    analyse(fmla, 4, l);
+    assert_int_equal(l->cls, EMU_LOOP_REDUCTION);
+    assert_int_equal(l->acc[0].nvslot, 2); /* v2 and v3 */
+    const uint32_t qmap[] = {LDR_Q2_X1_POST, FADD_V2_4S, STR_Q2_X3_POST, SUBS_X0, bne(5), UDF};
+    const uint32_t pairs[] = {LDP_D2_D5_X1_POST, FMADD_D2_D2_D3_D5, FSQRT_D2_D2, STP_D2_D5_X3_POST, SUBS_X0,
+                              bne(6), UDF};
+    const uint32_t convert[] = {SCVTF_D2_X7, FMUL_D2_D2_D3, FCVTZS_W5_D2, STR_W5_X3_POST, STR_D2_X3_POST,
+                                LDR_D5_X6_X7_LSL3, ADD_X7_1_FP, CMP_X7_X0_FP, bne(9), UDF};
+    /* flags only the exit test reads, but FCMPE against a NaN raises IOC in every iteration */
+    const uint32_t dead_cmp[] = {LDR_D2_X1_POST, FCMPE_D2_D3, SUBS_X0, bne(4), UDF};
+    analyse(dead_cmp, 4, l);
+    assert_int_equal(l->cls, EMU_LOOP_ELEMENTWISE);
+    const uint32_t *all[] = {map, sum, sum_s, max, min_s, maxnm, fmla, qmap, pairs, convert, dead_cmp};
+    const size_t len[] = {6, 5, 5, 6, 6, 5, 5, 6, 7, 10, 5};
+    static const uint64_t fpcrs[] = {0, 0x00400000, 0x00800000, 0x00c00000, 0x01000000, 0x02000000, 0x03c00000};
+    uint64_t v[64] = {0};
+    v[6] = 0x3ff8000000000000ull;  /* d3 = 1.5 */
+    v[8] = 0x4059000000000000ull;  /* d4 = 100 */
+    uint64_t x[8] = {1000, DATA, 0, DATA + 0x8000, 0, 0, DATA + 0x2000, 3};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        for (size_t f = 0; f < sizeof fpcrs / sizeof fpcrs[0]; f++) {
+            uint64_t xi[8];
+            memcpy(xi, x, sizeof xi);
+            if (all[i] == convert)
+                xi[0] = 1003; /* x7 counts from 3 to x0 */
+            assert_true(same_as_sequential_fp(all[i], len[i], xi, v, fpcrs[f], 0) > 900);
+        }
+    v[6] = 0x7ff4000000000000ull; /* d3 a signalling NaN: IOC from every compare */
+    assert_true(same_as_sequential_fp(dead_cmp, 5, x, v, 0, 0) > 900);
+    assert_true(same_as_sequential_fp(map, 6, x, v, 0x02000000, 0) > 900);
+    /* limits inside: the vector path leaves whole iterations to the engine */
+    assert_true(same_as_sequential_fp(sum, 5, x, v, 0, 2001) > 0);
+    free(l);
+}
+
+/* FP loops the vector path refuses, each for its reason: a recurrence through two instructions,
+ * an accumulator stored, a structure load, the compare's operand changed before the select. */
+static void test_fp_refusals(void **state)
+{
+    (void)state;
+    const uint32_t recur[] = {LDR_D2_X1_POST, FMUL_D2_D2_D4, FADD_D4_D4_D2, FMOV_D3_D2, FADD_D4_D4_D2, SUBS_X0,
+                              bne(7)};
+    expect_reason(recur, 7, EMU_LOOP_REG_CARRIED);
+    const uint32_t stored[] = {LDR_D2_X1_POST, FADD_D4_D4_D2, STR_D4_X3_POST, SUBS_X0, bne(4)};
+    expect_reason(stored, 5, EMU_LOOP_ACC_READ);
+    const uint32_t ld1[] = {LD1_V2_4S_X1_POST, FADD_V2_4S, STR_Q2_X3_POST, SUBS_X0, bne(5)};
+    expect_reason(ld1, 5, EMU_LOOP_FP_SIMD);
+    const uint32_t moved[] = {LDR_D2_X1_POST, FCMP_D2_D4, FMOV_D2_D3, FCSEL_D4_GT, SUBS_X0, bne(6)};
+    expect_reason(moved, 6, EMU_LOOP_REG_CARRIED);
+    /* run all the same: sequential execution, identical results */
+    uint64_t x[8] = {1000, DATA, 0, DATA + 0x8000, 0, 0, 0, 0};
+    const uint32_t stored_run[] = {LDR_D2_X1_POST, FADD_D4_D4_D2, STR_D4_X3_POST, SUBS_X0, bne(4), UDF};
+    assert_int_equal(same_as_sequential_fp(stored_run, 6, x, NULL, 0, 0), 0);
 }
 
 static void test_exact(void **state)
@@ -778,6 +912,8 @@ int main(void)
         cmocka_unit_test(test_register_step),
         cmocka_unit_test(test_runtime_refusals),
         cmocka_unit_test(test_limits_inside),
+        cmocka_unit_test(test_fp_loops),
+        cmocka_unit_test(test_fp_refusals),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,21 +11,22 @@
 #include "exec_simd.h"
 
 /* Run FP/SIMD instruction `in` at pc: X operands by role in v, X outputs by role into out[],
- * V registers read and written in vf, FPCR read from and FPSR's raised bits ORed into sys
+ * V registers read and written in vf (in address space SIMD_VF: the lane state's in the batch and
+ * lanes kernels, a work-item's own in the loop kernel), FPSR's raised bits ORed into *fpsr
  * (nothing written unless it completes). Returns EXEC_*. */
-static inline uint exec_simd_insn(const struct a64_insn *in, ulong pc, struct exec_in v, __global ulong *vf, ulong *out,
-                           struct guest_mem m, __local ulong *sys, struct exec_stop *stop)
+static inline uint exec_simd_run(const struct a64_insn *in, ulong pc, struct exec_in v, SIMD_VF ulong *vf, ulong *out,
+                                 struct guest_mem m, uint fpcr, uint *fpsr, struct exec_stop *stop)
 {
     struct simd_in s;
     struct simd_out o;
     simd_gather(in, vf, &s);
     simd_out_clear(&o);
     if (!(in->flags & (A64_P_LOAD | A64_P_STORE))) {
-        if (simd_value(in, v, &s, (uint)sys[SYS_FPCR], &o))
+        if (simd_value(in, v, &s, fpcr, &o))
             return EXEC_UNDEF;
         out[GPU_OUT_RD] = o.x;
         out[GPU_OUT_NZCV] = o.nzcv;
-        sys[SYS_FPSR] |= o.fpsr;
+        *fpsr |= o.fpsr;
         simd_scatter(in, vf, &o);
         return EXEC_DONE;
     }
@@ -66,9 +67,19 @@ static inline uint exec_simd_insn(const struct a64_insn *in, ulong pc, struct ex
     return code ? EXEC_CODE : EXEC_DONE;
 }
 
+/* exec_simd_run with FPCR read from and FPSR ORed into the lane's system registers sys. */
+static inline uint exec_simd_insn(const struct a64_insn *in, ulong pc, struct exec_in v, SIMD_VF ulong *vf, ulong *out,
+                                  struct guest_mem m, __local ulong *sys, struct exec_stop *stop)
+{
+    uint fpsr = 0;
+    uint res = exec_simd_run(in, pc, v, vf, out, m, (uint)sys[SYS_FPCR], &fpsr, stop);
+    sys[SYS_FPSR] |= fpsr;
+    return res;
+}
+
 /* lane_exec (exec_lane.h) for an FP/SIMD instruction: X operands from the register file r by role,
  * V registers in vf, outputs scattered unless it faulted. */
-static inline uint simd_lane_exec(const struct a64_insn *in, ulong at, ulong *r, __global ulong *vf, struct guest_mem m,
+static inline uint simd_lane_exec(const struct a64_insn *in, ulong at, ulong *r, SIMD_VF ulong *vf, struct guest_mem m,
                            __local ulong *sys, struct exec_stop *info)
 {
     ulong out[GPU_OUTS] = {0, 0, 0, 0};

@@ -20,6 +20,8 @@
 #include <string.h>
 
 #include "a64_decode.h"
+#define SIMD_VF
+#include "exec_simd.h" /* simd_list_len; simd_value to tell reserved encodings */
 
 #define NONE 0xff
 
@@ -78,6 +80,46 @@ static void insn_regs(const struct a64_insn *in, struct loop_regs *g)
     if (f & A64_P_W_RA) add_reg(g->w, &g->nw, in->ra);
     if (f & A64_P_W_RM) add_reg(g->w, &g->nw, in->rm);
     if (f & A64_P_W_LR) add_reg(g->w, &g->nw, 30);
+}
+
+/* V registers an FP/SIMD instruction reads and writes, as masks (lists as simd_gather and
+ * simd_scatter take them; an over-estimate of the reads is harmless to the roles). */
+static void insn_vregs(const struct a64_insn *in, uint32_t *r, uint32_t *w)
+{
+    uint32_t f = in->flags, k = simd_list_len(in);
+    *r = *w = 0;
+    if (!(f & A64_P_SIMD))
+        return;
+    for (uint32_t i = 0; i < k; i++) {
+        if (f & A64_P_V_RN) *r |= 1u << ((in->rn + i) & 31);
+        if (f & A64_P_V_RD) *r |= 1u << ((in->rd + i) & 31);
+        if ((f & A64_P_V_WD) && (i == 0 || (f & A64_P_LOAD))) *w |= 1u << ((in->rd + i) & 31);
+    }
+    if (f & A64_P_V_RM) *r |= 1u << (in->rm & 31);
+    if (f & A64_P_V_RA) *r |= 1u << (in->ra & 31);
+    if (f & A64_P_V_WA) *w |= 1u << (in->ra & 31);
+}
+
+/* Does the lane executors take FP/SIMD instruction in? Every data-processing one the semantics
+ * define (an encoding they reject is UNDEF whatever the operands: probed once here), and the
+ * single-register and pair loads and stores; not the structure loads and stores. */
+static int simd_taken(const struct a64_insn *in)
+{
+    switch (in->op) {
+    case A64_OP_LDR_V_IMM: case A64_OP_LDR_V_REG: case A64_OP_LDR_V_LIT: case A64_OP_LDP_V:
+    case A64_OP_STR_V_IMM: case A64_OP_STR_V_REG: case A64_OP_STP_V:
+        return 1;
+    default:
+        break;
+    }
+    if (in->flags & (A64_P_LOAD | A64_P_STORE | A64_P_SYS))
+        return 0;
+    struct exec_in xv = {0, 0, 0, 0, 0, 0};
+    struct simd_in s;
+    struct simd_out o;
+    memset(&s, 0, sizeof s);
+    simd_out_clear(&o);
+    return simd_value(in, xv, &s, 0, &o) == 0;
 }
 
 static int reads(const struct a64_insn *in, unsigned reg)
@@ -207,6 +249,59 @@ static int reduction_at(const struct emu_loop *l, uint32_t i, unsigned r, uint8_
     }
 }
 
+/* V accumulator update at instruction i for V register r (its only writer), into *a: an FP/SIMD
+ * operation that writes V[rd] = r alone and reads no X register (fadd d0, d0, d1; fmla; fmax),
+ * reading flags only from an FP compare of its own just before (fcmp + fcsel: an FP min or max).
+ * The V registers it and the compare read besides r are the fold's slots. */
+static int vreduction_at(const struct emu_loop *l, uint32_t i, unsigned r, struct emu_loop_acc *a)
+{
+    const struct a64_insn *in = &l->ins[i];
+    const uint32_t no = A64_P_LOAD | A64_P_STORE | A64_P_SYS | A64_P_V_WA | A64_P_W_RD | A64_P_R_RN | A64_P_R_RM |
+                        A64_P_R_RA | A64_P_R_RD | A64_P_SETS_FLAGS;
+    memset(a, 0, sizeof *a);
+    a->reg = (uint8_t)r;
+    a->insn = (uint8_t)i;
+    a->cmp = NONE;
+    a->v = 1;
+    if (!(in->flags & A64_P_SIMD) || (in->flags & no) || !(in->flags & A64_P_V_WD) || in->rd != r ||
+        simd_list_len(in) != 1)
+        return 0;
+    uint32_t rd, wr;
+    insn_vregs(in, &rd, &wr);
+    if (in->flags & A64_P_READS_FLAGS) {
+        int k = (int)i - 1;
+        while (k >= 0 && !(l->ins[k].flags & A64_P_SETS_FLAGS))
+            k--;
+        if (k < 0)
+            return 0;
+        const struct a64_insn *c = &l->ins[k];
+        uint32_t cr, cw;
+        insn_vregs(c, &cr, &cw);
+        if (!(c->flags & A64_P_SIMD) || cw || (c->flags & (no & ~A64_P_SETS_FLAGS)) ||
+            (c->flags & A64_P_READS_FLAGS) || flag_readers(l, (uint32_t)k) != 1ull << i)
+            return 0;
+        /* the fold runs the compare where the update is: nothing in between may change what
+         * the compare read */
+        for (uint32_t t = (uint32_t)k + 1; t < i; t++) {
+            uint32_t tr, tw;
+            insn_vregs(&l->ins[t], &tr, &tw);
+            if (tw & cr)
+                return 0;
+        }
+        rd |= cr;
+        a->cmp = (uint8_t)k;
+    }
+    rd &= ~(1u << r);
+    for (unsigned v = 0; v < 32; v++) {
+        if (!(rd >> v & 1))
+            continue;
+        if (a->nvslot == EMU_LOOP_VSLOTS)
+            return 0;
+        a->vslot[a->nvslot++] = (uint8_t)v;
+    }
+    return 1;
+}
+
 static void reject(struct emu_loop *l, enum emu_loop_reason r, uint32_t insn)
 {
     if (l->reason == EMU_LOOP_OK) {
@@ -215,16 +310,57 @@ static void reject(struct emu_loop *l, enum emu_loop_reason r, uint32_t insn)
     }
 }
 
+/* The roles of the V registers: never written, invariant; written before read, a temporary;
+ * carried, an accumulator folded in order (vreduction_at) or a rejection. */
+static void find_vroles(struct emu_loop *l, uint32_t livein, uint32_t written)
+{
+    for (unsigned r = 0; r < 32; r++) {
+        l->vrole[r] = !(written >> r & 1) ? EMU_LOOP_R_INV : !(livein >> r & 1) ? EMU_LOOP_R_TEMP : EMU_LOOP_R_ACC;
+        if (l->vrole[r] != EMU_LOOP_R_ACC)
+            continue;
+        uint32_t writers = 0, last = 0;
+        for (uint32_t i = 0; i + 1 < l->n; i++) {
+            uint32_t vr, vw;
+            insn_vregs(&l->ins[i], &vr, &vw);
+            if (vw >> r & 1) {
+                writers++;
+                last = i;
+            }
+        }
+        struct emu_loop_acc a;
+        if (writers != 1 || !vreduction_at(l, last, r, &a)) {
+            reject(l, EMU_LOOP_REG_CARRIED, last);
+            continue;
+        }
+        for (uint32_t i = 0; i < l->n; i++) {
+            uint32_t vr, vw;
+            insn_vregs(&l->ins[i], &vr, &vw);
+            if (i != last && i != a.cmp && (vr >> r & 1))
+                reject(l, EMU_LOOP_ACC_READ, i);
+        }
+        if (l->nacc == EMU_LOOP_MAX_ACC) {
+            reject(l, EMU_LOOP_TOO_MANY, last);
+            continue;
+        }
+        l->acc[l->nacc++] = a;
+    }
+}
+
 /* Passes 1 and 2: live-in and written registers, carried flags, roles; x: the head registers
  * when binding (emu_loop_bind), else NULL. */
 static void find_roles(struct emu_loop *l, const uint64_t *x)
 {
     uint8_t livein[A64_NUM_REGS] = {0}, written[A64_NUM_REGS] = {0};
+    uint32_t vlivein = 0, vwritten = 0;
     int flags_set = 0;
     for (uint32_t i = 0; i < l->n; i++) {
         const struct a64_insn *in = &l->ins[i];
-        if (in->flags & A64_P_SIMD)
+        if ((in->flags & A64_P_SIMD) && !simd_taken(in))
             reject(l, EMU_LOOP_FP_SIMD, i);
+        uint32_t vr, vw;
+        insn_vregs(in, &vr, &vw);
+        vlivein |= vr & ~vwritten;
+        vwritten |= vw;
         if (i + 1 < l->n && (in->flags & A64_P_SYS))
             reject(l, EMU_LOOP_SYSTEM, i);
         if (in->op == A64_OP_UNDEF || (i + 1 < l->n && (in->flags & A64_P_BRANCH)))
@@ -313,6 +449,7 @@ static void find_roles(struct emu_loop *l, const uint64_t *x)
         l->role[r] = EMU_LOOP_R_ACC;
         l->acc[l->nacc++] = (struct emu_loop_acc){.reg = (uint8_t)r, .insn = (uint8_t)last, .cmp = cmp};
     }
+    find_vroles(l, vlivein, vwritten);
 }
 
 /* Does a vary with the iteration? Its step says so, or a term of a carried affine register (whose
@@ -462,7 +599,7 @@ static void plan_lanes(struct emu_loop *l)
         struct loop_regs g;
         insn_regs(in, &g);
         int flags_read = (in->flags & A64_P_SETS_FLAGS) && (flag_readers(l, i) & ~folds);
-        if (!mem && g.nw == 0 && !flags_read)
+        if (!mem && g.nw == 0 && !flags_read && !(in->flags & A64_P_SIMD))
             continue;
         for (unsigned k = 0; k < g.nr; k++) {
             unsigned r = g.r[k];
@@ -470,8 +607,9 @@ static void plan_lanes(struct emu_loop *l)
             if (l->role[r] != EMU_LOOP_R_AFFINE)
                 continue;
             int data = ((in->flags & A64_P_R_RD) && in->rd == r) || ((in->flags & A64_P_R_RA) && in->ra == r);
-            if (mem && !data &&
-                (r == in->rn || ((in->op == A64_OP_LDR_REG || in->op == A64_OP_STR_REG) && r == in->rm)))
+            int reg_off = in->op == A64_OP_LDR_REG || in->op == A64_OP_STR_REG || in->op == A64_OP_LDR_V_REG ||
+                          in->op == A64_OP_STR_V_REG;
+            if (mem && !data && (r == in->rn || (reg_off && r == in->rm)))
                 continue;
             if (!mem && in->rd == r && !flags_read && (affine_update(in, r, inv, &ok, &sf), ok))
                 continue;
@@ -489,6 +627,8 @@ static void plan_lanes(struct emu_loop *l)
             dead = (affine_update(in, g.w[0], inv, &ok, &sf), ok);
         if ((in->flags & A64_P_SETS_FLAGS) && (flag_readers(l, i) & ~folds))
             dead = 0; /* an if-converted body reads these flags (csel) */
+        if (in->flags & A64_P_SIMD)
+            dead = 0; /* V results, and FPSR bits even from a compare whose flags are dead */
         if (dead)
             l->lane_skip |= 1ull << i;
     }
@@ -510,15 +650,20 @@ static void analyse_decoded(struct emu_loop *l, const uint64_t *x)
     check_exit(l);
     if (!l->bind_insns) /* the strides are not known yet: emu_loop_bind checks the bound loop */
         check_streams(l);
-    if (l->nmem || l->nacc)
+    /* FP/SIMD instructions raise FPSR bits, which the lanes must OR in: such a loop is never
+     * run in closed form */
+    int simd = 0;
+    for (uint32_t i = 0; i + 1 < n; i++)
+        simd |= (l->ins[i].flags & A64_P_SIMD) != 0;
+    if (l->nmem || l->nacc || simd)
         for (uint32_t i = 0; i + 1 < n; i++) {
             const struct a64_insn *in = &l->ins[i];
             int is_acc = 0;
             for (uint32_t k = 0; k < l->nacc; k++)
                 is_acc |= l->acc[k].insn == i || l->acc[k].cmp == i;
-            /* the lane executor runs what column lane of A64_OPS says; affine loops need none of
-             * it, their temporaries are dead */
-            if (!is_acc && emu_loop_op_lane(in->op) == A64_LANE_NO)
+            /* the lane executor runs what column lane of A64_OPS says (FP/SIMD: simd_taken);
+             * affine loops need none of it, their temporaries are dead */
+            if (!is_acc && !(in->flags & A64_P_SIMD) && emu_loop_op_lane(in->op) == A64_LANE_NO)
                 reject(l, EMU_LOOP_UNSUPPORTED, i);
         }
     if (l->reason != EMU_LOOP_OK)
@@ -529,9 +674,14 @@ static void analyse_decoded(struct emu_loop *l, const uint64_t *x)
         for (unsigned k = 0; k < g.nr; k++)
             if (l->role[g.r[k]] == EMU_LOOP_R_INV)
                 l->inv_read |= 1ull << g.r[k];
+        uint32_t vr, vw;
+        insn_vregs(&l->ins[i], &vr, &vw);
+        for (unsigned r = 0; r < 32; r++)
+            if ((vr >> r & 1) && l->vrole[r] == EMU_LOOP_R_INV)
+                l->vinv_read |= 1u << r;
     }
     plan_lanes(l);
-    l->cls = l->nacc ? EMU_LOOP_REDUCTION : l->nmem ? EMU_LOOP_ELEMENTWISE : EMU_LOOP_AFFINE;
+    l->cls = l->nacc ? EMU_LOOP_REDUCTION : (l->nmem || simd) ? EMU_LOOP_ELEMENTWISE : EMU_LOOP_AFFINE;
 }
 
 void emu_loop_analyse(const uint32_t *words, uint32_t n, uint64_t pc, struct emu_loop *l)
@@ -587,6 +737,10 @@ struct emu_loop_fold emu_loop_fold_of(const struct emu_loop *l, const struct emu
 {
     const struct a64_insn *in = &l->ins[a->insn];
     struct emu_loop_fold f = {.sf = in->sf};
+    if (a->v) {
+        f.kind = EMU_LOOP_FOLD_SEQ;
+        return f;
+    }
     /* anything but a plain `op acc, acc, v` (either order, no shift) folds what the update
      * computes with the accumulator at the identity */
     f.exec = in->op != A64_OP_CSEL && !((in->op == A64_OP_ADD_SHIFT || in->op == A64_OP_EOR_SHIFT ||

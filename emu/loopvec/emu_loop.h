@@ -59,7 +59,7 @@ enum emu_loop_class { EMU_LOOP_NONE, EMU_LOOP_AFFINE, EMU_LOOP_ELEMENTWISE, EMU_
     X(RT_SHORT,      "run time: too few iterations left to be worth it") \
     X(RT_INDEX,      "run time: a 32-bit index wraps within the trip, or a 32-bit register is not zero-extended") \
     X(RT_BIND,       "run time: steps by a register, and the loop was not bound to the head state") \
-    X(FP_SIMD,       "FP/SIMD instruction inside (V registers are not vectorized yet)")
+    X(FP_SIMD,       "FP/SIMD instruction the lane executors do not take (structure loads and stores, or a reserved encoding)")
 
 enum emu_loop_reason {
 #define EMU_LOOP_REASON_ENUM(name, why) EMU_LOOP_##name,
@@ -123,11 +123,19 @@ struct emu_loop_exit {
 
 enum { EMU_LOOP_EXIT_SUBS, EMU_LOOP_EXIT_ADDS, EMU_LOOP_EXIT_CBZ, EMU_LOOP_EXIT_CBNZ };
 
-/* A reduction: acc = acc OP value, or a compare-and-select pair (cmp at insn-1 or earlier). */
+/* A reduction: acc = acc OP value, or a compare-and-select pair (cmp at insn-1 or earlier).
+ * A V register accumulator (v 1: an FP sum, an FP min or max by fcmp + fcsel) is folded in
+ * iteration order by its own instructions (EMU_LOOP_FOLD_SEQ: FP arithmetic is not associative,
+ * so nothing is reassociated); vslot[] are the other V registers those instructions read, the
+ * operands each iteration hands to the fold. */
+#define EMU_LOOP_VSLOTS 4
 struct emu_loop_acc {
-    uint8_t reg;
+    uint8_t reg;               /* X slot, or V register number when v */
     uint8_t insn;              /* the updating instruction */
     uint8_t cmp;               /* compare-and-select: index of the compare; else 0xff */
+    uint8_t v;                 /* 1: a V register, folded in order (EMU_LOOP_FOLD_SEQ) */
+    uint8_t nvslot;
+    uint8_t vslot[EMU_LOOP_VSLOTS];
 };
 
 struct emu_loop {
@@ -138,6 +146,8 @@ struct emu_loop {
     uint8_t bad_insn;                     /* for a rejection: the instruction concerned, or 0xff */
     struct a64_insn ins[EMU_LOOP_MAX_BODY];
     uint8_t role[A64_NUM_REGS];           /* enum emu_loop_role */
+    uint8_t vrole[32];                    /* V registers: EMU_LOOP_R_INV, _TEMP or _ACC */
+    uint32_t vinv_read;                   /* bit r: invariant V register r is read by the body */
     uint8_t sf[A64_NUM_REGS];             /* affine registers: width of their updates */
     int64_t step[A64_NUM_REGS];           /* affine registers: change per iteration */
     uint64_t inv_read;                    /* bit r: invariant register r is read by the body */
@@ -164,11 +174,15 @@ struct emu_loop {
                                              part until emu_loop_bind */
 };
 
-/* Scratch for the lane executor: one row of lanes per register slot. */
+/* Scratch for the lane executor: one row of lanes per register slot, and a V register file per
+ * lane (as emu_state.v: the FP/SIMD semantics gather and scatter on it directly). */
 struct emu_loop_ws {
     uint64_t v[A64_NUM_REGS][EMU_LOOP_LANES];
     uint32_t nzcv[EMU_LOOP_LANES];        /* the flags of each lane, for the instructions of the
                                              body that read them (csel, ccmp: if-converted code) */
+    uint64_t vf[EMU_LOOP_LANES][64];      /* V registers of each lane */
+    uint32_t fpcr;                        /* FPCR for the run (the body cannot write it) */
+    uint32_t fpsr;                        /* FPSR bits the lanes raised (ORed: order-free) */
     struct emu_loop bound;                /* emu_loop_take: the loop bound to this entry */
 };
 
@@ -277,6 +291,14 @@ static inline uint8_t emu_loop_acc_value(const struct emu_loop *l, const struct 
         return a->reg;
     return in->rn == a->reg ? in->rm : in->rn;
 }
+
+/* One iteration of V accumulator a's ordered fold (EMU_LOOP_FOLD_SEQ): its compare, if any, then
+ * its update, run by the FP/SIMD semantics on the V register file vf, which holds the accumulator
+ * and that iteration's values of a->vslot[]; the new accumulator is left in vf, the FPSR bits
+ * raised ORed into *fpsr. Every engine folds V accumulators with it, one iteration after the
+ * other, so an FP sum is the sequential one bit for bit. */
+void emu_loop_vfold_step(const struct emu_loop *l, const struct emu_loop_acc *a, uint64_t *vf, uint32_t fpcr,
+                         uint32_t *fpsr);
 
 /* After an executor ran iterations 0..k-1 from the head state st (accumulators and temporaries
  * already its own): the affine registers in closed form and the flags of iteration k-1. */

@@ -23,6 +23,8 @@
 #include "a64_decode.h"
 #include "emu_loop.h"
 #include "exec_value.h"
+#define SIMD_VF
+#include "exec_simd.h"
 
 #define LANES(...) do { for (uint32_t j = 0; j < cnt; j++) { __VA_ARGS__; } } while (0)
 /* The same loop instantiated for each width, so emu_alu_w folds away inside. */
@@ -130,9 +132,67 @@ static void lane_value(const struct a64_insn *in, uint64_t pc, struct emu_loop_w
     }
 }
 
+/* An FP/SIMD load or store over lanes 0..cnt-1, each on its lane's V registers (ws->vf) at the
+ * affine address: D and S (the forms compiled scalar FP is made of) as one host access per lane;
+ * every other form (Q, B, H, pairs) through the semantics' own simd_load and simd_store on the
+ * len bytes the access covers. */
+static void lane_simd_mem(const struct a64_insn *in, uint64_t pc, struct emu_loop_ws *ws, uint32_t cnt, uint8_t *host,
+                          uint64_t a, uint64_t S)
+{
+    const unsigned rd = 2 * (in->rd & 31);
+    const int load = (in->flags & A64_P_LOAD) != 0;
+    const int plain = in->op == A64_OP_LDR_V_IMM || in->op == A64_OP_LDR_V_REG || in->op == A64_OP_STR_V_IMM ||
+                      in->op == A64_OP_STR_V_REG;
+    if (plain && in->size == 3) {
+        if (load)
+            LANES(uint64_t t_; memcpy(&t_, AT(j), 8); ws->vf[j][rd] = t_; ws->vf[j][rd + 1] = 0);
+        else
+            LANES(memcpy(AT(j), &ws->vf[j][rd], 8));
+        return;
+    }
+    if (plain && in->size == 2) {
+        if (load)
+            LANES(uint32_t t_; memcpy(&t_, AT(j), 4); ws->vf[j][rd] = t_; ws->vf[j][rd + 1] = 0);
+        else
+            LANES(uint32_t t_ = (uint32_t)ws->vf[j][rd]; memcpy(AT(j), &t_, 4));
+        return;
+    }
+    struct exec_in xv = {0, 0, 0, 0, 0, 0};
+    uint64_t addr, wb;
+    const uint32_t len = simd_mem_addr(in, pc, xv, &addr, &wb);
+    LANES(struct simd_in s_; struct simd_out o_; uint64_t buf_[8] = {0}; simd_out_clear(&o_);
+          simd_gather(in, ws->vf[j], &s_);
+          if (load) { memcpy(buf_, AT(j), len); simd_load(in, &s_, buf_, &o_); simd_scatter(in, ws->vf[j], &o_); }
+          else { simd_store(in, &s_, buf_); memcpy(AT(j), buf_, len); });
+}
+
+/* An FP/SIMD data-processing instruction over lanes 0..cnt-1: the semantics (simd_value) per lane
+ * on its V registers, its X operands from the rows, its X result and flags into the rows; FPSR
+ * bits ORed into ws->fpsr (their order does not matter). */
+static void lane_simd_value(const struct a64_insn *in, struct emu_loop_ws *ws, uint32_t cnt)
+{
+    const uint64_t *N = ws->v[in->rn], *M = ws->v[in->rm];
+    uint64_t *D = ws->v[(in->flags & A64_P_W_RD) ? in->rd : A64_REG_SINK];
+    uint32_t *F = ws->nzcv, fpsr = 0;
+    const uint32_t fpcr = ws->fpcr, p = in->flags;
+    LANES(struct exec_in xv_ = {(p & A64_P_R_RN) ? N[j] : 0, (p & A64_P_R_RM) ? M[j] : 0, 0, 0, F[j], 0};
+          struct simd_in s_; struct simd_out o_; simd_out_clear(&o_); simd_gather(in, ws->vf[j], &s_);
+          simd_value(in, xv_, &s_, fpcr, &o_); /* defined: the analysis probed the encoding */
+          D[j] = o_.x; if (p & A64_P_SETS_FLAGS) F[j] = o_.nzcv; fpsr |= o_.fpsr;
+          simd_scatter(in, ws->vf[j], &o_));
+    ws->fpsr |= fpsr;
+}
+
 void emu_loop_lane_insn(const struct a64_insn *in, uint64_t pc, struct emu_loop_ws *ws, uint32_t cnt,
                         uint8_t *host, uint64_t a, uint64_t S)
 {
+    if (in->flags & A64_P_SIMD) {
+        if (in->flags & (A64_P_LOAD | A64_P_STORE))
+            lane_simd_mem(in, pc, ws, cnt, host, a, S);
+        else
+            lane_simd_value(in, ws, cnt);
+        return;
+    }
     switch (emu_loop_op_lane(in->op)) {
     case A64_LANE_LV: lane_value(in, pc, ws, cnt); break;
     case A64_LANE_LM:
@@ -186,9 +246,10 @@ static void lane_fold(struct emu_loop_fold f, const uint64_t *V, uint32_t cnt, u
 }
 
 /* Lanes 0..cnt-1 of chunk `first`: the rows of the affine registers read as values (lane_rows)
- * at the head of each iteration; with `invariants`, the invariants read and the zero register. */
-static void lane_fill(const struct emu_loop *l, const uint64_t *x, struct emu_loop_ws *ws, uint64_t first,
-                      uint32_t cnt, int invariants)
+ * at the head of each iteration; with `invariants`, the invariants read (X and V, from the head
+ * registers x and vx) and the zero register. */
+static void lane_fill(const struct emu_loop *l, const uint64_t *x, const uint64_t *vx, struct emu_loop_ws *ws,
+                      uint64_t first, uint32_t cnt, int invariants)
 {
     for (unsigned r = 0; r < A64_REG_ZR; r++) {
         uint64_t *V = ws->v[r];
@@ -203,8 +264,51 @@ static void lane_fill(const struct emu_loop *l, const uint64_t *x, struct emu_lo
             LANES(V[j] = v);
         }
     }
-    if (invariants)
+    if (invariants) {
         memset(ws->v[A64_REG_ZR], 0, cnt * sizeof(uint64_t));
+        for (unsigned r = 0; r < 32; r++)
+            if (l->vinv_read >> r & 1)
+                LANES(ws->vf[j][2 * r] = vx[2 * r]; ws->vf[j][2 * r + 1] = vx[2 * r + 1]);
+    }
+}
+
+/* One FP/SIMD instruction of a fold on the register file vf, its flags from *nzcv and into it. */
+static void vfold_insn(const struct a64_insn *in, uint64_t *vf, uint32_t fpcr, uint32_t *nzcv, uint32_t *fpsr)
+{
+    struct exec_in xv = {0, 0, 0, 0, *nzcv, 0};
+    struct simd_in s;
+    struct simd_out o;
+    simd_out_clear(&o);
+    simd_gather(in, vf, &s);
+    simd_value(in, xv, &s, fpcr, &o);
+    if (in->flags & A64_P_SETS_FLAGS)
+        *nzcv = o.nzcv;
+    *fpsr |= o.fpsr;
+    simd_scatter(in, vf, &o);
+}
+
+void emu_loop_vfold_step(const struct emu_loop *l, const struct emu_loop_acc *a, uint64_t *vf, uint32_t fpcr,
+                         uint32_t *fpsr)
+{
+    uint32_t nzcv = 0;
+    if (a->cmp != 0xff)
+        vfold_insn(&l->ins[a->cmp], vf, fpcr, &nzcv, fpsr);
+    vfold_insn(&l->ins[a->insn], vf, fpcr, &nzcv, fpsr);
+}
+
+/* Fold V accumulator a over lanes 0..cnt-1 in iteration order: each lane's V file gets the
+ * accumulator so far and runs the fold's instructions on its own operands. */
+static void lane_vfold(const struct emu_loop *l, const struct emu_loop_acc *a, struct emu_loop_ws *ws, uint32_t cnt,
+                       uint64_t *acc)
+{
+    const unsigned r = 2u * a->reg;
+    uint64_t lo = acc[0], hi = acc[1];
+    uint32_t fpsr = 0;
+    LANES(uint64_t *vf_ = ws->vf[j]; vf_[r] = lo; vf_[r + 1] = hi; emu_loop_vfold_step(l, a, vf_, ws->fpcr, &fpsr);
+          lo = vf_[r]; hi = vf_[r + 1]);
+    acc[0] = lo;
+    acc[1] = hi;
+    ws->fpsr |= fpsr;
 }
 
 void emu_loop_finish(const struct emu_loop *l, struct emu_state *st, uint64_t k)
@@ -273,18 +377,27 @@ static uint32_t lane_steps(const struct emu_loop *l, const uint64_t *x, struct l
  * iteration, run by the engine, must find them as sequential execution would). */
 static void run_lanes(const struct emu_loop *l, struct emu_proc *p, uint64_t k, struct emu_loop_ws *ws)
 {
-    uint64_t *x = p->st.x;
-    uint64_t acc[EMU_LOOP_MAX_ACC];
+    uint64_t *x = p->st.x, *vx = p->st.v;
+    uint64_t acc[EMU_LOOP_MAX_ACC][2]; /* a V accumulator in both halves, an X one in [0] */
     struct lane_step steps[EMU_LOOP_MAX_BODY];
     uint32_t ns = lane_steps(l, x, steps);
-    for (uint32_t a = 0; a < l->nacc; a++)
-        acc[a] = x[l->acc[a].reg];
+    for (uint32_t a = 0; a < l->nacc; a++) {
+        const unsigned r = l->acc[a].reg;
+        acc[a][0] = l->acc[a].v ? vx[2 * r] : x[r];
+        acc[a][1] = l->acc[a].v ? vx[2 * r + 1] : 0;
+    }
+    ws->fpcr = (uint32_t)p->st.fpcr;
+    ws->fpsr = 0;
     for (uint64_t first = 0; first < k; first += EMU_LOOP_LANES) {
         uint32_t cnt = (uint32_t)(k - first < EMU_LOOP_LANES ? k - first : EMU_LOOP_LANES);
-        lane_fill(l, x, ws, first, cnt, first == 0);
+        lane_fill(l, x, vx, ws, first, cnt, first == 0);
         for (uint32_t i = 0; i < ns; i++) {
             const struct lane_step *s = &steps[i];
             const struct a64_insn *in = s->in;
+            if (s->kind == STEP_FOLD && s->f.kind == EMU_LOOP_FOLD_SEQ) {
+                lane_vfold(l, &l->acc[s->acc], ws, cnt, acc[s->acc]);
+                continue;
+            }
             if (s->kind == STEP_FOLD) {
                 if (s->f.exec) { /* the update itself, from the identity, gives each lane's value */
                     uint64_t *V = ws->v[s->vrow];
@@ -292,7 +405,7 @@ static void run_lanes(const struct emu_loop *l, struct emu_proc *p, uint64_t k, 
                     LANES(V[j] = id);
                     emu_loop_lane_insn(in, s->pc, ws, cnt, p->mem.host, 0, 0);
                 }
-                lane_fold(s->f, ws->v[s->vrow], cnt, &acc[s->acc]);
+                lane_fold(s->f, ws->v[s->vrow], cnt, &acc[s->acc][0]);
                 continue;
             }
             emu_loop_lane_insn(in, s->pc, ws, cnt, p->mem.host, s->a + first * s->S, s->S);
@@ -303,12 +416,25 @@ static void run_lanes(const struct emu_loop *l, struct emu_proc *p, uint64_t k, 
             }
         }
     }
-    for (uint32_t a = 0; a < l->nacc; a++)
-        x[l->acc[a].reg] = acc[a];
+    for (uint32_t a = 0; a < l->nacc; a++) {
+        const unsigned r = l->acc[a].reg;
+        if (l->acc[a].v) {
+            vx[2 * r] = acc[a][0];
+            vx[2 * r + 1] = acc[a][1];
+        } else {
+            x[r] = acc[a][0];
+        }
+    }
     uint32_t last = (uint32_t)((k - 1) % EMU_LOOP_LANES);
     for (unsigned r = 0; r < A64_REG_ZR; r++)
         if (l->role[r] == EMU_LOOP_R_TEMP)
             x[r] = ws->v[r][last];
+    for (unsigned r = 0; r < 32; r++)
+        if (l->vrole[r] == EMU_LOOP_R_TEMP) {
+            vx[2 * r] = ws->vf[last][2 * r];
+            vx[2 * r + 1] = ws->vf[last][2 * r + 1];
+        }
+    p->st.fpsr |= ws->fpsr;
 }
 
 int emu_loop_lanes_step(void *ws, const struct emu_loop *l, struct emu_proc *p, uint64_t k)

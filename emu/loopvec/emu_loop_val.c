@@ -377,13 +377,16 @@ int emu_loop_mem_at(const struct emu_loop *l, const struct emu_loop_val *v, uint
     memset(m, 0, sizeof *m);
     m->insn = (uint8_t)i;
     m->store = (in->flags & A64_P_STORE) != 0;
-    m->bytes = (uint8_t)((1u << (in->size & 3)) * (in->op == A64_OP_LDP || in->op == A64_OP_STP ? 2 : 1));
-    if (in->op == A64_OP_LDR_LIT) {
+    int simd = (in->flags & A64_P_SIMD) != 0; /* V loads and stores: sizes up to 16 bytes (Q) */
+    int pair = in->op == A64_OP_LDP || in->op == A64_OP_STP || in->op == A64_OP_LDP_V || in->op == A64_OP_STP_V;
+    m->bytes = (uint8_t)((1u << (in->size & (simd ? 7 : 3))) * (pair ? 2 : 1));
+    if (in->op == A64_OP_LDR_LIT || in->op == A64_OP_LDR_V_LIT) {
         m->addr = val_const(l->pc + 4ull * i + (uint64_t)in->imm);
         return 1;
     }
     struct emu_loop_val off;
-    if (in->op == A64_OP_LDR_REG || in->op == A64_OP_STR_REG)
+    if (in->op == A64_OP_LDR_REG || in->op == A64_OP_STR_REG || in->op == A64_OP_LDR_V_REG ||
+        in->op == A64_OP_STR_V_REG)
         off = val_extend(&v[in->rm], in->shift, in->amount & 7);
     else
         off = val_const(in->flags & A64_F_WB_POST ? 0 : (uint64_t)in->imm);

@@ -25,7 +25,10 @@ struct gpu_loopvec {
     cl_kernel kernel;
     size_t local;                  /* work-items per group */
     uint64_t chunk;                /* iterations per launch at most */
-    cl_mem desc, body, partials, last, error;
+    cl_mem desc, body, partials, last, error, fpsr;
+    cl_mem vout;                   /* V accumulators' fold operands per item (made when needed) */
+    size_t vout_size;              /* its bytes */
+    uint64_t *vout_host;
     unsigned mem_bound;            /* of the guest memory whose buffers the kernel's arguments name */
     struct gpu_loop d;             /* the description being run (host side of desc) */
     struct emu_loop bound;         /* a loop stepping by a register, bound to the entry in hand */
