@@ -10,6 +10,9 @@
  * 2. At least 1,000,000 fully random words (seed from TEMU_SEED, else a fixed default, printed on
  *    failure): the same checks, so nothing capstone calls invalid is accepted by us and nothing in
  *    a supported class that capstone decodes is UNDEF here.
+ * 4. The ARMv8.0 base Advanced SIMD set is whole, as AT_HWCAP's ASIMD says: a sweep of the FP/SIMD
+ *    data-processing and structure load/store spaces finds no word capstone decodes and we do
+ *    not, but the optional extensions (test_asimd_whole).
  */
 #define _POSIX_C_SOURCE 200809L /* popen, getpid */
 #include <setjmp.h>
@@ -2050,11 +2053,56 @@ static void test_lse_llvm_mc(void **state)
         fail_msg("%d mismatches, last: %s (seed %#llx)", nfail, failbuf, (unsigned long long)seed);
 }
 
+/* Optional extensions capstone 4 decodes in the Advanced SIMD space, which AT_HWCAP's ASIMD does
+ * not promise: the crypto instructions (FEAT_AES, FEAT_SHA1, FEAT_SHA256) and PMULL 1Q (size 3,
+ * FEAT_PMULL). */
+static int asimd_optional(const char *mnemonic, uint32_t w)
+{
+    if (!strncmp(mnemonic, "aes", 3) || !strncmp(mnemonic, "sha", 3))
+        return 1;
+    return !strncmp(mnemonic, "pmull", 5) && ((w >> 22) & 3) == 3;
+}
+
+/* 1 if capstone decodes w, a base encoding, and we say UNDEF. */
+static int asimd_missing(uint32_t w, long *missing)
+{
+    uint8_t b[4] = { (uint8_t)w, (uint8_t)(w >> 8), (uint8_t)(w >> 16), (uint8_t)(w >> 24) };
+    const uint8_t *code = b;
+    size_t size = 4;
+    uint64_t addr = TEST_PC;
+    struct a64_insn d;
+    a64_decode(w, &d);
+    if (d.op != A64_OP_UNDEF || !cs_disasm_iter(cs, &code, &size, &addr, csi) || asimd_optional(csi->mnemonic, w))
+        return 0;
+    if ((*missing)++ < 10)
+        print_error("%08x: %s %s decodes in capstone, UNDEF here\n", w, csi->mnemonic, csi->op_str);
+    return 1;
+}
+
+/* AT_HWCAP sets ASIMD (emu_hwcap.c) because the ARMv8.0 base Advanced SIMD set is whole: every
+ * word of the FP/SIMD data-processing space (bits 27:25 = 111: bits 31:28 and 24:10 swept) and of
+ * the structure loads and stores (bits 29:25 = 00110: bits 31:30, 24:10 swept), Rn = Rd = 0 (no
+ * encoding there depends on them), that capstone decodes must decode here, but asimd_optional. */
+static void test_asimd_whole(void **state)
+{
+    long missing = 0;
+    uint32_t k;
+    (void)state;
+    for (k = 0; k < (1u << 19); k++)
+        asimd_missing(((k >> 15) << 28) | (7u << 25) | ((k & 0x7fff) << 10), &missing);
+    for (k = 0; k < (1u << 17); k++)
+        asimd_missing(((k & 3) << 30) | ((0x0cu | ((k >> 2) & 1)) << 24) | ((k >> 3) << 10), &missing);
+    print_message("asimd: %u words swept, %ld base encodings UNDEF here\n", (1u << 19) + (1u << 17), missing);
+    if (missing)
+        fail_msg("%ld words of the base Advanced SIMD set are UNDEF here: AT_HWCAP's ASIMD is wrong", missing);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_classes_agree),
         cmocka_unit_test(test_random_words),
+        cmocka_unit_test(test_asimd_whole),
         cmocka_unit_test(test_lse_llvm_mc),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
