@@ -555,6 +555,9 @@
     X(SMLSL_V,    NO,    NO, A64_SV2D, "long: rd - sext(rn) * sext(rm)") \
     X(UMLSL_V,    NO,    NO, A64_SV2D, "long: rd - zext(rn) * zext(rm)") \
     X(PMULL_V,    NO,    NO, A64_SV2, "long: polynomial multiply of bytes (size 0)") \
+    X(SQDMULL_V,  NO,    NO, A64_SV2, "long: 2 * sext(rn) * sext(rm), saturating (imms: scalar)") \
+    X(SQDMLAL_V,  NO,    NO, A64_SV2D, "long: rd + SQDMULL, each step saturating (imms: scalar)") \
+    X(SQDMLSL_V,  NO,    NO, A64_SV2D, "long: rd - SQDMULL, each step saturating (imms: scalar)") \
     X(MUL_E,      NO,    NO, A64_SV2, "element-wise rn * rm element immr") \
     X(MLA_E,      NO,    NO, A64_SV2D, "element-wise rd + rn * rm element immr") \
     X(MLS_E,      NO,    NO, A64_SV2D, "element-wise rd - rn * rm element immr") \
@@ -564,6 +567,9 @@
     X(UMLAL_E,    NO,    NO, A64_SV2D, "long: rd + zext(rn) * zext(rm element immr)") \
     X(SMLSL_E,    NO,    NO, A64_SV2D, "long: rd - sext(rn) * sext(rm element immr)") \
     X(UMLSL_E,    NO,    NO, A64_SV2D, "long: rd - zext(rn) * zext(rm element immr)") \
+    X(SQDMULL_E,  NO,    NO, A64_SV2, "SQDMULL by rm element immr (imms: scalar)") \
+    X(SQDMLAL_E,  NO,    NO, A64_SV2D, "SQDMLAL by rm element immr (imms: scalar)") \
+    X(SQDMLSL_E,  NO,    NO, A64_SV2D, "SQDMLSL by rm element immr (imms: scalar)") \
     X(SQDMULH_E,  NO,    NO, A64_SV2, "SQDMULH by rm element immr (imms: scalar)") \
     X(SQRDMULH_E, NO,    NO, A64_SV2, "SQRDMULH by rm element immr (imms: scalar)") \
     X(DUP_S,      NO,    NO, A64_SV1, "scalar DUP (MOV Sd, Vn.S[i]): V[rd] = zext(V[rn] element imms)") \

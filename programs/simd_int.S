@@ -1,11 +1,12 @@
 // simd_int: the Advanced SIMD integer operations and the structure loads and stores that
 // a64_decode_simd2.inc decodes (saturating, rounding, halving, narrowing, long, pairwise and
-// by-element arithmetic, the scalar forms; LD2-LD4/ST2-ST4, single-structure and replicating
-// forms with post-index, register lists wrapping from v31 to v0), each once on fixed random
-// operands with edge values (INT_MIN halves, INT64_MIN). Prints, per operation, v0 and FPSR
-// (QC, bit 27, after a saturating one); per load v0-v3 and the base register; per store the
-// 64 bytes written. The expected output is qemu-aarch64's. Test and bench: the same single pass
-// (about 1372 instructions); this program is about exactness, not speed.
+// by-element arithmetic, the saturating doubling long forms SQDMULL/SQDMLAL/SQDMLSL, the scalar
+// forms; LD2-LD4/ST2-ST4, single-structure and replicating forms with post-index, register lists
+// wrapping from v31 to v0), each once on fixed random operands with edge values (INT_MIN halves
+// and words, INT64_MIN). Prints, per operation, v0 and FPSR (QC, bit 27, after a saturating one);
+// per load v0-v3 and the base register; per store the 64 bytes written. The expected output is
+// qemu-aarch64's. Test and bench: the same single pass (about 1540 instructions); this program is
+// about exactness, not speed.
 #include "dep.h"
     .arch_extension simd                // the plain build's -mgeneral-regs-only turns it off
 // T "insn": v0 = v9 (the accumulator of the accumulating forms), FPSR = 0, insn, then record
@@ -173,6 +174,34 @@
     T "sqrdmulh v0.4s, v1.4s, v2.s[0]"
     T "sqdmulh s0, s1, v2.s[3]"
     T "sqrdmulh h0, h6, v6.h[2]"
+    T "sqdmull v0.4s, v1.4h, v2.4h"
+    T "sqdmull2 v0.2d, v1.4s, v2.4s"
+    T "sqdmull v0.4s, v6.4h, v6.4h"
+    T "sqdmull v0.2d, v7.2s, v7.2s"
+    T "sqdmlal v0.4s, v1.4h, v2.4h"
+    T "sqdmlal2 v0.2d, v1.4s, v2.4s"
+    T "sqdmlal v0.4s, v6.4h, v2.4h"
+    T "sqdmlsl v0.4s, v6.4h, v6.4h"
+    T "sqdmlsl2 v0.4s, v1.8h, v2.8h"
+    T "sqdmlsl v0.2d, v7.2s, v1.2s"
+    T "sqdmull s0, h1, h2"
+    T "sqdmull s0, h6, h6"
+    T "sqdmlal d0, s1, s2"
+    T "sqdmlsl s0, h6, h6"
+    T "sqdmlal s0, h6, h6"
+    T "sqdmlsl d0, s1, s2"
+    T "sqdmull v0.4s, v1.4h, v2.h[7]"
+    T "sqdmull2 v0.2d, v1.4s, v18.s[3]"
+    T "sqdmlal v0.4s, v6.4h, v6.h[1]"
+    T "sqdmlal2 v0.2d, v1.4s, v2.s[1]"
+    T "sqdmlsl v0.2d, v7.2s, v7.s[1]"
+    T "sqdmlsl2 v0.4s, v1.8h, v15.h[4]"
+    T "sqdmull s0, h1, v2.h[3]"
+    T "sqdmull d0, s1, v7.s[1]"
+    T "sqdmlal d0, s1, v18.s[2]"
+    T "sqdmlsl s0, h6, v6.h[5]"
+    T "sqdmlal s0, h1, v15.h[7]"
+    T "sqdmlsl d0, s1, v2.s[0]"
     T "srshr v0.16b, v1.16b, #3"
     T "urshr v0.2d, v1.2d, #64"
     T "srshr v0.2d, v7.2d, #64"
@@ -256,7 +285,7 @@
     S "st3 {v1.2d, v2.2d, v3.2d}, [x24]"
     adrp    x20, res
     add     x20, x20, :lo12:res
-    DEP_PRINT_RES 693
+    DEP_PRINT_RES 777
     ldp     x21, x22, [sp, #32]
     ldp     x23, x24, [sp, #48]
     ldr     x25, [sp, #64]
@@ -291,6 +320,6 @@ data:
     .bss
     .balign 16
 res:
-    .zero   693 * 8
+    .zero   777 * 8
 scratch:
     .zero   64

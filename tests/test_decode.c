@@ -417,6 +417,15 @@ static void test_simd(void **state)
     check(0x0e214022, E(ADDHN_V, .rd = 2, .rn = 1, .rm = 1));                              /* addhn v2.8b, v1.8h, v1.8h */
     check(0x5ea12c00, E(SQSUB_V, .rd = 0, .rn = 0, .rm = 1, .size = 2, .imms = 1));        /* sqsub s0, s0, s1 */
     check(0x6f8ba820, E(UMULL_E, .rd = 0, .rn = 1, .rm = 11, .sf = 1, .size = 2, .immr = 2)); /* umull2 v0.2d, v1.4s, v11.s[2] */
+    check(0x0e68d0e6, E(SQDMULL_V, .rd = 6, .rn = 7, .rm = 8, .size = 1));                 /* sqdmull v6.4s, v7.4h, v8.4h */
+    check(0x4ea29020, E(SQDMLAL_V, .rd = 0, .rn = 1, .rm = 2, .sf = 1, .size = 2));        /* sqdmlal2 v0.2d, v1.4s, v2.4s */
+    check(0x5e65b083, E(SQDMLSL_V, .rd = 3, .rn = 4, .rm = 5, .size = 1, .imms = 1));      /* sqdmlsl s3, h4, h5 */
+    check(0x5eabd149, E(SQDMULL_V, .rd = 9, .rn = 10, .rm = 11, .size = 2, .imms = 1));    /* sqdmull d9, s10, s11 */
+    check(0x4f7f3820, E(SQDMLAL_E, .rd = 0, .rn = 1, .rm = 15, .sf = 1, .size = 1, .immr = 7)); /* sqdmlal2 v0.4s, v1.8h, v15.h[7] */
+    check(0x5fbf7841, E(SQDMLSL_E, .rd = 1, .rn = 2, .rm = 31, .size = 2, .immr = 3, .imms = 1)); /* sqdmlsl d1, s2, v31.s[3] */
+    check(0x5f66b0a4, E(SQDMULL_E, .rd = 4, .rn = 5, .rm = 6, .size = 1, .immr = 2, .imms = 1)); /* sqdmull s4, h5, v6.h[2] */
+    undef(0x0e20d000);                                                                    /* sqdmull with size 0: reserved */
+    undef(0x5ee0b000);                                                                    /* sqdmlsl, scalar size 3: reserved */
     check(0x1e604020, E(FMOV_V, .rd = 0, .rn = 1, .size = 3));                            /* fmov d0, d1 */
     check(0x1e270062, E(FMOV_TOV, .rd = 2, .rn = 3, .size = 2));                          /* fmov s2, w3 */
     check(0x9e6600a4, E(FMOV_FROMV, .rd = 4, .rn = 5, .sf = 1, .size = 3));               /* fmov x4, d5 */

@@ -10,6 +10,9 @@
  * 2. At least 1,000,000 fully random words (seed from TEMU_SEED, else a fixed default, printed on
  *    failure): the same checks, so nothing capstone calls invalid is accepted by us and nothing in
  *    a supported class that capstone decodes is UNDEF here.
+ * 4. The ARMv8.0 base Advanced SIMD set is whole, as AT_HWCAP's ASIMD says: a sweep of the FP/SIMD
+ *    data-processing and structure load/store spaces finds no word capstone decodes and we do
+ *    not, but the optional extensions (test_asimd_whole).
  */
 #define _POSIX_C_SOURCE 200809L /* popen, getpid */
 #include <setjmp.h>
@@ -434,6 +437,9 @@ static const unsigned op_ids[A64_OP_COUNT][16] = {
     [A64_OP_SMLSL_V] = IDS(ARM64_INS_SMLSL, ARM64_INS_SMLSL2),
     [A64_OP_UMLSL_V] = IDS(ARM64_INS_UMLSL, ARM64_INS_UMLSL2),
     [A64_OP_PMULL_V] = IDS(ARM64_INS_PMULL, ARM64_INS_PMULL2),
+    [A64_OP_SQDMLAL_V] = IDS(ARM64_INS_SQDMLAL, ARM64_INS_SQDMLAL2),
+    [A64_OP_SQDMLSL_V] = IDS(ARM64_INS_SQDMLSL, ARM64_INS_SQDMLSL2),
+    [A64_OP_SQDMULL_V] = IDS(ARM64_INS_SQDMULL, ARM64_INS_SQDMULL2),
     [A64_OP_MUL_E] = IDS(ARM64_INS_MUL),
     [A64_OP_MLA_E] = IDS(ARM64_INS_MLA),
     [A64_OP_MLS_E] = IDS(ARM64_INS_MLS),
@@ -443,6 +449,9 @@ static const unsigned op_ids[A64_OP_COUNT][16] = {
     [A64_OP_UMLAL_E] = IDS(ARM64_INS_UMLAL, ARM64_INS_UMLAL2),
     [A64_OP_SMLSL_E] = IDS(ARM64_INS_SMLSL, ARM64_INS_SMLSL2),
     [A64_OP_UMLSL_E] = IDS(ARM64_INS_UMLSL, ARM64_INS_UMLSL2),
+    [A64_OP_SQDMLAL_E] = IDS(ARM64_INS_SQDMLAL, ARM64_INS_SQDMLAL2),
+    [A64_OP_SQDMLSL_E] = IDS(ARM64_INS_SQDMLSL, ARM64_INS_SQDMLSL2),
+    [A64_OP_SQDMULL_E] = IDS(ARM64_INS_SQDMULL, ARM64_INS_SQDMULL2),
     [A64_OP_SQDMULH_E] = IDS(ARM64_INS_SQDMULH),
     [A64_OP_SQRDMULH_E] = IDS(ARM64_INS_SQRDMULH),
     [A64_OP_DUP_S] = IDS(ARM64_INS_DUP, ARM64_INS_MOV),
@@ -921,6 +930,12 @@ static const struct enc_class classes[] = {
     { "FP/SIMD SMLSL_V 0x0e20a000", 0xbf20fc00, 0x0e20a000, -1 },
     { "FP/SIMD UMLSL_V 0x2e20a000", 0xbf20fc00, 0x2e20a000, -1 },
     { "FP/SIMD PMULL_V 0x0e20e000", 0xbf20fc00, 0x0e20e000, -1 },
+    { "FP/SIMD SQDMLAL_V 0x0e209000", 0xbf20fc00, 0x0e209000, -1 },
+    { "FP/SIMD SQDMLSL_V 0x0e20b000", 0xbf20fc00, 0x0e20b000, -1 },
+    { "FP/SIMD SQDMULL_V 0x0e20d000", 0xbf20fc00, 0x0e20d000, -1 },
+    { "FP/SIMD SQDMLAL_V 0x5e209000", 0xff20fc00, 0x5e209000, -1 },
+    { "FP/SIMD SQDMLSL_V 0x5e20b000", 0xff20fc00, 0x5e20b000, -1 },
+    { "FP/SIMD SQDMULL_V 0x5e20d000", 0xff20fc00, 0x5e20d000, -1 },
     { "FP/SIMD MUL_E 0x0f008000", 0xbf00f400, 0x0f008000, -1 },
     { "FP/SIMD MLA_E 0x2f000000", 0xbf00f400, 0x2f000000, -1 },
     { "FP/SIMD MLS_E 0x2f004000", 0xbf00f400, 0x2f004000, -1 },
@@ -930,10 +945,16 @@ static const struct enc_class classes[] = {
     { "FP/SIMD UMLAL_E 0x2f002000", 0xbf00f400, 0x2f002000, -1 },
     { "FP/SIMD SMLSL_E 0x0f006000", 0xbf00f400, 0x0f006000, -1 },
     { "FP/SIMD UMLSL_E 0x2f006000", 0xbf00f400, 0x2f006000, -1 },
+    { "FP/SIMD SQDMLAL_E 0x0f003000", 0xbf00f400, 0x0f003000, -1 },
+    { "FP/SIMD SQDMLSL_E 0x0f007000", 0xbf00f400, 0x0f007000, -1 },
+    { "FP/SIMD SQDMULL_E 0x0f00b000", 0xbf00f400, 0x0f00b000, -1 },
     { "FP/SIMD SQDMULH_E 0x0f00c000", 0xbf00f400, 0x0f00c000, -1 },
     { "FP/SIMD SQRDMULH_E 0x0f00d000", 0xbf00f400, 0x0f00d000, -1 },
     { "FP/SIMD SQDMULH_E 0x5f00c000", 0xff00f400, 0x5f00c000, -1 },
     { "FP/SIMD SQRDMULH_E 0x5f00d000", 0xff00f400, 0x5f00d000, -1 },
+    { "FP/SIMD SQDMLAL_E 0x5f003000", 0xff00f400, 0x5f003000, -1 },
+    { "FP/SIMD SQDMLSL_E 0x5f007000", 0xff00f400, 0x5f007000, -1 },
+    { "FP/SIMD SQDMULL_E 0x5f00b000", 0xff00f400, 0x5f00b000, -1 },
     { "FP/SIMD SRSHR_V 0x0f002400", 0xbf80fc00, 0x0f002400, -1 },
     { "FP/SIMD URSHR_V 0x2f002400", 0xbf80fc00, 0x2f002400, -1 },
     { "FP/SIMD SRSRA_V 0x0f003400", 0xbf80fc00, 0x0f003400, -1 },
@@ -1528,6 +1549,17 @@ static int simd_fields(uint32_t w, const struct a64_insn *d)
         if (o->type == ARM64_OP_REG && o->vector_index != -1)
             index = o->vector_index;
     }
+    /* The scalar long forms, Sd, Hn or Dd, Sn: the banks say the element size. */
+    if (d->imms && ((d->op >= A64_OP_SQDMULL_V && d->op <= A64_OP_SQDMLSL_V) ||
+                    (d->op >= A64_OP_SQDMULL_E && d->op <= A64_OP_SQDMLSL_E))) {
+        static const unsigned bank[] = { ARM64_REG_B0, ARM64_REG_H0, ARM64_REG_S0, ARM64_REG_D0 };
+        unsigned sz = d->size & 3;
+        if (a->op_count < 2 || sz == 0 || sz == 3 || a->operands[0].reg != bank[sz + 1] + d->rd ||
+            a->operands[1].reg != bank[sz] + d->rn) {
+            mismatch(w, d, "scalar long form: want %c%u, %c%u", "bhsd"[(sz + 1) & 3], d->rd, "bhsd"[sz], d->rn);
+            return 0;
+        }
+    }
     switch (d->op) {
     case A64_OP_SRSHR_V: case A64_OP_URSHR_V: case A64_OP_SRSRA_V: case A64_OP_URSRA_V:
     case A64_OP_SRI_V: case A64_OP_SLI_V: case A64_OP_RSHRN_V: case A64_OP_SQSHRN_V:
@@ -1543,6 +1575,7 @@ static int simd_fields(uint32_t w, const struct a64_insn *d)
     case A64_OP_MUL_E: case A64_OP_MLA_E: case A64_OP_MLS_E: case A64_OP_SMULL_E: case A64_OP_UMULL_E:
     case A64_OP_SMLAL_E: case A64_OP_UMLAL_E: case A64_OP_SMLSL_E: case A64_OP_UMLSL_E:
     case A64_OP_SQDMULH_E: case A64_OP_SQRDMULH_E: case A64_OP_LDS_V: case A64_OP_STS_V:
+    case A64_OP_SQDMULL_E: case A64_OP_SQDMLAL_E: case A64_OP_SQDMLSL_E:
         if (index != d->immr) {
             mismatch(w, d, "element index %u, capstone %d", d->immr, index);
             return 0;
@@ -2020,11 +2053,56 @@ static void test_lse_llvm_mc(void **state)
         fail_msg("%d mismatches, last: %s (seed %#llx)", nfail, failbuf, (unsigned long long)seed);
 }
 
+/* Optional extensions capstone 4 decodes in the Advanced SIMD space, which AT_HWCAP's ASIMD does
+ * not promise: the crypto instructions (FEAT_AES, FEAT_SHA1, FEAT_SHA256) and PMULL 1Q (size 3,
+ * FEAT_PMULL). */
+static int asimd_optional(const char *mnemonic, uint32_t w)
+{
+    if (!strncmp(mnemonic, "aes", 3) || !strncmp(mnemonic, "sha", 3))
+        return 1;
+    return !strncmp(mnemonic, "pmull", 5) && ((w >> 22) & 3) == 3;
+}
+
+/* 1 if capstone decodes w, a base encoding, and we say UNDEF. */
+static int asimd_missing(uint32_t w, long *missing)
+{
+    uint8_t b[4] = { (uint8_t)w, (uint8_t)(w >> 8), (uint8_t)(w >> 16), (uint8_t)(w >> 24) };
+    const uint8_t *code = b;
+    size_t size = 4;
+    uint64_t addr = TEST_PC;
+    struct a64_insn d;
+    a64_decode(w, &d);
+    if (d.op != A64_OP_UNDEF || !cs_disasm_iter(cs, &code, &size, &addr, csi) || asimd_optional(csi->mnemonic, w))
+        return 0;
+    if ((*missing)++ < 10)
+        print_error("%08x: %s %s decodes in capstone, UNDEF here\n", w, csi->mnemonic, csi->op_str);
+    return 1;
+}
+
+/* AT_HWCAP sets ASIMD (emu_hwcap.c) because the ARMv8.0 base Advanced SIMD set is whole: every
+ * word of the FP/SIMD data-processing space (bits 27:25 = 111: bits 31:28 and 24:10 swept) and of
+ * the structure loads and stores (bits 29:25 = 00110: bits 31:30, 24:10 swept), Rn = Rd = 0 (no
+ * encoding there depends on them), that capstone decodes must decode here, but asimd_optional. */
+static void test_asimd_whole(void **state)
+{
+    long missing = 0;
+    uint32_t k;
+    (void)state;
+    for (k = 0; k < (1u << 19); k++)
+        asimd_missing(((k >> 15) << 28) | (7u << 25) | ((k & 0x7fff) << 10), &missing);
+    for (k = 0; k < (1u << 17); k++)
+        asimd_missing(((k & 3) << 30) | ((0x0cu | ((k >> 2) & 1)) << 24) | ((k >> 3) << 10), &missing);
+    print_message("asimd: %u words swept, %ld base encodings UNDEF here\n", (1u << 19) + (1u << 17), missing);
+    if (missing)
+        fail_msg("%ld words of the base Advanced SIMD set are UNDEF here: AT_HWCAP's ASIMD is wrong", missing);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_classes_agree),
         cmocka_unit_test(test_random_words),
+        cmocka_unit_test(test_asimd_whole),
         cmocka_unit_test(test_lse_llvm_mc),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -290,6 +290,12 @@ static const struct {
     {0x0e20a000, 0x40df03ff}, /* SMLSL_V */
     {0x2e20a000, 0x40df03ff}, /* UMLSL_V */
     {0x0e20e000, 0x40df03ff}, /* PMULL_V */
+    {0x0e209000, 0x40df03ff}, /* SQDMLAL_V */
+    {0x0e20b000, 0x40df03ff}, /* SQDMLSL_V */
+    {0x0e20d000, 0x40df03ff}, /* SQDMULL_V */
+    {0x5e209000, 0x00df03ff}, /* SQDMLAL_V */
+    {0x5e20b000, 0x00df03ff}, /* SQDMLSL_V */
+    {0x5e20d000, 0x00df03ff}, /* SQDMULL_V */
     {0x0f008000, 0x40ff0bff}, /* MUL_E */
     {0x2f000000, 0x40ff0bff}, /* MLA_E */
     {0x2f004000, 0x40ff0bff}, /* MLS_E */
@@ -299,10 +305,16 @@ static const struct {
     {0x2f002000, 0x40ff0bff}, /* UMLAL_E */
     {0x0f006000, 0x40ff0bff}, /* SMLSL_E */
     {0x2f006000, 0x40ff0bff}, /* UMLSL_E */
+    {0x0f003000, 0x40ff0bff}, /* SQDMLAL_E */
+    {0x0f007000, 0x40ff0bff}, /* SQDMLSL_E */
+    {0x0f00b000, 0x40ff0bff}, /* SQDMULL_E */
     {0x0f00c000, 0x40ff0bff}, /* SQDMULH_E */
     {0x0f00d000, 0x40ff0bff}, /* SQRDMULH_E */
     {0x5f00c000, 0x00ff0bff}, /* SQDMULH_E */
     {0x5f00d000, 0x00ff0bff}, /* SQRDMULH_E */
+    {0x5f003000, 0x00ff0bff}, /* SQDMLAL_E */
+    {0x5f007000, 0x00ff0bff}, /* SQDMLSL_E */
+    {0x5f00b000, 0x00ff0bff}, /* SQDMULL_E */
     {0x0f002400, 0x407f03ff}, /* SRSHR_V */
     {0x2f002400, 0x407f03ff}, /* URSHR_V */
     {0x0f003400, 0x407f03ff}, /* SRSRA_V */

@@ -176,6 +176,27 @@ EXEC_INLINE uint64_t simd_int_qdmulh(uint64_t a, uint64_t b, uint32_t size, uint
     return (uint64_t)((int64_t)p >> bits) & emu_alu_ones(bits);
 }
 
+/* SQDMULL / SQDMLAL / SQDMLSL on one pair of sign-extended elements x, y of size 1 or 2, d the
+ * accumulator element of 2 * size: the ARM ARM saturates the doubled product to 2 * esize first,
+ * then the sum or difference with d again, and either sets QC. Only MIN * MIN overflows the
+ * product (2 * 2^62 for words), so everything else is exact in 64 bits; the accumulation is
+ * SQADD / SQSUB of the wide elements. */
+EXEC_INLINE uint64_t simd_int_qdmlal(uint32_t op, uint64_t x, uint64_t y, uint64_t d, uint32_t size, uint32_t *qc)
+{
+    uint32_t bits = 8u << size;
+    uint64_t min = A64_U64(0) - (A64_U64(1) << (bits - 1)), p;
+    if (x == min && y == min) {
+        *qc = 1;
+        p = emu_alu_ones(2 * bits - 1);
+    } else {
+        p = (2 * ((uint64_t)((int64_t)x * (int64_t)y))) & emu_alu_ones(2 * bits);
+    }
+    if (op == A64_OP_SQDMULL_V || op == A64_OP_SQDMULL_E)
+        return p;
+    return simd_int_qaddsub(op == A64_OP_SQDMLAL_V || op == A64_OP_SQDMLAL_E ? A64_OP_SQADD_V : A64_OP_SQSUB_V,
+                            d, p, size + 1, qc);
+}
+
 /* x << s saturated to an element of size: x is signed (sgn, sign-extended) or unsigned, the
  * result signed (osg) or unsigned (SQSHLU: a negative x gives 0). Exact: below 64 bits the shifted
  * value fits in 64 (s < esize <= 32), at 64 bits shifting back must give x. */
@@ -391,12 +412,18 @@ EXEC_INLINE uint32_t simd_int_value(const struct a64_insn *in, const struct simd
         case A64_OP_SABAL_V: case A64_OP_UABAL_V: case A64_OP_SABDL_V: case A64_OP_UABDL_V:
         case A64_OP_SMLAL_V: case A64_OP_UMLAL_V: case A64_OP_SMLSL_V: case A64_OP_UMLSL_V: case A64_OP_PMULL_V:
         case A64_OP_SMULL_E: case A64_OP_UMULL_E: case A64_OP_SMLAL_E: case A64_OP_UMLAL_E:
-        case A64_OP_SMLSL_E: case A64_OP_UMLSL_E: case A64_OP_SHLL_V: {
-            /* long: the narrow elements of the lower (sf: upper) halves, results of 2 * size */
-            uint32_t sgn = op == A64_OP_SSUBL_V || op == A64_OP_SSUBW_V || op == A64_OP_SABAL_V ||
+        case A64_OP_SMLSL_E: case A64_OP_UMLSL_E: case A64_OP_SHLL_V:
+        case A64_OP_SQDMULL_V: case A64_OP_SQDMLAL_V: case A64_OP_SQDMLSL_V:
+        case A64_OP_SQDMULL_E: case A64_OP_SQDMLAL_E: case A64_OP_SQDMLSL_E: {
+            /* long: the narrow elements of the lower (sf: upper) halves, results of 2 * size; the
+             * scalar forms (SQDM*L only) one element, the rest of the register cleared */
+            uint32_t sgn = (op >= A64_OP_SQDMULL_V && op <= A64_OP_SQDMLSL_V) ||
+                           (op >= A64_OP_SQDMULL_E && op <= A64_OP_SQDMLSL_E) ||
+                           op == A64_OP_SSUBL_V || op == A64_OP_SSUBW_V || op == A64_OP_SABAL_V ||
                            op == A64_OP_SABDL_V || op == A64_OP_SMLAL_V || op == A64_OP_SMLSL_V ||
                            op == A64_OP_SMULL_E || op == A64_OP_SMLAL_E || op == A64_OP_SMLSL_E;
-            for (i = 0; i < hk; i++) {
+            uint32_t k = in->imms ? 1u : hk;
+            for (i = 0; i < k; i++) {
                 uint64_t a = simd_int_ext(simd_elem(vn, size, base + i), size, sgn);
                 uint64_t b = simd_int_ext(by_elem ? simd_elem(vm, size, in->immr) : simd_elem(vm, size, base + i), size, sgn);
                 uint64_t d = simd_elem(vd, size + 1, i), ad = (sgn ? (int64_t)a > (int64_t)b : a > b) ? a - b : b - a, e;
@@ -409,11 +436,16 @@ EXEC_INLINE uint32_t simd_int_value(const struct a64_insn *in, const struct simd
                 case A64_OP_SMLSL_V: case A64_OP_UMLSL_V: case A64_OP_SMLSL_E: case A64_OP_UMLSL_E: e = d - a * b; break;
                 case A64_OP_PMULL_V: e = simd_int_pmul(a, b); break;
                 case A64_OP_SHLL_V: e = a << (8u << size); break;
+                case A64_OP_SQDMULL_V: case A64_OP_SQDMLAL_V: case A64_OP_SQDMLSL_V:
+                case A64_OP_SQDMULL_E: case A64_OP_SQDMLAL_E: case A64_OP_SQDMLSL_E:
+                    e = simd_int_qdmlal(op, a, b, d, size, &qc);
+                    break;
                 default: e = a * b; break;
                 }
                 r = simd_set(r, size + 1, i, e & wide);
             }
             o->d[0] = r;
+            o->fpsr = qc ? SIMD_FPSR_QC : 0;
             return 0;
         }
         case A64_OP_DUP_S:

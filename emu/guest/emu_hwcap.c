@@ -5,8 +5,12 @@
  * on every engine; then its flag flips and test_hwcap_witnesses checks the witnesses. */
 static const struct emu_hwcap_feature features[] = {
     {"fp", 0, 1, {0x1e622820 /* fadd d0, d1, d2 */, 0x9e670020 /* fmov d0, x1 */, 0x1e620020 /* scvtf d0, w1 */}},
-    {"asimd", 1, 0, {0x4e228420 /* add v0.16b, v1.16b, v2.16b */, 0x3dc00020 /* ldr q0, [x1] */,
-                     0xad400420 /* ldp q0, q1, [x1] */}},
+    /* asimd: the whole ARMv8.0 base Advanced SIMD set (integer, single and double FP, the
+     * structure loads and stores); one witness per part, the last one SQDMLAL, which completed it */
+    {"asimd", 1, 1, {0x4e228420 /* add v0.16b, v1.16b, v2.16b */, 0x3dc00020 /* ldr q0, [x1] */,
+                     0xad400420 /* ldp q0, q1, [x1] */, 0x4c400020 /* ld4 {v0.16b-v3.16b}, [x1] */,
+                     0x4e020020 /* tbl v0.16b, {v1.16b}, v2.16b */, 0x4eb1b820 /* addv s0, v1.4s */,
+                     0x4e22cc20 /* fmla v0.4s, v1.4s, v2.4s */, 0x4e629020 /* sqdmlal2 v0.4s, v1.8h, v2.8h */}},
     {"crc32", 7, 0, {0x1ac24020 /* crc32b w0, w1, w2 */}},
     {"atomics", 8, 1, {0xb8200041 /* ldadd w0, w1, [x2] */, 0x88a07c41 /* cas w0, w1, [x2] */,
                        0xf8208041 /* swp x0, x1, [x2] */}},

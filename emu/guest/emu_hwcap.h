@@ -9,7 +9,7 @@
 
 #include <stdint.h>
 
-#define EMU_HWCAP_WITNESSES 3
+#define EMU_HWCAP_WITNESSES 8
 
 struct emu_hwcap_feature {
     const char *name;       /* Linux's name of the bit, as /proc/cpuinfo spells it */
