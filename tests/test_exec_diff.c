@@ -516,6 +516,88 @@ static int lane_memory_check(struct fix *f, const struct a64_insn *in, const str
     return 1;
 }
 
+/* An FP/SIMD data-processing instruction on the lane executor over 1..LANES_MAX lanes: lane 0 with
+ * the trial's registers, flags and V registers st, the others random ones; each lane's V file, its
+ * X row rd (an X result) and its flags must be what the CPU engine computes from that lane's
+ * state, and the FPSR bits the executor gathers the OR of what each lane raised. */
+static void lane_simd_check(struct fix *f, const struct a64_insn *in, const struct emu_state *st, const char *what)
+{
+    struct emu_loop_ws *ws = f->ws;
+    uint32_t cnt = 1 + (uint32_t)(rnd() % LANES_MAX), raised = 0;
+    static uint64_t before[A64_NUM_REGS][LANES_MAX], vbefore[LANES_MAX][64];
+    static uint32_t flags_before[LANES_MAX];
+    for (uint32_t j = 0; j < cnt; j++) {
+        for (unsigned r = 0; r < A64_NUM_REGS; r++)
+            before[r][j] = ws->v[r][j] = r == A64_REG_ZR ? 0 : j == 0 ? st->x[r] : random_value();
+        for (unsigned k = 0; k < 64; k++)
+            vbefore[j][k] = ws->vf[j][k] = j == 0 ? st->v[k] : random_value();
+        flags_before[j] = ws->nzcv[j] = j == 0 ? (uint32_t)st->nzcv : (uint32_t)(rnd() & 15) << 28;
+    }
+    ws->fpcr = (uint32_t)st->fpcr;
+    ws->fpsr = 0;
+    emu_loop_lane_insn(in, CODE, ws, cnt, NULL, 0, 0);
+    int writes = (in->flags & A64_P_W_RD) != 0, sets = (in->flags & A64_P_SETS_FLAGS) != 0;
+    for (uint32_t j = 0; j < cnt; j++) {
+        f->p.st = *st;
+        for (unsigned r = 0; r < A64_REG_ZR; r++)
+            f->p.st.x[r] = before[r][j];
+        memcpy(f->p.st.v, vbefore[j], sizeof f->p.st.v);
+        f->p.st.nzcv = flags_before[j];
+        f->p.st.fpsr = 0;
+        f->p.st.pc = CODE;
+        if (emu_cpu_run(f->cpu, &f->p, 1) != EMU_LIMIT)
+            fail_msg("%s: lane %u: the CPU engine stopped", what, j);
+        raised |= (uint32_t)f->p.st.fpsr;
+        for (unsigned r = 0; r < A64_REG_SINK; r++) {
+            uint64_t w = writes && r == in->rd ? f->p.st.x[r] : before[r][j];
+            if (ws->v[r][j] != w)
+                fail_msg("%s: lane %u of %u: row x%u = 0x%llx vs 0x%llx", what, j, cnt, r,
+                         (unsigned long long)ws->v[r][j], (unsigned long long)w);
+        }
+        for (unsigned k = 0; k < 64; k++)
+            if (ws->vf[j][k] != f->p.st.v[k])
+                fail_msg("%s: lane %u of %u: v%u.%s = 0x%llx vs 0x%llx", what, j, cnt, k / 2, k & 1 ? "hi" : "lo",
+                         (unsigned long long)ws->vf[j][k], (unsigned long long)f->p.st.v[k]);
+        uint32_t wf = sets ? (uint32_t)f->p.st.nzcv : flags_before[j];
+        if (ws->nzcv[j] != wf)
+            fail_msg("%s: lane %u of %u: flags 0x%x vs 0x%x", what, j, cnt, ws->nzcv[j], wf);
+    }
+    if (ws->fpsr != raised)
+        fail_msg("%s: FPSR bits 0x%x vs 0x%x", what, ws->fpsr, raised);
+}
+
+/* The FP/SIMD loads and stores the lane executor takes (emu_loop.c, simd_taken). */
+static int lane_simd_mem_op(unsigned op)
+{
+    return op == A64_OP_LDR_V_IMM || op == A64_OP_LDR_V_REG || op == A64_OP_LDR_V_LIT || op == A64_OP_LDP_V ||
+           op == A64_OP_STR_V_IMM || op == A64_OP_STR_V_REG || op == A64_OP_STP_V;
+}
+
+/* One of those on the lane executor, one lane with the trial's state st, when the CPU engine ran
+ * it (cpu_v: its V registers after): the V registers a load writes, or the memory a store leaves
+ * from the same start `pre`, must be the CPU engine's. 1 if it was checked. */
+static int lane_simd_memory_check(struct fix *f, const struct a64_insn *in, const struct emu_state *st,
+                                  const uint64_t *cpu_v, uint8_t *pre, const uint8_t *cpu_mem, const char *what)
+{
+    struct emu_loop_ws *ws = f->ws;
+    struct exec_in xv = {st->x[in->rn], st->x[in->rm], 0, 0, 0, 0};
+    uint64_t a, wb;
+    uint32_t len = simd_mem_addr(in, CODE, xv, &a, &wb);
+    if ((in->flags & A64_P_STORE) && (a < SCRATCH || a + len > SCRATCH + SCRATCH_SIZE))
+        return 0;
+    memcpy(ws->vf[0], st->v, sizeof ws->vf[0]);
+    if (!(in->flags & A64_P_STORE)) {
+        emu_loop_lane_insn(in, CODE, ws, 1, f->p.mem.host, a, 0);
+        if (memcmp(ws->vf[0], cpu_v, sizeof ws->vf[0]))
+            fail_msg("%s: the lane executor's load differs", what);
+        return 1;
+    }
+    emu_loop_lane_insn(in, CODE, ws, 1, pre, a - SCRATCH, 0);
+    if (memcmp(pre, cpu_mem, SCRATCH_SIZE))
+        fail_msg("%s: the lane executor's store differs", what);
+    return 1;
+}
+
 static void test_exec_diff(void **state)
 {
     struct fix *f = *state;
@@ -636,7 +718,12 @@ static void test_exec_diff(void **state)
         uint64_t cpu0[A64_NUM_REGS];
         memcpy(cpu0, p->st.x, sizeof cpu0);
         unsigned lane = emu_loop_op_lane(in.op);
-        if (lane == A64_LANE_LV) {
+        if ((in.flags & A64_P_SIMD) && !(in.flags & (A64_P_LOAD | A64_P_STORE))) {
+            lane_simd_check(f, &in, &st, what);
+            per_lane_op[in.op]++;
+        } else if (lane_simd_mem_op(in.op)) {
+            per_lane_op[in.op] += lane_simd_memory_check(f, &in, &st, p->st.v, pre, scratch, what);
+        } else if (lane == A64_LANE_LV) {
             lane_value_check(f, &in, &st, what);
             per_lane_op[in.op]++;
         } else if (lane == A64_LANE_LM) {
@@ -658,7 +745,9 @@ static void test_exec_diff(void **state)
     unsigned lane_covered = 0, lane_total = 0;
     for (unsigned op = 0; op < A64_OP_COUNT; op++) {
         unsigned lane = emu_loop_op_lane(op);
-        if (lane != A64_LANE_LV && lane != A64_LANE_LM)
+        int simd = (a64_op_props(op) & A64_P_SIMD) &&
+                   (lane_simd_mem_op(op) || !(a64_op_props(op) & (A64_P_LOAD | A64_P_STORE)));
+        if (lane != A64_LANE_LV && lane != A64_LANE_LM && !simd)
             continue;
         lane_total++;
         lane_covered += per_lane_op[op] > 0;
@@ -671,7 +760,8 @@ static void test_exec_diff(void **state)
     if (trials >= 100000) {
         assert_int_equal(covered, total);
         for (unsigned op = 0; op < A64_OP_COUNT; op++)
-            if (emu_loop_op_lane(op) == A64_LANE_LV)
+            if (emu_loop_op_lane(op) == A64_LANE_LV ||
+                ((a64_op_props(op) & A64_P_SIMD) && !(a64_op_props(op) & (A64_P_LOAD | A64_P_STORE))))
                 assert_true(per_lane_op[op] > 0);
     }
 }

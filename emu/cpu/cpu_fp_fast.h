@@ -17,4 +17,13 @@ int cpu_fp_fast(uint32_t kind, int n, uint64_t a, uint64_t b, uint32_t fpcr, uin
  * can be raised then). */
 int cpu_fp_fast_compare(int n, uint64_t a, uint64_t b, uint32_t *nzcv);
 
+struct a64_insn;
+
+/* The fast path for decoded instruction `in` on the V register file v (emu_state.v's layout):
+ * scalar FADD/FSUB/FMUL/FDIV/FSQRT and FCMP/FCMPE (also against zero) in single and double.
+ * 1 when it ran it (the result in v, IXC ORed into *fpsr, a compare's flags in *nzcv); 0 when the
+ * caller must run the exact semantics. The CPU engine (cpu_simd.c) and the loop lane executor
+ * (emu_loop_run.c) use it. */
+int cpu_fp_fast_insn(const struct a64_insn *in, uint64_t *v, uint32_t fpcr, uint32_t *fpsr, uint32_t *nzcv);
+
 #endif

@@ -39,11 +39,11 @@ static const struct a64_insn *cpu_simd_record(struct emu_cpu *c, uint32_t word)
 }
 
 /* The host-arithmetic fast path (cpu_fp_fast.c) for the scalar operations compiled FP code is
- * made of; 1 when it ran the instruction. Single and double only. */
-static int cpu_simd_fast(const struct a64_insn *in, struct emu_proc *p, uint32_t *nzcv)
+ * made of, on the V register file v; 1 when it ran the instruction. Single and double only. */
+int cpu_fp_fast_insn(const struct a64_insn *in, uint64_t *v, uint32_t fpcr, uint32_t *fpsr, uint32_t *nzcv)
 {
     int n = 8 << (in->size & 3);
-    uint64_t mask = n == 64 ? ~UINT64_C(0) : (UINT64_C(1) << n) - 1, *v = p->st.v;
+    uint64_t mask = n == 64 ? ~UINT64_C(0) : (UINT64_C(1) << n) - 1;
     uint64_t a = v[2 * in->rn] & mask, b = v[2 * in->rm] & mask, r;
     uint32_t kind;
     switch (in->op) {
@@ -56,10 +56,8 @@ static int cpu_simd_fast(const struct a64_insn *in, struct emu_proc *p, uint32_t
     case A64_OP_FCMPZ_S: case A64_OP_FCMPEZ_S: return cpu_fp_fast_compare(n, a, 0, nzcv);
     default: return 0;
     }
-    uint32_t fpsr = (uint32_t)p->st.fpsr;
-    if (!cpu_fp_fast(kind, n, a, b, (uint32_t)p->st.fpcr, &r, &fpsr))
+    if (!cpu_fp_fast(kind, n, a, b, fpcr, &r, fpsr))
         return 0;
-    p->st.fpsr = fpsr;
     v[2 * in->rd] = r;
     v[2 * in->rd + 1] = 0;
     return 1;
@@ -71,8 +69,11 @@ enum cpu_simd_result cpu_simd(struct emu_cpu *c, struct emu_proc *p, uint32_t wo
     const struct a64_insn *in = cpu_simd_record(c, word);
     if (!in || !(in->flags & A64_P_SIMD))
         return CPU_SIMD_UNDEF;
-    if (cpu_simd_fast(in, p, nzcv))
+    uint32_t fpsr = (uint32_t)p->st.fpsr;
+    if (cpu_fp_fast_insn(in, p->st.v, (uint32_t)p->st.fpcr, &fpsr, nzcv)) {
+        p->st.fpsr = fpsr;
         return CPU_SIMD_DONE;
+    }
     uint64_t *x = p->st.x;
     struct exec_in v = {0};
     if (in->flags & A64_P_R_RN)

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "a64_decode.h"
+#include "cpu_fp_fast.h"
 #include "emu_loop.h"
 #include "exec_value.h"
 #define SIMD_VF
@@ -166,16 +167,18 @@ static void lane_simd_mem(const struct a64_insn *in, uint64_t pc, struct emu_loo
           else { simd_store(in, &s_, buf_); memcpy(AT(j), buf_, len); });
 }
 
-/* An FP/SIMD data-processing instruction over lanes 0..cnt-1: the semantics (simd_value) per lane
- * on its V registers, its X operands from the rows, its X result and flags into the rows; FPSR
- * bits ORed into ws->fpsr (their order does not matter). */
+/* An FP/SIMD data-processing instruction over lanes 0..cnt-1: per lane, the CPU engine's host
+ * arithmetic fast path where it applies (cpu_fp_fast_insn: exact, or it declines), else the
+ * semantics (simd_value) on the lane's V registers, its X operands from the rows, its X result and
+ * flags into the rows; FPSR bits ORed into ws->fpsr (their order does not matter). */
 static void lane_simd_value(const struct a64_insn *in, struct emu_loop_ws *ws, uint32_t cnt)
 {
     const uint64_t *N = ws->v[in->rn], *M = ws->v[in->rm];
     uint64_t *D = ws->v[(in->flags & A64_P_W_RD) ? in->rd : A64_REG_SINK];
     uint32_t *F = ws->nzcv, fpsr = 0;
     const uint32_t fpcr = ws->fpcr, p = in->flags;
-    LANES(struct exec_in xv_ = {(p & A64_P_R_RN) ? N[j] : 0, (p & A64_P_R_RM) ? M[j] : 0, 0, 0, F[j], 0};
+    LANES(if (cpu_fp_fast_insn(in, ws->vf[j], fpcr, &fpsr, &F[j])) continue;
+          struct exec_in xv_ = {(p & A64_P_R_RN) ? N[j] : 0, (p & A64_P_R_RM) ? M[j] : 0, 0, 0, F[j], 0};
           struct simd_in s_; struct simd_out o_; simd_out_clear(&o_); simd_gather(in, ws->vf[j], &s_);
           simd_value(in, xv_, &s_, fpcr, &o_); /* defined: the analysis probed the encoding */
           D[j] = o_.x; if (p & A64_P_SETS_FLAGS) F[j] = o_.nzcv; fpsr |= o_.fpsr;
@@ -275,6 +278,8 @@ static void lane_fill(const struct emu_loop *l, const uint64_t *x, const uint64_
 /* One FP/SIMD instruction of a fold on the register file vf, its flags from *nzcv and into it. */
 static void vfold_insn(const struct a64_insn *in, uint64_t *vf, uint32_t fpcr, uint32_t *nzcv, uint32_t *fpsr)
 {
+    if (cpu_fp_fast_insn(in, vf, fpcr, fpsr, nzcv))
+        return;
     struct exec_in xv = {0, 0, 0, 0, *nzcv, 0};
     struct simd_in s;
     struct simd_out o;
