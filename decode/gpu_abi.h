@@ -154,12 +154,13 @@ struct gpu_loop {
     uint8_t what[GPU_LOOP_MAX_BODY];
     uint8_t acc_v[GPU_LOOP_MAX_ACC]; /* per accumulator: the slot of the value it folds */
     struct emu_loop_fold fold[GPU_LOOP_MAX_ACC];
-    /* V accumulators (fold kind EMU_LOOP_FOLD_SEQ) are folded by the host in iteration order: each
-     * item hands over the V registers vslot[a][0..nvslot[a]-1] as its update reads them, at
-     * 128-bit record vout_at[a] of its vout_stride records in vout */
+    /* V accumulators (fold kind EMU_LOOP_FOLD_SEQ) are folded by the host in iteration order: at
+     * each update k of V accumulator a, each item hands over the V registers
+     * vslot[a][0..nvslot[a]-1] as the update reads them, to its capture record in vout
+     * (vout_stride 128-bit values per item; this update's from value vcap_at[k]: emu_loop.h) */
     uint8_t vslot[GPU_LOOP_MAX_ACC][GPU_LOOP_VSLOTS];
     uint8_t nvslot[GPU_LOOP_MAX_ACC];
-    uint8_t vout_at[GPU_LOOP_MAX_ACC];
+    uint8_t vcap_at[GPU_LOOP_MAX_BODY];
     uint8_t pad[6];
     uint32_t fpcr;               /* FPCR for the run (FPSR bits go to the kernel's fpsr word) */
     uint32_t vout_stride;
@@ -171,6 +172,6 @@ A64_STATIC_ASSERT(sizeof(struct gpu_sched) == 32, gpu_sched_size);
 A64_STATIC_ASSERT(sizeof(struct gpu_status) == 48, gpu_status_size);
 A64_STATIC_ASSERT(sizeof(struct gpu_index_slot) == 16, gpu_index_slot_size);
 A64_STATIC_ASSERT(sizeof(struct emu_loop_fold) == 8, emu_loop_fold_size);
-A64_STATIC_ASSERT(sizeof(struct gpu_loop) == 1296, gpu_loop_size);
+A64_STATIC_ASSERT(sizeof(struct gpu_loop) == 1336, gpu_loop_size);
 
 #endif

@@ -20,7 +20,7 @@
  * (a private file: SIMD_VF is empty in this program), FPCR from the description, the FPSR bits
  * the item raised ORed into *fpsr (order-free). A V accumulator (an FP sum, an FP min or max) is
  * not associative, so it is not reduced here: each item hands the V registers its fold reads to
- * vout, and the host folds them in iteration order (emu_loop_vfold_step).
+ * vout, and the host folds them in iteration order (emu_loop_vfold_iter).
  *
  * A fault or a store into decoded code cannot happen after the host's checks; if one did, the item
  * sets `error` and the host stops the run with an internal error rather than go on inexactly. */
@@ -62,7 +62,7 @@ __kernel void loop_iterations(__global uint *pt, ulong npages, __global uchar *p
                 struct emu_loop_fold f = desc->fold[what - 1];
                 uint v = desc->acc_v[what - 1];
                 if (f.kind == EMU_LOOP_FOLD_SEQ) { /* the fold's operands, as its update reads them */
-                    __global ulong *o = vout + 2 * (i * desc->vout_stride + desc->vout_at[what - 1]);
+                    __global ulong *o = vout + 2 * (i * desc->vout_stride + desc->vcap_at[k]);
                     for (uint s = 0; s < desc->nvslot[what - 1]; s++) {
                         o[2 * s] = vf[2 * desc->vslot[what - 1][s]];
                         o[2 * s + 1] = vf[2 * desc->vslot[what - 1][s] + 1];

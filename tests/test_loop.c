@@ -192,6 +192,8 @@ static uint64_t same_as_sequential_fp(const uint32_t *w, size_t n, const uint64_
 #define FMLA_V4_2D 0x4e63cc44u /* fmla v4.2d, v2.2d, v3.2d */
 #define FMOV_D3_D2 0x1e604043u /* fmov d3, d2 */
 #define FMOV_D2_D3 0x1e604062u /* fmov d2, d3 */
+#define FMUL_D4_D4_D3 0x1e630884u /* fmul d4, d4, d3 */
+#define FADD_D4_D4_D5 0x1e652884u /* fadd d4, d4, d5 */
 #define STR_D4_X3_POST 0xfc008464u /* str d4, [x3], #8 */
 #define STR_W5_X3_POST 0xb8004465u /* str w5, [x3], #4 */
 #define ADD_X7_1_FP 0x910004e7u /* add x7, x7, #1 */
@@ -671,12 +673,23 @@ static void test_fp_loops(void **state)
                               bne(6), UDF};
     const uint32_t convert[] = {SCVTF_D2_X7, FMUL_D2_D2_D3, FCVTZS_W5_D2, STR_W5_X3_POST, STR_D2_X3_POST,
                                 LDR_D5_X6_X7_LSL3, ADD_X7_1_FP, CMP_X7_X0_FP, bne(9), UDF};
+    /* clang's interleaved sum: two updates of d4, d2 reloaded between them (each update's operand
+     * is captured where it reads it); a chain of different operations, acc = (acc + a) * 1.5 + b */
+    const uint32_t sum2[] = {LDR_D2_X1_POST, FADD_D4_D4_D2, LDR_D2_X1_POST, FADD_D4_D4_D2, SUBS_X0, bne(6), UDF};
+    analyse(sum2, 6, l);
+    assert_int_equal(l->cls, EMU_LOOP_REDUCTION);
+    assert_int_equal(l->acc[0].nupd, 2);
+    const uint32_t chain[] = {LDP_D2_D5_X1_POST, FADD_D4_D4_D2, FMUL_D4_D4_D3, FADD_D4_D4_D5, SUBS_X0, bne(6), UDF};
+    analyse(chain, 6, l);
+    assert_int_equal(l->cls, EMU_LOOP_REDUCTION);
+    assert_int_equal(l->acc[0].nupd, 3);
+    assert_int_equal(l->nvcap, 3 * 3); /* d2, d3, d5 at each of three updates */
     /* flags only the exit test reads, but FCMPE against a NaN raises IOC in every iteration */
     const uint32_t dead_cmp[] = {LDR_D2_X1_POST, FCMPE_D2_D3, SUBS_X0, bne(4), UDF};
     analyse(dead_cmp, 4, l);
     assert_int_equal(l->cls, EMU_LOOP_ELEMENTWISE);
-    const uint32_t *all[] = {map, sum, sum_s, max, min_s, maxnm, fmla, qmap, pairs, convert, dead_cmp};
-    const size_t len[] = {6, 5, 5, 6, 6, 5, 5, 6, 7, 10, 5};
+    const uint32_t *all[] = {map, sum, sum_s, max, min_s, maxnm, fmla, qmap, pairs, convert, dead_cmp, sum2, chain};
+    const size_t len[] = {6, 5, 5, 6, 6, 5, 5, 6, 7, 10, 5, 7, 7};
     static const uint64_t fpcrs[] = {0, 0x00400000, 0x00800000, 0x00c00000, 0x01000000, 0x02000000, 0x03c00000};
     uint64_t v[64] = {0};
     v[6] = 0x3ff8000000000000ull;  /* d3 = 1.5 */
@@ -705,7 +718,7 @@ static void test_fp_refusals(void **state)
     (void)state;
     const uint32_t recur[] = {LDR_D2_X1_POST, FMUL_D2_D2_D4, FADD_D4_D4_D2, FMOV_D3_D2, FADD_D4_D4_D2, SUBS_X0,
                               bne(7)};
-    expect_reason(recur, 7, EMU_LOOP_REG_CARRIED);
+    expect_reason(recur, 7, EMU_LOOP_ACC_READ); /* two updates fold, but the fmul reads d4 between */
     const uint32_t stored[] = {LDR_D2_X1_POST, FADD_D4_D4_D2, STR_D4_X3_POST, SUBS_X0, bne(4)};
     expect_reason(stored, 5, EMU_LOOP_ACC_READ);
     const uint32_t ld1[] = {LD1_V2_4S_X1_POST, FADD_V2_4S, STR_Q2_X3_POST, SUBS_X0, bne(5)};

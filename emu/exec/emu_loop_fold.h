@@ -21,7 +21,7 @@
 #define EMU_LOOP_FOLD_CSEL 4  /* cmp a, b; csel acc, n, m, cond */
 #define EMU_LOOP_FOLD_MUL 5   /* acc * v (mul: a product reduction) */
 #define EMU_LOOP_FOLD_SEQ 6   /* a V register: the accumulator's own FP/SIMD instructions, run
-                                 in iteration order (emu_loop_vfold_step); not associative, so
+                                 in iteration order (emu_loop_vfold_iter); not associative, so
                                  never split into partials */
 
 struct emu_loop_fold {

@@ -249,26 +249,28 @@ static int reduction_at(const struct emu_loop *l, uint32_t i, unsigned r, uint8_
     }
 }
 
-/* V accumulator update at instruction i for V register r (its only writer), into *a: an FP/SIMD
- * operation that writes V[rd] = r alone and reads no X register (fadd d0, d0, d1; fmla; fmax),
- * reading flags only from an FP compare of its own just before (fcmp + fcsel: an FP min or max).
- * The V registers it and the compare read besides r are the fold's slots. */
-static int vreduction_at(const struct emu_loop *l, uint32_t i, unsigned r, struct emu_loop_acc *a)
+/* Does V register r, written by the instructions a->upd[] (program order) and nothing else, fold in
+ * order? Each update an FP/SIMD operation that writes V[rd] = r alone and reads no X register
+ * (fadd d0, d0, d1; fmla; fmaxnm; clang's interleaved sums, several fadds into one register); a
+ * single update may read flags from an FP compare of its own just before (fcmp + fcsel: an FP min
+ * or max). The V registers they read besides r become a->vslot[], captured at each update. */
+static int vfold_at(const struct emu_loop *l, unsigned r, struct emu_loop_acc *a)
 {
-    const struct a64_insn *in = &l->ins[i];
     const uint32_t no = A64_P_LOAD | A64_P_STORE | A64_P_SYS | A64_P_V_WA | A64_P_W_RD | A64_P_R_RN | A64_P_R_RM |
                         A64_P_R_RA | A64_P_R_RD | A64_P_SETS_FLAGS;
-    memset(a, 0, sizeof *a);
-    a->reg = (uint8_t)r;
-    a->insn = (uint8_t)i;
-    a->cmp = NONE;
-    a->v = 1;
-    if (!(in->flags & A64_P_SIMD) || (in->flags & no) || !(in->flags & A64_P_V_WD) || in->rd != r ||
-        simd_list_len(in) != 1)
-        return 0;
-    uint32_t rd, wr;
-    insn_vregs(in, &rd, &wr);
-    if (in->flags & A64_P_READS_FLAGS) {
+    uint32_t reads = 0;
+    for (uint32_t u = 0; u < a->nupd; u++) {
+        const struct a64_insn *in = &l->ins[a->upd[u]];
+        uint32_t rd, wr;
+        insn_vregs(in, &rd, &wr);
+        if (!(in->flags & A64_P_SIMD) || (in->flags & no) || wr != 1u << r || in->rd != r)
+            return 0;
+        if ((in->flags & A64_P_READS_FLAGS) && a->nupd > 1)
+            return 0;
+        reads |= rd;
+    }
+    const uint32_t i = a->upd[0];
+    if (l->ins[i].flags & A64_P_READS_FLAGS) {
         int k = (int)i - 1;
         while (k >= 0 && !(l->ins[k].flags & A64_P_SETS_FLAGS))
             k--;
@@ -280,20 +282,19 @@ static int vreduction_at(const struct emu_loop *l, uint32_t i, unsigned r, struc
         if (!(c->flags & A64_P_SIMD) || cw || (c->flags & (no & ~A64_P_SETS_FLAGS)) ||
             (c->flags & A64_P_READS_FLAGS) || flag_readers(l, (uint32_t)k) != 1ull << i)
             return 0;
-        /* the fold runs the compare where the update is: nothing in between may change what
-         * the compare read */
+        /* the compare's operands are captured at the update: nothing in between may change them */
         for (uint32_t t = (uint32_t)k + 1; t < i; t++) {
             uint32_t tr, tw;
             insn_vregs(&l->ins[t], &tr, &tw);
             if (tw & cr)
                 return 0;
         }
-        rd |= cr;
+        reads |= cr;
         a->cmp = (uint8_t)k;
     }
-    rd &= ~(1u << r);
+    reads &= ~(1u << r);
     for (unsigned v = 0; v < 32; v++) {
-        if (!(rd >> v & 1))
+        if (!(reads >> v & 1))
             continue;
         if (a->nvslot == EMU_LOOP_VSLOTS)
             return 0;
@@ -311,37 +312,47 @@ static void reject(struct emu_loop *l, enum emu_loop_reason r, uint32_t insn)
 }
 
 /* The roles of the V registers: never written, invariant; written before read, a temporary;
- * carried, an accumulator folded in order (vreduction_at) or a rejection. */
+ * carried, an accumulator folded in order (vfold_at) or a rejection. */
 static void find_vroles(struct emu_loop *l, uint32_t livein, uint32_t written)
 {
     for (unsigned r = 0; r < 32; r++) {
         l->vrole[r] = !(written >> r & 1) ? EMU_LOOP_R_INV : !(livein >> r & 1) ? EMU_LOOP_R_TEMP : EMU_LOOP_R_ACC;
         if (l->vrole[r] != EMU_LOOP_R_ACC)
             continue;
+        struct emu_loop_acc a;
+        memset(&a, 0, sizeof a);
+        a.reg = (uint8_t)r;
+        a.cmp = NONE;
+        a.v = 1;
         uint32_t writers = 0, last = 0;
         for (uint32_t i = 0; i + 1 < l->n; i++) {
             uint32_t vr, vw;
             insn_vregs(&l->ins[i], &vr, &vw);
             if (vw >> r & 1) {
+                if (writers < EMU_LOOP_VUPD)
+                    a.upd[writers] = (uint8_t)i;
                 writers++;
                 last = i;
             }
         }
-        struct emu_loop_acc a;
-        if (writers != 1 || !vreduction_at(l, last, r, &a)) {
+        a.nupd = (uint8_t)(writers < EMU_LOOP_VUPD ? writers : EMU_LOOP_VUPD);
+        a.insn = (uint8_t)last;
+        if (writers > EMU_LOOP_VUPD || !vfold_at(l, r, &a)) {
             reject(l, EMU_LOOP_REG_CARRIED, last);
             continue;
         }
         for (uint32_t i = 0; i < l->n; i++) {
             uint32_t vr, vw;
             insn_vregs(&l->ins[i], &vr, &vw);
-            if (i != last && i != a.cmp && (vr >> r & 1))
+            if (!(vw >> r & 1) && i != a.cmp && (vr >> r & 1))
                 reject(l, EMU_LOOP_ACC_READ, i);
         }
-        if (l->nacc == EMU_LOOP_MAX_ACC) {
+        if (l->nacc == EMU_LOOP_MAX_ACC || l->nvcap + a.nupd * a.nvslot > EMU_LOOP_VCAP) {
             reject(l, EMU_LOOP_TOO_MANY, last);
             continue;
         }
+        a.vcap = (uint8_t)l->nvcap;
+        l->nvcap += a.nupd * a.nvslot;
         l->acc[l->nacc++] = a;
     }
 }

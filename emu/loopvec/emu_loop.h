@@ -11,6 +11,8 @@
  *                             decided on the addresses at run time): run all iterations at once;
  *   (c) EMU_LOOP_REDUCTION:   as (b), plus accumulators updated by add, sub, eor, orr, and, mul,
  *                             madd, cinc or a compare-and-select min/max: a parallel reduction;
+ *                             or V registers updated by one FP/SIMD instruction (an FP sum, fmla,
+ *                             fcmp + fcsel): folded in iteration order, never reassociated;
  * or rejects it with a reason. Every class needs a trip count computable at the loop head from
  * an affine register, its step and an invariant (EMU_LOOP_REASONS).
  *
@@ -124,18 +126,27 @@ struct emu_loop_exit {
 enum { EMU_LOOP_EXIT_SUBS, EMU_LOOP_EXIT_ADDS, EMU_LOOP_EXIT_CBZ, EMU_LOOP_EXIT_CBNZ };
 
 /* A reduction: acc = acc OP value, or a compare-and-select pair (cmp at insn-1 or earlier).
- * A V register accumulator (v 1: an FP sum, an FP min or max by fcmp + fcsel) is folded in
- * iteration order by its own instructions (EMU_LOOP_FOLD_SEQ: FP arithmetic is not associative,
- * so nothing is reassociated); vslot[] are the other V registers those instructions read, the
- * operands each iteration hands to the fold. */
-#define EMU_LOOP_VSLOTS 4
+ *
+ * A V register accumulator (v 1: an FP sum, a chain of them as clang interleaves an FP reduction,
+ * an FP min or max by fcmp + fcsel) is folded in iteration order by its own instructions
+ * (EMU_LOOP_FOLD_SEQ: FP arithmetic is not associative, so nothing is reassociated): the updates
+ * upd[] in program order, the compare only for a single update. vslot[] are the other V registers
+ * they read: each iteration captures their values at each update, as that update reads them, into
+ * its capture record (values vcap + u * nvslot + s of the record, 128 bits each), and the fold runs
+ * the updates on those values (emu_loop_vfold_iter). */
+#define EMU_LOOP_VSLOTS 4    /* V registers a V accumulator's fold reads besides it, at most */
+#define EMU_LOOP_VUPD 4      /* updates of one V accumulator, at most */
+#define EMU_LOOP_VCAP 16     /* values an iteration captures for all V folds, at most */
 struct emu_loop_acc {
     uint8_t reg;               /* X slot, or V register number when v */
-    uint8_t insn;              /* the updating instruction */
+    uint8_t insn;              /* the updating instruction (V: the last update) */
     uint8_t cmp;               /* compare-and-select: index of the compare; else 0xff */
     uint8_t v;                 /* 1: a V register, folded in order (EMU_LOOP_FOLD_SEQ) */
     uint8_t nvslot;
     uint8_t vslot[EMU_LOOP_VSLOTS];
+    uint8_t nupd;
+    uint8_t upd[EMU_LOOP_VUPD];
+    uint8_t vcap;              /* where its values start in the capture record */
 };
 
 struct emu_loop {
@@ -153,6 +164,7 @@ struct emu_loop {
     uint64_t inv_read;                    /* bit r: invariant register r is read by the body */
     struct emu_loop_exit exit;
     uint32_t nmem, nacc;
+    uint32_t nvcap;                       /* values in an iteration's capture record (V folds) */
     struct emu_loop_mem mem[EMU_LOOP_MAX_MEM];
     struct emu_loop_acc acc[EMU_LOOP_MAX_ACC];
     /* For an executor that runs the body one instruction at a time over many iterations, the
@@ -181,6 +193,7 @@ struct emu_loop_ws {
     uint32_t nzcv[EMU_LOOP_LANES];        /* the flags of each lane, for the instructions of the
                                              body that read them (csel, ccmp: if-converted code) */
     uint64_t vf[EMU_LOOP_LANES][64];      /* V registers of each lane */
+    uint64_t vcap[EMU_LOOP_LANES][2 * EMU_LOOP_VCAP]; /* each lane's capture record (V folds) */
     uint32_t fpcr;                        /* FPCR for the run (the body cannot write it) */
     uint32_t fpsr;                        /* FPSR bits the lanes raised (ORed: order-free) */
     struct emu_loop bound;                /* emu_loop_take: the loop bound to this entry */
@@ -292,13 +305,14 @@ static inline uint8_t emu_loop_acc_value(const struct emu_loop *l, const struct 
     return in->rn == a->reg ? in->rm : in->rn;
 }
 
-/* One iteration of V accumulator a's ordered fold (EMU_LOOP_FOLD_SEQ): its compare, if any, then
- * its update, run by the FP/SIMD semantics on the V register file vf, which holds the accumulator
- * and that iteration's values of a->vslot[]; the new accumulator is left in vf, the FPSR bits
- * raised ORed into *fpsr. Every engine folds V accumulators with it, one iteration after the
- * other, so an FP sum is the sequential one bit for bit. */
-void emu_loop_vfold_step(const struct emu_loop *l, const struct emu_loop_acc *a, uint64_t *vf, uint32_t fpcr,
-                         uint32_t *fpsr);
+/* One iteration of V accumulator a's ordered fold (EMU_LOOP_FOLD_SEQ): for each update in program
+ * order, the slots from that iteration's capture record cap (struct emu_loop_acc), then the compare
+ * if any and the update, run by the FP/SIMD semantics on the scratch V register file vf, which
+ * holds the accumulator (register a->reg) before and after; FPSR bits raised ORed into *fpsr.
+ * Every engine folds V accumulators with it, one iteration after the other, so an FP sum is the
+ * sequential one bit for bit. */
+void emu_loop_vfold_iter(const struct emu_loop *l, const struct emu_loop_acc *a, const uint64_t *cap, uint64_t *vf,
+                         uint32_t fpcr, uint32_t *fpsr);
 
 /* After an executor ran iterations 0..k-1 from the head state st (accumulators and temporaries
  * already its own): the affine registers in closed form and the flags of iteration k-1. */

@@ -292,27 +292,41 @@ static void vfold_insn(const struct a64_insn *in, uint64_t *vf, uint32_t fpcr, u
     simd_scatter(in, vf, &o);
 }
 
-void emu_loop_vfold_step(const struct emu_loop *l, const struct emu_loop_acc *a, uint64_t *vf, uint32_t fpcr,
-                         uint32_t *fpsr)
+void emu_loop_vfold_iter(const struct emu_loop *l, const struct emu_loop_acc *a, const uint64_t *cap, uint64_t *vf,
+                         uint32_t fpcr, uint32_t *fpsr)
 {
-    uint32_t nzcv = 0;
-    if (a->cmp != 0xff)
-        vfold_insn(&l->ins[a->cmp], vf, fpcr, &nzcv, fpsr);
-    vfold_insn(&l->ins[a->insn], vf, fpcr, &nzcv, fpsr);
+    for (uint32_t u = 0; u < a->nupd; u++) {
+        const uint64_t *c = cap + 2 * (a->vcap + u * a->nvslot);
+        for (uint32_t s = 0; s < a->nvslot; s++) {
+            vf[2 * a->vslot[s]] = c[2 * s];
+            vf[2 * a->vslot[s] + 1] = c[2 * s + 1];
+        }
+        uint32_t nzcv = 0;
+        if (a->cmp != 0xff)
+            vfold_insn(&l->ins[a->cmp], vf, fpcr, &nzcv, fpsr);
+        vfold_insn(&l->ins[a->upd[u]], vf, fpcr, &nzcv, fpsr);
+    }
 }
 
-/* Fold V accumulator a over lanes 0..cnt-1 in iteration order: each lane's V file gets the
- * accumulator so far and runs the fold's instructions on its own operands. */
-static void lane_vfold(const struct emu_loop *l, const struct emu_loop_acc *a, struct emu_loop_ws *ws, uint32_t cnt,
-                       uint64_t *acc)
+/* Update u of V accumulator a over lanes 0..cnt-1: capture the values its fold reads, as each
+ * lane has them now; after the last update, fold the lanes' records in iteration order. */
+static void lane_vupdate(const struct emu_loop *l, const struct emu_loop_acc *a, uint32_t u, struct emu_loop_ws *ws,
+                         uint32_t cnt, uint64_t *acc)
 {
-    const unsigned r = 2u * a->reg;
-    uint64_t lo = acc[0], hi = acc[1];
+    const uint32_t at = 2 * (a->vcap + u * a->nvslot);
+    for (uint32_t s = 0; s < a->nvslot; s++) {
+        const unsigned r = 2u * a->vslot[s];
+        LANES(ws->vcap[j][at + 2 * s] = ws->vf[j][r]; ws->vcap[j][at + 2 * s + 1] = ws->vf[j][r + 1]);
+    }
+    if (u + 1 < a->nupd)
+        return;
+    uint64_t vf[64];
     uint32_t fpsr = 0;
-    LANES(uint64_t *vf_ = ws->vf[j]; vf_[r] = lo; vf_[r + 1] = hi; emu_loop_vfold_step(l, a, vf_, ws->fpcr, &fpsr);
-          lo = vf_[r]; hi = vf_[r + 1]);
-    acc[0] = lo;
-    acc[1] = hi;
+    vf[2 * a->reg] = acc[0];
+    vf[2 * a->reg + 1] = acc[1];
+    LANES(emu_loop_vfold_iter(l, a, ws->vcap[j], vf, ws->fpcr, &fpsr));
+    acc[0] = vf[2 * a->reg];
+    acc[1] = vf[2 * a->reg + 1];
     ws->fpsr |= fpsr;
 }
 
@@ -327,13 +341,14 @@ void emu_loop_finish(const struct emu_loop *l, struct emu_state *st, uint64_t k)
 }
 
 /* What the lane executor does with one body instruction, decided once per run. */
-enum { STEP_RUN, STEP_FOLD }; /* emu_loop_lane_insn; lane_fold */
+enum { STEP_RUN, STEP_FOLD, STEP_VUPDATE }; /* emu_loop_lane_insn; lane_fold; lane_vupdate */
 
 struct lane_step {
     const struct a64_insn *in;
     uint8_t kind;     /* STEP_* */
     uint8_t acc;      /* STEP_FOLD: the accumulator, its fold and the row of its other operand */
     uint8_t vrow;
+    uint8_t upd;      /* STEP_VUPDATE: which update of the V accumulator acc */
     struct emu_loop_fold f;
     uint8_t wb;       /* loads and stores: write the base back into its row (a temporary's, or
                          an affine register's in lane_rows) */
@@ -353,7 +368,13 @@ static uint32_t lane_steps(const struct emu_loop *l, const uint64_t *x, struct l
         int cmp = 0;
         for (uint32_t a = 0; a < l->nacc; a++) {
             cmp |= l->acc[a].cmp == i;
-            if (l->acc[a].insn == i) {
+            for (uint32_t u = 0; l->acc[a].v && u < l->acc[a].nupd; u++)
+                if (l->acc[a].upd[u] == i) {
+                    s.kind = STEP_VUPDATE;
+                    s.acc = (uint8_t)a;
+                    s.upd = (uint8_t)u;
+                }
+            if (!l->acc[a].v && l->acc[a].insn == i) {
                 s.kind = STEP_FOLD;
                 s.acc = (uint8_t)a;
                 s.f = emu_loop_fold_of(l, &l->acc[a]);
@@ -399,8 +420,8 @@ static void run_lanes(const struct emu_loop *l, struct emu_proc *p, uint64_t k, 
         for (uint32_t i = 0; i < ns; i++) {
             const struct lane_step *s = &steps[i];
             const struct a64_insn *in = s->in;
-            if (s->kind == STEP_FOLD && s->f.kind == EMU_LOOP_FOLD_SEQ) {
-                lane_vfold(l, &l->acc[s->acc], ws, cnt, acc[s->acc]);
+            if (s->kind == STEP_VUPDATE) {
+                lane_vupdate(l, &l->acc[s->acc], s->upd, ws, cnt, acc[s->acc]);
                 continue;
             }
             if (s->kind == STEP_FOLD) {

@@ -125,9 +125,14 @@ static void describe(struct gpu_loop *d, const struct emu_loop *l, const struct 
             d->init[r] = l->sf[r] ? GPU_LOOP_AFFINE64 : GPU_LOOP_AFFINE32;
         }
     }
+    d->vout_stride = l->nvcap;
     for (uint32_t a = 0; a < l->nacc; a++) {
         const struct emu_loop_acc *acc = &l->acc[a];
         d->what[acc->insn] = (uint8_t)(1 + a);
+        for (uint32_t u = 0; acc->v && u < acc->nupd; u++) {
+            d->what[acc->upd[u]] = (uint8_t)(1 + a);
+            d->vcap_at[acc->upd[u]] = (uint8_t)(acc->vcap + u * acc->nvslot);
+        }
         if (acc->cmp != 0xff)
             d->what[acc->cmp] = GPU_LOOP_SKIP;
         d->acc_v[a] = emu_loop_acc_value(l, acc);
@@ -135,8 +140,6 @@ static void describe(struct gpu_loop *d, const struct emu_loop *l, const struct 
         if (acc->v) {
             memcpy(d->vslot[a], acc->vslot, sizeof d->vslot[a]);
             d->nvslot[a] = acc->nvslot;
-            d->vout_at[a] = (uint8_t)d->vout_stride;
-            d->vout_stride += acc->nvslot;
         }
     }
 }
@@ -170,18 +173,14 @@ static void vfold_chunk(struct gpu_loopvec *lv, const struct emu_loop *l, uint64
     uint64_t vf[64] = {0};
     const struct gpu_loop *d = &lv->d;
     for (uint64_t i = 0; i < count; i++) {
-        const uint64_t *o = lv->vout_host + 2 * i * d->vout_stride;
+        const uint64_t *rec = lv->vout_host + 2 * i * d->vout_stride;
         for (uint32_t a = 0; a < l->nacc; a++) {
             const struct emu_loop_acc *va = &l->acc[a];
             if (!va->v)
                 continue;
-            for (uint32_t s = 0; s < va->nvslot; s++) {
-                vf[2 * va->vslot[s]] = o[2 * (d->vout_at[a] + s)];
-                vf[2 * va->vslot[s] + 1] = o[2 * (d->vout_at[a] + s) + 1];
-            }
             vf[2 * va->reg] = acc[a][0];
             vf[2 * va->reg + 1] = acc[a][1];
-            emu_loop_vfold_step(l, va, vf, d->fpcr, fpsr);
+            emu_loop_vfold_iter(l, va, rec, vf, d->fpcr, fpsr);
             acc[a][0] = vf[2 * va->reg];
             acc[a][1] = vf[2 * va->reg + 1];
         }
