@@ -161,6 +161,8 @@ struct gpu_loop {
     uint8_t vslot[GPU_LOOP_MAX_ACC][GPU_LOOP_VSLOTS];
     uint8_t nvslot[GPU_LOOP_MAX_ACC];
     uint8_t vcap_at[GPU_LOOP_MAX_BODY];
+    uint8_t vaff[32];            /* per V register: 1 + the index of its update when it is a vector
+                                    induction (emu_loop.h), its value then x + j * step */
     uint8_t pad[6];
     uint32_t fpcr;               /* FPCR for the run (FPSR bits go to the kernel's fpsr word) */
     uint32_t vout_stride;
@@ -172,6 +174,6 @@ A64_STATIC_ASSERT(sizeof(struct gpu_sched) == 32, gpu_sched_size);
 A64_STATIC_ASSERT(sizeof(struct gpu_status) == 48, gpu_status_size);
 A64_STATIC_ASSERT(sizeof(struct gpu_index_slot) == 16, gpu_index_slot_size);
 A64_STATIC_ASSERT(sizeof(struct emu_loop_fold) == 8, emu_loop_fold_size);
-A64_STATIC_ASSERT(sizeof(struct gpu_loop) == 1336, gpu_loop_size);
+A64_STATIC_ASSERT(sizeof(struct gpu_loop) == 1368, gpu_loop_size);
 
 #endif

@@ -44,6 +44,14 @@ __kernel void loop_iterations(__global uint *pt, ulong npages, __global uchar *p
         uint fpsr = 0;
         for (uint s = 0; s < 64; s++)
             vf[s] = desc->v[s];
+        for (uint v = 0; v < 32; v++) { /* vector inductions, in closed form */
+            if (!desc->vaff[v])
+                continue;
+            struct a64_insn up = body[desc->vaff[v] - 1];
+            uint s = up.rn == v ? up.rm : up.rn;
+            emu_loop_vaffine(up.size, up.sf, up.op == A64_OP_SUB_V, desc->v[2 * v], desc->v[2 * v + 1], desc->v[2 * s],
+                             desc->v[2 * s + 1], j, &vf[2 * v], &vf[2 * v + 1]);
+        }
         for (uint s = 0; s < A64_NUM_REGS; s++) {
             ulong v = desc->x[s] + j * desc->step[s];
             uint how = desc->init[s];

@@ -17,7 +17,7 @@ endif()
 # registers, instruction count (engines_agree.sh). Every block costs a host-device round trip
 # (~50 us on PoCL), so programs that know the argument "small" run at that size here.
 set(TEMU_GPU_SMALL_PROGRAMS countdown bitops bytecode crc32 fib_iter fib_rec matmul muldiv sieve
-    sort strings atomics fpmath loops_clang)
+    sort strings atomics fpmath loops_clang fploops)
 # A manifest line's program name, and the arguments the GPU tests give it (small where it can).
 macro(temu_gpu_program_args line name_var words_var)
   separate_arguments(${words_var} UNIX_COMMAND "${line}")

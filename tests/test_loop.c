@@ -193,6 +193,14 @@ static uint64_t same_as_sequential_fp(const uint32_t *w, size_t n, const uint64_
 #define FMOV_D3_D2 0x1e604043u /* fmov d3, d2 */
 #define FMOV_D2_D3 0x1e604062u /* fmov d2, d3 */
 #define FMUL_D4_D4_D3 0x1e630884u /* fmul d4, d4, d3 */
+#define ADD_V5_4S 0x4ea684a5u /* add v5.4s, v5.4s, v6.4s */
+#define FMOV_D6_D2 0x1e604046u /* fmov d6, d2 */
+#define ADD_V5_2S_SWAP 0x0ea584c5u /* add v5.2s, v6.2s, v5.2s */
+#define SUB_V5_2D 0x6ee684a5u /* sub v5.2d, v5.2d, v6.2d */
+#define ADD_D5_D5_D6 0x5ee684a5u /* add d5, d5, d6 */
+#define STR_Q5_X3_POST 0x3c810465u /* str q5, [x3], #16 */
+#define SCVTF_V2_4S_V5 0x4e21d8a2u /* scvtf v2.4s, v5.4s */
+#define FADD_V4_4S_V2 0x4e22d484u /* fadd v4.4s, v4.4s, v2.4s */
 #define FADD_D4_D4_D5 0x1e652884u /* fadd d4, d4, d5 */
 #define STR_D4_X3_POST 0xfc008464u /* str d4, [x3], #8 */
 #define STR_W5_X3_POST 0xb8004465u /* str w5, [x3], #4 */
@@ -711,6 +719,41 @@ static void test_fp_loops(void **state)
     free(l);
 }
 
+/* Vector inductions (clang's `add v5.4s, v5.4s, v6.4s` with v6 invariant, the lanes' indices as
+ * values): affine V registers, each lane's value in closed form, element-wise modulo the element
+ * width (wrapping from high starting values), the high half cleared by the 64-bit forms; stored,
+ * converted and summed as FP in order. */
+static void test_vector_inductions(void **state)
+{
+    (void)state;
+    struct emu_loop *l = malloc(sizeof *l);
+    const uint32_t store4s[] = {STR_Q5_X3_POST, ADD_V5_4S, SUBS_X0, bne(4), UDF};
+    analyse(store4s, 4, l);
+    assert_int_equal(l->cls, EMU_LOOP_ELEMENTWISE);
+    assert_int_equal(l->vrole[5], EMU_LOOP_R_AFFINE);
+    const uint32_t sum[] = {ADD_V5_4S, SCVTF_V2_4S_V5, FADD_V4_4S_V2, SUBS_X0, bne(5), UDF};
+    analyse(sum, 5, l);
+    assert_int_equal(l->cls, EMU_LOOP_REDUCTION);
+    const uint32_t swap2s[] = {STR_Q5_X3_POST, ADD_V5_2S_SWAP, SUBS_X0, bne(4), UDF}; /* read before the add */
+    const uint32_t sub2d[] = {STR_Q5_X3_POST, SUB_V5_2D, SUBS_X0, bne(4), UDF};
+    const uint32_t scalar[] = {STR_Q5_X3_POST, ADD_D5_D5_D6, SUBS_X0, bne(4), UDF};
+    const uint32_t *all[] = {store4s, sum, swap2s, sub2d, scalar};
+    const size_t len[] = {5, 6, 5, 5, 5};
+    assert_int_equal(l->vrole[5], EMU_LOOP_R_AFFINE);
+    uint64_t v[64] = {0};
+    v[10] = 0xfffffff0fffffff8ull; /* v5: near the top of each element, so they wrap */
+    v[11] = 0x7ffffffe00000003ull;
+    v[12] = 0x0000000300000001ull; /* v6: the steps */
+    v[13] = 0x0000000700000005ull;
+    uint64_t x[8] = {1000, DATA, 0, DATA + 0x4000, 0, 0, 0, 0};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        assert_true(same_as_sequential_fp(all[i], len[i], x, v, 0, 0) > 900);
+    /* a step written in the body makes no induction: v5 is then an accumulator, read by the store */
+    const uint32_t not_inv[] = {ADD_V5_4S, FMOV_D6_D2, STR_Q5_X3_POST, SUBS_X0, bne(5)};
+    expect_reason(not_inv, 5, EMU_LOOP_ACC_READ);
+    free(l);
+}
+
 /* FP loops the vector path refuses, each for its reason: a recurrence through two instructions,
  * an accumulator stored, a structure load, the compare's operand changed before the select. */
 static void test_fp_refusals(void **state)
@@ -927,6 +970,7 @@ int main(void)
         cmocka_unit_test(test_limits_inside),
         cmocka_unit_test(test_fp_loops),
         cmocka_unit_test(test_fp_refusals),
+        cmocka_unit_test(test_vector_inductions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

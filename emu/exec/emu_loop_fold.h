@@ -105,4 +105,30 @@ static inline uint64_t emu_loop_fold_identity(struct emu_loop_fold f)
     return f.kind == EMU_LOOP_FOLD_AND ? ~(uint64_t)0 : f.kind == EMU_LOOP_FOLD_MUL ? 1 : 0;
 }
 
+/* A vector induction (emu_loop.h, V affine registers): the V register that `add v, v, s` (sub:
+ * `sub v, v, s`; elements of 8 << size bits, 128 bits when q, else 64 and the high half zero)
+ * leaves after j iterations from v0 = {lo, hi}, s = {slo, shi} invariant: each element
+ * v0 + j * s (sub: - j * s), modulo its width. j = 0 is v0 itself. */
+static inline void emu_loop_vaffine(uint32_t size, uint32_t q, uint32_t sub, uint64_t lo, uint64_t hi, uint64_t slo,
+                                    uint64_t shi, uint64_t j, uint64_t *rlo, uint64_t *rhi)
+{
+    *rlo = lo;
+    *rhi = hi;
+    if (j == 0)
+        return;
+    const uint32_t e = 8u << (size & 3);
+    const uint64_t mask = e == 64 ? ~(uint64_t)0 : ((uint64_t)1 << e) - 1;
+    for (uint32_t h = 0; h < 2; h++) {
+        uint64_t v = h ? hi : lo, s = h ? shi : slo, r = 0;
+        for (uint32_t i = 0; i < 64; i += e) {
+            uint64_t x = v >> i & mask, d = (s >> i & mask) * j;
+            r |= ((sub ? x - d : x + d) & mask) << i;
+        }
+        if (h)
+            *rhi = q ? r : 0;
+        else
+            *rlo = r;
+    }
+}
+
 #endif

@@ -135,8 +135,8 @@ enum { EMU_LOOP_EXIT_SUBS, EMU_LOOP_EXIT_ADDS, EMU_LOOP_EXIT_CBZ, EMU_LOOP_EXIT_
  * its capture record (values vcap + u * nvslot + s of the record, 128 bits each), and the fold runs
  * the updates on those values (emu_loop_vfold_iter). */
 #define EMU_LOOP_VSLOTS 4    /* V registers a V accumulator's fold reads besides it, at most */
-#define EMU_LOOP_VUPD 4      /* updates of one V accumulator, at most */
-#define EMU_LOOP_VCAP 16     /* values an iteration captures for all V folds, at most */
+#define EMU_LOOP_VUPD 8      /* updates of one V accumulator, at most */
+#define EMU_LOOP_VCAP 32     /* values an iteration captures for all V folds, at most */
 struct emu_loop_acc {
     uint8_t reg;               /* X slot, or V register number when v */
     uint8_t insn;              /* the updating instruction (V: the last update) */
@@ -157,7 +157,10 @@ struct emu_loop {
     uint8_t bad_insn;                     /* for a rejection: the instruction concerned, or 0xff */
     struct a64_insn ins[EMU_LOOP_MAX_BODY];
     uint8_t role[A64_NUM_REGS];           /* enum emu_loop_role */
-    uint8_t vrole[32];                    /* V registers: EMU_LOOP_R_INV, _TEMP or _ACC */
+    uint8_t vrole[32];                    /* V registers: EMU_LOOP_R_INV, _TEMP, _ACC or _AFFINE (a
+                                             vector induction: its one writer, vaff[r] - 1, is
+                                             `add v, v, s` or `sub v, v, s` with s invariant) */
+    uint8_t vaff[32];
     uint32_t vinv_read;                   /* bit r: invariant V register r is read by the body */
     uint8_t sf[A64_NUM_REGS];             /* affine registers: width of their updates */
     int64_t step[A64_NUM_REGS];           /* affine registers: change per iteration */
@@ -314,8 +317,12 @@ static inline uint8_t emu_loop_acc_value(const struct emu_loop *l, const struct 
 void emu_loop_vfold_iter(const struct emu_loop *l, const struct emu_loop_acc *a, const uint64_t *cap, uint64_t *vf,
                          uint32_t fpcr, uint32_t *fpsr);
 
+/* V register r of a vector induction (vrole AFFINE) at the head of iteration j, from the head V
+ * registers v (emu_state.v), into vr[0..1]. */
+void emu_loop_vaffine_at(const struct emu_loop *l, unsigned r, const uint64_t *v, uint64_t j, uint64_t *vr);
+
 /* After an executor ran iterations 0..k-1 from the head state st (accumulators and temporaries
- * already its own): the affine registers in closed form and the flags of iteration k-1. */
+ * already its own): the affine registers (X and V) in closed form and the flags of iteration k-1. */
 void emu_loop_finish(const struct emu_loop *l, struct emu_state *st, uint64_t k);
 
 /* An engine's run step: iterations 0..k-1 of memory loop or reduction l (already planned) from the

@@ -267,6 +267,9 @@ static void lane_fill(const struct emu_loop *l, const uint64_t *x, const uint64_
             LANES(V[j] = v);
         }
     }
+    for (unsigned r = 0; r < 32; r++)
+        if (l->vrole[r] == EMU_LOOP_R_AFFINE)
+            LANES(emu_loop_vaffine_at(l, r, vx, first + j, &ws->vf[j][2 * r]));
     if (invariants) {
         memset(ws->v[A64_REG_ZR], 0, cnt * sizeof(uint64_t));
         for (unsigned r = 0; r < 32; r++)
@@ -330,9 +333,20 @@ static void lane_vupdate(const struct emu_loop *l, const struct emu_loop_acc *a,
     ws->fpsr |= fpsr;
 }
 
+void emu_loop_vaffine_at(const struct emu_loop *l, unsigned r, const uint64_t *v, uint64_t j, uint64_t *vr)
+{
+    const struct a64_insn *in = &l->ins[l->vaff[r] - 1];
+    const unsigned s = in->rn == r ? in->rm : in->rn;
+    emu_loop_vaffine(in->size, in->sf, in->op == A64_OP_SUB_V, v[2 * r], v[2 * r + 1], v[2 * s], v[2 * s + 1], j,
+                     &vr[0], &vr[1]);
+}
+
 void emu_loop_finish(const struct emu_loop *l, struct emu_state *st, uint64_t k)
 {
     uint64_t *x = st->x;
+    for (unsigned r = 0; r < 32; r++)
+        if (l->vrole[r] == EMU_LOOP_R_AFFINE)
+            emu_loop_vaffine_at(l, r, st->v, k, &st->v[2 * r]);
     if (l->exit.kind == EMU_LOOP_EXIT_SUBS || l->exit.kind == EMU_LOOP_EXIT_ADDS)
         st->nzcv = emu_loop_exit_flags(l, x, k - 1);
     for (unsigned r = 0; r < A64_REG_ZR; r++)

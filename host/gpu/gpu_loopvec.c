@@ -126,6 +126,7 @@ static void describe(struct gpu_loop *d, const struct emu_loop *l, const struct 
         }
     }
     d->vout_stride = l->nvcap;
+    memcpy(d->vaff, l->vaff, sizeof d->vaff);
     for (uint32_t a = 0; a < l->nacc; a++) {
         const struct emu_loop_acc *acc = &l->acc[a];
         d->what[acc->insn] = (uint8_t)(1 + a);
