@@ -38,14 +38,43 @@ static const struct a64_insn *cpu_simd_record(struct emu_cpu *c, uint32_t word)
     return &r->in;
 }
 
-/* The host-arithmetic fast path (cpu_fp_fast.c) for the scalar operations compiled FP code is
- * made of; 1 when it ran the instruction. Single and double only. */
+/* The vector forms of the fast path: kind, and whether Vm's element imms serves every element
+ * (by element). Single and double elements; the scalar by-element forms (shift 1) are one
+ * element, and whatever the result does not fill is cleared, as simd_vfp_value clears it. */
+static int cpu_simd_fast_vector(const struct a64_insn *in, struct emu_proc *p, uint32_t kind, int by_elem)
+{
+    uint32_t size = in->size & 3, cnt = (in->shift & 1) ? 1u : simd_count(in);
+    uint64_t *v = p->st.v, a[CPU_FP_LANES] = {0}, b[CPU_FP_LANES] = {0}, d[CPU_FP_LANES] = {0}, r[CPU_FP_LANES];
+    if (size < 2)
+        return 0;
+    struct simd_v vn = simd_make(v[2 * in->rn], v[2 * in->rn + 1]), vm = simd_make(v[2 * in->rm], v[2 * in->rm + 1]);
+    struct simd_v vd = simd_make(v[2 * in->rd], v[2 * in->rd + 1]), out = simd_make(0, 0);
+    for (uint32_t i = 0; i < cnt; i++) {
+        a[i] = simd_elem(vn, size, i);
+        b[i] = simd_elem(vm, size, by_elem ? in->imms : i);
+        d[i] = simd_elem(vd, size, i);
+    }
+    uint32_t fpsr = (uint32_t)p->st.fpsr;
+    if (!cpu_fp_fast_vector(kind, 8 << size, (int)cnt, a, b, d, (uint32_t)p->st.fpcr, r, &fpsr))
+        return 0;
+    for (uint32_t i = 0; i < cnt; i++)
+        out = simd_set(out, size, i, r[i]);
+    p->st.fpsr = fpsr;
+    v[2 * in->rd] = out.lo;
+    v[2 * in->rd + 1] = out.hi;
+    return 1;
+}
+
+/* The host-arithmetic fast path (cpu_fp_fast.c) for the operations compiled FP code is made of;
+ * 1 when it ran the instruction. Single and double only. The fused scalar forms negate their
+ * operands as FPNeg does before FPMulAdd: FMSUB Rn, FNMADD Ra and Rn, FNMSUB Ra. */
 static int cpu_simd_fast(const struct a64_insn *in, struct emu_proc *p, uint32_t *nzcv)
 {
     int n = 8 << (in->size & 3);
-    uint64_t mask = n == 64 ? ~UINT64_C(0) : (UINT64_C(1) << n) - 1, *v = p->st.v;
-    uint64_t a = v[2 * in->rn] & mask, b = v[2 * in->rm] & mask, r;
-    uint32_t kind;
+    uint64_t mask = n == 64 ? ~UINT64_C(0) : (UINT64_C(1) << n) - 1, *v = p->st.v, sign = UINT64_C(1) << (n - 1);
+    uint64_t a = v[2 * in->rn] & mask, b = v[2 * in->rm] & mask, c, r, neg_c = 0;
+    uint32_t kind, fpsr = (uint32_t)p->st.fpsr;
+    int ok;
     switch (in->op) {
     case A64_OP_FADD_S: kind = CPU_FP_ADD; break;
     case A64_OP_FSUB_S: kind = CPU_FP_SUB; break;
@@ -54,10 +83,28 @@ static int cpu_simd_fast(const struct a64_insn *in, struct emu_proc *p, uint32_t
     case A64_OP_FSQRT_S: kind = CPU_FP_SQRT; break;
     case A64_OP_FCMP_S: case A64_OP_FCMPE_S: return cpu_fp_fast_compare(n, a, b, nzcv);
     case A64_OP_FCMPZ_S: case A64_OP_FCMPEZ_S: return cpu_fp_fast_compare(n, a, 0, nzcv);
+    case A64_OP_FMADD_S: kind = CPU_FP_MLA; break;
+    case A64_OP_FMSUB_S: kind = CPU_FP_MLA; a ^= sign; break;
+    case A64_OP_FNMADD_S: kind = CPU_FP_MLA; a ^= sign; neg_c = sign; break;
+    case A64_OP_FNMSUB_S: kind = CPU_FP_MLA; neg_c = sign; break;
+    case A64_OP_FADD_V: return cpu_simd_fast_vector(in, p, CPU_FP_ADD, 0);
+    case A64_OP_FSUB_V: return cpu_simd_fast_vector(in, p, CPU_FP_SUB, 0);
+    case A64_OP_FMUL_V: return cpu_simd_fast_vector(in, p, CPU_FP_MUL, 0);
+    case A64_OP_FDIV_V: return cpu_simd_fast_vector(in, p, CPU_FP_DIV, 0);
+    case A64_OP_FMLA_V: return cpu_simd_fast_vector(in, p, CPU_FP_MLA, 0);
+    case A64_OP_FMLS_V: return cpu_simd_fast_vector(in, p, CPU_FP_MLS, 0);
+    case A64_OP_FMUL_VE: return cpu_simd_fast_vector(in, p, CPU_FP_MUL, 1);
+    case A64_OP_FMLA_VE: return cpu_simd_fast_vector(in, p, CPU_FP_MLA, 1);
+    case A64_OP_FMLS_VE: return cpu_simd_fast_vector(in, p, CPU_FP_MLS, 1);
     default: return 0;
     }
-    uint32_t fpsr = (uint32_t)p->st.fpsr;
-    if (!cpu_fp_fast(kind, n, a, b, (uint32_t)p->st.fpcr, &r, &fpsr))
+    if (kind == CPU_FP_MLA) {
+        c = (v[2 * in->ra] & mask) ^ neg_c; /* Ra: only the fused forms have one */
+        ok = cpu_fp_fast_muladd(n, c, a, b, (uint32_t)p->st.fpcr, &r, &fpsr);
+    } else {
+        ok = cpu_fp_fast(kind, n, a, b, (uint32_t)p->st.fpcr, &r, &fpsr);
+    }
+    if (!ok)
         return 0;
     p->st.fpsr = fpsr;
     v[2 * in->rd] = r;
