@@ -1,9 +1,10 @@
 /* cpu_simd.c: the CPU engine's FP/SIMD instructions (docs/design.md, FP/SIMD): one generic
  * micro-op (U_SIMD, imm = the instruction word) that runs the shared semantics of
  * emu/exec/exec_simd.h on p->st.v and guest memory, so the CPU engine and the kernels compute the
- * same thing by construction. The decoded record comes from a small cache by word (decoding is a
- * pure function of the word), so the micro-op stays 24 bytes. Specialised handlers can come later;
- * tests/test_exec_diff.c would hold them against these semantics. */
+ * same thing by construction. The decoded record comes from a small two-way cache by word
+ * (decoding is a pure function of the word), so the micro-op stays 24 bytes. The common scalar and
+ * vector FP arithmetic first tries the host-FP fast path (cpu_fp_fast.c); tests/test_exec_diff.c
+ * holds the engine against these semantics. */
 #include "cpu_int.h"
 
 #include <string.h>
@@ -15,13 +16,17 @@
 #define SIMD_VF
 #include "exec_simd.h"
 
-#define CPU_SIMD_CACHE 4096u /* direct mapped by a hash of the word: 12 bits */
+#define CPU_SIMD_CACHE 4096u /* records: 2048 sets of two, by a hash of the word (11 bits) */
 
 struct cpu_simd_rec {
     uint32_t word, valid;
     struct a64_insn in;
 };
 
+/* Two ways a set: with one, hot words of a loop that hash alike evicted each other on every
+ * iteration, and a decode costs thousands of host instructions (fpmath: 4,659 decodes of its 263
+ * FP/SIMD words, 21.6 host instructions per guest instruction; with two ways, 263). A miss keeps
+ * the newer record of the set and drops the older. */
 static const struct a64_insn *cpu_simd_record(struct emu_cpu *c, uint32_t word)
 {
     if (!c->simd) {
@@ -29,23 +34,55 @@ static const struct a64_insn *cpu_simd_record(struct emu_cpu *c, uint32_t word)
         if (!c->simd)
             return NULL;
     }
-    struct cpu_simd_rec *r = &c->simd[(word * 0x9e3779b1u) >> 20];
-    if (!r->valid || r->word != word) {
-        a64_decode(word, &r->in);
-        r->word = word;
-        r->valid = 1;
-    }
-    return &r->in;
+    struct cpu_simd_rec *set = &c->simd[((word * 0x9e3779b1u) >> 21) * 2];
+    if (set[0].valid && set[0].word == word)
+        return &set[0].in;
+    if (set[1].valid && set[1].word == word)
+        return &set[1].in;
+    set[1] = set[0];
+    a64_decode(word, &set[0].in);
+    set[0].word = word;
+    set[0].valid = 1;
+    return &set[0].in;
 }
 
-/* The host-arithmetic fast path (cpu_fp_fast.c) for the scalar operations compiled FP code is
- * made of, on the V register file v; 1 when it ran the instruction. Single and double only. */
+/* The vector forms of the fast path: kind, and whether Vm's element imms serves every element
+ * (by element). Single and double elements; the scalar by-element forms (shift 1) are one
+ * element, and whatever the result does not fill is cleared, as simd_vfp_value clears it. */
+static int cpu_simd_fast_vector(const struct a64_insn *in, uint64_t *v, uint32_t fpcr, uint32_t *fpsr, uint32_t kind,
+                                int by_elem)
+{
+    uint32_t size = in->size & 3, cnt = (in->shift & 1) ? 1u : simd_count(in);
+    uint64_t a[CPU_FP_LANES] = {0}, b[CPU_FP_LANES] = {0}, d[CPU_FP_LANES] = {0}, r[CPU_FP_LANES];
+    if (size < 2)
+        return 0;
+    struct simd_v vn = simd_make(v[2 * in->rn], v[2 * in->rn + 1]), vm = simd_make(v[2 * in->rm], v[2 * in->rm + 1]);
+    struct simd_v vd = simd_make(v[2 * in->rd], v[2 * in->rd + 1]), out = simd_make(0, 0);
+    for (uint32_t i = 0; i < cnt; i++) {
+        a[i] = simd_elem(vn, size, i);
+        b[i] = simd_elem(vm, size, by_elem ? in->imms : i);
+        d[i] = simd_elem(vd, size, i);
+    }
+    if (!cpu_fp_fast_vector(kind, 8 << size, (int)cnt, a, b, d, fpcr, r, fpsr))
+        return 0;
+    for (uint32_t i = 0; i < cnt; i++)
+        out = simd_set(out, size, i, r[i]);
+    v[2 * in->rd] = out.lo;
+    v[2 * in->rd + 1] = out.hi;
+    return 1;
+}
+
+/* The host-arithmetic fast path (cpu_fp_fast.c) for the operations compiled FP code is made of,
+ * on the V register file v; 1 when it ran the instruction. Single and double only. The fused
+ * scalar forms negate their operands as FPNeg does before FPMulAdd: FMSUB Rn, FNMADD Ra and Rn,
+ * FNMSUB Ra. */
 int cpu_fp_fast_insn(const struct a64_insn *in, uint64_t *v, uint32_t fpcr, uint32_t *fpsr, uint32_t *nzcv)
 {
     int n = 8 << (in->size & 3);
-    uint64_t mask = n == 64 ? ~UINT64_C(0) : (UINT64_C(1) << n) - 1;
-    uint64_t a = v[2 * in->rn] & mask, b = v[2 * in->rm] & mask, r;
+    uint64_t mask = n == 64 ? ~UINT64_C(0) : (UINT64_C(1) << n) - 1, sign = UINT64_C(1) << (n - 1);
+    uint64_t a = v[2 * in->rn] & mask, b = v[2 * in->rm] & mask, c, r, neg_c = 0;
     uint32_t kind;
+    int ok;
     switch (in->op) {
     case A64_OP_FADD_S: kind = CPU_FP_ADD; break;
     case A64_OP_FSUB_S: kind = CPU_FP_SUB; break;
@@ -54,9 +91,28 @@ int cpu_fp_fast_insn(const struct a64_insn *in, uint64_t *v, uint32_t fpcr, uint
     case A64_OP_FSQRT_S: kind = CPU_FP_SQRT; break;
     case A64_OP_FCMP_S: case A64_OP_FCMPE_S: return cpu_fp_fast_compare(n, a, b, nzcv);
     case A64_OP_FCMPZ_S: case A64_OP_FCMPEZ_S: return cpu_fp_fast_compare(n, a, 0, nzcv);
+    case A64_OP_FMADD_S: kind = CPU_FP_MLA; break;
+    case A64_OP_FMSUB_S: kind = CPU_FP_MLA; a ^= sign; break;
+    case A64_OP_FNMADD_S: kind = CPU_FP_MLA; a ^= sign; neg_c = sign; break;
+    case A64_OP_FNMSUB_S: kind = CPU_FP_MLA; neg_c = sign; break;
+    case A64_OP_FADD_V: return cpu_simd_fast_vector(in, v, fpcr, fpsr, CPU_FP_ADD, 0);
+    case A64_OP_FSUB_V: return cpu_simd_fast_vector(in, v, fpcr, fpsr, CPU_FP_SUB, 0);
+    case A64_OP_FMUL_V: return cpu_simd_fast_vector(in, v, fpcr, fpsr, CPU_FP_MUL, 0);
+    case A64_OP_FDIV_V: return cpu_simd_fast_vector(in, v, fpcr, fpsr, CPU_FP_DIV, 0);
+    case A64_OP_FMLA_V: return cpu_simd_fast_vector(in, v, fpcr, fpsr, CPU_FP_MLA, 0);
+    case A64_OP_FMLS_V: return cpu_simd_fast_vector(in, v, fpcr, fpsr, CPU_FP_MLS, 0);
+    case A64_OP_FMUL_VE: return cpu_simd_fast_vector(in, v, fpcr, fpsr, CPU_FP_MUL, 1);
+    case A64_OP_FMLA_VE: return cpu_simd_fast_vector(in, v, fpcr, fpsr, CPU_FP_MLA, 1);
+    case A64_OP_FMLS_VE: return cpu_simd_fast_vector(in, v, fpcr, fpsr, CPU_FP_MLS, 1);
     default: return 0;
     }
-    if (!cpu_fp_fast(kind, n, a, b, fpcr, &r, fpsr))
+    if (kind == CPU_FP_MLA) {
+        c = (v[2 * in->ra] & mask) ^ neg_c; /* Ra: only the fused forms have one */
+        ok = cpu_fp_fast_muladd(n, c, a, b, fpcr, &r, fpsr);
+    } else {
+        ok = cpu_fp_fast(kind, n, a, b, fpcr, &r, fpsr);
+    }
+    if (!ok)
         return 0;
     v[2 * in->rd] = r;
     v[2 * in->rd + 1] = 0;
