@@ -447,45 +447,6 @@ static uint64_t access_addr(const struct a64_insn *in, const uint64_t *x)
     }
 }
 
-/* A computing instruction (column lane LV) on the lane executor over 1..LANES_MAX lanes: lane 0
- * holds the trial's registers and flags st, the others random ones; each lane's row of rd, and
- * its flags for an operation that sets them, must be what the CPU engine computes from that
- * lane's registers and flags, and no other row may change. */
-static void lane_value_check(struct fix *f, const struct a64_insn *in, const struct emu_state *st,
-                             const char *what)
-{
-    struct emu_loop_ws *ws = f->ws;
-    uint32_t cnt = 1 + (uint32_t)(rnd() % LANES_MAX);
-    static uint64_t before[A64_NUM_REGS][LANES_MAX];
-    static uint32_t flags_before[LANES_MAX];
-    for (uint32_t j = 0; j < cnt; j++) {
-        for (unsigned r = 0; r < A64_NUM_REGS; r++)
-            before[r][j] = ws->v[r][j] = r == A64_REG_ZR ? 0 : j == 0 ? st->x[r] : random_value();
-        flags_before[j] = ws->nzcv[j] = j == 0 ? (uint32_t)st->nzcv : (uint32_t)(rnd() & 15) << 28;
-    }
-    emu_loop_lane_insn(in, CODE, ws, cnt, NULL, 0, 0);
-    int writes = (in->flags & A64_P_W_RD) != 0, sets = (in->flags & A64_P_SETS_FLAGS) != 0;
-    for (uint32_t j = 0; j < cnt; j++) {
-        f->p.st = *st;
-        for (unsigned r = 0; r < A64_REG_ZR; r++)
-            f->p.st.x[r] = before[r][j];
-        f->p.st.nzcv = flags_before[j];
-        f->p.st.pc = CODE;
-        if (emu_cpu_run(f->cpu, &f->p, 1) != EMU_LIMIT)
-            fail_msg("%s: lane %u: the CPU engine stopped", what, j);
-        const uint64_t *want = f->p.st.x;
-        for (unsigned r = 0; r < A64_REG_SINK; r++) {
-            uint64_t w = writes && r == in->rd ? want[r] : before[r][j];
-            if (ws->v[r][j] != w)
-                fail_msg("%s: lane %u of %u: row x%u = 0x%llx vs 0x%llx", what, j, cnt, r,
-                         (unsigned long long)ws->v[r][j], (unsigned long long)w);
-        }
-        uint32_t wf = sets ? (uint32_t)f->p.st.nzcv : flags_before[j];
-        if (ws->nzcv[j] != wf)
-            fail_msg("%s: lane %u of %u: flags 0x%x vs 0x%x", what, j, cnt, ws->nzcv[j], wf);
-    }
-}
-
 /* A load or store (column lane LM) on the lane executor, one lane with the trial's registers st,
  * when the CPU engine ran it (cpu0: its registers after; a store only inside the scratch region):
  * the rows the load writes, or the memory the store leaves from the same start `pre` (the
@@ -516,11 +477,14 @@ static int lane_memory_check(struct fix *f, const struct a64_insn *in, const str
     return 1;
 }
 
-/* An FP/SIMD data-processing instruction on the lane executor over 1..LANES_MAX lanes: lane 0 with
- * the trial's registers, flags and V registers st, the others random ones; each lane's V file, its
- * X row rd (an X result) and its flags must be what the CPU engine computes from that lane's
- * state, and the FPSR bits the executor gathers the OR of what each lane raised. */
-static void lane_simd_check(struct fix *f, const struct a64_insn *in, const struct emu_state *st, const char *what)
+/* A computing instruction (column lane LV, or FP/SIMD data processing) on the lane executor over
+ * 1..LANES_MAX lanes: lane 0 with the trial's registers, flags and V registers st, the others
+ * random ones; each lane's X row rd (for an operation that writes one), its V registers and its
+ * flags (for an operation that sets them) must be what the CPU engine computes from that lane's
+ * state, no other row may change, and the FPSR bits the executor gathers must be the OR of what
+ * each lane raised. */
+static void lane_value_check(struct fix *f, const struct a64_insn *in, const struct emu_state *st,
+                             const char *what)
 {
     struct emu_loop_ws *ws = f->ws;
     uint32_t cnt = 1 + (uint32_t)(rnd() % LANES_MAX), raised = 0;
@@ -718,14 +682,11 @@ static void test_exec_diff(void **state)
         uint64_t cpu0[A64_NUM_REGS];
         memcpy(cpu0, p->st.x, sizeof cpu0);
         unsigned lane = emu_loop_op_lane(in.op);
-        if ((in.flags & A64_P_SIMD) && !(in.flags & (A64_P_LOAD | A64_P_STORE))) {
-            lane_simd_check(f, &in, &st, what);
+        if (lane == A64_LANE_LV || ((in.flags & A64_P_SIMD) && !(in.flags & (A64_P_LOAD | A64_P_STORE)))) {
+            lane_value_check(f, &in, &st, what);
             per_lane_op[in.op]++;
         } else if (lane_simd_mem_op(in.op)) {
             per_lane_op[in.op] += lane_simd_memory_check(f, &in, &st, p->st.v, pre, scratch, what);
-        } else if (lane == A64_LANE_LV) {
-            lane_value_check(f, &in, &st, what);
-            per_lane_op[in.op]++;
         } else if (lane == A64_LANE_LM) {
             per_lane_op[in.op] += lane_memory_check(f, &in, &st, cpu0, pre, scratch, what);
         }
