@@ -35,33 +35,43 @@ __kernel void loop_iterations(__global uint *pt, ulong npages, __global uchar *p
 {
     __local ulong sys[SYS_COUNT]; /* system instructions never reach the vector path */
     uint lid = get_local_id(0), lsz = get_local_size(0);
-    ulong i = get_global_id(0), base = get_group_id(0) * (ulong)lsz;
     struct guest_mem m = {pt, npages, pool, code};
-    uint nacc = desc->nacc;
-    if (i < count) {
+    uint nacc = desc->nacc, ordered = desc->ordered;
+    /* In order of instructions (an anti-dependence, emu_loop_plan): one work-group takes runs of
+     * lsz iterations one after the other, a barrier before each instruction, so every iteration's
+     * load runs before any later iteration's store; else each item runs its iteration alone. */
+    ulong rounds = ordered ? (count + lsz - 1) / lsz : 1;
+    for (ulong round = 0; round < rounds; round++) {
+        ulong i = ordered ? round * lsz + lid : get_global_id(0);
+        ulong group = ordered ? round : get_group_id(0), base = group * (ulong)lsz;
+        int active = i < count;
         ulong j = first + i;
         ulong r[GPU_NUM_SLOTS + 1], vf[64];
         uint fpsr = 0;
-        for (uint s = 0; s < 64; s++)
-            vf[s] = desc->v[s];
-        for (uint v = 0; v < 32; v++) { /* vector inductions, in closed form */
-            if (!desc->vaff[v])
-                continue;
-            struct a64_insn up = body[desc->vaff[v] - 1];
-            uint s = up.rn == v ? up.rm : up.rn;
-            emu_loop_vaffine(up.size, up.sf, up.op == A64_OP_SUB_V, desc->v[2 * v], desc->v[2 * v + 1], desc->v[2 * s],
-                             desc->v[2 * s + 1], j, &vf[2 * v], &vf[2 * v + 1]);
+        if (active) {
+            for (uint s = 0; s < 64; s++)
+                vf[s] = desc->v[s];
+            for (uint v = 0; v < 32; v++) { /* vector inductions, in closed form */
+                if (!desc->vaff[v])
+                    continue;
+                struct a64_insn up = body[desc->vaff[v] - 1];
+                uint s = up.rn == v ? up.rm : up.rn;
+                emu_loop_vaffine(up.size, up.sf, up.op == A64_OP_SUB_V, desc->v[2 * v], desc->v[2 * v + 1],
+                                 desc->v[2 * s], desc->v[2 * s + 1], j, &vf[2 * v], &vf[2 * v + 1]);
+            }
+            for (uint s = 0; s < A64_NUM_REGS; s++) {
+                ulong v = desc->x[s] + j * desc->step[s];
+                uint how = desc->init[s];
+                r[s] = how == GPU_LOOP_HEAD ? desc->x[s] : how == GPU_LOOP_AFFINE64 ? v : (ulong)(uint)v;
+            }
+            r[A64_REG_ZR] = 0;
+            r[GPU_SLOT_NZCV] = 0; /* no iteration reads flags it did not set (the analysis) */
         }
-        for (uint s = 0; s < A64_NUM_REGS; s++) {
-            ulong v = desc->x[s] + j * desc->step[s];
-            uint how = desc->init[s];
-            r[s] = how == GPU_LOOP_HEAD ? desc->x[s] : how == GPU_LOOP_AFFINE64 ? v : (ulong)(uint)v;
-        }
-        r[A64_REG_ZR] = 0;
-        r[GPU_SLOT_NZCV] = 0; /* no iteration reads flags it did not set (the analysis) */
         for (uint k = 0; k + 1 < desc->n; k++) {
+            if (ordered)
+                barrier(CLK_GLOBAL_MEM_FENCE);
             uint what = desc->what[k];
-            if (what == GPU_LOOP_SKIP)
+            if (!active || what == GPU_LOOP_SKIP)
                 continue;
             struct a64_insn in = body[k];
             ulong target = 0;
@@ -97,7 +107,7 @@ __kernel void loop_iterations(__global uint *pt, ulong npages, __global uchar *p
             if (lane_exec(&in, desc->pc + 4ul * k, r, m, sys, 0, &target, &info) != EXEC_DONE)
                 atomic_or(error, 1u);
         }
-        if (j == desc->last) {
+        if (active && j == desc->last) {
             for (uint s = 0; s < GPU_NUM_SLOTS; s++)
                 last[s] = r[s];
             for (uint s = 0; s < 64; s++)
@@ -105,21 +115,22 @@ __kernel void loop_iterations(__global uint *pt, ulong npages, __global uchar *p
         }
         if (fpsr)
             atomic_or(fpsr_out, fpsr);
-    }
-    if (nacc == 0)
-        return;
-    /* Reduce the group's items in iteration order: after the step of width s, item lid (a multiple
-     * of 2s) holds the fold of items lid .. lid + 2s - 1 that exist. */
-    for (uint s = 1; s < lsz; s <<= 1) {
+        if (nacc == 0)
+            continue;
+        /* Reduce the group's items in iteration order: after the step of width s, item lid (a
+         * multiple of 2s) holds the fold of items lid .. lid + 2s - 1 that exist. */
+        for (uint s = 1; s < lsz; s <<= 1) {
+            barrier(CLK_LOCAL_MEM_FENCE);
+            if ((lid & (2 * s - 1)) == 0 && lid + s < lsz && base + lid + s < count)
+                for (uint a = 0; a < nacc; a++)
+                    if (desc->fold[a].kind != EMU_LOOP_FOLD_SEQ) /* V accumulators: the host's */
+                        red[lid * nacc + a] = emu_loop_fold_step(desc->fold[a], red[lid * nacc + a],
+                                                                 red[(lid + s) * nacc + a]);
+        }
         barrier(CLK_LOCAL_MEM_FENCE);
-        if ((lid & (2 * s - 1)) == 0 && lid + s < lsz && base + lid + s < count)
+        if (lid == 0)
             for (uint a = 0; a < nacc; a++)
-                if (desc->fold[a].kind != EMU_LOOP_FOLD_SEQ) /* V accumulators: the host's */
-                    red[lid * nacc + a] = emu_loop_fold_step(desc->fold[a], red[lid * nacc + a],
-                                                             red[(lid + s) * nacc + a]);
+                partials[group * nacc + a] = red[a];
+        barrier(CLK_LOCAL_MEM_FENCE); /* red is read before the next round writes it */
     }
-    barrier(CLK_LOCAL_MEM_FENCE);
-    if (lid == 0)
-        for (uint a = 0; a < nacc; a++)
-            partials[get_group_id(0) * nacc + a] = red[a];
 }

@@ -38,6 +38,9 @@ static uint32_t tbnz_x0_3(uint32_t n) { return 0x37180000u | ((-(n - 1)) & 0x3ff
 #define CSEL_W4_HI 0x1a848044u /* csel w4, w2, w4, hi */
 #define LDR_W2_X1_M4 0xb85fc022u /* ldr w2, [x1, #-4] */
 #define LDR_W3_X1 0xb9400023u /* ldr w3, [x1] */
+#define STR_W5_X3_X7_LSL2 0xb8277865u /* str w5, [x3, x7, lsl #2] */
+#define LDR_W3_X1_4 0xb9400423u /* ldr w3, [x1, #4] */
+#define ADD_W2_W3_5 0x11001462u /* add w2, w3, #5 */
 #define ADD_W2_W2_W3 0x0b030042u /* add w2, w2, w3 */
 #define STR_W2_X1_POST 0xb8004422u /* str w2, [x1], #4 */
 #define ADD_X1_X1_X1 0x8b010021u /* add x1, x1, x1 */
@@ -400,17 +403,18 @@ static void test_index_forms(void **state)
     assert_int_equal(emu_proc_init(p, MEM_SIZE), 0);
     assert_int_equal(emu_mem_map(&p->mem, DATA, DATA_SIZE, EMU_PERM_R | EMU_PERM_W), 0);
     enum emu_loop_reason why;
+    int ordered;
     p->st.x[0] = 10;
     p->st.x[3] = DATA + 0x100;
     p->st.x[7] = 40;
-    assert_int_equal(emu_loop_plan(l, &p->st, &p->mem, NULL, 1000, &why), 9);
+    assert_int_equal(emu_loop_plan(l, &p->st, &p->mem, NULL, 1000, &why, &ordered), 9);
     p->st.x[3] = DATA - (0xfffffff0ull << 2);
     p->st.x[7] = 0xfffffff0u; /* reaches 2^32 in iteration 8 */
-    assert_int_equal(emu_loop_plan(l, &p->st, &p->mem, NULL, 1000, &why), 0);
+    assert_int_equal(emu_loop_plan(l, &p->st, &p->mem, NULL, 1000, &why, &ordered), 0);
     assert_int_equal(why, EMU_LOOP_RT_INDEX);
     p->st.x[3] = DATA + 0x100;
     p->st.x[7] = 0x100000028ull; /* a 32-bit register that is not zero-extended */
-    assert_int_equal(emu_loop_plan(l, &p->st, &p->mem, NULL, 1000, &why), 0);
+    assert_int_equal(emu_loop_plan(l, &p->st, &p->mem, NULL, 1000, &why, &ordered), 0);
     assert_int_equal(why, EMU_LOOP_RT_INDEX);
     emu_proc_free(p);
     free(p);
@@ -563,22 +567,43 @@ static void test_if_converted(void **state)
 
 /* A dependence at a distance (a[i + d] = a[i] + 5, through two base registers): decided at run
  * time on the addresses of the iterations to run. Taken when d is 0 (in place) or at least the
- * iterations vectorized (999 of the 1000: the last one is the engine's); refused when
- * 0 < |d| < 999, either way round. */
+ * iterations vectorized (999 of the 1000: the last one is the engine's), and when d < 0: an
+ * anti-dependence (iteration i reads a[i] before iteration i - d, a later one, stores it), which
+ * the executors keep by running in order of instructions; refused when 0 < d < 999 (a true
+ * dependence). With the store before the load in the body, an anti-dependence is refused too:
+ * b[i] stored to a[i + d] before a[i] is read into a sum. Statically, at constant distances: a
+ * forward read (a[i] = a[i + 1] + 5 through one base) is taken, a[i + 1] = a[i] + 5 refused. */
 static void test_distance(void **state)
 {
     (void)state;
     const uint32_t shift[] = {LDR_W2_X1_X7_LSL2, ADD_W2_5, STR_W2_X3_X7_LSL2, ADD_X7_1, CMP_X7_X0, bne(6), UDF};
-    static const int64_t d[] = {8, -8, 1, 500, -500};
+    static const int64_t d[] = {8, 1, 500, 990};
     for (size_t i = 0; i < sizeof d / sizeof d[0]; i++) {
         uint64_t x[8] = {1000, DATA + 0x4000, 0, DATA + 0x4000 + 4 * (uint64_t)d[i], 0, 0, 0, 0};
         assert_int_equal(same_as_sequential(shift, 7, x, 0), 0);
     }
-    static const int64_t ok[] = {0, 999, -999, 3000};
+    static const int64_t ok[] = {0, 999, -999, 3000, -8, -1, -500, -255, -256, -257};
     for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
         uint64_t x[8] = {1000, DATA + 0x4000, 0, DATA + 0x4000 + 4 * (uint64_t)ok[i], 0, 0, 0, 0};
         assert_true(same_as_sequential(shift, 7, x, 0) > 900);
     }
+    const uint32_t store_first[] = {LDR_W5_X6_X7_LSL2, STR_W5_X3_X7_LSL2, LDR_W2_X1_X7_LSL2, ADD_W4_W2_W4, ADD_X7_1,
+                                    CMP_X7_X0, bne(7), UDF};
+    uint64_t xs[8] = {1000, DATA + 0x4000, 0, DATA + 0x4000 - 32, 0, 0, DATA + 0x8000, 0};
+    assert_int_equal(same_as_sequential(store_first, 8, xs, 0), 0);
+    xs[3] = DATA + 0x4000 + 32; /* the other way round, a true dependence */
+    assert_int_equal(same_as_sequential(store_first, 8, xs, 0), 0);
+    xs[3] = DATA + 0x4000; /* in place: same iteration only */
+    assert_true(same_as_sequential(store_first, 8, xs, 0) > 900);
+    struct emu_loop *l = malloc(sizeof *l);
+    const uint32_t fwd[] = {LDR_W3_X1_4, ADD_W2_W3_5, STR_W2_X1_POST, SUBS_X0, bne(5), UDF};
+    analyse(fwd, 5, l);
+    assert_int_equal(l->cls, EMU_LOOP_ELEMENTWISE);
+    uint64_t xf[8] = {1000, DATA, 0, 0, 0, 0, 0, 0};
+    assert_true(same_as_sequential(fwd, 6, xf, 0) > 900);
+    const uint32_t back[] = {LDR_W2_X1_M4, ADD_W2_5, STR_W2_X1_POST, SUBS_X0, bne(5)};
+    expect_reason(back, 5, EMU_LOOP_MEM_CARRIED);
+    free(l);
 }
 
 /* Run the same code from the same state with and without --loopvec; compare everything. */
@@ -879,7 +904,8 @@ static void test_register_step(void **state)
     st.x[0] = 1000;
     st.x[4] = 3;
     enum emu_loop_reason why;
-    assert_int_equal(emu_loop_plan(l, &st, NULL, NULL, 1000, &why), 0);
+    int ordered;
+    assert_int_equal(emu_loop_plan(l, &st, NULL, NULL, 1000, &why, &ordered), 0);
     assert_int_equal(why, EMU_LOOP_RT_BIND);
     assert_true(emu_loop_bind(l, st.x, b, &why));
     assert_int_equal(b->cls, EMU_LOOP_ELEMENTWISE);

@@ -568,33 +568,38 @@ static void walk(struct emu_loop *l)
 }
 
 /* Pass 4: do two accesses whose addresses differ by a constant touch the same bytes in
- * different iterations (within 64 of each other)? Accesses that do not move together are left to
+ * different iterations (within 64 of each other)? EMU_LOOP_M_NEG when a's iteration is the earlier
+ * one, EMU_LOOP_M_POS when it is the later one. Accesses that do not move together are left to
  * the run-time check, which also decides those that do exactly over the iterations to run. */
-static int streams_collide(const struct emu_loop_mem *a, const struct emu_loop_mem *b)
+static unsigned streams_collide(const struct emu_loop_mem *a, const struct emu_loop_mem *b)
 {
     int64_t d;
     if (!emu_loop_val_distance(&a->addr, &b->addr, &d))
         return 0;
     int64_t S = emu_loop_val_stride(&a->addr);
     if (S == 0) /* the same bytes every iteration: any overlap is carried */
-        return d < a->bytes && d > -(int64_t)b->bytes;
+        return d < a->bytes && d > -(int64_t)b->bytes ? EMU_LOOP_M_NEG | EMU_LOOP_M_POS : 0;
     /* magnitudes as unsigned: S or d may be INT64_MIN */
     uint64_t s_mag = S < 0 ? -(uint64_t)S : (uint64_t)S, d_mag = d < 0 ? -(uint64_t)d : (uint64_t)d;
     if (s_mag > (uint64_t)INT64_MAX / 128 || d_mag > 64 * s_mag)
         return 0;
-    for (int64_t m = -64; m <= 64; m++) {
+    unsigned mask = 0;
+    for (int64_t m = -64; m <= 64; m++) { /* b in iteration j + m, a in iteration j */
         int64_t lo = d + m * S; /* |d| and |m * S| are at most INT64_MAX / 2 */
         if (m && lo < a->bytes && lo > -(int64_t)b->bytes)
-            return 1;
+            mask |= m > 0 ? EMU_LOOP_M_NEG : EMU_LOOP_M_POS;
     }
-    return 0;
+    return mask;
 }
 
+/* A dependence at a short constant distance is refused here, unless it is an anti-dependence the
+ * executors keep by running in order of instructions (emu_loop_collisions_allowed). */
 static void check_streams(struct emu_loop *l)
 {
     for (uint32_t x = 0; x < l->nmem; x++)
-        for (uint32_t y = 0; y < l->nmem; y++)
-            if ((l->mem[x].store || l->mem[y].store) && streams_collide(&l->mem[x], &l->mem[y]))
+        for (uint32_t y = x; y < l->nmem; y++)
+            if ((l->mem[x].store || l->mem[y].store) &&
+                !emu_loop_collisions_allowed(l, x, y, streams_collide(&l->mem[x], &l->mem[y])))
                 reject(l, EMU_LOOP_MEM_CARRIED, l->mem[y].insn);
 }
 

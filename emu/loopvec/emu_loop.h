@@ -281,14 +281,22 @@ uint64_t emu_loop_trips(const struct emu_loop *l, const struct emu_state *st, ui
 /* NZCV of the exit compare (kinds SUBS/ADDS) in iteration j, from the head state x. */
 uint32_t emu_loop_exit_flags(const struct emu_loop *l, const uint64_t *x, uint64_t j);
 
+/* Collisions of two accesses across iterations (emu_loop_check.c), from the first one's view:
+ * its iteration earlier (NEG) or later (POS) than the other's. */
+#define EMU_LOOP_M_NEG 1u
+#define EMU_LOOP_M_POS 2u
+
 /* The run-time half, at the head of an iteration with state st: the iterations K the vector path
  * may run (at most max_iters), once the trip count is solved and, for memory loops, every access of
  * those iterations is proven in bounds with the right permissions, no store reaches a page of
- * decoded code and no byte stored in one iteration is accessed in another. `code` is the engine's map of pages
+ * decoded code and no byte stored in one iteration is accessed in another, except by an
+ * anti-dependence whose load comes first in the body: then *ordered is 1, and the iterations
+ * must run in order of instructions (each instruction over iterations in ascending order before
+ * the next instruction; runs of consecutive iterations one after the other). `code` is the engine's map of pages
  * holding decoded code, one byte per page; NULL: the CPU engine's EMU_PERM_CODE marks. Returns 0
  * with *why set when the vector path must not run. */
 uint64_t emu_loop_plan(const struct emu_loop *l, const struct emu_state *st, struct emu_mem *mem,
-                       const uint8_t *code, uint64_t max_iters, enum emu_loop_reason *why);
+                       const uint8_t *code, uint64_t max_iters, enum emu_loop_reason *why, int *ordered);
 
 /* Address range [lo, hi) of access m over iterations 0..k-1 from the head registers x; 0 when it
  * leaves [0, size). */
@@ -326,12 +334,14 @@ void emu_loop_vaffine_at(const struct emu_loop *l, unsigned r, const uint64_t *v
 void emu_loop_finish(const struct emu_loop *l, struct emu_state *st, uint64_t k);
 
 /* An engine's run step: iterations 0..k-1 of memory loop or reduction l (already planned) from the
- * head state in p, leaving the accumulators folded and the temporaries as iteration k-1 left them.
- * 0, or nonzero on an engine error (the caller reports it). */
-typedef int emu_loop_step_fn(void *ctx, const struct emu_loop *l, struct emu_proc *p, uint64_t k);
+ * head state in p, leaving the accumulators folded and the temporaries as iteration k-1 left them;
+ * in order of instructions when `ordered` (emu_loop_plan). 0, or nonzero on an engine error (the
+ * caller reports it). */
+typedef int emu_loop_step_fn(void *ctx, const struct emu_loop *l, struct emu_proc *p, uint64_t k, int ordered);
 
-/* The CPU's run step: the lane executor, ctx a struct emu_loop_ws. */
-int emu_loop_lanes_step(void *ws, const struct emu_loop *l, struct emu_proc *p, uint64_t k);
+/* The CPU's run step: the lane executor, ctx a struct emu_loop_ws; always in order of
+ * instructions. */
+int emu_loop_lanes_step(void *ws, const struct emu_loop *l, struct emu_proc *p, uint64_t k, int ordered);
 
 /* The one hook every engine reaches the vector path by: at the head of loop r (classified by
  * emu_loop_record_analyse), with `remaining` instructions of budget, how many whole iterations does

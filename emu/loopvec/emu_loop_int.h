@@ -37,4 +37,10 @@ int emu_loop_val_carried(const struct emu_loop *l, uint64_t inv, unsigned r, str
  * v before it: 1 with *m filled, 0 if its address is not affine. */
 int emu_loop_mem_at(const struct emu_loop *l, const struct emu_loop_val *v, uint32_t i, struct emu_loop_mem *m);
 
+/* May accesses i and j of l (mem[] indices) collide as `m` says (EMU_LOOP_M_*, from i's view)?
+ * 0: no; 1: yes, there is no collision; 2: only when the iterations run in order of
+ * instructions (an anti-dependence: the load's iteration is always the earlier one, and the load
+ * comes before the store in the body). */
+int emu_loop_collisions_allowed(const struct emu_loop *l, uint32_t i, uint32_t j, unsigned m);
+
 #endif

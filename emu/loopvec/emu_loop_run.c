@@ -477,8 +477,9 @@ static void run_lanes(const struct emu_loop *l, struct emu_proc *p, uint64_t k, 
     p->st.fpsr |= ws->fpsr;
 }
 
-int emu_loop_lanes_step(void *ws, const struct emu_loop *l, struct emu_proc *p, uint64_t k)
+int emu_loop_lanes_step(void *ws, const struct emu_loop *l, struct emu_proc *p, uint64_t k, int ordered)
 {
+    (void)ordered; /* run_lanes runs each instruction over a chunk's iterations in order */
     run_lanes(l, p, k, ws);
     return 0;
 }
@@ -509,6 +510,7 @@ int emu_loop_take(struct emu_loop_record *r, struct emu_proc *p, uint64_t remain
     if (l->cls == EMU_LOOP_NONE || max < EMU_LOOP_MIN_ITERS)
         return 0; /* no attempt: nothing to count */
     enum emu_loop_reason why = EMU_LOOP_OK;
+    int ordered = 0;
     /* A loop stepping by a register gets those steps as immediates for this entry (emu_loop_bind);
      * the binding of the previous entry serves again while the invariants are the same (a matrix
      * row's inner loop, entered once per row) */
@@ -521,10 +523,10 @@ int emu_loop_take(struct emu_loop_record *r, struct emu_proc *p, uint64_t remain
     }
     if (!l->bind_insns || bound_ok) {
         l = l->bind_insns ? bound : l;
-        k = emu_loop_plan(l, &p->st, &p->mem, code_pages, max, &why);
+        k = emu_loop_plan(l, &p->st, &p->mem, code_pages, max, &why, &ordered);
     }
     if (k) {
-        if (l->cls != EMU_LOOP_AFFINE && step(ctx, l, p, k))
+        if (l->cls != EMU_LOOP_AFFINE && step(ctx, l, p, k, ordered))
             return -1;
         emu_loop_finish(l, &p->st, k);
     }

@@ -109,9 +109,11 @@ int gpu_loopvec_classify(struct gpu_loopvec *lv, struct emu_proc *p, uint64_t pc
 }
 
 /* The kernel's description of loop l from the head state st, for iterations up to k - 1. */
-static void describe(struct gpu_loop *d, const struct emu_loop *l, const struct emu_state *st, uint64_t k)
+static void describe(struct gpu_loop *d, const struct emu_loop *l, const struct emu_state *st, uint64_t k,
+                     int ordered)
 {
     memset(d, 0, sizeof *d);
+    d->ordered = (uint8_t)ordered;
     memcpy(d->x, st->x, sizeof d->x);
     memcpy(d->v, st->v, sizeof d->v);
     d->fpcr = (uint32_t)st->fpcr;
@@ -189,9 +191,11 @@ static void vfold_chunk(struct gpu_loopvec *lv, const struct emu_loop *l, uint64
 }
 
 /* Iterations 0..k-1 of memory loop l on the device from the head state st: accumulators folded,
- * temporaries as iteration k-1 left them. */
+ * temporaries as iteration k-1 left them; `ordered`: in order of instructions, by one work-group
+ * (the kernel then takes the launch's iterations in runs of the group's size, one after the
+ * other, and each run's partials take the place of a group's). */
 static int run_kernel(struct gpu_loopvec *lv, struct gpu_guestmem *mem, const struct emu_loop *l,
-                      struct emu_proc *p, uint64_t k)
+                      struct emu_proc *p, uint64_t k, int ordered)
 {
     cl_command_queue q = lv->cl->queue;
     uint64_t *x = p->st.x;
@@ -204,7 +208,7 @@ static int run_kernel(struct gpu_loopvec *lv, struct gpu_guestmem *mem, const st
     }
     static const cl_uint zero = 0;
     size_t local = lv->local, red = local * (l->nacc ? l->nacc : 1) * sizeof(uint64_t);
-    describe(&lv->d, l, &p->st, k);
+    describe(&lv->d, l, &p->st, k, ordered);
     uint64_t chunk = lv->chunk;
     if (lv->d.vout_stride) {
         chunk = chunk < LOOPVEC_VCHUNK ? chunk : LOOPVEC_VCHUNK;
@@ -228,7 +232,7 @@ static int run_kernel(struct gpu_loopvec *lv, struct gpu_guestmem *mem, const st
     }
     for (uint64_t first = 0; first < k; first += chunk) {
         cl_ulong first_arg = first, count = k - first < chunk ? k - first : chunk;
-        size_t groups = (size_t)((count + local - 1) / local), global = groups * local;
+        size_t groups = (size_t)((count + local - 1) / local), global = ordered ? local : groups * local;
         if (GPU_CL_CHECK(clSetKernelArg(lv->kernel, ARG_FIRST, sizeof first_arg, &first_arg)) ||
             GPU_CL_CHECK(clSetKernelArg(lv->kernel, ARG_COUNT, sizeof count, &count)) ||
             GPU_CL_CHECK(clEnqueueNDRangeKernel(q, lv->kernel, 1, NULL, &global, &local, 0, NULL, NULL)))
@@ -289,10 +293,10 @@ struct kernel_step {
     struct gpu_guestmem *mem;
 };
 
-static int kernel_step(void *ctx, const struct emu_loop *l, struct emu_proc *p, uint64_t k)
+static int kernel_step(void *ctx, const struct emu_loop *l, struct emu_proc *p, uint64_t k, int ordered)
 {
     struct kernel_step *ks = ctx;
-    return run_kernel(ks->lv, ks->mem, l, p, k);
+    return run_kernel(ks->lv, ks->mem, l, p, k, ordered);
 }
 
 int gpu_loopvec_try(struct gpu_loopvec *lv, struct gpu_guestmem *mem, struct emu_proc *p, uint64_t pc,
