@@ -255,7 +255,7 @@
     X(ST1_M,      NO,    NO, A64_P_SIMD | A64_P_STORE | A64_P_R_RN | A64_P_V_RD, "ST1 mem[rn] = {V[rd]..+shift-1}") \
     X(LD1R,       NO,    NO, A64_P_SIMD | A64_P_LOAD | A64_P_R_RN | A64_P_V_WD, "V[rd] = replicate(mem[rn], size) (post-index: imm or rm)") \
     X(FMOV_V,     NO,    NO, A64_SV1, "V[rd] = zext(V[rn] low 1 << size bytes) (scalar FMOV register)") \
-    X(FMOV_TOV,   NO,    NO, A64_P_SIMD | A64_P_R_RN | A64_P_V_WD, "V[rd] = zext(rn, 1 << size bytes) (FMOV general to S/D)") \
+    X(FMOV_TOV,   NO,    NO, A64_P_SIMD | A64_P_R_RN | A64_P_V_WD, "V[rd] = zext(rn, 1 << size bytes) (FMOV general to H/S/D)") \
     X(FMOV_TOV1,  NO,    NO, A64_P_SIMD | A64_P_R_RN | A64_P_V_RD | A64_P_V_WD, "V[rd].D[1] = xn") \
     X(FMOV_FROMV, NO,    NO, A64_P_SIMD | A64_P_W_RD | A64_P_V_RN, "rd = V[rn] element immr of 1 << size bytes (FMOV general, UMOV)") \
     X(SMOV,       NO,    NO, A64_P_SIMD | A64_P_W_RD | A64_P_V_RN, "rd = sext(V[rn] element immr, size) to sf width") \
@@ -336,9 +336,9 @@
     X(SSRA_V,     NO,    NO, A64_SV1 | A64_P_V_RD, "element-wise rd + (rn >> amount), arithmetic")
 
 /* C4.1.90 scalar floating point (decode/a64_decode_fp.inc; semantics emu/exec/exec_simd_fp.h,
- * exact by emu/exec/exec_fp.h): size = log2 bytes of the FP operands (FCVT: of the result,
- * `shift` of the source), sf = X (not W) general register, amount = fbits. Results are written
- * as scalars: the rest of V[rd] is zeroed. */
+ * exact by emu/exec/exec_fp.h): size = log2 bytes of the FP operands (1 half, FEAT_FP16; 2
+ * single; 3 double; FCVT: of the result, `shift` of the source), sf = X (not W) general register,
+ * amount = fbits. Results are written as scalars: the rest of V[rd] is zeroed. */
 #define A64_OPS_FP(X) \
     X(FABS_S,     NO,    NO, A64_SV1, "Vd = |Vn| (sign cleared, NaNs too)") \
     X(FNEG_S,     NO,    NO, A64_SV1, "Vd = -Vn (sign flipped, NaNs too)") \

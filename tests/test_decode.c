@@ -510,7 +510,6 @@ static void test_scalar_fp(void **state)
     check(0x1e02fc00, E(SCVTF_S, .rd = 0, .rn = 0, .size = 2, .amount = 1));              /* scvtf s0, w0, #1 */
     check(0x1e7e0020, E(FJCVTZS_S, .rd = 0, .rn = 1, .size = 3));                         /* fjcvtzs w0, d1 */
     check(0x1e674020, E(FRINTX_S, .rd = 0, .rn = 1, .size = 3));                          /* frintx d0, d1 */
-    undef(0x1ee22820);              /* fadd h0, h1, h2: FEAT_FP16, not implemented */
     undef(0x1ea22820);              /* ftype 10: reserved */
     undef(0x1e634020);              /* bfcvt h0, s1: not implemented */
     undef(0x1e020000);              /* scvtf s0, w0, #64: fbits > 32 for W */
@@ -519,11 +518,42 @@ static void test_scalar_fp(void **state)
     undef(0x1ee84020);              /* frint32z h0, h1: FEAT_FRINTTS has no half precision */
 }
 
+/* Half-precision scalar FP (FEAT_FP16): the same lines with ftype 11, size 1; encodings from llvm-mc
+ * (-mattr=+fullfp16). */
+static void test_scalar_fp16(void **state)
+{
+    (void)state;
+    check(0x1ee22820, E(FADD_S, .rd = 0, .rn = 1, .rm = 2, .size = 1));                   /* fadd h0, h1, h2 */
+    check(0x1fc20c20, E(FMADD_S, .rd = 0, .rn = 1, .rm = 2, .ra = 3, .size = 1));         /* fmadd h0, h1, h2, h3 */
+    check(0x1fe69ca4, E(FNMSUB_S, .rd = 4, .rn = 5, .rm = 6, .ra = 7, .size = 1));        /* fnmsub h4, h5, h6, h7 */
+    check(0x1ee1c083, E(FSQRT_S, .rd = 3, .rn = 4, .size = 1));                           /* fsqrt h3, h4 */
+    check(0x1ee64041, E(FRINTA_S, .rd = 1, .rn = 2, .size = 1));                          /* frinta h1, h2 */
+    check(0x1ee02008, E(FCMPZ_S, .rn = 0, .size = 1));                                    /* fcmp h0, #0.0 */
+    check(0x1ee22030, E(FCMPE_S, .rn = 1, .rm = 2, .size = 1));                           /* fcmpe h1, h2 */
+    check(0x1ee21435, E(FCCMPE_S, .rn = 1, .rm = 2, .size = 1, .cond = 1, .nzcv = 5));    /* fccmpe h1, h2, #5, ne */
+    check(0x1ee2bc20, E(FCSEL_S, .rd = 0, .rn = 1, .rm = 2, .size = 1, .cond = 11));      /* fcsel h0, h1, h2, lt */
+    check(0x9ed80000, E(FCVTZS_S, .rd = 0, .rn = 0, .sf = 1, .size = 1, .amount = 64));   /* fcvtzs x0, h0, #64 */
+    check(0x1ef90041, E(FCVTZU_S, .rd = 1, .rn = 2, .size = 1));                          /* fcvtzu w1, h2 */
+    check(0x9ee40083, E(FCVTAS_S, .rd = 3, .rn = 4, .sf = 1, .size = 1));                 /* fcvtas x3, h4 */
+    check(0x9ee203e0, E(SCVTF_S, .rd = 0, .rn = ZR, .sf = 1, .size = 1));                 /* scvtf h0, xzr */
+    check(0x1ec3fc00, E(UCVTF_S, .rd = 0, .rn = 0, .size = 1, .amount = 1));              /* ucvtf h0, w0, #1 */
+    check(0x1ee70020, E(FMOV_TOV, .rd = 0, .rn = 1, .size = 1));                          /* fmov h0, w1 */
+    check(0x1ee60001, E(FMOV_FROMV, .rd = 1, .rn = 0, .size = 1));                        /* fmov w1, h0 */
+    check(0x9ee70020, E(FMOV_TOV, .rd = 0, .rn = 1, .sf = 1, .size = 1));                 /* fmov h0, x1 */
+    check(0x9ee60001, E(FMOV_FROMV, .rd = 1, .rn = 0, .sf = 1, .size = 1));               /* fmov x1, h0 */
+    check(0x1ee04083, E(FMOV_V, .rd = 3, .rn = 4, .size = 1));                            /* fmov h3, h4 */
+    check(0x1eee1001, E(MOVI_V, .rd = 1, .size = 1, .imm = 0x3c00));                      /* fmov h1, #1.0 */
+    check(0x1ef81002, E(MOVI_V, .rd = 2, .size = 1, .imm = 0xb000));                      /* fmov h2, #-0.125 */
+    check(0x1ee7f005, E(MOVI_V, .rd = 5, .size = 1, .imm = 0x4fc0));                      /* fmov h5, #31.0 */
+    undef(0x1ed80000);              /* fcvtzs w0, h0, #64: fbits > 32 for W */
+    undef(0x1efe0020);              /* fjcvtzs from h1: double only */
+    undef(0x1ea04083);              /* fmov, ftype 10: reserved */
+}
+
 static void test_unsupported(void **state)
 {
     (void)state;
     undef(0x00000000); /* udf #0 */
-    undef(0x1ee22820); /* fadd h0, h1, h2 (FEAT_FP16) */
     undef(0x6e64d015); /* sqdmull2 v21.4s, v0.8h, v4.8h (not yet) */
     undef(0x4e421420); /* fadd v0.8h, v1.8h, v2.8h (half precision, FEAT_FP16) */
     undef(0x04a00000); /* SVE */
@@ -539,6 +569,7 @@ int main(void)
         cmocka_unit_test(test_dp_register),
         cmocka_unit_test(test_simd),
         cmocka_unit_test(test_scalar_fp),
+        cmocka_unit_test(test_scalar_fp16),
         cmocka_unit_test(test_unsupported),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

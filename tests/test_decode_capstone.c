@@ -5,8 +5,8 @@
  *    differences listed in deliberately_undef and the capstone bugs in capstone_wrong), the
  *    operation must map to capstone's instruction id (aliases included), and registers,
  *    immediates, conditions, sizes and writeback are cross-checked against capstone's detail.
- * 3. The classes capstone 4.0.2 predates (LSE atomics, RCpc loads and stores): the same kind of
- *    random words against llvm-mc's disassembler, when there is one.
+ * 3. The classes capstone 4.0.2 predates (LSE atomics, RCpc loads and stores, JSCVT, FRINTTS,
+ *    scalar FP16): the same kind of random words against llvm-mc's disassembler, when there is one.
  * 2. At least 1,000,000 fully random words (seed from TEMU_SEED, else a fixed default, printed on
  *    failure): the same checks, so nothing capstone calls invalid is accepted by us and nothing in
  *    a supported class that capstone decodes is UNDEF here.
@@ -20,6 +20,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -1088,8 +1089,9 @@ static const char *capstone_wrong(uint32_t w)
     return NULL;
 }
 
-/* Classes capstone 4.0.2 predates (FEAT_LSE, FEAT_LRCPC, FEAT_LRCPC2): test_lse_llvm_mc checks
- * them against llvm-mc instead, and the capstone checks leave them alone. */
+/* Classes capstone 4.0.2 predates (FEAT_LSE, FEAT_LRCPC, FEAT_LRCPC2, FEAT_JSCVT, FEAT_FRINTTS,
+ * FEAT_FP16): test_lse_llvm_mc checks them against llvm-mc instead, and the capstone checks leave
+ * them alone. */
 static const struct enc_class llvm_classes[] = {
     { "Compare and swap (LSE)",     0x3fa07c00, 0x08a07c00, 0 },
     { "Compare and swap pair (LSE)", 0xbfa07c00, 0x08207c00, 0 },
@@ -1098,13 +1100,33 @@ static const struct enc_class llvm_classes[] = {
     { "LDAPUR/STLUR (RCpc unscaled)", 0x3f200c00, 0x19000000, 0 },
     { "FJCVTZS (JSCVT)",            0xfffffc00, 0x1e7e0000, 0 },
     { "FRINT32/64 (FRINTTS)",       0xff3e7c00, 0x1e284000, 0 },
+    /* FEAT_FP16 scalar (decode/a64_decode_fp.inc with ftype 11, and the FMOVs): one class per
+     * encoding group, then the whole space (mostly unallocated: validity must agree) */
+    { "FP16 1 source",              0xffe07c00, 0x1ee04000, 0 },
+    { "FP16 2 source",              0xffe00c00, 0x1ee00800, 0 },
+    { "FP16 3 source",              0xffc00000, 0x1fc00000, 0 },
+    { "FP16 compare",               0xffe0fc07, 0x1ee02000, 0 },
+    { "FP16 conditional compare and select", 0xffe00400, 0x1ee00400, 0 },
+    { "FP16 <-> integer, FMOV general", 0x7fe0fc00, 0x1ee00000, 0 },
+    { "FP16 <-> fixed point",       0x7fe00000, 0x1ec00000, 0 },
+    { "FP16 FMOV immediate",        0xffe01fe0, 0x1ee01000, 0 },
+    { "FP16 scalar space",          0x5ec00000, 0x1ec00000, 0 },
 };
 #define NUM_LLVM_CLASSES ((int)(sizeof(llvm_classes) / sizeof(llvm_classes[0])))
 
+/* A word of the scalar FP space (bit 30 clear, 28:25 set) with ftype 11: FEAT_FP16, which capstone
+ * 4 predates, but for FCVT from half (base architecture), which it decodes. */
+static int fp16_scalar(uint32_t w)
+{
+    return (w & 0x5ec00000u) == 0x1ec00000u && (w & 0xff3e7c00u) != 0x1e224000u;
+}
+
 static int capstone_lacks(uint32_t w)
 {
-    for (int i = 0; i < NUM_LLVM_CLASSES; i++)
-        if ((w & llvm_classes[i].mask) == llvm_classes[i].value)
+    if (fp16_scalar(w))
+        return 1;
+    for (int i = 0; i < NUM_LLVM_CLASSES; i++) /* the FP16 classes hold FCVT too: fp16_scalar's */
+        if (strncmp(llvm_classes[i].name, "FP16", 4) && (w & llvm_classes[i].mask) == llvm_classes[i].value)
             return 1;
     return 0;
 }
@@ -1849,6 +1871,128 @@ static int llvm_reg(const char *t, int *x)
     return -1;
 }
 
+/* Width (size: 1 h, 2 s, 3 d) and number of an llvm-mc FP register name; -1 if not one. */
+static int llvm_vreg(const char *t, unsigned *size)
+{
+    const char *banks = "hsd";
+    const char *b = t[0] ? strchr(banks, t[0]) : NULL;
+    if (!b || t[1] < '0' || t[1] > '9')
+        return -1;
+    *size = (unsigned)(b - banks) + 1;
+    return atoi(t + 1);
+}
+
+/* The value of a half-precision bit pattern, exactly (every half is a double). */
+static double half_value(uint64_t h)
+{
+    int e = (int)(h >> 10 & 31);
+    double m = (double)(h & 0x3ff), v = e ? (m + 1024.0) * ldexp(1.0, e - 25) : m * ldexp(1.0, -24);
+    return h >> 15 & 1 ? -v : v;
+}
+
+/* llvm-mc's text of a scalar FP word with ftype 11 (FEAT_FP16, and FCVT from half) against our
+ * record: the operation by mnemonic (fmov by its operands), every register with its bank or
+ * width, fbits, nzcv, the condition and FMOV's immediate. ops: the operand tokens. */
+static void llvm_fp16_check(uint32_t w, const struct a64_insn *d, const char *mn, const char *const *ops, int nops)
+{
+    static const char *const conds[16] = { "eq", "ne", "hs", "lo", "mi", "pl", "vs", "vc",
+                                           "hi", "ls", "ge", "lt", "gt", "le", "al", "nv" };
+    unsigned op = A64_OP_UNDEF, vsz[4] = { 0, 0, 0, 0 };
+    int v[4], g[4], gx[4];
+    if (nops > 4) {
+        mismatch(w, d, "%s: %d operands", mn, nops);
+        return;
+    }
+    for (int i = 0; i < nops; i++) {
+        v[i] = llvm_vreg(ops[i], &vsz[i]);
+        g[i] = llvm_reg(ops[i], &gx[i]);
+    }
+    if (!strcmp(mn, "fmov")) {
+        op = nops == 2 && v[0] >= 0 && v[1] >= 0 ? A64_OP_FMOV_V : nops == 2 && ops[1][0] == '#' ? A64_OP_MOVI_V
+           : nops == 2 && g[1] >= 0 ? A64_OP_FMOV_TOV : A64_OP_FMOV_FROMV;
+    } else {
+        for (unsigned k = A64_OP_FABS_S; k <= A64_OP_FJCVTZS_S; k++) {
+            char name[32];
+            size_t n = 0;
+            for (const char *c = a64_op_name(k); *c && *c != '_' && n < sizeof name - 1; c++)
+                name[n++] = (char)(*c >= 'A' && *c <= 'Z' ? *c - 'A' + 'a' : *c);
+            name[n] = 0;
+            if (!strcmp(name, mn) && op == A64_OP_UNDEF)
+                op = k;
+        }
+        if ((op == A64_OP_FCMP_S || op == A64_OP_FCMPE_S) && nops == 2 && !strcmp(ops[1], "#0.0"))
+            op = op == A64_OP_FCMP_S ? A64_OP_FCMPZ_S : A64_OP_FCMPEZ_S;
+    }
+    if (d->op != op) {
+        mismatch(w, d, "llvm-mc says %s (%d operands)", mn, nops);
+        return;
+    }
+    /* expected operands: 'v' a V register (number, size), 'g' a general one, '#' fbits (or none) */
+    unsigned vf[4], sizes[4] = { d->size, d->size, d->size, d->size }, gf = 0;
+    const char *shape = "vv";
+    switch (op) {
+    case A64_OP_FCVT_S: vf[0] = d->rd, vf[1] = d->rn, sizes[1] = d->shift; break;
+    case A64_OP_FMUL_S: case A64_OP_FDIV_S: case A64_OP_FADD_S: case A64_OP_FSUB_S: case A64_OP_FMAX_S:
+    case A64_OP_FMIN_S: case A64_OP_FMAXNM_S: case A64_OP_FMINNM_S: case A64_OP_FNMUL_S:
+        shape = "vvv", vf[0] = d->rd, vf[1] = d->rn, vf[2] = d->rm;
+        break;
+    case A64_OP_FMADD_S: case A64_OP_FMSUB_S: case A64_OP_FNMADD_S: case A64_OP_FNMSUB_S:
+        shape = "vvvv", vf[0] = d->rd, vf[1] = d->rn, vf[2] = d->rm, vf[3] = d->ra;
+        break;
+    case A64_OP_FCMP_S: case A64_OP_FCMPE_S: vf[0] = d->rn, vf[1] = d->rm; break;
+    case A64_OP_FCMPZ_S: case A64_OP_FCMPEZ_S: shape = "v0", vf[0] = d->rn; break;
+    case A64_OP_FCCMP_S: case A64_OP_FCCMPE_S: shape = "vvnc", vf[0] = d->rn, vf[1] = d->rm; break;
+    case A64_OP_FCSEL_S: shape = "vvvc", vf[0] = d->rd, vf[1] = d->rn, vf[2] = d->rm; break;
+    case A64_OP_SCVTF_S: case A64_OP_UCVTF_S: case A64_OP_FMOV_TOV:
+        shape = "vg#", vf[0] = d->rd, gf = d->rn;
+        break;
+    case A64_OP_MOVI_V: shape = "vi", vf[0] = d->rd; break;
+    case A64_OP_FMOV_FROMV: case A64_OP_FCVTNS_S: case A64_OP_FCVTNU_S: case A64_OP_FCVTPS_S:
+    case A64_OP_FCVTPU_S: case A64_OP_FCVTMS_S: case A64_OP_FCVTMU_S: case A64_OP_FCVTZS_S:
+    case A64_OP_FCVTZU_S: case A64_OP_FCVTAS_S: case A64_OP_FCVTAU_S:
+        shape = "gv#", gf = d->rd, vf[1] = d->rn;
+        break;
+    default: vf[0] = d->rd, vf[1] = d->rn; break; /* 1 source, FMOV register */
+    }
+    int want = (int)strlen(shape) - (shape[strlen(shape) - 1] == '#' && !d->amount);
+    if (nops != want) {
+        mismatch(w, d, "%s: llvm-mc has %d operands, expected %d", mn, nops, want);
+        return;
+    }
+    for (int i = 0; i < nops; i++) {
+        switch (shape[i]) {
+        case 'v':
+            if (v[i] != (int)vf[i] || vsz[i] != sizes[i])
+                mismatch(w, d, "%s: operand %d %s, ours V%u size %u", mn, i, ops[i], vf[i], sizes[i]);
+            break;
+        case 'g':
+            if (!slot_eq(g[i], gf) || gx[i] != (int)d->sf)
+                mismatch(w, d, "%s: operand %d %s, ours slot %u sf %u", mn, i, ops[i], gf, d->sf);
+            break;
+        case '#':
+            if (strtol(ops[i] + 1, NULL, 0) != (long)d->amount)
+                mismatch(w, d, "%s: fbits %s, ours %u", mn, ops[i], d->amount);
+            break;
+        case 'n':
+            if (strtol(ops[i] + 1, NULL, 0) != (long)d->nzcv)
+                mismatch(w, d, "%s: nzcv %s, ours %u", mn, ops[i], d->nzcv);
+            break;
+        case 'c':
+            if (strcmp(ops[i], conds[d->cond & 15]))
+                mismatch(w, d, "%s: condition %s, ours %u", mn, ops[i], d->cond);
+            break;
+        case 'i':
+            if (strtod(ops[i] + 1, NULL) != half_value((uint64_t)d->imm) || (uint64_t)d->imm >> 16)
+                mismatch(w, d, "%s: %s, ours 0x%llx", mn, ops[i], (unsigned long long)d->imm);
+            break;
+        default: /* '0': #0.0, already matched */
+            break;
+        }
+    }
+    if ((op == A64_OP_FMOV_TOV || op == A64_OP_FMOV_FROMV) && d->size != 1)
+        mismatch(w, d, "%s: size %u", mn, d->size);
+}
+
 /* llvm-mc's text of word w (mnemonic and operands) against our record d. */
 static void llvm_check(uint32_t w, const struct a64_insn *d, char *line)
 {
@@ -1865,7 +2009,8 @@ static void llvm_check(uint32_t w, const struct a64_insn *d, char *line)
     while ((tok = strtok(NULL, " \t[],!\n"))) {
         int x;
         if (nops < 4)
-            ops[nops++] = tok;
+            ops[nops] = tok;
+        nops++; /* all of them: llvm_fp16_check counts */
         if (tok[0] == '#') {
             imm = strtoll(tok + 1, NULL, 0);
             nimm++;
@@ -1875,7 +2020,10 @@ static void llvm_check(uint32_t w, const struct a64_insn *d, char *line)
             nregs++;
         }
     }
-    if (!strncmp(mn, "casp", 4)) {
+    if ((w & 0x5ec00000u) == 0x1ec00000u) {
+        llvm_fp16_check(w, d, mn, ops, nops);
+        return;
+    } else if (!strncmp(mn, "casp", 4)) {
         op = A64_OP_CASP, rest = mn + 4;
     } else if (!strncmp(mn, "cas", 3)) {
         op = A64_OP_CAS, rest = mn + 3;
@@ -1999,7 +2147,7 @@ static void test_lse_llvm_mc(void **state)
             fprintf(in, "0x%02x 0x%02x 0x%02x 0x%02x\n", w & 0xff, (w >> 8) & 0xff, (w >> 16) & 0xff, w >> 24);
         }
         fclose(in);
-        snprintf(cmd, sizeof cmd, "%s --disassemble -triple=aarch64 -mattr=+lse,+rcpc,+rcpc-immo,+jsconv,+fptoint < %s 2> %s",
+        snprintf(cmd, sizeof cmd, "%s --disassemble -triple=aarch64 -mattr=+lse,+rcpc,+rcpc-immo,+jsconv,+fptoint,+fullfp16 < %s 2> %s",
                  mc, in_path, err_path);
         memset(invalid, 0, sizeof invalid);
         FILE *out = popen(cmd, "r");

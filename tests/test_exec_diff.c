@@ -112,6 +112,7 @@ static const struct {
     {0x0c400000, 0x4000ffff}, {0x0c800000, 0x401fffff}, {0x0cc00000, 0x401fffff}, {0x0d40c000, 0x40000fff},
     {0x0dc0c000, 0x401f0fff}, {0x1e204000, 0x00c003ff}, {0x1e260000, 0x000003ff}, {0x1e270000, 0x000003ff},
     {0x9e660000, 0x000003ff}, {0x9e670000, 0x000003ff}, {0x9eae0000, 0x000003ff}, {0x9eaf0000, 0x000003ff},
+    {0x1ee60000, 0x800003ff}, {0x1ee70000, 0x800003ff}, /* FMOV to and from H (FEAT_FP16) */
     {0x1e201000, 0x00dfe01f}, {0x0f000400, 0x6007f3ff}, {0x0e000c00, 0x401f03ff}, {0x0e000400, 0x401f03ff},
     {0x4e001c00, 0x001f03ff}, {0x6e000400, 0x001f7bff}, {0x0e003c00, 0x401f03ff}, {0x0e002c00, 0x401f03ff},
     {0x0e201c00, 0x401f03ff}, {0x0e601c00, 0x401f03ff}, {0x0ea01c00, 0x401f03ff}, {0x0ee01c00, 0x401f03ff},
@@ -562,6 +563,16 @@ static int lane_simd_memory_check(struct fix *f, const struct a64_insn *in, cons
     return 1;
 }
 
+/* The operations with a half-precision scalar form (FEAT_FP16): the scalar FP lines but FCVT (the
+ * base architecture's), FRINT32/64 and FJCVTZS, and the FMOVs (register, general, immediate). */
+static int has_half_form(unsigned op)
+{
+    if (op == A64_OP_FMOV_V || op == A64_OP_FMOV_TOV || op == A64_OP_FMOV_FROMV || op == A64_OP_MOVI_V)
+        return 1;
+    return op >= A64_OP_FABS_S && op <= A64_OP_FJCVTZS_S && op != A64_OP_FCVT_S && op != A64_OP_FJCVTZS_S &&
+           (op < A64_OP_FRINT32Z_S || op > A64_OP_FRINT64X_S);
+}
+
 static void test_exec_diff(void **state)
 {
     struct fix *f = *state;
@@ -569,7 +580,7 @@ static void test_exec_diff(void **state)
     const char *seed = getenv("TEMU_SEED"), *trials_env = getenv("TEMU_DIFF_TRIALS");
     rng = seed ? strtoull(seed, NULL, 0) : 0x5eed0fd1ffull;
     uint64_t trials = trials_env ? strtoull(trials_env, NULL, 0) : 100000;
-    static uint64_t per_op[A64_OP_COUNT], per_lane_op[A64_OP_COUNT];
+    static uint64_t per_op[A64_OP_COUNT], per_lane_op[A64_OP_COUNT], per_half_op[A64_OP_COUNT];
     uint8_t scratch[SCRATCH_SIZE + 4096], pre[SCRATCH_SIZE + 4096];
     for (uint64_t t = 0; t < trials; t++) {
         /* The same random start on both sides. */
@@ -579,7 +590,7 @@ static void test_exec_diff(void **state)
             st.x[r] = rnd() % 3 ? random_value() : SCRATCH + (rnd() % SCRATCH_SIZE);
         st.nzcv = (rnd() & 15) << 28;
         st.tpidr = random_value();
-        st.fpcr = rnd() & 0x07c09f00;
+        st.fpcr = rnd() & 0x07c89f00; /* AHP DN FZ RMode FZ16, the trap enables */
         st.fpsr = rnd() & 0x0800009f;
         st.excl_valid = rnd() & 1;
         st.excl_addr = SCRATCH + ((rnd() % SCRATCH_SIZE) & ~7ull);
@@ -636,6 +647,8 @@ static void test_exec_diff(void **state)
         char what[160];
         snprintf(what, sizeof what, "trial %llu: %08x (%s)", (unsigned long long)t, word, a64_op_name(in.op));
         per_op[in.op]++;
+        /* the scalar FP space (bit 30 clear, 28:25 set), ftype 11, half-precision operands */
+        per_half_op[in.op] += (word & 0x5ec00000u) == 0x1ec00000u && in.size == 1;
         if (res == EXEC_FAULT || res == EXEC_UNDEF) {
             if (s != (res == EXEC_FAULT ? EMU_FAULT : EMU_UNDEF))
                 fail_msg("%s: kernels stop with %u, CPU engine with %d", what, res, (int)s);
@@ -718,8 +731,20 @@ static void test_exec_diff(void **state)
             printf("lane executor: %s %llu times\n", a64_op_name(op), (unsigned long long)per_lane_op[op]);
     }
     printf("lane executor: %u of %u operations\n", lane_covered, lane_total);
+    /* FEAT_FP16: every scalar FP operation with a half-precision form, in that form */
+    unsigned half_covered = 0, half_total = 0;
+    for (unsigned op = 0; op < A64_OP_COUNT; op++) {
+        if (!has_half_form(op))
+            continue;
+        half_total++;
+        half_covered += per_half_op[op] > 0;
+        if (!per_half_op[op])
+            printf("not reached in half precision: %s\n", a64_op_name(op));
+    }
+    printf("half precision: %u of %u operations\n", half_covered, half_total);
     if (trials >= 100000) {
         assert_int_equal(covered, total);
+        assert_int_equal(half_covered, half_total);
         for (unsigned op = 0; op < A64_OP_COUNT; op++)
             if (emu_loop_op_lane(op) == A64_LANE_LV ||
                 ((a64_op_props(op) & A64_P_SIMD) && !(a64_op_props(op) & (A64_P_LOAD | A64_P_STORE))))

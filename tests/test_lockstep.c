@@ -121,6 +121,8 @@ static const struct enc_class classes[] = {
     {0x9e670000, 0x000003ff, 1, "FP/SIMD FMOV_TOV"},
     {0x9eae0000, 0x000003ff, 1, "FP/SIMD FMOV_FROMV"},
     {0x9eaf0000, 0x000003ff, 1, "FP/SIMD FMOV_TOV1"},
+    {0x1ee60000, 0x800003ff, 1, "FP/SIMD FMOV_FROMV (from H, FEAT_FP16)"},
+    {0x1ee70000, 0x800003ff, 1, "FP/SIMD FMOV_TOV (to H, FEAT_FP16)"},
     {0x1e201000, 0x00dfe01f, 1, "FP/SIMD MOVI_V"},
     {0x0f000400, 0x6007f3ff, 1, "FP/SIMD MOVI_V"},
     {0x0e000c00, 0x401f03ff, 1, "FP/SIMD DUP_GEN"},
@@ -707,6 +709,14 @@ static uint64_t fp_lane(void)
     }
 }
 
+/* A decoded half-precision scalar FP word (FEAT_FP16): the scalar FP space (bit 30 clear, bits
+ * 28:25 set) with ftype 11 and a half-precision result or operands (FCVT from H to S or D is base
+ * architecture and has size 2 or 3). */
+static int is_half_scalar(uint32_t w, const struct a64_insn *in)
+{
+    return (w & 0x5ec00000u) == 0x1ec00000u && in->op != A64_OP_UNDEF && in->size == 1;
+}
+
 /* A random FPCR: every rounding mode, and FZ, DN, AHP, FZ16 each a third of the time. */
 static uint32_t random_fpcr(void)
 {
@@ -771,7 +781,7 @@ static void lockstep_run(int vfp, uint64_t want_default)
     assert_int_equal(emu_mem_poke(&p.mem, SCRATCH, mem_t, SCRATCH_SIZE), 0);
     assert_int_equal(uc_mem_write(uc, SCRATCH, mem_t, SCRATCH_SIZE), UC_ERR_OK);
 
-    uint64_t done = 0, blocks = 0, fp_words = 0;
+    uint64_t done = 0, blocks = 0, fp_words = 0, half_words = 0;
     /* The first code page, written whole each round: literal loads read past the block. */
     static uint32_t code[1024];
     while (done < want) {
@@ -787,6 +797,7 @@ static void lockstep_run(int vfp, uint64_t want_default)
             struct a64_insn in;
             a64_decode(code[i], &in);
             fp_words += in.op >= A64_OP_FABS_S && in.op <= A64_OP_FJCVTZS_S;
+            half_words += is_half_scalar(code[i], &in);
             if ((in.op == A64_OP_CAS || in.op == A64_OP_CASP) && i + 1 < n && rnd() % 2) {
                 /* Load the compare value(s) from [x28] first, so that the CAS succeeds. */
                 uint32_t rs = (code[i] >> 16) & 31, cas = code[i];
@@ -893,7 +904,10 @@ static void lockstep_run(int vfp, uint64_t want_default)
                       seed, done, blocks);
     else
         print_message("lockstep: seed %" PRIu64 ", %" PRIu64 " instructions in %" PRIu64 " blocks agree (%" PRIu64
-                      " scalar FP words generated)\n", seed, done, blocks, fp_words);
+                      " scalar FP words generated, %" PRIu64 " of them half precision)\n", seed, done, blocks,
+                      fp_words, half_words);
+    if (!vfp && want >= 10000)
+        assert_true(half_words > 0); /* the FEAT_FP16 scalar forms were exercised */
     uc_close(uc);
     emu_cpu_free(c);
     emu_proc_free(&p);

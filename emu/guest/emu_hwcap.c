@@ -14,6 +14,13 @@ static const struct emu_hwcap_feature features[] = {
     {"crc32", 7, 0, {0x1ac24020 /* crc32b w0, w1, w2 */}},
     {"atomics", 8, 1, {0xb8200041 /* ldadd w0, w1, [x2] */, 0x88a07c41 /* cas w0, w1, [x2] */,
                        0xf8208041 /* swp x0, x1, [x2] */}},
+    /* fphp: scalar half precision (FEAT_FP16) runs, but the bit stays clear until the vector
+     * forms (ASIMDHP) do: the architecture reports the two together (ID_AA64PFR0_EL1's FP and
+     * AdvSIMD fields must match), and runtimes read FPHP alone as both (compiler-rt's
+     * function multiversioning sets its FP16 feature, +fullfp16, from FPHP; several libraries
+     * pick vector FP16 kernels by it) */
+    {"fphp", 9, 0, {0x1ee22820 /* fadd h0, h1, h2 */, 0x1ee70020 /* fmov h0, w1 */, 0x1ee20020 /* scvtf h0, w1 */,
+                    0x1fc20c20 /* fmadd h0, h1, h2, h3 */, 0x1ee22020 /* fcmp h1, h2 */}},
     {"jscvt", 13, 1, {0x1e7e0020 /* fjcvtzs w0, d1 */}},
     {"lrcpc", 15, 1, {0xb8bfc020 /* ldapr w0, [x1] */}},
     {"ilrcpc", 26, 1, {0x99004020 /* stlur w0, [x1, #4] */, 0xd95f8040 /* ldapur x0, [x2, #-8] */,
