@@ -77,7 +77,7 @@ def main():
             continue
         prog = os.path.join(progdir, name + ".elf")
         p, v, s = measure(temu, prog, repeat)
-        kind = "micro" if name in ("loops", "loops_clang") else "macro"
+        kind = "micro" if name in ("loops", "loops_clang", "fploops") else "macro"
         rows[kind].append((name, s["instructions"], s["loop_instructions"], p, v))
         print("%-10s %6s plain %.4f s, --loopvec %.4f s, x%.2f" % (name, kind, p, v, p / v), flush=True)
     load_after = os.getloadavg()

@@ -261,7 +261,8 @@ static uint64_t exact_elem(uint32_t kind, int n, uint64_t a, uint64_t b, uint64_
     }
 }
 
-static const uint32_t vector_kinds[] = {CPU_FP_ADD, CPU_FP_SUB, CPU_FP_MUL, CPU_FP_DIV, CPU_FP_MLA, CPU_FP_MLS};
+static const uint32_t vector_kinds[] = {CPU_FP_ADD, CPU_FP_SUB, CPU_FP_MUL, CPU_FP_DIV, CPU_FP_MLA, CPU_FP_MLS,
+                                        CPU_FP_SQRT};
 
 /* The vector forms: taken only when every element is, then every element exact and the flags the
  * OR over elements; declined, nothing written. Elements are plain, with now and then one from the
@@ -275,7 +276,7 @@ static void test_vector_is_exact(void **state)
     long taken = 0, middles = 0, middles_taken = 0, mixed = 0;
     for (long i = 0; i < trials; i++) {
         int n = rnd() % 2 ? 64 : 32, count = n == 64 ? 2 : rnd() % 2 ? 4 : 2;
-        uint32_t kind = vector_kinds[rnd() % 6], fpcr = random_fpcr();
+        uint32_t kind = vector_kinds[rnd() % (sizeof vector_kinds / sizeof vector_kinds[0])], fpcr = random_fpcr();
         uint64_t a[4], b[4], d[4], r[4] = {1, 2, 3, 4}, want[4];
         int all_middle = 1;
         for (int k = 0; k < count; k++) {
@@ -284,10 +285,13 @@ static void test_vector_is_exact(void **state)
                 a[k] = operand(n);
                 b[k] = operand(n);
             } while (!edge && !(middle(n, a[k]) && middle(n, b[k])));
+            if (kind == CPU_FP_SQRT && rnd() % 8)
+                a[k] &= ~(UINT64_C(1) << (n - 1)); /* mostly roots of positive numbers */
             d[k] = kind >= CPU_FP_MLA ? addend(n, a[k] ^ (kind == CPU_FP_MLS ? UINT64_C(1) << (n - 1) : 0), b[k])
                                       : 0;
             d[k] &= n == 64 ? ~UINT64_C(0) : 0xffffffffu;
-            all_middle &= middle(n, a[k]) && middle(n, b[k]) && (kind < CPU_FP_MLA || middle(n, d[k]));
+            all_middle &= middle(n, a[k]) && middle(n, b[k]) && (kind < CPU_FP_MLA || middle(n, d[k])) &&
+                          (kind != CPU_FP_SQRT || !(a[k] >> (n - 1) & 1)); /* a negative root is invalid */
         }
         uint32_t start = 0x10u * (uint32_t)(rnd() % 2), fast_fpsr = start, exact_fpsr = start;
         for (int k = 0; k < count; k++)

@@ -36,7 +36,8 @@ struct a64_insn;
 
 /* The fast path for decoded instruction `in` on the V register file v (emu_state.v's layout):
  * scalar FADD/FSUB/FMUL/FDIV/FSQRT, FMADD/FMSUB/FNMADD/FNMSUB and FCMP/FCMPE (also against
- * zero), vector FADD/FSUB/FMUL/FDIV/FMLA/FMLS and FMUL/FMLA/FMLS by element, single and double.
+ * zero), vector FADD/FSUB/FMUL/FDIV/FSQRT/FMLA/FMLS and FMUL/FMLA/FMLS by element, single and
+ * double.
  * 1 when it ran it (the result in v, IXC ORed into *fpsr, a compare's flags in *nzcv); 0 when the
  * caller must run the exact semantics. The CPU engine (cpu_simd.c) and the loop lane executor
  * (emu_loop_run.c) use it. */

@@ -99,6 +99,7 @@ int cpu_fp_fast_insn(const struct a64_insn *in, uint64_t *v, uint32_t fpcr, uint
     case A64_OP_FSUB_V: return cpu_simd_fast_vector(in, v, fpcr, fpsr, CPU_FP_SUB, 0);
     case A64_OP_FMUL_V: return cpu_simd_fast_vector(in, v, fpcr, fpsr, CPU_FP_MUL, 0);
     case A64_OP_FDIV_V: return cpu_simd_fast_vector(in, v, fpcr, fpsr, CPU_FP_DIV, 0);
+    case A64_OP_FSQRT_V: return cpu_simd_fast_vector(in, v, fpcr, fpsr, CPU_FP_SQRT, 0);
     case A64_OP_FMLA_V: return cpu_simd_fast_vector(in, v, fpcr, fpsr, CPU_FP_MLA, 0);
     case A64_OP_FMLS_V: return cpu_simd_fast_vector(in, v, fpcr, fpsr, CPU_FP_MLS, 0);
     case A64_OP_FMUL_VE: return cpu_simd_fast_vector(in, v, fpcr, fpsr, CPU_FP_MUL, 1);
