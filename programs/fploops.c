@@ -4,7 +4,7 @@
  * fmul/fmla on 2D/4S), a ramp from the index (a vector induction converted to FP), a sum of
  * converted integers, a clamp by fmaxnm/fminnm, a float max and a square-root map. Results are
  * printed as bits (one wrong rounding shows) with the xor of every array's bits.
- * Test: n = 4099 (760K instructions). Bench: n = 100003, 8 rounds (150M). Small: n = 131 (27K). */
+ * Test: n = 4099 (760K instructions). Bench: n = 100003, 32 rounds (101M). Small: n = 131 (27K). */
 #include "rt.h"
 
 #define MAX_N 100003
