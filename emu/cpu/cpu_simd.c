@@ -119,6 +119,43 @@ int cpu_fp_fast_insn(const struct a64_insn *in, uint64_t *v, uint32_t fpcr, uint
     return 1;
 }
 
+/* The specialised scalar micro-ops: the fast path's calls of cpu_fp_fast_insn with the register
+ * numbers, negations (FMA: k1 Rn, k2 Ra) and kind (FP2: k0) decided at translation. The result is
+ * zero-extended into V[d] and IXC ORed into FPSR, as cpu_fp_fast_insn does. */
+int cpu_simd_fp2(struct emu_proc *p, const struct cpu_uop *u, int n)
+{
+    uint64_t *v = p->st.v, m = n == 64 ? ~UINT64_C(0) : 0xffffffffu, r;
+    uint32_t fpsr = (uint32_t)p->st.fpsr;
+    if (!cpu_fp_fast(u->k0, n, v[2 * u->n] & m, v[2 * u->m] & m, (uint32_t)p->st.fpcr, &r, &fpsr))
+        return 0;
+    v[2 * u->d] = r;
+    v[2 * u->d + 1] = 0;
+    p->st.fpsr = fpsr;
+    return 1;
+}
+
+int cpu_simd_fma(struct emu_proc *p, const struct cpu_uop *u, int n)
+{
+    uint64_t *v = p->st.v, m = n == 64 ? ~UINT64_C(0) : 0xffffffffu, sign = m ^ (m >> 1), r;
+    uint64_t a = (v[2 * u->n] & m) ^ (u->k1 ? sign : 0), c = (v[2 * u->a] & m) ^ (u->k2 ? sign : 0);
+    uint32_t fpsr = (uint32_t)p->st.fpsr;
+    if (!cpu_fp_fast_muladd(n, c, a, v[2 * u->m] & m, (uint32_t)p->st.fpcr, &r, &fpsr))
+        return 0;
+    v[2 * u->d] = r;
+    v[2 * u->d + 1] = 0;
+    p->st.fpsr = fpsr;
+    return 1;
+}
+
+uint32_t cpu_simd_fcmp(struct emu_proc *p, const struct cpu_uop *u, int n)
+{
+    uint64_t *v = p->st.v, m = n == 64 ? ~UINT64_C(0) : 0xffffffffu;
+    uint32_t nzcv;
+    if (!cpu_fp_fast_compare(n, v[2 * u->n] & m, u->k1 ? 0 : v[2 * u->m] & m, &nzcv)) /* k1: against +0 */
+        return CPU_FCMP_SLOW;
+    return nzcv;
+}
+
 enum cpu_simd_result cpu_simd(struct emu_cpu *c, struct emu_proc *p, uint32_t word, uint64_t pc, uint32_t *nzcv,
                               uint64_t *code_addr, uint64_t *code_len)
 {

@@ -227,10 +227,8 @@ unsigned cpu_translate(const struct a64_insn *in, uint64_t pc, struct cpu_uop *u
     case A64_OP_SMULH: return U_SMULH;
     case A64_OP_UMULH: return U_UMULH;
     default:
-        if (in->flags & A64_P_SIMD) { /* one generic micro-op: cpu_simd.c */
-            u->imm = in->word;
-            return U_SIMD;
-        }
+        if (in->flags & A64_P_SIMD)
+            return cpu_translate_simd(in, u);
         return U_UNDEF;
     }
 }
