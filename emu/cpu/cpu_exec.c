@@ -811,6 +811,39 @@ dispatch:
         *w = (*w & ~(u->imm << u->k1)) | ((RN & u->imm) << u->k1);
         NEXT();
     }
+    OP(VELEM) {
+        VLO(u->d) = (V[2 * u->n + u->k0] >> u->k1) & u->imm;
+        VHI(u->d) = 0;
+        NEXT();
+    }
+    /* Element-wise add and subtract within 64 bits: the sums without each element's top bit
+     * cannot carry into the next element; the top bits are then the sum's own (a ^ b ^ carry). */
+    OP(VADD) {
+        const uint64_t h = u->imm;
+        uint64_t a = VLO(u->n), b_ = VLO(u->m), hi = 0;
+        uint64_t lo = ((a & ~h) + (b_ & ~h)) ^ ((a ^ b_) & h);
+        if (u->k1) {
+            a = VHI(u->n);
+            b_ = VHI(u->m);
+            hi = ((a & ~h) + (b_ & ~h)) ^ ((a ^ b_) & h);
+        }
+        VLO(u->d) = lo;
+        VHI(u->d) = hi;
+        NEXT();
+    }
+    OP(VSUB) {
+        const uint64_t h = u->imm;
+        uint64_t a = VLO(u->n), b_ = VLO(u->m), hi = 0;
+        uint64_t lo = ((a | h) - (b_ & ~h)) ^ ((a ^ ~b_) & h);
+        if (u->k1) {
+            a = VHI(u->n);
+            b_ = VHI(u->m);
+            hi = ((a | h) - (b_ & ~h)) ^ ((a ^ ~b_) & h);
+        }
+        VLO(u->d) = lo;
+        VHI(u->d) = hi;
+        NEXT();
+    }
     H_FP(S)
     H_FP(D)
 

@@ -8,6 +8,9 @@
  *   VMASK               FMOV (register), FABS, FNEG: V[d] = {(V[n].lo & imm) ^ k1 << k0, 0}
  *   VFROMX, XFROMV      FMOV to and from a general register, UMOV (k0 half, k1 shift, imm mask)
  *   VDUPX, VINSX        DUP and INS from a general register
+ *   VELEM               scalar DUP (MOV Sd, Vn.S[i]): V[d] = {element of V[n] as XFROMV, 0}
+ *   VADD, VSUB          integer ADD/SUB (vector, and scalar D): all elements of a 64-bit half
+ *                       at once, imm the elements' top bits, k1 whether the high half counts
  *   FP2, FMA, FCMP      scalar FADD/FSUB/FMUL/FDIV/FSQRT, FMADD/FMSUB/FNMADD/FNMSUB, FCMP/FCMPE:
  *                       the host-FP fast path (cpu_fp_fast.h); imm keeps the word, and what the
  *                       fast path declines runs the generic micro-op's exact semantics. */
@@ -101,6 +104,22 @@ unsigned cpu_translate_simd(const struct a64_insn *in, struct cpu_uop *u)
             break;
         cpu_velem(u, size, in->immr);
         return U_VINSX;
+    case A64_OP_DUP_S:
+        if (size > 3)
+            break;
+        cpu_velem(u, size, in->imms);
+        return U_VELEM;
+    case A64_OP_ADD_V:
+    case A64_OP_SUB_V: {
+        /* each element's top bit: carries and borrows must not cross it (VADD/VSUB) */
+        static const uint64_t top[4] = {0x8080808080808080ull, 0x8000800080008000ull, 0x8000000080000000ull,
+                                        0x8000000000000000ull};
+        if (size > 3)
+            break;
+        u->imm = top[size];
+        u->k1 = in->sf != 0;
+        return in->op == A64_OP_ADD_V ? U_VADD : U_VSUB;
+    }
     case A64_OP_DUP_GEN: {
         /* one element times the pattern of ones at every element's lowest bit fills 64 bits */
         static const uint64_t rep[4] = {0x0101010101010101ull, 0x0001000100010001ull, 0x0000000100000001ull, 1};
