@@ -258,6 +258,21 @@
         nzcv = f_; \
         NEXT(); \
     }
+/* Each element's top bit, by element size (VUSRA's add, as VADD's imm). */
+static const uint64_t cpu_vtop[4] = {0x8080808080808080ull, 0x8000800080008000ull, 0x8000000080000000ull,
+                                     0x8000000000000000ull};
+
+/* Element-wise product of the 1 << size byte elements of a and b, the low bits of each. */
+static inline uint64_t cpu_vmul64(uint64_t a, uint64_t b, unsigned size)
+{
+    const unsigned bits = 8u << size;
+    const uint64_t m = emu_alu_ones(bits);
+    uint64_t r = 0;
+    for (unsigned sh = 0; sh < 64; sh += bits)
+        r |= (((a >> sh) * (b >> sh)) & m) << sh;
+    return r;
+}
+
 #define S_BITS 32
 #define D_BITS 64
 
@@ -842,6 +857,75 @@ dispatch:
         }
         VLO(u->d) = lo;
         VHI(u->d) = hi;
+        NEXT();
+    }
+    OP(VMOVI) {
+        VLO(u->d) = u->imm;
+        VHI(u->d) = u->k1 ? u->imm : 0;
+        NEXT();
+    }
+    OP(VNOT) {
+        uint64_t lo = ~VLO(u->n), hi = u->k1 ? ~VHI(u->n) : 0;
+        VLO(u->d) = lo;
+        VHI(u->d) = hi;
+        NEXT();
+    }
+    /* Logical shifts right of every element at once: what crosses into the element below is
+     * masked off (imm). USRA then adds as VADD does. */
+    OP(VUSHR) {
+        uint64_t lo = (VLO(u->n) >> u->k0) & u->imm, hi = u->k1 ? (VHI(u->n) >> u->k0) & u->imm : 0;
+        VLO(u->d) = lo;
+        VHI(u->d) = hi;
+        NEXT();
+    }
+    OP(VUSRA) {
+        const uint64_t h = cpu_vtop[u->k2];
+        uint64_t a = VLO(u->d), b_ = (VLO(u->n) >> u->k0) & u->imm, hi = 0;
+        uint64_t lo = ((a & ~h) + (b_ & ~h)) ^ ((a ^ b_) & h);
+        if (u->k1) {
+            a = VHI(u->d);
+            b_ = (VHI(u->n) >> u->k0) & u->imm;
+            hi = ((a & ~h) + (b_ & ~h)) ^ ((a ^ b_) & h);
+        }
+        VLO(u->d) = lo;
+        VHI(u->d) = hi;
+        NEXT();
+    }
+    OP(VMUL) {
+        uint64_t lo = cpu_vmul64(VLO(u->n), VLO(u->m), u->k0);
+        uint64_t hi = u->k1 ? cpu_vmul64(VHI(u->n), VHI(u->m), u->k0) : 0;
+        VLO(u->d) = lo;
+        VHI(u->d) = hi;
+        NEXT();
+    }
+    OP(VXTN) {
+        /* the 128 bits of 2 * size elements of V[n], narrowed into 64 (sf: the upper half) */
+        const unsigned bits = 8u << u->k0;
+        const uint64_t m = emu_alu_ones(bits);
+        uint64_t r = 0, src[2] = {VLO(u->n), VHI(u->n)};
+        for (unsigned i = 0, k = 64 / bits; i < k; i++)
+            r |= ((src[i / (k / 2)] >> (2 * bits * (i % (k / 2)))) & m) << (bits * i);
+        if (u->k1) {
+            VHI(u->d) = r;
+        } else {
+            VLO(u->d) = r;
+            VHI(u->d) = 0;
+        }
+        NEXT();
+    }
+    OP(VXTL) {
+        /* the 64 bits of size elements of V[n]'s lower (sf: upper) half, widened and shifted */
+        const unsigned bits = 8u << u->k0;
+        const uint64_t m2 = emu_alu_ones(2 * bits);
+        uint64_t src = u->k1 ? VHI(u->n) : VLO(u->n), r[2] = {0, 0};
+        for (unsigned i = 0, k = 64 / bits; i < k; i++) {
+            uint64_t e = (src >> (bits * i)) & emu_alu_ones(bits);
+            if (u->k3)
+                e = emu_alu_sext(e, bits - 1);
+            r[i / (k / 2)] |= ((e << u->k2) & m2) << (2 * bits * (i % (k / 2)));
+        }
+        VLO(u->d) = r[0];
+        VHI(u->d) = r[1];
         NEXT();
     }
     H_FP(S)

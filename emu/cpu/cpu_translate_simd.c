@@ -11,6 +11,12 @@
  *   VELEM               scalar DUP (MOV Sd, Vn.S[i]): V[d] = {element of V[n] as XFROMV, 0}
  *   VADD, VSUB          integer ADD/SUB (vector, and scalar D): all elements of a 64-bit half
  *                       at once, imm the elements' top bits, k1 whether the high half counts
+ *   VMOVI, VNOT         MOVI/MVNI/FMOV (vector immediate), NOT; k1 whether the high half counts
+ *   VUSHR, VUSRA        USHR, USRA by a constant: k0 the shift, imm the bits each element keeps
+ *                       after it (0 when it shifts everything out), k2 the element size
+ *   VMUL                integer MUL (vector), k0 the element size
+ *   VXTN, VXTL          XTN/XTN2 and SSHLL/USHLL (SXTL/UXTL): k0 the narrow size, k1 sf (the
+ *                       upper half), k2 the shift, k3 signed
  *   FP2, FMA, FCMP      scalar FADD/FSUB/FMUL/FDIV/FSQRT, FMADD/FMSUB/FNMADD/FNMSUB, FCMP/FCMPE:
  *                       the host-FP fast path (cpu_fp_fast.h); imm keeps the word, and what the
  *                       fast path declines runs the generic micro-op's exact semantics. */
@@ -120,6 +126,39 @@ unsigned cpu_translate_simd(const struct a64_insn *in, struct cpu_uop *u)
         u->k1 = in->sf != 0;
         return in->op == A64_OP_ADD_V ? U_VADD : U_VSUB;
     }
+    case A64_OP_MOVI_V:
+    case A64_OP_NOT_V:
+        u->k1 = in->sf != 0;
+        return in->op == A64_OP_MOVI_V ? U_VMOVI : U_VNOT;
+    case A64_OP_USHR_V:
+    case A64_OP_USRA_V: {
+        uint32_t bits = 8u << (size & 3), sh = in->amount;
+        if (size > 3)
+            break;
+        /* ones(bits - sh) in every element, as DUP below replicates */
+        static const uint64_t rep[4] = {0x0101010101010101ull, 0x0001000100010001ull, 0x0000000100000001ull, 1};
+        u->k0 = (uint8_t)(sh >= bits ? 0 : sh);
+        u->imm = sh >= bits ? 0 : emu_alu_ones(bits - sh) * rep[size];
+        u->k1 = in->sf != 0;
+        u->k2 = (uint8_t)size;
+        return in->op == A64_OP_USHR_V ? U_VUSHR : U_VUSRA;
+    }
+    case A64_OP_MUL_V:
+        if (size > 2)
+            break;
+        u->k0 = (uint8_t)size;
+        u->k1 = in->sf != 0;
+        return U_VMUL;
+    case A64_OP_XTN_V:
+    case A64_OP_SSHLL_V:
+    case A64_OP_USHLL_V:
+        if (size > 2)
+            break;
+        u->k0 = (uint8_t)size;
+        u->k1 = in->sf != 0;
+        u->k2 = (uint8_t)(in->amount & 63);
+        u->k3 = in->op == A64_OP_SSHLL_V;
+        return in->op == A64_OP_XTN_V ? U_VXTN : U_VXTL;
     case A64_OP_DUP_GEN: {
         /* one element times the pattern of ones at every element's lowest bit fills 64 bits */
         static const uint64_t rep[4] = {0x0101010101010101ull, 0x0001000100010001ull, 0x0000000100000001ull, 1};
