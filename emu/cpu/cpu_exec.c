@@ -930,6 +930,26 @@ dispatch:
     }
     H_FP(S)
     H_FP(D)
+    OP(VFP) {
+        if (CPU_UNLIKELY(!cpu_simd_vfp(p, u)))
+            goto simd_slow;
+        NEXT();
+    }
+    OP(VSCVTF) {
+        if (CPU_UNLIKELY(!cpu_simd_vscvtf(p, u)))
+            goto simd_slow;
+        NEXT();
+    }
+    OP(SCVTF) {
+        if (CPU_UNLIKELY(!cpu_simd_scvtf(p, u)))
+            goto simd_slow;
+        NEXT();
+    }
+    OP(FCVTZS) {
+        if (CPU_UNLIKELY(!cpu_simd_fcvtzs(p, u)))
+            goto simd_slow;
+        NEXT();
+    }
 
 #ifdef TEMU_DISPATCH_SWITCH
     default: __builtin_unreachable();

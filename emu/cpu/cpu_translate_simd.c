@@ -19,7 +19,12 @@
  *                       upper half), k2 the shift, k3 signed
  *   FP2, FMA, FCMP      scalar FADD/FSUB/FMUL/FDIV/FSQRT, FMADD/FMSUB/FNMADD/FNMSUB, FCMP/FCMPE:
  *                       the host-FP fast path (cpu_fp_fast.h); imm keeps the word, and what the
- *                       fast path declines runs the generic micro-op's exact semantics. */
+ *                       fast path declines runs the generic micro-op's exact semantics.
+ *   VFP                 vector FADD/FSUB/FMUL/FDIV/FMLA/FMLS, FMUL/FMLA/FMLS by element: the
+ *                       same, as cpu_fp_fast_insn takes them
+ *   VSCVTF, SCVTF       SCVTF (vector, and from a general register) without fraction bits, and
+ *   FCVTZS              FCVTZS to a general register without them: exact conversions on the
+ *                       host (cpu_fp_fast_from_int, _to_int), the rest to the generic micro-op */
 #include "cpu_uops.h"
 
 #include "cpu_fp_fast.h"
@@ -159,6 +164,45 @@ unsigned cpu_translate_simd(const struct a64_insn *in, struct cpu_uop *u)
         u->k2 = (uint8_t)(in->amount & 63);
         u->k3 = in->op == A64_OP_SSHLL_V;
         return in->op == A64_OP_XTN_V ? U_VXTN : U_VXTL;
+    case A64_OP_FADD_V:
+    case A64_OP_FSUB_V:
+    case A64_OP_FMUL_V:
+    case A64_OP_FDIV_V:
+    case A64_OP_FMLA_V:
+    case A64_OP_FMLS_V:
+    case A64_OP_FMUL_VE:
+    case A64_OP_FMLA_VE:
+    case A64_OP_FMLS_VE: {
+        static const uint8_t vkind[A64_OP_COUNT] = {
+            [A64_OP_FADD_V] = CPU_FP_ADD, [A64_OP_FSUB_V] = CPU_FP_SUB, [A64_OP_FMUL_V] = CPU_FP_MUL,
+            [A64_OP_FDIV_V] = CPU_FP_DIV, [A64_OP_FMLA_V] = CPU_FP_MLA, [A64_OP_FMLS_V] = CPU_FP_MLS,
+            [A64_OP_FMUL_VE] = CPU_FP_MUL, [A64_OP_FMLA_VE] = CPU_FP_MLA, [A64_OP_FMLS_VE] = CPU_FP_MLS,
+        };
+        int by_elem = in->op == A64_OP_FMUL_VE || in->op == A64_OP_FMLA_VE || in->op == A64_OP_FMLS_VE;
+        if (!sd)
+            break;
+        u->k0 = vkind[in->op];
+        u->k1 = (uint8_t)size;
+        u->k2 = (uint8_t)((in->shift & 1) ? 1u : (in->sf ? 16u : 8u) >> size);
+        u->k3 = by_elem ? (uint8_t)in->imms : 0xff;
+        u->imm = in->word;
+        return U_VFP;
+    }
+    case A64_OP_SCVTF_V:
+        if (!sd || in->amount != 0)
+            break;
+        u->k1 = (uint8_t)size;
+        u->k2 = (uint8_t)((in->shift & 1) ? 1u : (in->sf ? 16u : 8u) >> size);
+        u->imm = in->word;
+        return U_VSCVTF;
+    case A64_OP_SCVTF_S:
+    case A64_OP_FCVTZS_S:
+        if (!sd || in->amount != 0)
+            break;
+        u->k0 = (uint8_t)(8u << size);
+        u->k1 = in->sf ? 64 : 32;
+        u->imm = in->word;
+        return in->op == A64_OP_SCVTF_S ? U_SCVTF : U_FCVTZS;
     case A64_OP_DUP_GEN: {
         /* one element times the pattern of ones at every element's lowest bit fills 64 bits */
         static const uint64_t rep[4] = {0x0101010101010101ull, 0x0001000100010001ull, 0x0000000100000001ull, 1};

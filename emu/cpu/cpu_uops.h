@@ -43,7 +43,7 @@
     CPU_VSZ(X, CPU_STM, LDV) CPU_VSZ(X, CPU_STM, STV) CPU_VSZ(X, CPU_PAIRM, LDPV) CPU_VSZ(X, CPU_PAIRM, STPV) \
     X(VMASK) X(VFROMX) X(XFROMV) X(VDUPX) X(VINSX) X(VELEM) X(VADD) X(VSUB) \
     X(VMOVI) X(VNOT) X(VUSHR) X(VUSRA) X(VMUL) X(VXTN) X(VXTL) \
-    X(FP2_S) X(FP2_D) X(FMA_S) X(FMA_D) X(FCMP_S) X(FCMP_D)
+    X(FP2_S) X(FP2_D) X(FMA_S) X(FMA_D) X(FCMP_S) X(FCMP_D) X(VFP) X(VSCVTF) X(SCVTF) X(FCVTZS)
 
 enum cpu_uop_id {
 #define CPU_UOP_ENUM(n) U_##n,
@@ -112,6 +112,12 @@ enum cpu_simd_result cpu_simd(struct emu_cpu *c, struct emu_proc *p, uint32_t wo
  * the new NZCV, or CPU_FCMP_SLOW). */
 int cpu_simd_fp2(struct emu_proc *p, const struct cpu_uop *u, int n);
 int cpu_simd_fma(struct emu_proc *p, const struct cpu_uop *u, int n);
+/* Vector FP arithmetic (VFP: k0 kind, k1 size, k2 elements, k3 Vm's element or 0xff), SCVTF
+ * vector (VSCVTF: k1 size, k2 elements) and scalar SCVTF, FCVTZS (k0 FP bits, k1 integer bits). */
+int cpu_simd_vfp(struct emu_proc *p, const struct cpu_uop *u);
+int cpu_simd_vscvtf(struct emu_proc *p, const struct cpu_uop *u);
+int cpu_simd_scvtf(struct emu_proc *p, const struct cpu_uop *u);
+int cpu_simd_fcvtzs(struct emu_proc *p, const struct cpu_uop *u);
 #define CPU_FCMP_SLOW 1u /* cpu_simd_fcmp: declined (NZCV values have only bits 28..31) */
 uint32_t cpu_simd_fcmp(struct emu_proc *p, const struct cpu_uop *u, int n);
 
