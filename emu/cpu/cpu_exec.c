@@ -258,6 +258,20 @@
         nzcv = f_; \
         NEXT(); \
     }
+/* Bitwise vector operations on both halves (k1: the high half counts, else it is cleared). */
+#define H_VLOGIC(NAME, EXPR) \
+    OP(NAME) { \
+        uint64_t a = VLO(u->n), b_ = VLO(u->m), lo = (EXPR), hi = 0; \
+        if (u->k1) { \
+            a = VHI(u->n); \
+            b_ = VHI(u->m); \
+            hi = (EXPR); \
+        } \
+        VLO(u->d) = lo; \
+        VHI(u->d) = hi; \
+        NEXT(); \
+    }
+
 /* Each element's top bit, by element size (VUSRA's add, as VADD's imm). */
 static const uint64_t cpu_vtop[4] = {0x8080808080808080ull, 0x8000800080008000ull, 0x8000000080000000ull,
                                      0x8000000000000000ull};
@@ -857,6 +871,16 @@ dispatch:
         }
         VLO(u->d) = lo;
         VHI(u->d) = hi;
+        NEXT();
+    }
+    H_VLOGIC(VAND, a & b_)
+    H_VLOGIC(VBIC, a & ~b_)
+    H_VLOGIC(VORR, a | b_)
+    H_VLOGIC(VORN, a | ~b_)
+    H_VLOGIC(VEOR, a ^ b_)
+    OP(VINSV) {
+        uint64_t e = (V[2 * u->n + u->k2] >> u->k3) & u->imm, *w = &V[2 * u->d + u->k0];
+        *w = (*w & ~(u->imm << u->k1)) | (e << u->k1);
         NEXT();
     }
     OP(VMOVI) {

@@ -11,6 +11,8 @@
  *   VELEM               scalar DUP (MOV Sd, Vn.S[i]): V[d] = {element of V[n] as XFROMV, 0}
  *   VADD, VSUB          integer ADD/SUB (vector, and scalar D): all elements of a 64-bit half
  *                       at once, imm the elements' top bits, k1 whether the high half counts
+ *   VAND..VEOR          AND, BIC, ORR (MOV), ORN, EOR (vector); k1 whether the high half counts
+ *   VINSV               INS (element): as VINSX, the source element at half k2, shift k3
  *   VMOVI, VNOT         MOVI/MVNI/FMOV (vector immediate), NOT; k1 whether the high half counts
  *   VUSHR, VUSRA        USHR, USRA by a constant: k0 the shift, imm the bits each element keeps
  *                       after it (0 when it shifts everything out), k2 the element size
@@ -110,6 +112,26 @@ unsigned cpu_translate_simd(const struct a64_insn *in, struct cpu_uop *u)
             break;
         cpu_velem(u, size, in->immr);
         return U_XFROMV;
+    case A64_OP_AND_V:
+    case A64_OP_BIC_V:
+    case A64_OP_ORR_V:
+    case A64_OP_ORN_V:
+    case A64_OP_EOR_V: {
+        static const uint16_t logic[A64_OP_COUNT] = {
+            [A64_OP_AND_V] = U_VAND, [A64_OP_BIC_V] = U_VBIC, [A64_OP_ORR_V] = U_VORR,
+            [A64_OP_ORN_V] = U_VORN, [A64_OP_EOR_V] = U_VEOR,
+        };
+        u->k1 = in->sf != 0;
+        return logic[in->op];
+    }
+    case A64_OP_INS_ELEM:
+        if (size > 3)
+            break;
+        cpu_velem(u, size, in->imms);
+        u->k2 = u->k0;
+        u->k3 = u->k1;
+        cpu_velem(u, size, in->immr);
+        return U_VINSV;
     case A64_OP_INS_GEN:
         if (size > 3)
             break;
