@@ -4,7 +4,9 @@
  * same thing by construction. The decoded record comes from a small two-way cache by word
  * (decoding is a pure function of the word), so the micro-op stays 24 bytes. The common scalar and
  * vector FP arithmetic first tries the host-FP fast path (cpu_fp_fast.c); tests/test_exec_diff.c
- * holds the engine against these semantics. */
+ * holds the engine against these semantics. The hottest classes have micro-ops of their own
+ * (cpu_translate_simd.c); their out-of-line halves that call the fast path are here too
+ * (cpu_simd_fp2 and on), and what those decline comes back to cpu_simd by the word. */
 #include "cpu_int.h"
 
 #include <string.h>

@@ -2,7 +2,7 @@
  * specialised where it saves work at run time: W and X handlers, MOVZ/MOVN/ADR/ADRP/`ORR xzr` as
  * "load constant", SUB #imm as ADD of the negated immediate, bitfield moves classified into extract
  * or insert with ready masks, shifted-register forms with a zero shift as plain register forms,
- * branch targets and literal addresses made absolute. */
+ * branch targets and literal addresses made absolute. FP/SIMD instructions: cpu_translate_simd.c. */
 #include "cpu_uops.h"
 
 #include "emu_alu.h"
