@@ -542,6 +542,35 @@ static void test_atomics(void **state)
     assert_int_equal(f->p.st.x[0], 2);
 }
 
+/* FP/SIMD stores into decoded code (their own micro-ops, cpu_translate_simd.c) leave the block
+ * like integer stores: the instruction they changed runs as changed, and a post-index store's
+ * base is written back. Each writes `add x0, x0, #2` over `add x0, x0, #1` (and zero, udf #0,
+ * over the udf after it). */
+static void test_simd_smc(void **state)
+{
+    struct fix *f = *state;
+    static const uint32_t stores[] = {
+        0xbd000020, /* str s0, [x1] */
+        0x2d000420, /* stp s0, s1, [x1] */
+        0xfc008420, /* str d0, [x1], #8 */
+    };
+    for (size_t i = 0; i < sizeof stores / sizeof stores[0]; i++) {
+        uint32_t w[] = {
+            stores[i],  /* 0 */
+            0xd503201f, /* 4: nop */
+            0x91000400, /* 8: add x0, x0, #1 */
+            0x00000000, /* c: udf #0 */
+        };
+        load(f, w, 4);
+        f->p.st.x[1] = CODE + 8;
+        f->p.st.v[0] = 0x91000800; /* add x0, x0, #2; the upper word 0 is udf #0 */
+        f->p.st.v[2] = 0;
+        run_to_udf(f, CODE + 0xc);
+        assert_int_equal(f->p.st.x[0], 2);
+        assert_int_equal(f->p.st.x[1], i == 2 ? CODE + 0x10 : CODE + 8);
+    }
+}
+
 static void test_sysregs(void **state)
 {
     struct fix *f = *state;
@@ -931,6 +960,7 @@ int main(void)
         cmocka_unit_test(test_atomics),
         cmocka_unit_test(test_sysregs),
         cmocka_unit_test(test_svc),
+        cmocka_unit_test(test_simd_smc),
         cmocka_unit_test(test_fault_rewinds),
         cmocka_unit_test(test_fetch_fault),
         cmocka_unit_test(test_budget),

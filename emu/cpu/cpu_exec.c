@@ -165,6 +165,131 @@
     }
 #define H_STP(NAME, T) H_STP1(NAME, OFF, T) H_STP1(NAME, PRE, T) H_STP1(NAME, POST, T)
 
+/* FP/SIMD loads and stores of N-byte registers (4, 8, 16), whole or in pairs: one access, the base
+ * writeback after it, then the registers (zero-extended), as cpu_simd.c does them; the second
+ * register of a pair is written last, so it wins when both are one. */
+#define V (p->st.v) /* not a local: one more live pointer made the integer handlers spill */
+#define VLO(r) V[2 * (r)]
+#define VHI(r) V[2 * (r) + 1]
+#define H_LDV1(NAME, MODE, N) \
+    OP(NAME##_##MODE) { \
+        AM_##MODE; \
+        uint64_t v_[2] = {0, 0}; \
+        if (CPU_UNLIKELY(emu_mem_read(mem, a, v_, N))) \
+            goto fault_r; \
+        WB_##MODE; \
+        VLO(u->d) = v_[0]; \
+        VHI(u->d) = v_[1]; \
+        NEXT(); \
+    }
+#define H_STV1(NAME, MODE, N) \
+    OP(NAME##_##MODE) { \
+        AM_##MODE; \
+        uint64_t v_[2] = {VLO(u->d), VHI(u->d)}; \
+        int r_ = emu_mem_write(mem, a, v_, N); \
+        if (CPU_UNLIKELY(r_ < 0)) \
+            goto fault_w; \
+        WB_##MODE; \
+        if (CPU_UNLIKELY(r_)) { \
+            smc_addr = a; \
+            smc_len = N; \
+            goto smc; \
+        } \
+        NEXT(); \
+    }
+#define H_LDPV1(NAME, MODE, N) \
+    OP(NAME##_##MODE) { \
+        AM_##MODE; \
+        uint8_t buf_[2 * N]; \
+        uint64_t e_[2][2] = {{0, 0}, {0, 0}}; \
+        if (CPU_UNLIKELY(emu_mem_read(mem, a, buf_, 2 * N))) \
+            goto fault_r; \
+        WB_##MODE; \
+        memcpy(e_[0], buf_, N); \
+        memcpy(e_[1], buf_ + N, N); \
+        VLO(u->d) = e_[0][0]; \
+        VHI(u->d) = e_[0][1]; \
+        VLO(u->a) = e_[1][0]; \
+        VHI(u->a) = e_[1][1]; \
+        NEXT(); \
+    }
+#define H_STPV1(NAME, MODE, N) \
+    OP(NAME##_##MODE) { \
+        AM_##MODE; \
+        uint8_t buf_[2 * N]; \
+        uint64_t e_[2][2] = {{VLO(u->d), VHI(u->d)}, {VLO(u->a), VHI(u->a)}}; \
+        memcpy(buf_, e_[0], N); \
+        memcpy(buf_ + N, e_[1], N); \
+        int r_ = emu_mem_write(mem, a, buf_, 2 * N); \
+        if (CPU_UNLIKELY(r_ < 0)) \
+            goto fault_w; \
+        WB_##MODE; \
+        if (CPU_UNLIKELY(r_)) { \
+            smc_addr = a; \
+            smc_len = 2 * N; \
+            goto smc; \
+        } \
+        NEXT(); \
+    }
+#define H_LDV(NAME, N) H_LDV1(NAME, OFF, N) H_LDV1(NAME, PRE, N) H_LDV1(NAME, POST, N) H_LDV1(NAME, REG, N)
+#define H_STV(NAME, N) H_STV1(NAME, OFF, N) H_STV1(NAME, PRE, N) H_STV1(NAME, POST, N) H_STV1(NAME, REG, N)
+#define H_LDPV(NAME, N) H_LDPV1(NAME, OFF, N) H_LDPV1(NAME, PRE, N) H_LDPV1(NAME, POST, N)
+#define H_STPV(NAME, N) H_STPV1(NAME, OFF, N) H_STPV1(NAME, PRE, N) H_STPV1(NAME, POST, N)
+
+/* Scalar FP through the host-FP fast path (cpu_simd.c, out of line), what it declines to the
+ * generic micro-op (imm is the word). FCMP returns its flags rather than writing through &nzcv: a
+ * second place taking nzcv's address made the integer handlers slower (countdown 11.0 -> 12.5
+ * host instructions per guest instruction). */
+#define H_FP(N) \
+    OP(FP2_##N) { \
+        if (CPU_UNLIKELY(!cpu_simd_fp2(p, u, N##_BITS))) \
+            goto simd_slow; \
+        NEXT(); \
+    } \
+    OP(FMA_##N) { \
+        if (CPU_UNLIKELY(!cpu_simd_fma(p, u, N##_BITS))) \
+            goto simd_slow; \
+        NEXT(); \
+    } \
+    OP(FCMP_##N) { \
+        uint32_t f_ = cpu_simd_fcmp(p, u, N##_BITS); \
+        if (CPU_UNLIKELY(f_ == CPU_FCMP_SLOW)) \
+            goto simd_slow; \
+        nzcv = f_; \
+        NEXT(); \
+    }
+/* Bitwise vector operations on both halves (k1: the high half counts, else it is cleared). */
+#define H_VLOGIC(NAME, EXPR) \
+    OP(NAME) { \
+        uint64_t a = VLO(u->n), b_ = VLO(u->m), lo = (EXPR), hi = 0; \
+        if (u->k1) { \
+            a = VHI(u->n); \
+            b_ = VHI(u->m); \
+            hi = (EXPR); \
+        } \
+        VLO(u->d) = lo; \
+        VHI(u->d) = hi; \
+        NEXT(); \
+    }
+
+/* Each element's top bit, by element size (VUSRA's add, as VADD's imm). */
+static const uint64_t cpu_vtop[4] = {0x8080808080808080ull, 0x8000800080008000ull, 0x8000000080000000ull,
+                                     0x8000000000000000ull};
+
+/* Element-wise product of the 1 << size byte elements of a and b, the low bits of each. */
+static inline uint64_t cpu_vmul64(uint64_t a, uint64_t b, unsigned size)
+{
+    const unsigned bits = 8u << size;
+    const uint64_t m = emu_alu_ones(bits);
+    uint64_t r = 0;
+    for (unsigned sh = 0; sh < 64; sh += bits)
+        r |= (((a >> sh) * (b >> sh)) & m) << sh;
+    return r;
+}
+
+#define S_BITS 32
+#define D_BITS 64
+
 #define CV_U(v) ((uint64_t)(v))
 #define CV_S32(v) ((uint64_t)(uint32_t)(int32_t)(v))
 #define CV_S64(v) ((uint64_t)(int64_t)(v))
@@ -661,8 +786,11 @@ dispatch:
         JUMP(CPU_SLOT_TAKEN, u->imm);
     }
 
-    /* FP/SIMD: the shared semantics (cpu_simd.c); nothing of it is written on a fault. */
+    /* FP/SIMD: the shared semantics (cpu_simd.c); nothing of it is written on a fault. The
+     * specialised handlers below (cpu_translate_simd.c) come here for what their fast path
+     * declines. */
     OP(SIMD) {
+    simd_slow:
         switch (cpu_simd(c, p, (uint32_t)u->imm, UPC(), &nzcv, &smc_addr, &smc_len)) {
         case CPU_SIMD_DONE: NEXT();
         case CPU_SIMD_FAULT_R: goto fault_r;
@@ -670,6 +798,181 @@ dispatch:
         case CPU_SIMD_CODE: goto smc;
         default: goto undef;
         }
+    }
+
+    H_LDV(LDVS, 4)
+    H_LDV(LDVD, 8)
+    H_LDV(LDVQ, 16)
+    H_STV(STVS, 4)
+    H_STV(STVD, 8)
+    H_STV(STVQ, 16)
+    H_LDPV(LDPVS, 4)
+    H_LDPV(LDPVD, 8)
+    H_LDPV(LDPVQ, 16)
+    H_STPV(STPVS, 4)
+    H_STPV(STPVD, 8)
+    H_STPV(STPVQ, 16)
+
+    /* FP/SIMD moves (cpu_translate_simd.c has the fields). */
+    OP(VMASK) {
+        VLO(u->d) = (VLO(u->n) & u->imm) ^ ((uint64_t)u->k1 << u->k0);
+        VHI(u->d) = 0;
+        NEXT();
+    }
+    OP(VFROMX) {
+        VLO(u->d) = RN & u->imm;
+        VHI(u->d) = 0;
+        NEXT();
+    }
+    OP(XFROMV) {
+        RD = (V[2 * u->n + u->k0] >> u->k1) & u->imm;
+        X[A64_REG_ZR] = 0; /* as cpu_simd.c: a write to the zero register is discarded */
+        NEXT();
+    }
+    OP(VDUPX) {
+        uint64_t lo = (RN & emu_alu_ones(u->k0)) * u->imm;
+        VLO(u->d) = lo;
+        VHI(u->d) = u->k1 ? lo : 0;
+        NEXT();
+    }
+    OP(VINSX) {
+        uint64_t *w = &V[2 * u->d + u->k0];
+        *w = (*w & ~(u->imm << u->k1)) | ((RN & u->imm) << u->k1);
+        NEXT();
+    }
+    OP(VELEM) {
+        VLO(u->d) = (V[2 * u->n + u->k0] >> u->k1) & u->imm;
+        VHI(u->d) = 0;
+        NEXT();
+    }
+    /* Element-wise add and subtract within 64 bits: the sums without each element's top bit
+     * cannot carry into the next element; the top bits are then the sum's own (a ^ b ^ carry). */
+    OP(VADD) {
+        const uint64_t h = u->imm;
+        uint64_t a = VLO(u->n), b_ = VLO(u->m), hi = 0;
+        uint64_t lo = ((a & ~h) + (b_ & ~h)) ^ ((a ^ b_) & h);
+        if (u->k1) {
+            a = VHI(u->n);
+            b_ = VHI(u->m);
+            hi = ((a & ~h) + (b_ & ~h)) ^ ((a ^ b_) & h);
+        }
+        VLO(u->d) = lo;
+        VHI(u->d) = hi;
+        NEXT();
+    }
+    OP(VSUB) {
+        const uint64_t h = u->imm;
+        uint64_t a = VLO(u->n), b_ = VLO(u->m), hi = 0;
+        uint64_t lo = ((a | h) - (b_ & ~h)) ^ ((a ^ ~b_) & h);
+        if (u->k1) {
+            a = VHI(u->n);
+            b_ = VHI(u->m);
+            hi = ((a | h) - (b_ & ~h)) ^ ((a ^ ~b_) & h);
+        }
+        VLO(u->d) = lo;
+        VHI(u->d) = hi;
+        NEXT();
+    }
+    H_VLOGIC(VAND, a & b_)
+    H_VLOGIC(VBIC, a & ~b_)
+    H_VLOGIC(VORR, a | b_)
+    H_VLOGIC(VORN, a | ~b_)
+    H_VLOGIC(VEOR, a ^ b_)
+    OP(VINSV) {
+        uint64_t e = (V[2 * u->n + u->k2] >> u->k3) & u->imm, *w = &V[2 * u->d + u->k0];
+        *w = (*w & ~(u->imm << u->k1)) | (e << u->k1);
+        NEXT();
+    }
+    OP(VMOVI) {
+        VLO(u->d) = u->imm;
+        VHI(u->d) = u->k1 ? u->imm : 0;
+        NEXT();
+    }
+    OP(VNOT) {
+        uint64_t lo = ~VLO(u->n), hi = u->k1 ? ~VHI(u->n) : 0;
+        VLO(u->d) = lo;
+        VHI(u->d) = hi;
+        NEXT();
+    }
+    /* Logical shifts right of every element at once: what crosses into the element below is
+     * masked off (imm). USRA then adds as VADD does. */
+    OP(VUSHR) {
+        uint64_t lo = (VLO(u->n) >> u->k0) & u->imm, hi = u->k1 ? (VHI(u->n) >> u->k0) & u->imm : 0;
+        VLO(u->d) = lo;
+        VHI(u->d) = hi;
+        NEXT();
+    }
+    OP(VUSRA) {
+        const uint64_t h = cpu_vtop[u->k2];
+        uint64_t a = VLO(u->d), b_ = (VLO(u->n) >> u->k0) & u->imm, hi = 0;
+        uint64_t lo = ((a & ~h) + (b_ & ~h)) ^ ((a ^ b_) & h);
+        if (u->k1) {
+            a = VHI(u->d);
+            b_ = (VHI(u->n) >> u->k0) & u->imm;
+            hi = ((a & ~h) + (b_ & ~h)) ^ ((a ^ b_) & h);
+        }
+        VLO(u->d) = lo;
+        VHI(u->d) = hi;
+        NEXT();
+    }
+    OP(VMUL) {
+        uint64_t lo = cpu_vmul64(VLO(u->n), VLO(u->m), u->k0);
+        uint64_t hi = u->k1 ? cpu_vmul64(VHI(u->n), VHI(u->m), u->k0) : 0;
+        VLO(u->d) = lo;
+        VHI(u->d) = hi;
+        NEXT();
+    }
+    OP(VXTN) {
+        /* the 128 bits of 2 * size elements of V[n], narrowed into 64 (sf: the upper half) */
+        const unsigned bits = 8u << u->k0;
+        const uint64_t m = emu_alu_ones(bits);
+        uint64_t r = 0, src[2] = {VLO(u->n), VHI(u->n)};
+        for (unsigned i = 0, k = 64 / bits; i < k; i++)
+            r |= ((src[i / (k / 2)] >> (2 * bits * (i % (k / 2)))) & m) << (bits * i);
+        if (u->k1) {
+            VHI(u->d) = r;
+        } else {
+            VLO(u->d) = r;
+            VHI(u->d) = 0;
+        }
+        NEXT();
+    }
+    OP(VXTL) {
+        /* the 64 bits of size elements of V[n]'s lower (sf: upper) half, widened and shifted */
+        const unsigned bits = 8u << u->k0;
+        const uint64_t m2 = emu_alu_ones(2 * bits);
+        uint64_t src = u->k1 ? VHI(u->n) : VLO(u->n), r[2] = {0, 0};
+        for (unsigned i = 0, k = 64 / bits; i < k; i++) {
+            uint64_t e = (src >> (bits * i)) & emu_alu_ones(bits);
+            if (u->k3)
+                e = emu_alu_sext(e, bits - 1);
+            r[i / (k / 2)] |= ((e << u->k2) & m2) << (2 * bits * (i % (k / 2)));
+        }
+        VLO(u->d) = r[0];
+        VHI(u->d) = r[1];
+        NEXT();
+    }
+    H_FP(S)
+    H_FP(D)
+    OP(VFP) {
+        if (CPU_UNLIKELY(!cpu_simd_vfp(p, u)))
+            goto simd_slow;
+        NEXT();
+    }
+    OP(VSCVTF) {
+        if (CPU_UNLIKELY(!cpu_simd_vscvtf(p, u)))
+            goto simd_slow;
+        NEXT();
+    }
+    OP(SCVTF) {
+        if (CPU_UNLIKELY(!cpu_simd_scvtf(p, u)))
+            goto simd_slow;
+        NEXT();
+    }
+    OP(FCVTZS) {
+        if (CPU_UNLIKELY(!cpu_simd_fcvtzs(p, u)))
+            goto simd_slow;
+        NEXT();
     }
 
 #ifdef TEMU_DISPATCH_SWITCH

@@ -403,3 +403,34 @@ int cpu_fp_fast_compare(int n, uint64_t a, uint64_t b, uint32_t *nzcv)
     *nzcv = eq ? EXEC_FP_NZCV_EQ : lt ? EXEC_FP_NZCV_LT : EXEC_FP_NZCV_GT;
     return 1;
 }
+
+/* An integer the format holds exactly (magnitude at most 2^24, 2^53) converts without rounding,
+ * so no FPCR field and no flag matters; zero gives +0 as FixedToFP does. */
+int cpu_fp_fast_from_int(int n, int64_t v, uint64_t *r)
+{
+    uint64_t mag = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    if (!CPU_FP_FAST || (n != 32 && n != 64) || mag > (UINT64_C(1) << (n == 64 ? 53 : 24)))
+        return 0;
+    *r = n == 64 ? d_bits((double)v) : s_bits((float)v);
+    return 1;
+}
+
+/* Zero or normal, strictly inside the signed range: the host's truncation is FPToFixed's toward
+ * zero, and the value is inexact exactly when the truncation changed it. The range's ends, NaNs,
+ * infinities and subnormals (FZ: IDC) are the exact semantics' to decide. */
+int cpu_fp_fast_to_int(int n, uint64_t a, int ibits, uint64_t *r, uint32_t *fpsr)
+{
+    if (!CPU_FP_FAST || (n != 32 && n != 64) || (ibits != 32 && ibits != 64))
+        return 0;
+    struct fmt t = n == 64 ? f64 : f32;
+    if (!plain(t, a))
+        return 0;
+    double x = n == 64 ? d_of(a) : (double)s_of(a), lim = ibits == 64 ? 0x1p63 : 0x1p31;
+    if (!(x > -lim && x < lim))
+        return 0;
+    int64_t i = (int64_t)x;
+    if ((double)i != x)
+        *fpsr |= EXEC_FP_IXC;
+    *r = ibits == 64 ? (uint64_t)i : (uint64_t)i & 0xffffffffu;
+    return 1;
+}

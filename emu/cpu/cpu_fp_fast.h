@@ -32,6 +32,14 @@ int cpu_fp_fast_vector(uint32_t kind, int n, int count, const uint64_t *a, const
  * can be raised then). */
 int cpu_fp_fast_compare(int n, uint64_t a, uint64_t b, uint32_t *nzcv);
 
+/* SCVTF without fraction bits: the n-bit (32 or 64) float of integer v when that is exact (then no
+ * flag either), into *r. */
+int cpu_fp_fast_from_int(int n, int64_t v, uint64_t *r);
+
+/* FCVTZS without fraction bits: n-bit a truncated to an ibits-wide (32 or 64) signed integer, into
+ * *r (zero-extended), IXC ORed into *fpsr when inexact; for zero and normal a in range. */
+int cpu_fp_fast_to_int(int n, uint64_t a, int ibits, uint64_t *r, uint32_t *fpsr);
+
 struct a64_insn;
 
 /* The fast path for decoded instruction `in` on the V register file v (emu_state.v's layout):

@@ -3,6 +3,8 @@
  *
  *   cpu_uops.h       the micro-ops: ids, the 24-byte record, the handler table
  *   cpu_translate.c  one decoded instruction -> one micro-op, specialised at translation time
+ *   cpu_translate_simd.c  the same for FP/SIMD: micro-ops of their own, else the generic one
+ *   cpu_simd.c       the generic FP/SIMD micro-op and the fast-path calls of the specialised ones
  *   cpu_blocks.c     blocks: build, cache (jump cache + hash), chains, drops, memory-map sync
  *   cpu_loops.c      loop marking at block build and the loop-back hook to emu/loopvec
  *   cpu_exec.c       the dispatch loop (computed goto, or one switch) and every handler body

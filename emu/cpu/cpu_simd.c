@@ -4,7 +4,9 @@
  * same thing by construction. The decoded record comes from a small two-way cache by word
  * (decoding is a pure function of the word), so the micro-op stays 24 bytes. The common scalar and
  * vector FP arithmetic first tries the host-FP fast path (cpu_fp_fast.c); tests/test_exec_diff.c
- * holds the engine against these semantics. */
+ * holds the engine against these semantics. The hottest classes have micro-ops of their own
+ * (cpu_translate_simd.c); their out-of-line halves that call the fast path are here too
+ * (cpu_simd_fp2 and on), and what those decline comes back to cpu_simd by the word. */
 #include "cpu_int.h"
 
 #include <string.h>
@@ -117,6 +119,103 @@ int cpu_fp_fast_insn(const struct a64_insn *in, uint64_t *v, uint32_t fpcr, uint
         return 0;
     v[2 * in->rd] = r;
     v[2 * in->rd + 1] = 0;
+    return 1;
+}
+
+/* The specialised scalar micro-ops: the fast path's calls of cpu_fp_fast_insn with the register
+ * numbers, negations (FMA: k1 Rn, k2 Ra) and kind (FP2: k0) decided at translation. The result is
+ * zero-extended into V[d] and IXC ORed into FPSR, as cpu_fp_fast_insn does. */
+int cpu_simd_fp2(struct emu_proc *p, const struct cpu_uop *u, int n)
+{
+    uint64_t *v = p->st.v, m = n == 64 ? ~UINT64_C(0) : 0xffffffffu, r;
+    uint32_t fpsr = (uint32_t)p->st.fpsr;
+    if (!cpu_fp_fast(u->k0, n, v[2 * u->n] & m, v[2 * u->m] & m, (uint32_t)p->st.fpcr, &r, &fpsr))
+        return 0;
+    v[2 * u->d] = r;
+    v[2 * u->d + 1] = 0;
+    p->st.fpsr = fpsr;
+    return 1;
+}
+
+int cpu_simd_fma(struct emu_proc *p, const struct cpu_uop *u, int n)
+{
+    uint64_t *v = p->st.v, m = n == 64 ? ~UINT64_C(0) : 0xffffffffu, sign = m ^ (m >> 1), r;
+    uint64_t a = (v[2 * u->n] & m) ^ (u->k1 ? sign : 0), c = (v[2 * u->a] & m) ^ (u->k2 ? sign : 0);
+    uint32_t fpsr = (uint32_t)p->st.fpsr;
+    if (!cpu_fp_fast_muladd(n, c, a, v[2 * u->m] & m, (uint32_t)p->st.fpcr, &r, &fpsr))
+        return 0;
+    v[2 * u->d] = r;
+    v[2 * u->d + 1] = 0;
+    p->st.fpsr = fpsr;
+    return 1;
+}
+
+uint32_t cpu_simd_fcmp(struct emu_proc *p, const struct cpu_uop *u, int n)
+{
+    uint64_t *v = p->st.v, m = n == 64 ? ~UINT64_C(0) : 0xffffffffu;
+    uint32_t nzcv;
+    if (!cpu_fp_fast_compare(n, v[2 * u->n] & m, u->k1 ? 0 : v[2 * u->m] & m, &nzcv)) /* k1: against +0 */
+        return CPU_FCMP_SLOW;
+    return nzcv;
+}
+
+/* cpu_simd_fast_vector's work with the fields decided at translation. */
+int cpu_simd_vfp(struct emu_proc *p, const struct cpu_uop *u)
+{
+    uint64_t *v = p->st.v, a[CPU_FP_LANES] = {0}, b[CPU_FP_LANES] = {0}, d[CPU_FP_LANES] = {0}, r[CPU_FP_LANES];
+    uint32_t size = u->k1, cnt = u->k2, fpsr = (uint32_t)p->st.fpsr;
+    struct simd_v vn = simd_make(v[2 * u->n], v[2 * u->n + 1]), vm = simd_make(v[2 * u->m], v[2 * u->m + 1]);
+    struct simd_v vd = simd_make(v[2 * u->d], v[2 * u->d + 1]), out = simd_make(0, 0);
+    for (uint32_t i = 0; i < cnt; i++) {
+        a[i] = simd_elem(vn, size, i);
+        b[i] = simd_elem(vm, size, u->k3 != 0xff ? u->k3 : i);
+        d[i] = simd_elem(vd, size, i);
+    }
+    if (!cpu_fp_fast_vector(u->k0, 8 << size, (int)cnt, a, b, d, (uint32_t)p->st.fpcr, r, &fpsr))
+        return 0;
+    for (uint32_t i = 0; i < cnt; i++)
+        out = simd_set(out, size, i, r[i]);
+    v[2 * u->d] = out.lo;
+    v[2 * u->d + 1] = out.hi;
+    p->st.fpsr = fpsr;
+    return 1;
+}
+
+/* Every element exact, or nothing written. */
+int cpu_simd_vscvtf(struct emu_proc *p, const struct cpu_uop *u)
+{
+    uint64_t *v = p->st.v, r[CPU_FP_LANES];
+    uint32_t size = u->k1, cnt = u->k2, n = 8u << size;
+    struct simd_v vn = simd_make(v[2 * u->n], v[2 * u->n + 1]), out = simd_make(0, 0);
+    for (uint32_t i = 0; i < cnt; i++)
+        if (!cpu_fp_fast_from_int((int)n, (int64_t)emu_alu_sext(simd_elem(vn, size, i), n - 1), &r[i]))
+            return 0;
+    for (uint32_t i = 0; i < cnt; i++)
+        out = simd_set(out, size, i, r[i]);
+    v[2 * u->d] = out.lo;
+    v[2 * u->d + 1] = out.hi;
+    return 1;
+}
+
+int cpu_simd_scvtf(struct emu_proc *p, const struct cpu_uop *u)
+{
+    uint64_t r;
+    if (!cpu_fp_fast_from_int(u->k0, (int64_t)emu_alu_sext(p->st.x[u->n], u->k1 - 1u), &r))
+        return 0;
+    p->st.v[2 * u->d] = r;
+    p->st.v[2 * u->d + 1] = 0;
+    return 1;
+}
+
+int cpu_simd_fcvtzs(struct emu_proc *p, const struct cpu_uop *u)
+{
+    uint64_t m = u->k0 == 64 ? ~UINT64_C(0) : 0xffffffffu, r;
+    uint32_t fpsr = (uint32_t)p->st.fpsr;
+    if (!cpu_fp_fast_to_int(u->k0, p->st.v[2 * u->n] & m, u->k1, &r, &fpsr))
+        return 0;
+    p->st.x[u->d] = r;
+    p->st.x[A64_REG_ZR] = 0; /* a write to the zero register is discarded */
+    p->st.fpsr = fpsr;
     return 1;
 }
 

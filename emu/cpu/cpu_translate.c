@@ -2,7 +2,7 @@
  * specialised where it saves work at run time: W and X handlers, MOVZ/MOVN/ADR/ADRP/`ORR xzr` as
  * "load constant", SUB #imm as ADD of the negated immediate, bitfield moves classified into extract
  * or insert with ready masks, shifted-register forms with a zero shift as plain register forms,
- * branch targets and literal addresses made absolute. */
+ * branch targets and literal addresses made absolute. FP/SIMD instructions: cpu_translate_simd.c. */
 #include "cpu_uops.h"
 
 #include "emu_alu.h"
@@ -227,10 +227,8 @@ unsigned cpu_translate(const struct a64_insn *in, uint64_t pc, struct cpu_uop *u
     case A64_OP_SMULH: return U_SMULH;
     case A64_OP_UMULH: return U_UMULH;
     default:
-        if (in->flags & A64_P_SIMD) { /* one generic micro-op: cpu_simd.c */
-            u->imm = in->word;
-            return U_SIMD;
-        }
+        if (in->flags & A64_P_SIMD)
+            return cpu_translate_simd(in, u);
         return U_UNDEF;
     }
 }

@@ -15,6 +15,8 @@
 #define CPU_LDM(X, n) X(n##_OFF) X(n##_PRE) X(n##_POST) X(n##_REG) X(n##_LIT)
 #define CPU_STM(X, n) X(n##_OFF) X(n##_PRE) X(n##_POST) X(n##_REG)
 #define CPU_PAIRM(X, n) X(n##_OFF) X(n##_PRE) X(n##_POST)
+/* FP/SIMD register loads and stores by element size S, D, Q (size 2..4, in that order). */
+#define CPU_VSZ(X, M, n) M(X, n##S) M(X, n##D) M(X, n##Q)
 
 #define CPU_UOPS(X) \
     X(LIMIT) X(FALL) X(UNDEF) X(SVC) X(NOP) X(CLREX) X(MRS) X(MSR) \
@@ -37,7 +39,12 @@
     CPU_LDM(X, LDSBW) CPU_LDM(X, LDSBX) CPU_LDM(X, LDSHW) CPU_LDM(X, LDSHX) CPU_LDM(X, LDSW) \
     CPU_STM(X, STB) CPU_STM(X, STH) CPU_STM(X, STW) CPU_STM(X, STX) \
     CPU_PAIRM(X, LDPW) CPU_PAIRM(X, LDPX) CPU_PAIRM(X, LDPSW) CPU_PAIRM(X, STPW) CPU_PAIRM(X, STPX) \
-    X(LDXR) X(STXR) X(LDXP) X(STXP) X(ATOMIC) X(CAS) X(CASP) X(LOOP) X(LOOPM) X(SIMD)
+    X(LDXR) X(STXR) X(LDXP) X(STXP) X(ATOMIC) X(CAS) X(CASP) X(LOOP) X(LOOPM) X(SIMD) \
+    CPU_VSZ(X, CPU_STM, LDV) CPU_VSZ(X, CPU_STM, STV) CPU_VSZ(X, CPU_PAIRM, LDPV) CPU_VSZ(X, CPU_PAIRM, STPV) \
+    X(VMASK) X(VFROMX) X(XFROMV) X(VDUPX) X(VINSX) X(VELEM) X(VADD) X(VSUB) \
+    X(VMOVI) X(VNOT) X(VUSHR) X(VUSRA) X(VMUL) X(VXTN) X(VXTL) \
+    X(VAND) X(VBIC) X(VORR) X(VORN) X(VEOR) X(VINSV) \
+    X(FP2_S) X(FP2_D) X(FMA_S) X(FMA_D) X(FCMP_S) X(FCMP_D) X(VFP) X(VSCVTF) X(SCVTF) X(FCVTZS)
 
 enum cpu_uop_id {
 #define CPU_UOP_ENUM(n) U_##n,
@@ -88,6 +95,9 @@ static inline int cpu_is_op(const struct cpu_uop *u, unsigned id, const void *co
 /* cpu_translate.c: translate one decoded instruction at `pc` into *u (everything but the handler);
  * returns its enum cpu_uop_id. */
 unsigned cpu_translate(const struct a64_insn *in, uint64_t pc, struct cpu_uop *u);
+/* cpu_translate_simd.c: the same for an FP/SIMD instruction (A64_P_SIMD): a specialised micro-op
+ * where one exists, else the generic SIMD (imm = the word). */
+unsigned cpu_translate_simd(const struct a64_insn *in, struct cpu_uop *u);
 
 /* cpu_simd.c: run the FP/SIMD instruction `word` at pc (micro-op SIMD, imm = the word) through the
  * shared semantics (emu/exec/exec_simd.h) on p's registers and memory; *nzcv is the engine's
@@ -97,5 +107,19 @@ struct emu_cpu;
 struct emu_proc;
 enum cpu_simd_result cpu_simd(struct emu_cpu *c, struct emu_proc *p, uint32_t word, uint64_t pc, uint32_t *nzcv,
                               uint64_t *code_addr, uint64_t *code_len);
+
+/* cpu_simd.c: the scalar FP micro-ops FP2, FMA and FCMP (cpu_translate_simd.c) on n-bit values
+ * through the host-FP fast path; 1 when done, 0 when the generic micro-op must run the word (FCMP:
+ * the new NZCV, or CPU_FCMP_SLOW). */
+int cpu_simd_fp2(struct emu_proc *p, const struct cpu_uop *u, int n);
+int cpu_simd_fma(struct emu_proc *p, const struct cpu_uop *u, int n);
+/* Vector FP arithmetic (VFP: k0 kind, k1 size, k2 elements, k3 Vm's element or 0xff), SCVTF
+ * vector (VSCVTF: k1 size, k2 elements) and scalar SCVTF, FCVTZS (k0 FP bits, k1 integer bits). */
+int cpu_simd_vfp(struct emu_proc *p, const struct cpu_uop *u);
+int cpu_simd_vscvtf(struct emu_proc *p, const struct cpu_uop *u);
+int cpu_simd_scvtf(struct emu_proc *p, const struct cpu_uop *u);
+int cpu_simd_fcvtzs(struct emu_proc *p, const struct cpu_uop *u);
+#define CPU_FCMP_SLOW 1u /* cpu_simd_fcmp: declined (NZCV values have only bits 28..31) */
+uint32_t cpu_simd_fcmp(struct emu_proc *p, const struct cpu_uop *u, int n);
 
 #endif
