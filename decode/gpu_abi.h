@@ -164,7 +164,8 @@ struct gpu_loop {
     uint8_t vaff[32];            /* per V register: 1 + the index of its update when it is a vector
                                     induction (emu_loop.h), its value then x + j * step */
     uint8_t ordered;             /* 1: run in order of instructions (emu_loop_plan), one work-group */
-    uint8_t pad[5];
+    uint8_t simd;                /* 1: the body has FP/SIMD instructions (items need V registers) */
+    uint8_t pad[4];
     uint32_t fpcr;               /* FPCR for the run (FPSR bits go to the kernel's fpsr word) */
     uint32_t vout_stride;
     uint64_t v[64];              /* V registers at the head (emu_state.v) */

@@ -48,7 +48,7 @@ __kernel void loop_iterations(__global uint *pt, ulong npages, __global uchar *p
         ulong j = first + i;
         ulong r[GPU_NUM_SLOTS + 1], vf[64];
         uint fpsr = 0;
-        if (active) {
+        if (active && desc->simd) { /* V registers only for a body that has FP/SIMD instructions */
             for (uint s = 0; s < 64; s++)
                 vf[s] = desc->v[s];
             for (uint v = 0; v < 32; v++) { /* vector inductions, in closed form */
@@ -59,6 +59,8 @@ __kernel void loop_iterations(__global uint *pt, ulong npages, __global uchar *p
                 emu_loop_vaffine(up.size, up.sf, up.op == A64_OP_SUB_V, desc->v[2 * v], desc->v[2 * v + 1],
                                  desc->v[2 * s], desc->v[2 * s + 1], j, &vf[2 * v], &vf[2 * v + 1]);
             }
+        }
+        if (active) {
             for (uint s = 0; s < A64_NUM_REGS; s++) {
                 ulong v = desc->x[s] + j * desc->step[s];
                 uint how = desc->init[s];
@@ -110,7 +112,7 @@ __kernel void loop_iterations(__global uint *pt, ulong npages, __global uchar *p
         if (active && j == desc->last) {
             for (uint s = 0; s < GPU_NUM_SLOTS; s++)
                 last[s] = r[s];
-            for (uint s = 0; s < 64; s++)
+            for (uint s = 0; desc->simd && s < 64; s++)
                 last[GPU_NUM_SLOTS + 1 + s] = vf[s];
         }
         if (fpsr)

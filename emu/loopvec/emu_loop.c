@@ -311,30 +311,19 @@ static void reject(struct emu_loop *l, enum emu_loop_reason r, uint32_t insn)
     }
 }
 
-/* Is carried V register r a vector induction: written only by `add r, r, s` or `sub r, r, s`
- * (integer, either operand order for add) with s never written? Then it is affine (vaff). */
-static int vector_induction(struct emu_loop *l, unsigned r, uint32_t written)
+/* Is carried V register r, whose only writer is instruction i, a vector induction: written by
+ * `add r, r, s` or `sub r, r, s` (integer, either operand order for add) with s never written?
+ * Then it is affine (vaff). */
+static int vector_induction(struct emu_loop *l, unsigned r, uint32_t i, uint32_t written)
 {
-    int found = -1;
-    for (uint32_t i = 0; i + 1 < l->n; i++) {
-        uint32_t vr, vw;
-        insn_vregs(&l->ins[i], &vr, &vw);
-        if (vw >> r & 1) {
-            if (found >= 0)
-                return 0;
-            found = (int)i;
-        }
-    }
-    if (found < 0)
-        return 0;
-    const struct a64_insn *in = &l->ins[found];
+    const struct a64_insn *in = &l->ins[i];
     if ((in->op != A64_OP_ADD_V && in->op != A64_OP_SUB_V) || in->rd != r || (in->rn == r) == (in->rm == r))
         return 0;
     unsigned s = in->rn == r ? in->rm : in->rn;
     if ((written >> s & 1) || (in->op == A64_OP_SUB_V && in->rn != r))
         return 0;
     l->vrole[r] = EMU_LOOP_R_AFFINE;
-    l->vaff[r] = (uint8_t)(found + 1);
+    l->vaff[r] = (uint8_t)(i + 1);
     return 1;
 }
 
@@ -346,8 +335,6 @@ static void find_vroles(struct emu_loop *l, uint32_t livein, uint32_t written)
     for (unsigned r = 0; r < 32; r++) {
         l->vrole[r] = !(written >> r & 1) ? EMU_LOOP_R_INV : !(livein >> r & 1) ? EMU_LOOP_R_TEMP : EMU_LOOP_R_ACC;
         if (l->vrole[r] != EMU_LOOP_R_ACC)
-            continue;
-        if (vector_induction(l, r, written))
             continue;
         struct emu_loop_acc a;
         memset(&a, 0, sizeof a);
@@ -365,6 +352,8 @@ static void find_vroles(struct emu_loop *l, uint32_t livein, uint32_t written)
                 last = i;
             }
         }
+        if (writers == 1 && vector_induction(l, r, last, written))
+            continue;
         a.nupd = (uint8_t)(writers < EMU_LOOP_VUPD ? writers : EMU_LOOP_VUPD);
         a.insn = (uint8_t)last;
         if (writers > EMU_LOOP_VUPD || !vfold_at(l, r, &a)) {

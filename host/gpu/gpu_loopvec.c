@@ -128,6 +128,8 @@ static void describe(struct gpu_loop *d, const struct emu_loop *l, const struct 
         }
     }
     d->vout_stride = l->nvcap;
+    for (uint32_t i = 0; i + 1 < l->n; i++)
+        d->simd |= (l->ins[i].flags & A64_P_SIMD) != 0;
     memcpy(d->vaff, l->vaff, sizeof d->vaff);
     for (uint32_t a = 0; a < l->nacc; a++) {
         const struct emu_loop_acc *acc = &l->acc[a];
